@@ -1,0 +1,57 @@
+# Accord: two commands for a fresh machine — `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DIST := accord/static/dist
+GOVUK := node_modules/govuk-frontend/dist/govuk
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test install assets lint serve bench clean
+
+## Install Python and npm dependencies and build the front end.
+install: $(VENV)/.installed $(DIST)/.built
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(DIST)/.built: node_modules/.installed frontend/accord.scss
+	mkdir -p $(DIST)/govuk
+	npx --no-install sass --load-path=node_modules --no-source-map --style=compressed frontend/accord.scss $(DIST)/accord.css
+	cp $(GOVUK)/govuk-frontend.min.js $(DIST)/govuk/govuk-frontend.min.js
+	rm -rf $(DIST)/govuk/assets && mkdir -p $(DIST)/govuk/assets && cp -r $(GOVUK)/assets/images $(DIST)/govuk/assets/images
+	cp node_modules/axe-core/axe.min.js $(DIST)/axe.min.js
+	touch $@
+
+assets: $(DIST)/.built
+
+## Run Accord on SQLite with the demo council at http://127.0.0.1:8000
+run: install
+	$(BIN)/accord migrate --no-input
+	$(BIN)/accord demo --if-empty
+	$(BIN)/accord runserver 127.0.0.1:8000
+
+## Run every test: checks, lint, unit, view and browser tests.
+test: install
+	$(BIN)/accord check
+	$(BIN)/accord makemigrations --check --dry-run
+	$(BIN)/ruff check accord tests bench
+	$(BIN)/ruff format --check accord tests bench
+	$(BIN)/pytest
+
+## Serve as production does (gunicorn), for the benchmark harness.
+serve: install
+	$(BIN)/gunicorn accord.wsgi --bind 127.0.0.1:8000 --workers 2
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules $(DIST) var

@@ -1,0 +1,1 @@
+"""Accord: partnership governance for English councils."""

@@ -1,0 +1,102 @@
+"""Who may see and do what: the one place that decides.
+
+`RULES` is the declared policy: each action names the roles that may take it, and for actions on
+one partnership whether the role's access depends on the user's own link to it. Views ask `can()`
+and query through `visible_partnerships()`; tests walk every URL against this table.
+"""
+
+from datetime import date
+from enum import StrEnum
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from accord.register.models import Membership, Partnership, PartnershipRole
+
+from .models import Role
+
+ALL_STAFF = frozenset({Role.ADMINISTRATOR, Role.OFFICER, Role.APPROVER, Role.MEMBER, Role.AUDITOR})
+EVERYONE = ALL_STAFF | {Role.PARTNER}
+
+
+class Action(StrEnum):
+    VIEW_REGISTER = "view_register"  # the register list and partnership pages (scoped)
+    VIEW_STAFF_SECTIONS = "view_staff_sections"  # contributions, insurance, exit, internal fields
+    VIEW_HISTORY = "view_history"
+    VIEW_DIRECTORY = "view_directory"  # organisation and people pages
+    CREATE_PARTNERSHIP = "create_partnership"
+    CHANGE_PARTNERSHIP = "change_partnership"
+    CREATE_ORGANISATION = "create_organisation"
+    CHANGE_ORGANISATION = "change_organisation"
+    CREATE_PERSON = "create_person"
+    CHANGE_PERSON = "change_person"
+    MANAGE_REFERENCE_LISTS = "manage_reference_lists"
+
+
+# action -> (roles allowed, roles whose access to one partnership needs a link to it)
+RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
+    Action.VIEW_REGISTER: (EVERYONE, frozenset({Role.PARTNER})),
+    Action.VIEW_STAFF_SECTIONS: (ALL_STAFF, frozenset()),
+    Action.VIEW_HISTORY: (ALL_STAFF, frozenset()),
+    Action.VIEW_DIRECTORY: (ALL_STAFF, frozenset()),
+    Action.CREATE_PARTNERSHIP: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
+    Action.CHANGE_PARTNERSHIP: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset({Role.OFFICER})),
+    Action.CREATE_ORGANISATION: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
+    Action.CHANGE_ORGANISATION: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.CREATE_PERSON: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
+    Action.CHANGE_PERSON: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.MANAGE_REFERENCE_LISTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+}
+
+
+def _role(user) -> str | None:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return user.role
+
+
+def current(queryset: QuerySet, today: date | None = None) -> QuerySet:
+    today = today or timezone.localdate()
+    return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+
+def _linked(user, today: date | None = None) -> Q:
+    """Partnerships this user is linked to: a current role (staff) or their organisation's membership (partners)."""
+    if user.role == Role.PARTNER:
+        if user.organisation_id is None:
+            return Q(pk__in=[])
+        members = current(Membership.objects.filter(partnership=OuterRef("pk"), organisation_id=user.organisation_id),
+                          today)
+        return Q(Exists(members))
+    if user.person_id is None:
+        return Q(pk__in=[])
+    roles = current(PartnershipRole.objects.filter(partnership=OuterRef("pk"), person_id=user.person_id), today)
+    return Q(Exists(roles))
+
+
+def can(user, action: Action, partnership: Partnership | None = None) -> bool:
+    role = _role(user)
+    allowed, needs_link = RULES[action]
+    if role not in allowed:
+        return False
+    if role in needs_link and partnership is not None:
+        return Partnership.objects.filter(_linked(user), pk=partnership.pk).exists()
+    return True
+
+
+def visible_partnerships(user) -> QuerySet[Partnership]:
+    """The partnerships this user may see. Every register query starts here."""
+    role = _role(user)
+    allowed, needs_link = RULES[Action.VIEW_REGISTER]
+    if role not in allowed:
+        return Partnership.objects.none()
+    if role in needs_link:
+        return Partnership.objects.filter(_linked(user))
+    return Partnership.objects.all()
+
+
+def my_partnerships(user) -> QuerySet[Partnership]:
+    """The partnerships the user holds a current role on (or, for partners, their organisation is in)."""
+    if _role(user) is None:
+        return Partnership.objects.none()
+    return visible_partnerships(user).filter(_linked(user))

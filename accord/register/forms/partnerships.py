@@ -1,0 +1,93 @@
+"""Partnership forms: the essentials to create one, then one form per section of the record."""
+
+from django import forms
+from django.forms import modelform_factory
+
+from accord.register.models import Organisation, Partnership, PartnershipStatus, PartnershipType
+
+from .base import GovukModelForm, ReasonMixin, check_date_order, govuk_formfield
+
+ESSENTIALS = [
+    "name",
+    "reference",
+    "description",
+    "partnership_type",
+    "statutory_status",
+    "incorporation",
+    "lead_organisation",
+    "council_role",
+    "directorate",
+    "status",
+    "start_date",
+]
+
+# Each section of the partnership record has its own page (GOV.UK: one thing per page).
+SECTIONS: dict[str, tuple[str, list[str]]] = {
+    "about": ("About the partnership", ["name", "reference", "description", "purpose", "vision", "aims_objectives"]),
+    "type": ("Type and legal status", ["partnership_type", "statutory_status", "incorporation", "statutory_basis"]),
+    "scope": ("Themes, area and client groups", ["themes", "geographical_area", "client_groups"]),
+    "governance": (
+        "Leadership and accountability",
+        [
+            "lead_organisation",
+            "accountable_body",
+            "council_role",
+            "directorate",
+            "accountable_to",
+            "monitoring_arrangements",
+            "additional_monitoring_required",
+            "covers_members_expenses",
+        ],
+    ),
+    "dates": ("Dates and funding", ["start_date", "proposed_end_date", "external_funding_end_date",
+                                    "funding_sources"]),
+    "arrangements": ("Insurance and exit", ["insurance_arrangements", "exit_strategy"]),
+    "status": ("Status and publication", ["status", "is_published"]),
+}
+
+
+class PartnershipFormBase(GovukModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "partnership_type" in self.fields:
+            current = self.instance.partnership_type_id if self.instance.pk else None
+            self.fields["partnership_type"].queryset = PartnershipType.objects.filter(active=True) | (
+                PartnershipType.objects.filter(pk=current))
+            self.fields["partnership_type"].empty_label = "Choose a type"
+        for name in ("lead_organisation", "accountable_body"):
+            if name in self.fields:
+                self.fields[name].queryset = Organisation.objects.order_by("name")
+                self.fields[name].empty_label = "Choose an organisation"
+        if "directorate" in self.fields:
+            self.fields["directorate"].empty_label = "Choose a directorate or service"
+        if "reference" in self.fields:
+            self.fields["reference"].widget.attrs["spellcheck"] = "false"
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        check_date_order(self, "start_date", "proposed_end_date", "Proposed end date must be after the start date")
+        return cleaned
+
+
+def _form_for(fields: list[str], base=PartnershipFormBase) -> type[forms.ModelForm]:
+    return modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield)
+
+
+class StatusForm(ReasonMixin, PartnershipFormBase):
+    def clean(self):
+        cleaned = super().clean()
+        closing = cleaned.get("status") == PartnershipStatus.CLOSED and self.initial.get("status") != "closed"
+        if closing and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", "Enter the reason for closing the partnership")
+        return cleaned
+
+
+CreatePartnershipForm = _form_for(ESSENTIALS)
+SECTION_FORMS: dict[str, type[forms.ModelForm]] = {
+    key: _form_for(fields, StatusForm if key == "status" else PartnershipFormBase)
+    for key, (_, fields) in SECTIONS.items()
+}
+

@@ -1,0 +1,227 @@
+"""The partnership: the register's central record (Redditch App 7, Northampton App 2, Chorley App A)."""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from .base import Versioned
+
+
+class StatutoryStatus(models.TextChoices):
+    STATUTORY = "statutory", "Statutory"
+    NON_STATUTORY = "non_statutory", "Non-statutory"
+
+
+class LegalIncorporation(models.TextChoices):
+    INCORPORATED = "incorporated", "Incorporated body"
+    UNINCORPORATED = "unincorporated", "Unincorporated"
+
+
+class CouncilRole(models.TextChoices):
+    LEAD = "lead", "Lead organisation"
+    MEMBER = "member", "Member"
+    ACCOUNTABLE_BODY = "accountable_body", "Accountable body"
+    HOST = "host", "Host"
+    OTHER = "other", "Other"
+
+
+class MemberRole(models.TextChoices):
+    LEAD = "lead", "Lead organisation"
+    MEMBER = "member", "Member"
+    ACCOUNTABLE_BODY = "accountable_body", "Accountable body"
+    HOST = "host", "Host"
+    OBSERVER = "observer", "Observer"
+
+
+class PartnershipStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACTIVE = "active", "Active"
+    CLOSED = "closed", "Closed"
+
+
+class YesNoUnknown(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    UNKNOWN = "unknown", "Not known"
+
+
+class ContributionCategory(models.TextChoices):
+    FINANCE = "finance", "Finance"
+    OFFICER_TIME = "officer_time", "Officer time"
+    ACCOMMODATION = "accommodation", "Accommodation"
+    IT = "it", "IT"
+    ADMINISTRATION = "administration", "Administration"
+    TRAINING = "training", "Training"
+    INSURANCE = "insurance", "Insurance"
+    RECRUITMENT = "recruitment", "Recruitment"
+    PAYROLL = "payroll", "Payroll"
+    HEALTH_AND_SAFETY = "health_and_safety", "Health and safety"
+    ADVICE = "advice", "Advice"
+    OTHER = "other", "Other"
+
+
+class FinanceForm(models.TextChoices):
+    GRANT = "grant", "Grant"
+    BUDGET_DIVERSION = "budget_diversion", "Budget diversion"
+    POOLED = "pooled", "Pooled budget"
+    IN_KIND = "in_kind", "In kind"
+
+
+class Partnership(Versioned):
+    name = models.CharField(max_length=200, help_text="The partnership's name as its members know it.")
+    reference = models.CharField(
+        max_length=30, unique=True, help_text="A short reference unique in the register, e.g. CSP-01."
+    )
+    description = models.TextField(max_length=5000, help_text="What the partnership is, in a sentence or two.")
+    purpose = models.TextField(
+        blank=True, max_length=5000, help_text="Its purpose or remit: why it exists (Chorley App A 'remit')."
+    )
+    vision = models.TextField(blank=True, max_length=5000, help_text="The shared vision the partners agreed.")
+    aims_objectives = models.TextField(
+        "aims and objectives",
+        blank=True,
+        max_length=10000,
+        help_text="What it aims to achieve, as specific objectives (Northampton App 2).",
+    )
+    partnership_type = models.ForeignKey(
+        "register.PartnershipType",
+        on_delete=models.PROTECT,
+        verbose_name="type",
+        help_text="The type of partnership, as the council's framework names it.",
+    )
+    statutory_status = models.CharField(
+        max_length=20,
+        choices=StatutoryStatus.choices,
+        help_text="Whether the council is required by law to take part (Redditch §3).",
+    )
+    incorporation = models.CharField(
+        "legal status",
+        max_length=20,
+        choices=LegalIncorporation.choices,
+        help_text="Whether the partnership is an incorporated body (a company, trust) or unincorporated.",
+    )
+    statutory_basis = models.CharField(
+        max_length=300, blank=True, help_text="The law it is set up under, e.g. 'Crime and Disorder Act 1998'."
+    )
+    themes = models.CharField(max_length=300, blank=True, help_text="The themes it works on, e.g. health; housing.")
+    geographical_area = models.CharField(max_length=300, blank=True, help_text="The area it covers.")
+    client_groups = models.CharField(
+        max_length=300, blank=True, help_text="The people it serves, e.g. older people; young carers."
+    )
+    lead_organisation = models.ForeignKey(
+        "register.Organisation",
+        on_delete=models.PROTECT,
+        related_name="led_partnerships",
+        help_text="The organisation that leads the partnership (Central Bedfordshire 1.6).",
+    )
+    accountable_body = models.ForeignKey(
+        "register.Organisation",
+        on_delete=models.PROTECT,
+        related_name="accountable_for",
+        null=True,
+        blank=True,
+        help_text="The organisation that holds the money and is accountable for it (Bury 9.1).",
+    )
+    council_role = models.CharField(
+        "the council's role", max_length=20, choices=CouncilRole.choices, help_text="The council's role in it."
+    )
+    directorate = models.ForeignKey(
+        "register.Directorate",
+        on_delete=models.PROTECT,
+        verbose_name="lead directorate or service",
+        help_text="The council service that leads on it (Chorley App A 'lead service').",
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="When the council joined or it began.")
+    proposed_end_date = models.DateField(null=True, blank=True, help_text="When it is planned to end, if known.")
+    external_funding_end_date = models.DateField(
+        "date external funding ends", null=True, blank=True, help_text="When external funding for it ends."
+    )
+    funding_sources = models.TextField(blank=True, max_length=3000, help_text="Where its money comes from.")
+    accountable_to = models.TextField(
+        blank=True, max_length=3000, help_text="To whom it is accountable, e.g. Executive Cabinet; a Board."
+    )
+    monitoring_arrangements = models.TextField(
+        blank=True, max_length=5000, help_text="How it reports and is monitored (Chorley App A)."
+    )
+    additional_monitoring_required = models.BooleanField(
+        default=False, help_text="Whether the council needs monitoring beyond the partnership's own (Chorley App A)."
+    )
+    covers_members_expenses = models.CharField(
+        "covers members' expenses",
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+        help_text="Whether the partnership pays councillors' expenses for attending.",
+    )
+    insurance_arrangements = models.TextField(
+        "insurance and indemnity", blank=True, max_length=3000, help_text="Insurance and indemnity (Redditch App 9)."
+    )
+    exit_strategy = models.TextField(
+        blank=True, max_length=5000, help_text="How the council would leave or the partnership would end."
+    )
+    status = models.CharField(max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED)
+    is_published = models.BooleanField(
+        "published to the public", default=False, help_text="Whether it appears on the published register."
+    )
+    latest_year_contribution = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        editable=False,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="The council's costed contribution in the latest year recorded (kept by the register).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name", "id"], name="partnership_name"),
+            models.Index(fields=["status", "name"], name="partnership_status_name"),
+            models.Index(fields=["partnership_type", "name"], name="partnership_type_name"),
+            models.Index(fields=["directorate", "name"], name="partnership_dir_name"),
+            models.Index(fields=["council_role", "name"], name="partnership_role_name"),
+            models.Index(fields=["proposed_end_date"], name="partnership_end"),
+            models.Index(fields=["latest_year_contribution"], name="partnership_contribution"),
+            models.Index(fields=["updated_at"], name="partnership_updated"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """An organisation's membership of a partnership."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "register.Organisation", on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    start_date = models.DateField(null=True, blank=True, help_text="When it joined.")
+    end_date = models.DateField(null=True, blank=True, help_text="When it left, if it has.")
+    notes = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "organisation"], name="one_membership_per_organisation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} in {self.partnership}"
+
+
+class PriorityLink(models.Model):
+    """How a partnership contributes to one of the council's corporate priorities."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="priority_links")
+    priority = models.ForeignKey("register.CorporatePriority", on_delete=models.PROTECT)
+    how = models.TextField(max_length=2000, help_text="How the partnership contributes to this priority.")
+
+    class Meta:
+        ordering = ["priority__code"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "priority"], name="one_link_per_priority")]
+
+    def __str__(self) -> str:
+        return f"{self.partnership} → {self.priority}"

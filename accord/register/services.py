@@ -1,0 +1,205 @@
+"""Every change to the register goes through these functions.
+
+Each one runs in a transaction, refuses a stale edit (someone else saved first), records the
+change in the audit trail and keeps the search index and contribution totals in step. Views
+call them; nothing else writes register data (see ADR 0003).
+"""
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models import F, Sum
+
+from accord.audit.models import Action, AuditEvent
+from accord.audit.service import record, snapshot
+
+from .models import (
+    Contribution,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipStatus,
+    Person,
+    RoleType,
+)
+from .models.people import PartnershipRole
+from .search import index_partnership
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this editor opened it."""
+
+    def __init__(self, current: models.Model, changes_since: list[AuditEvent]):
+        super().__init__("The record was changed by someone else.")
+        self.current = current
+        self.changes_since = changes_since
+
+
+class ReasonRequired(Exception):
+    """A significant change (closing, removing) needs the editor's reason."""
+
+
+def _history_filter(instance: models.Model) -> dict[str, Any]:
+    if isinstance(instance, Partnership):
+        return {"partnership": instance}
+    if isinstance(instance, Organisation):
+        return {"organisation": instance, "object_type": "organisation"}
+    return {"person": instance, "object_type": "person"}
+
+
+def changes_since(instance: models.Model, version: int) -> list[AuditEvent]:
+    return list(
+        AuditEvent.objects.filter(**_history_filter(instance), version__gt=version).order_by("at", "id")
+    )
+
+
+def _lock(model: type[models.Model], pk: int, expected_version: int | None):
+    instance = model.objects.select_for_update().get(pk=pk)
+    if expected_version is not None and instance.version != expected_version:
+        raise StaleEdit(instance, changes_since(instance, expected_version))
+    return instance
+
+
+def _scope(instance: models.Model) -> dict[str, Any]:
+    if isinstance(instance, Partnership):
+        return {"partnership": instance}
+    if isinstance(instance, Organisation):
+        return {"organisation": instance}
+    return {"person": instance}
+
+
+def _is_significant(instance: models.Model, values: Mapping[str, Any]) -> bool:
+    return (
+        isinstance(instance, Partnership)
+        and values.get("status") == PartnershipStatus.CLOSED
+        and instance.status != PartnershipStatus.CLOSED
+    )
+
+
+@transaction.atomic
+def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: str = "") -> models.Model:
+    """Create a partnership, organisation or person."""
+    instance = model(**values)
+    instance.save()
+    record(
+        actor=actor,
+        instance=instance,
+        action=Action.CREATED,
+        before={},
+        after=snapshot(instance),
+        reason=reason,
+        version=instance.version,
+        **_scope(instance),
+    )
+    if isinstance(instance, Partnership):
+        _after_partnership_created(actor, instance)
+    return instance
+
+
+def _after_partnership_created(actor, partnership: Partnership) -> None:
+    council = Organisation.objects.filter(is_council=True).first()
+    if council is not None:
+        add_child(actor, partnership, Membership, {"organisation": council, "role": partnership.council_role
+                  if partnership.council_role in {"lead", "member", "accountable_body", "host"} else "member",
+                  "start_date": partnership.start_date}, None)
+    person = getattr(actor, "person", None)
+    if person is not None and person.organisation_id == getattr(council, "pk", None):
+        add_child(actor, partnership, PartnershipRole,
+                  {"person": person, "role": RoleType.LEAD_OFFICER, "start_date": partnership.start_date}, None)
+    index_partnership(partnership)
+
+
+@transaction.atomic
+def update(
+    actor, model: type[models.Model], pk: int, values: Mapping[str, Any], expected_version: int, reason: str = ""
+) -> models.Model:
+    """Change fields of a partnership, organisation or person, refusing a stale edit."""
+    instance = _lock(model, pk, expected_version)
+    if _is_significant(instance, values) and not reason.strip():
+        raise ReasonRequired("Give a reason for closing the partnership.")
+    before = snapshot(instance)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.version = F("version") + 1
+    instance.save()
+    instance.refresh_from_db()
+    record(
+        actor=actor,
+        instance=instance,
+        action=Action.CHANGED,
+        before=before,
+        after=snapshot(instance),
+        reason=reason,
+        version=instance.version,
+        **_scope(instance),
+    )
+    if isinstance(instance, Partnership):
+        index_partnership(instance)
+    elif isinstance(instance, Organisation):
+        for partnership in instance.led_partnerships.all().only("pk"):
+            index_partnership(Partnership.objects.select_related("lead_organisation", "partnership_type").get(
+                pk=partnership.pk))
+    return instance
+
+
+def _bump(partnership: Partnership) -> int:
+    Partnership.objects.filter(pk=partnership.pk).update(version=F("version") + 1)
+    partnership.refresh_from_db(fields=["version"])
+    return partnership.version
+
+
+def _refresh_contribution_total(partnership: Partnership) -> None:
+    latest = partnership.contributions.aggregate(year=models.Max("year"))["year"]
+    total = Decimal("0")
+    if latest is not None:
+        total = partnership.contributions.filter(year=latest).aggregate(t=Sum("amount"))["t"] or Decimal("0")
+    Partnership.objects.filter(pk=partnership.pk).update(latest_year_contribution=total)
+
+
+ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[models.Model]
+
+
+@transaction.atomic
+def add_child(actor, partnership: Partnership, model: ChildModel, values: Mapping[str, Any],
+              expected_version: int | None, reason: str = "") -> models.Model:
+    """Add a member, role, contribution or priority link to a partnership."""
+    partnership = _lock(Partnership, partnership.pk, expected_version)
+    child = model(partnership=partnership, **values)
+    child.save()
+    _record_child(actor, partnership, child, Action.CREATED, {}, snapshot(child, ["partnership"]), reason)
+    return child
+
+
+@transaction.atomic
+def change_child(actor, child: models.Model, values: Mapping[str, Any], expected_version: int,
+                 reason: str = "") -> models.Model:
+    partnership = _lock(Partnership, child.partnership_id, expected_version)
+    child = type(child).objects.select_for_update().get(pk=child.pk)
+    before = snapshot(child, ["partnership"])
+    for name, value in values.items():
+        setattr(child, name, value)
+    child.save()
+    _record_child(actor, partnership, child, Action.CHANGED, before, snapshot(child, ["partnership"]), reason)
+    return child
+
+
+@transaction.atomic
+def remove_child(actor, child: models.Model, expected_version: int, reason: str) -> None:
+    if not reason.strip():
+        raise ReasonRequired("Give a reason for removing this.")
+    partnership = _lock(Partnership, child.partnership_id, expected_version)
+    before = snapshot(child, ["partnership"])
+    pk = child.pk
+    child.delete()
+    child.pk = pk  # keep the identity for the history entry
+    _record_child(actor, partnership, child, Action.REMOVED, before, {}, reason)
+
+
+def _record_child(actor, partnership, child, action, before, after, reason) -> None:
+    version = _bump(partnership)
+    if isinstance(child, Contribution):
+        _refresh_contribution_total(partnership)
+    record(actor=actor, instance=child, action=action, before=before, after=after, reason=reason,
+           partnership=partnership, version=version)

@@ -1,0 +1,103 @@
+"""Partnership pages: the register list, a partnership's record, creating and editing it, its history."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accord.accounts.policy import Action, can, visible_partnerships
+from accord.audit.models import AuditEvent
+from accord.register import services
+from accord.register.filters import RegisterFilterForm, register_query
+from accord.register.forms.partnerships import SECTION_FORMS, SECTIONS, CreatePartnershipForm
+from accord.register.models import Partnership
+from accord.ui.pages import conflict_summary, paginate, require
+
+
+def partnership_for(request: HttpRequest, pk: int, action: Action | None = None) -> Partnership:
+    """A partnership the user may see (404 otherwise), checked for `action` if given (403)."""
+    related = ("partnership_type", "directorate", "lead_organisation", "accountable_body")
+    partnership = get_object_or_404(visible_partnerships(request.user).select_related(*related), pk=pk)
+    if action is not None:
+        require(request, action, partnership)
+    return partnership
+
+
+def register_list(request: HttpRequest) -> HttpResponse:
+    require(request, Action.VIEW_REGISTER)
+    form = RegisterFilterForm(request.GET or None)
+    queryset = register_query(form, visible_partnerships(request.user))
+    page, pagination = paginate(request, queryset)
+    return render(
+        request,
+        "register/list.html",
+        {"form": form, "page": page, "pagination": pagination, "filters": form.active_filters() if form.is_bound
+         else []},
+    )
+
+
+def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.VIEW_REGISTER)
+    staff = can(request.user, Action.VIEW_STAFF_SECTIONS)
+    context = {
+        "partnership": partnership,
+        "can_change": can(request.user, Action.CHANGE_PARTNERSHIP, partnership),
+        "staff": staff,
+        "sections": SECTIONS,
+        "memberships": partnership.memberships.select_related("organisation"),
+        "roles": partnership.roles.select_related("person", "person__organisation"),
+        "contributions": partnership.contributions.select_related("person") if staff else [],
+        "priority_links": partnership.priority_links.select_related("priority"),
+    }
+    return render(request, "register/detail.html", context)
+
+
+def partnership_create(request: HttpRequest) -> HttpResponse:
+    require(request, Action.CREATE_PARTNERSHIP)
+    form = CreatePartnershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partnership = services.create(request.user, Partnership, form.changed_values())
+        return redirect(reverse("partnership", args=[partnership.pk]) + "?created=1")
+    return render(request, "register/create.html", {"form": form})
+
+
+def partnership_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    if section not in SECTIONS:
+        raise Http404
+    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+    form_class = SECTION_FORMS[section]
+    form = form_class(request.POST or None, instance=partnership, version=partnership.version)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update(
+                request.user,
+                Partnership,
+                partnership.pk,
+                form.changed_values(),
+                expected_version=form.cleaned_data.get("version") or 0,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except services.StaleEdit as stale:
+            conflict = conflict_summary(stale)
+            form.data = form.data.copy()
+            form.data["version"] = stale.current.version
+        else:
+            return redirect(reverse("partnership", args=[partnership.pk]) + f"#{section}")
+    title = SECTIONS[section][0]
+    return render(
+        request,
+        "register/edit.html",
+        {"form": form, "partnership": partnership, "title": title, "conflict": conflict, "section": section},
+    )
+
+
+def partnership_history(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.VIEW_HISTORY)
+    events = AuditEvent.objects.filter(partnership=partnership).order_by("-at", "-id")
+    page, pagination = paginate(request, events, per_page=50)
+    return render(
+        request,
+        "register/history.html",
+        {"partnership": partnership, "page": page, "pagination": pagination},
+    )
+

@@ -1,0 +1,48 @@
+"""The reference lists administrators maintain: directorates, corporate priorities, partnership types."""
+
+from django.forms import modelform_factory
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accord.accounts.policy import Action
+from accord.register.forms.base import GovukModelForm, govuk_formfield
+from accord.register.models import CorporatePriority, Directorate, PartnershipType
+from accord.ui.pages import require
+
+LISTS = {
+    "directorates": (Directorate, "Directorates and service areas", ["code", "name", "description", "active"]),
+    "priorities": (CorporatePriority, "Corporate priorities", ["code", "name", "description", "active"]),
+    "types": (PartnershipType, "Partnership types", ["name", "group", "citation", "description", "active"]),
+}
+
+
+def _list(name: str):
+    if name not in LISTS:
+        raise Http404
+    return LISTS[name]
+
+
+def reference_index(request: HttpRequest) -> HttpResponse:
+    require(request, Action.MANAGE_REFERENCE_LISTS)
+    return render(request, "reference/index.html", {"lists": LISTS})
+
+
+def reference_list(request: HttpRequest, name: str) -> HttpResponse:
+    require(request, Action.MANAGE_REFERENCE_LISTS)
+    model, title, fields = _list(name)
+    return render(request, "reference/list.html", {
+        "items": model.objects.all(), "title": title, "name": name, "fields": fields})
+
+
+def reference_edit(request: HttpRequest, name: str, pk: int | None = None) -> HttpResponse:
+    require(request, Action.MANAGE_REFERENCE_LISTS)
+    model, title, fields = _list(name)
+    instance = get_object_or_404(model, pk=pk) if pk else None
+    form_class = modelform_factory(model, form=GovukModelForm, fields=fields, formfield_callback=govuk_formfield)
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("reference-list", name=name)
+    return render(request, "reference/form.html", {
+        "form": form, "title": f"Change {instance}" if instance else f"Add to {title.lower()}", "name": name,
+        "list_title": title})

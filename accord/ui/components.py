@@ -1,0 +1,181 @@
+"""Django form fields rendered as GOV.UK Frontend components.
+
+`field(form["name"])` picks the component that fits the field's widget (input, textarea, select,
+radios, checkboxes, date input) and renders it through the govuk-frontend-jinja macro, so no
+template writes component markup by hand.
+"""
+
+from typing import Any
+
+from django import forms
+from jinja2 import Environment, pass_environment
+from markupsafe import Markup
+
+from .widgets import DateInputWidget
+
+_MACROS = {
+    "input": ("input", "govukInput"),
+    "textarea": ("textarea", "govukTextarea"),
+    "character-count": ("character-count", "govukCharacterCount"),
+    "select": ("select", "govukSelect"),
+    "radios": ("radios", "govukRadios"),
+    "checkboxes": ("checkboxes", "govukCheckboxes"),
+    "date-input": ("date-input", "govukDateInput"),
+    "summary-list": ("summary-list", "govukSummaryList"),
+}
+
+
+def _macro(env: Environment, component: str):
+    cache = env.globals.setdefault("_accord_macro_cache", {})
+    if component not in cache:
+        folder, name = _MACROS[component]
+        template = env.from_string(
+            f'{{% from "govuk_frontend_jinja/components/{folder}/macro.html" import {name} %}}'
+            f"{{{{ {name}(params) }}}}"
+        )
+        cache[component] = template
+    return cache[component]
+
+
+def _error(bound: forms.BoundField) -> dict[str, str] | None:
+    return {"text": str(bound.errors[0])} if bound.errors else None
+
+
+def _label(bound: forms.BoundField, as_heading: bool) -> dict[str, Any]:
+    label: dict[str, Any] = {"text": str(bound.label)}
+    if as_heading:
+        label.update({"isPageHeading": True, "classes": "govuk-label--l"})
+    else:
+        label["classes"] = "govuk-label--s"
+    return label
+
+
+def _legend(bound: forms.BoundField, as_heading: bool) -> dict[str, Any]:
+    legend: dict[str, Any] = {"text": str(bound.label)}
+    legend.update({"isPageHeading": True, "classes": "govuk-fieldset__legend--l"} if as_heading
+                  else {"classes": "govuk-fieldset__legend--s"})
+    return {"legend": legend}
+
+
+def _choices(bound: forms.BoundField, multiple: bool) -> list[dict[str, Any]]:
+    value = bound.value()
+    selected = {str(v) for v in value} if multiple and value else {str(value) if value is not None else ""}
+    items = []
+    for choice_value, choice_label in bound.field.choices:
+        choice_value = getattr(choice_value, "value", choice_value)
+        items.append(
+            {"value": "" if choice_value is None else str(choice_value), "text": str(choice_label),
+             "selected" if not multiple else "checked": str(choice_value) in selected}
+        )
+    return items
+
+
+def component_for(bound: forms.BoundField) -> str:
+    widget = bound.field.widget
+    if isinstance(widget, DateInputWidget):
+        return "date-input"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+def field_params(bound: forms.BoundField, as_heading: bool = False, **overrides: Any) -> tuple[str, dict]:
+    component = component_for(bound)
+    params: dict[str, Any] = {"id": bound.id_for_label or bound.auto_id, "name": bound.html_name}
+    if bound.help_text:
+        params["hint"] = {"text": str(bound.help_text)}
+    if error := _error(bound):
+        params["errorMessage"] = error
+    if component == "date-input":
+        day, month, year = (bound.value() or [None, None, None]) if isinstance(bound.value(), list) else (
+            bound.field.widget.decompress(bound.value()))
+        params.pop("name")
+        params["id"] = bound.auto_id
+        params["namePrefix"] = bound.html_name
+        params["fieldset"] = _legend(bound, as_heading)
+        error_class = " govuk-input--error" if bound.errors else ""
+        params["items"] = [
+            {"name": "day", "classes": "govuk-input--width-2" + error_class, "value": day or "", "label": "Day"},
+            {"name": "month", "classes": "govuk-input--width-2" + error_class, "value": month or "",
+             "label": "Month"},
+            {"name": "year", "classes": "govuk-input--width-4" + error_class, "value": year or "", "label": "Year"},
+        ]
+    elif component in {"radios", "checkboxes"}:
+        params["fieldset"] = _legend(bound, as_heading)
+        params["items"] = _choices(bound, multiple=component == "checkboxes")
+        if component == "radios" and len(params["items"]) <= 3:
+            params["classes"] = "govuk-radios--inline"
+    elif component == "select":
+        params["label"] = _label(bound, as_heading)
+        params["items"] = _choices(bound, multiple=False)
+    else:
+        params["label"] = _label(bound, as_heading)
+        value = bound.value()
+        params["value"] = "" if value is None else str(value)
+        if component == "input":
+            input_type = getattr(bound.field.widget, "input_type", "text")
+            params["type"] = {"number": "text"}.get(input_type, input_type)
+            if isinstance(bound.field, forms.DecimalField | forms.IntegerField):
+                params["inputmode"] = "decimal" if isinstance(bound.field, forms.DecimalField) else "numeric"
+                params["classes"] = "govuk-input--width-10"
+                params["spellcheck"] = False
+            if isinstance(bound.field, forms.EmailField):
+                params["autocomplete"] = "email"
+                params["spellcheck"] = False
+        else:
+            params["rows"] = 4
+    params.update(overrides)
+    return component, params
+
+
+@pass_environment
+def field(env: Environment, bound: forms.BoundField, as_heading: bool = False, **overrides: Any) -> Markup:
+    if bound.is_hidden:
+        return Markup(str(bound))
+    component, params = field_params(bound, as_heading, **overrides)
+    return Markup(_macro(env, component).render(params=params))
+
+
+def error_anchor(bound: forms.BoundField) -> str:
+    if component_for(bound) == "date-input":
+        return f"#{bound.auto_id}-day"
+    if component_for(bound) in {"radios", "checkboxes"}:
+        return f"#{bound.auto_id}"
+    return f"#{bound.id_for_label or bound.auto_id}"
+
+
+def error_summary_params(*forms_with_errors: forms.BaseForm) -> dict[str, Any] | None:
+    """Params for govukErrorSummary: each error links to its field; None when there are no errors."""
+    items = []
+    for form in forms_with_errors:
+        if form is None:
+            continue
+        for error in form.non_field_errors():
+            items.append({"text": str(error)})
+        for name in form.errors:
+            if name == "__all__":
+                continue
+            bound = form[name]
+            for error in bound.errors[:1]:
+                items.append({"text": str(error), "href": error_anchor(bound)})
+    if not items:
+        return None
+    return {"titleText": "There is a problem", "errorList": items}
+
+
+def summary_row(key: str, value: Any, change_url: str | None = None, hidden: str | None = None,
+                html: bool = False) -> dict[str, Any]:
+    """One row of a GOV.UK summary list, with an optional 'Change' link."""
+    text = "Not recorded" if value in (None, "") else value
+    row: dict[str, Any] = {"key": {"text": key}, "value": {"html" if html else "text": text}}
+    if change_url:
+        row["actions"] = {
+            "items": [{"href": change_url, "text": "Change", "visuallyHiddenText": (hidden or key).lower()}]
+        }
+    return row

@@ -1,0 +1,58 @@
+from django.urls import include, path
+
+from accord.accounts import views as accounts
+from accord.register.views import children, directory, partnerships, reference
+from accord.ui import views as ui
+
+handler400 = "accord.ui.views.bad_request"
+handler403 = "accord.ui.views.permission_denied"
+handler404 = "accord.ui.views.page_not_found"
+handler500 = "accord.ui.views.server_error"
+
+CHILD = "<int:pk>/<slug:kind>"
+
+partnership_urls = [
+    path("", partnerships.register_list, name="register"),
+    path("new/", partnerships.partnership_create, name="partnership-create"),
+    path("<int:pk>/", partnerships.partnership_detail, name="partnership"),
+    path("<int:pk>/change/<slug:section>/", partnerships.partnership_edit, name="partnership-edit"),
+    path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
+    path(f"{CHILD}/add/", children.child_add, name="child-add"),
+    path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
+    path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),
+]
+
+directory_urls = [
+    path("organisations/", directory.organisation_list, name="organisations"),
+    path("organisations/new/", directory.directory_create, {"kind": "organisation"}, name="organisation-create"),
+    path("organisations/<int:pk>/", directory.organisation_detail, name="organisation"),
+    path("organisations/<int:pk>/change/", directory.directory_change, {"kind": "organisation"},
+         name="organisation-edit"),
+    path("organisations/<int:pk>/history/", directory.directory_history, {"kind": "organisation"},
+         name="organisation-history"),
+    path("people/", directory.person_list, name="people"),
+    path("people/new/", directory.directory_create, {"kind": "person"}, name="person-create"),
+    path("people/<int:pk>/", directory.person_detail, name="person"),
+    path("people/<int:pk>/change/", directory.directory_change, {"kind": "person"}, name="person-edit"),
+    path("people/<int:pk>/history/", directory.directory_history, {"kind": "person"}, name="person-history"),
+]
+
+reference_urls = [
+    path("", reference.reference_index, name="reference"),
+    path("<slug:name>/", reference.reference_list, name="reference-list"),
+    path("<slug:name>/new/", reference.reference_edit, name="reference-create"),
+    path("<slug:name>/<int:pk>/change/", reference.reference_edit, name="reference-edit"),
+]
+
+urlpatterns = [
+    path("", ui.home, name="home"),
+    path("partnerships/", include(partnership_urls)),
+    path("", include(directory_urls)),
+    path("settings/", include(reference_urls)),
+    path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", accounts.SignOutView.as_view(), name="sign-out"),
+    path("accessibility/", ui.accessibility, name="accessibility"),
+    path("healthz", ui.healthz, name="healthz"),
+    path("ping", ui.ping, name="ping"),
+    path("brand.css", ui.brand_css, name="brand-css"),
+]
