@@ -21,7 +21,7 @@ def environment(**options) -> Environment:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
-    options.setdefault("extensions", [])
+    options.setdefault("extensions", ["jinja2.ext.do"])
     env = Environment(**options)
     env.globals.update(
         {
@@ -34,6 +34,8 @@ def environment(**options) -> Environment:
             "field": components.field,
             "error_summary": components.error_summary_params,
             "summary_row": components.summary_row,
+            "link": components.link,
+            "tag": components.tag,
         }
     )
     env.filters.update(
@@ -42,7 +44,6 @@ def environment(**options) -> Environment:
             "govuk_date": formatting.govuk_date,
             "govuk_datetime": formatting.govuk_datetime,
             "yesno": formatting.yesno,
-            "status_tag": formatting.status_tag,
             "blank": formatting.blank,
         }
     )

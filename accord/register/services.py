@@ -150,7 +150,7 @@ def _bump(partnership: Partnership) -> int:
     return partnership.version
 
 
-def _refresh_contribution_total(partnership: Partnership) -> None:
+def refresh_contribution_total(partnership: Partnership) -> None:
     latest = partnership.contributions.aggregate(year=models.Max("year"))["year"]
     total = Decimal("0")
     if latest is not None:
@@ -200,6 +200,6 @@ def remove_child(actor, child: models.Model, expected_version: int, reason: str)
 def _record_child(actor, partnership, child, action, before, after, reason) -> None:
     version = _bump(partnership)
     if isinstance(child, Contribution):
-        _refresh_contribution_total(partnership)
+        refresh_contribution_total(partnership)
     record(actor=actor, instance=child, action=action, before=before, after=after, reason=reason,
            partnership=partnership, version=version)

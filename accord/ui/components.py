@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from jinja2 import Environment, pass_environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .widgets import DateInputWidget
 
@@ -179,3 +179,19 @@ def summary_row(key: str, value: Any, change_url: str | None = None, hidden: str
             "items": [{"href": change_url, "text": "Change", "visuallyHiddenText": (hidden or key).lower()}]
         }
     return row
+
+
+def link(href: str, text: Any, hidden_suffix: str = "") -> Markup:
+    """A GOV.UK link, escaped; `hidden_suffix` adds context for screen reader users."""
+    extra = Markup('<span class="govuk-visually-hidden"> {}</span>').format(hidden_suffix) if hidden_suffix else ""
+    return Markup('<a class="govuk-link" href="{}">{}{}</a>').format(href, text, extra)
+
+
+TAG_COLOURS = {"proposed": "yellow", "active": "green", "closed": "grey"}
+
+
+def tag(partnership) -> Markup:
+    colour = TAG_COLOURS.get(partnership.status, "grey")
+    return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(
+        colour, partnership.get_status_display()
+    )

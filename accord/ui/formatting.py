@@ -5,9 +5,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-STATUS_COLOURS = {"proposed": "yellow", "active": "green", "closed": "grey"}
-
-
 def money(value: Decimal | None) -> str:
     if value is None:
         return ""
@@ -32,9 +29,3 @@ def yesno(value: bool | None) -> str:
 def blank(value, text: str = "Not recorded") -> str:
     return text if value in (None, "") else value
 
-
-def status_tag(partnership) -> dict:
-    return {
-        "text": partnership.get_status_display(),
-        "classes": f"govuk-tag--{STATUS_COLOURS.get(partnership.status, 'grey')}",
-    }

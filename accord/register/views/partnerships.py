@@ -10,6 +10,7 @@ from accord.register import services
 from accord.register.filters import RegisterFilterForm, register_query
 from accord.register.forms.partnerships import SECTION_FORMS, SECTIONS, CreatePartnershipForm
 from accord.register.models import Partnership
+from accord.register.presenters import section_cards
 from accord.ui.pages import conflict_summary, paginate, require
 
 
@@ -38,11 +39,12 @@ def register_list(request: HttpRequest) -> HttpResponse:
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_REGISTER)
     staff = can(request.user, Action.VIEW_STAFF_SECTIONS)
+    can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership)
     context = {
         "partnership": partnership,
-        "can_change": can(request.user, Action.CHANGE_PARTNERSHIP, partnership),
+        "can_change": can_change,
         "staff": staff,
-        "sections": SECTIONS,
+        "cards": section_cards(partnership, can_change, staff),
         "memberships": partnership.memberships.select_related("organisation"),
         "roles": partnership.roles.select_related("person", "person__organisation"),
         "contributions": partnership.contributions.select_related("person") if staff else [],
