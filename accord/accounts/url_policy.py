@@ -1,0 +1,42 @@
+"""Which action each URL needs: read with RULES in policy.py, this is the declared access table.
+
+A test (tests/test_access.py) walks every URL in the project for every role and checks the
+response against this table; a URL missing from it fails that test.
+"""
+
+from .policy import Action
+
+PUBLIC = "public"  # anyone, signed in or not
+SIGNED_IN = "signed_in"  # any signed-in user
+
+URL_POLICY: dict[str, str] = {
+    "home": SIGNED_IN,
+    "sign-in": PUBLIC,
+    "sign-out": SIGNED_IN,
+    "accessibility": PUBLIC,
+    "healthz": PUBLIC,
+    "ping": PUBLIC,
+    "brand-css": PUBLIC,
+    "register": Action.VIEW_REGISTER,
+    "partnership": Action.VIEW_REGISTER,
+    "partnership-create": Action.CREATE_PARTNERSHIP,
+    "partnership-edit": Action.CHANGE_PARTNERSHIP,
+    "partnership-history": Action.VIEW_HISTORY,
+    "child-add": Action.CHANGE_PARTNERSHIP,
+    "child-change": Action.CHANGE_PARTNERSHIP,
+    "child-remove": Action.CHANGE_PARTNERSHIP,
+    "organisations": Action.VIEW_DIRECTORY,
+    "organisation": Action.VIEW_DIRECTORY,
+    "organisation-create": Action.CREATE_ORGANISATION,
+    "organisation-edit": Action.CHANGE_ORGANISATION,
+    "organisation-history": Action.VIEW_HISTORY,
+    "people": Action.VIEW_DIRECTORY,
+    "person": Action.VIEW_DIRECTORY,
+    "person-create": Action.CREATE_PERSON,
+    "person-edit": Action.CHANGE_PERSON,
+    "person-history": Action.VIEW_HISTORY,
+    "reference": Action.MANAGE_REFERENCE_LISTS,
+    "reference-list": Action.MANAGE_REFERENCE_LISTS,
+    "reference-create": Action.MANAGE_REFERENCE_LISTS,
+    "reference-edit": Action.MANAGE_REFERENCE_LISTS,
+}

@@ -1,0 +1,133 @@
+"""Factories for register data: realistic, small, and each test states only what matters to it."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from accord.accounts.models import Role
+from accord.register.models import (
+    Contribution,
+    CorporatePriority,
+    Directorate,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipRole,
+    PartnershipType,
+    Person,
+)
+from accord.register.search import index_partnership
+
+
+class DirectorateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Directorate
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"D{n}")
+    name = factory.Sequence(lambda n: f"Directorate {n}")
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CorporatePriority
+
+    code = factory.Sequence(lambda n: f"P{n}")
+    name = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class PartnershipTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnershipType
+        django_get_or_create = ("name",)
+
+    name = "Public sector strategic"
+    group = "Central Bedfordshire 1.5"
+    citation = "000_b25245c80d994d06.txt 1.5.1"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Partner Organisation {n}")
+    sector = "public"
+
+
+def council() -> Organisation:
+    found = Organisation.objects.filter(is_council=True).first()
+    return found or Organisation.objects.create(name="Chorley Council", sector="public", org_id="GB-LAE-CHO",
+                                                is_council=True)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Officer {n}")
+    job_title = "Policy Officer"
+    organisation = factory.LazyFunction(council)
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Partnership {n}")
+    reference = factory.Sequence(lambda n: f"P-{n:04d}")
+    description = "A partnership for testing."
+    partnership_type = factory.SubFactory(PartnershipTypeFactory)
+    statutory_status = "non_statutory"
+    incorporation = "unincorporated"
+    lead_organisation = factory.LazyFunction(council)
+    council_role = "lead"
+    directorate = factory.SubFactory(DirectorateFactory, code="COMM", name="Communities")
+    status = "active"
+
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        if create:
+            index_partnership(obj)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "member"
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnershipRole
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "lead_officer"
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contribution
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year = 2025
+    category = "finance"
+    amount = 10000
+    finance_form = "grant"
+
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(role: str, username: str | None = None, **extra):
+    user_model = get_user_model()
+    user = user_model(username=username or role, role=role, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+ROLES = [r.value for r in Role]

@@ -1,0 +1,155 @@
+"""Every URL, every role: access matches the declared policy (RULES + URL_POLICY)."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accord.accounts.policy import RULES, Action
+from accord.accounts.url_policy import PUBLIC, SIGNED_IN, URL_POLICY
+from accord.register.forms.partnerships import SECTIONS
+from tests import factories as f
+
+
+def all_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(pattern.name)
+            elif isinstance(pattern, URLPattern):
+                names.add(f"<unnamed {pattern.pattern}>")
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_has_a_policy_entry():
+    missing = all_url_names() - set(URL_POLICY)
+    assert not missing, f"URLs without an access policy entry: {sorted(missing)}"
+    assert not set(URL_POLICY) - all_url_names(), "URL_POLICY names a URL that no longer exists"
+
+
+@pytest.fixture
+def world(users, own_partnership, other_partnership):
+    """Objects every URL can point at."""
+    membership = own_partnership.memberships.first()
+    other_membership = f.MembershipFactory(partnership=other_partnership)
+    directorate = f.DirectorateFactory()
+    return {
+        "own": own_partnership,
+        "other": other_partnership,
+        "own_child": membership,
+        "other_child": other_membership,
+        "organisation": membership.organisation,
+        "person": own_partnership.roles.first().person,
+        "directorate": directorate,
+    }
+
+
+def url_cases(world) -> list[tuple[str, str, object]]:
+    """(url name, url, partnership it concerns or None) for every URL, over both partnerships."""
+    cases = [
+        ("home", reverse("home"), None),
+        ("sign-in", reverse("sign-in"), None),
+        ("accessibility", reverse("accessibility"), None),
+        ("healthz", reverse("healthz"), None),
+        ("ping", reverse("ping"), None),
+        ("brand-css", reverse("brand-css"), None),
+        ("register", reverse("register"), None),
+        ("partnership-create", reverse("partnership-create"), None),
+        ("organisations", reverse("organisations"), None),
+        ("organisation", reverse("organisation", args=[world["organisation"].pk]), None),
+        ("organisation-create", reverse("organisation-create"), None),
+        ("organisation-edit", reverse("organisation-edit", args=[world["organisation"].pk]), None),
+        ("organisation-history", reverse("organisation-history", args=[world["organisation"].pk]), None),
+        ("people", reverse("people"), None),
+        ("person", reverse("person", args=[world["person"].pk]), None),
+        ("person-create", reverse("person-create"), None),
+        ("person-edit", reverse("person-edit", args=[world["person"].pk]), None),
+        ("person-history", reverse("person-history", args=[world["person"].pk]), None),
+        ("reference", reverse("reference"), None),
+        ("reference-create", reverse("reference-create", args=["directorates"]), None),
+        ("reference-edit", reverse("reference-edit", args=["directorates", world["directorate"].pk]), None),
+    ]
+    for name in ("directorates", "priorities", "types"):
+        cases.append(("reference-list", reverse("reference-list", args=[name]), None))
+    for which in ("own", "other"):
+        p = world[which]
+        child = world[f"{which}_child"]
+        cases += [
+            ("partnership", reverse("partnership", args=[p.pk]), p),
+            ("partnership-history", reverse("partnership-history", args=[p.pk]), p),
+            ("child-change", reverse("child-change", args=[p.pk, "members", child.pk]), p),
+            ("child-remove", reverse("child-remove", args=[p.pk, "members", child.pk]), p),
+        ]
+        cases += [("partnership-edit", reverse("partnership-edit", args=[p.pk, s]), p) for s in SECTIONS]
+        cases += [("child-add", reverse("child-add", args=[p.pk, k]), p)
+                  for k in ("members", "people", "contributions", "priorities")]
+    return cases
+
+
+def expected(role: str | None, name: str, partnership, world) -> bool:
+    rule = URL_POLICY[name]
+    if rule == PUBLIC:
+        return True
+    if role is None:
+        return False
+    if rule == SIGNED_IN:
+        return True
+    allowed, needs_link = RULES[Action(rule)]
+    if role not in allowed:
+        return False
+    if partnership is not None and role in needs_link:
+        return partnership == world["own"]  # the officer's and partner's own partnership
+    if role == "partner" and partnership is not None:
+        return partnership == world["own"]
+    return True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [None, "administrator", "officer", "approver", "member", "auditor", "partner"])
+def test_each_role_reaches_exactly_what_the_policy_allows(client, world, users, role):
+    if role:
+        client.force_login(users[role])
+    covered = set()
+    failures = []
+    for name, url, partnership in url_cases(world):
+        covered.add(name)
+        response = client.get(url)
+        allowed = expected(role, name, partnership, world)
+        if name == "sign-in" and role:
+            ok = response.status_code == 302  # already signed in: sent home
+        elif allowed:
+            ok = response.status_code == 200
+        elif role is None:
+            ok = response.status_code == 302 and "/sign-in/" in response["Location"]
+        else:
+            ok = response.status_code in (403, 404)
+        if not ok:
+            failures.append(f"{role} GET {url} ({name}): {response.status_code}, expected "
+                            f"{'allowed' if allowed else 'denied'}")
+    assert not failures, "\n".join(failures)
+    assert covered | {"sign-out"} == set(URL_POLICY), "a URL in the policy has no case in this test"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["officer", "approver", "member", "auditor", "partner"])
+def test_roles_that_cannot_change_a_partnership_cannot_post_to_it_either(client, world, users, role):
+    client.force_login(users[role])
+    p = world["other"]
+    before = p.name
+    response = client.post(reverse("partnership-edit", args=[p.pk, "about"]),
+                           {"name": "Hijacked", "reference": p.reference, "description": "x", "version": p.version})
+    assert response.status_code in (403, 404)
+    p.refresh_from_db()
+    assert p.name == before
+
+
+@pytest.mark.django_db
+def test_signing_out_needs_a_post_and_ends_the_session(client, users):
+    client.force_login(users["member"])
+    assert client.get(reverse("sign-out")).status_code == 405
+    assert client.post(reverse("sign-out")).status_code == 302
+    assert client.get(reverse("home")).status_code == 302
