@@ -7,10 +7,19 @@ from django.core.exceptions import ValidationError
 
 
 class DateInputWidget(forms.MultiWidget):
+    """Three boxes named like GOV.UK's date input: <name>-day, <name>-month, <name>-year."""
+
     template_name = "django/forms/widgets/multiwidget.html"
+    parts = ("day", "month", "year")
 
     def __init__(self, attrs=None):
-        super().__init__({"-day": forms.TextInput, "-month": forms.TextInput, "-year": forms.TextInput}, attrs)
+        super().__init__({part: forms.TextInput for part in self.parts}, attrs)
+
+    def value_from_datadict(self, data, files, name):
+        return [data.get(f"{name}-{part}") for part in self.parts]
+
+    def value_omitted_from_data(self, data, files, name):
+        return all(f"{name}-{part}" not in data for part in self.parts)
 
     def decompress(self, value):
         if isinstance(value, date):

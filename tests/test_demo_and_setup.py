@@ -1,0 +1,78 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.urls import reverse
+
+from accord.accounts.models import Role
+from accord.register.demo import DEMO_PASSWORD, load_file
+from accord.register.models import Partnership, PartnershipRole, PartnershipType
+from accord.ui.branding import validate_brand_colour
+
+
+@pytest.mark.django_db
+def test_the_demo_council_has_chorleys_13_key_partnerships_and_every_type(client):
+    call_command("demo", stdout=open(os.devnull, "w"))
+    key = Partnership.objects.filter(reference__startswith="CHO-KP-")
+    assert key.count() == 13
+    assert key.filter(name__icontains="Liberata").exists()
+    assert Partnership.objects.count() >= 33
+    unused = PartnershipType.objects.exclude(partnership__isnull=False)
+    assert not unused.exists(), f"types with no demo partnership: {list(unused)}"
+    assert PartnershipRole.objects.values("role").distinct().count() == 8
+    for role in Role:
+        username = role.value if role != Role.ADMINISTRATOR else "admin"
+        response = client.post(reverse("sign-in"), {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302 and response["Location"] == reverse("home"), role
+        client.post(reverse("sign-out"))
+
+
+def test_demo_file_names_the_kinds_of_partnership_councils_have():
+    text = " ".join(p["name"] + " " + p.get("description", "") for p in load_file()["partnerships"]).lower()
+    for kind in ("community safety", "health and wellbeing", "children", "waste", "joint committee",
+                 "better care", "leisure", "pfi"):
+        assert kind in text, kind
+
+
+@pytest.mark.django_db
+def test_demo_if_empty_does_not_load_twice():
+    call_command("demo", stdout=open(os.devnull, "w"))
+    count = Partnership.objects.count()
+    call_command("demo", "--if-empty", stdout=open(os.devnull, "w"))
+    assert Partnership.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_brand_colours_too_pale_for_white_text_are_refused():
+    validate_brand_colour("#00629b")
+    with pytest.raises(ImproperlyConfigured, match="contrast"):
+        validate_brand_colour("#ffdd00")
+    with pytest.raises(ImproperlyConfigured, match="must be a colour"):
+        validate_brand_colour("blue")
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"ACCORD_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update({"SECRET_KEY": "x" * 64 + "production-like-secret-key", "ALLOWED_HOSTS": "accord.example.gov.uk",
+                "DEBUG": "false", "ACCORD_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "accord.settings"})
+    result = subprocess.run([sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"ACCORD_TESTING", "DEBUG", "SECRET_KEY"}}
+    env.update({"ACCORD_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "accord.settings"})
+    result = subprocess.run([sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
