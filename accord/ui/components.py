@@ -107,6 +107,7 @@ def field_params(bound: forms.BoundField, as_heading: bool = False, **overrides:
             {"name": "year", "classes": "govuk-input--width-4" + error_class, "value": year or "", "label": "Year"},
         ]
     elif component in {"radios", "checkboxes"}:
+        params["idPrefix"] = params.pop("id")
         params["fieldset"] = _legend(bound, as_heading)
         params["items"] = _choices(bound, multiple=component == "checkboxes")
         if component == "radios" and len(params["items"]) <= 3:

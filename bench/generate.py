@@ -1,0 +1,796 @@
+#!/usr/bin/env python
+"""Generate a synthetic register for the benchmark harness.
+
+    .venv/bin/python bench/generate.py --partnerships 100000
+    .venv/bin/python bench/generate.py --partnerships 1000 --database-url sqlite:////tmp/x.sqlite3
+    .venv/bin/python bench/generate.py --partnerships 1000 --describe   # JSON facts about an existing one
+
+Without --database-url the database is the SQLite file var/bench-N.sqlite3, deleted and created
+fresh (migrate) each time. A --database-url database is migrated and must hold no partnerships.
+
+The data follows the demo council's reference lists (the same 14 partnership types, its
+directorates and 4 corporate priorities) and spreads N partnerships over about N/4
+organisations and N/2 people, with 2-6 member organisations, 2-4 roles (always a lead officer)
+and 1-3 contributions each, some priority links, the latest-year contribution total kept as
+services.refresh_contribution_total keeps it, and the search index built with
+accord.register.search.terms_for. The same seed and reference date give the same data.
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH = 5000
+BENCH_USERNAME = "bench"
+BENCH_PASSWORD = "bench-password-2026"  # a benchmark-only account on throwaway data
+SEARCH_WORD = "homeless"  # matches a few per cent of partnerships (run.py's filtered search)
+SEARCH_TYPE = "Collaborative"
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary. Weights give a realistic, uneven spread rather than a uniform one.
+# --------------------------------------------------------------------------------------------
+
+
+def _weights(text: str) -> dict[str, int]:
+    """'Name: 3; Other name: 1' -> {'Name': 3, 'Other name': 1}."""
+    pairs = (item.rsplit(":", 1) for item in text.split(";") if item.strip())
+    return {name.strip(): int(weight) for name, weight in pairs}
+
+
+def _list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(";") if item.strip()]
+
+
+TYPE_WEIGHTS = _weights(
+    "Public sector strategic: 10; Public sector delivery: 14; Private sector: 5; Formal forum: 9; "
+    "Joint committee: 4; Management committee: 6; Local strategic partnership: 2; "
+    "Operational / service delivery: 16; Joint venture company: 2; Private finance initiative: 1; "
+    "Collaborative: 13; Host: 5; Executive: 4; Joint: 9"
+)
+STATUS_WEIGHTS = {"active": 80, "proposed": 8, "closed": 12}
+COUNCIL_ROLE_WEIGHTS = {"member": 45, "lead": 25, "accountable_body": 10, "host": 8, "other": 12}
+CONTRIBUTION_WEIGHTS = _weights(
+    "finance: 40; officer_time: 30; accommodation: 8; it: 4; administration: 5; training: 3; insurance: 1; "
+    "recruitment: 1; payroll: 1; health_and_safety: 1; advice: 4; other: 2"
+)
+# Roles besides the lead officer every partnership has.
+ROLE_WEIGHTS = _weights(
+    "council_representative: 25; link_officer: 20; sponsoring_officer: 12; substitute: 8; "
+    "partner_contact: 25; budget_holder: 6; accountable_head_of_service: 4"
+)
+THEMES = _weights(
+    "Community safety: 6; Health and wellbeing: 8; Homelessness: 2; Economic development: 6; "
+    "Skills and employment: 5; Housing: 6; Children and young people: 6; Older people: 4; Domestic abuse: 3; "
+    "Climate change: 4; Transport: 3; Leisure: 3; Physical activity: 3; Culture and heritage: 3; "
+    "Town centre regeneration: 3; Waste and recycling: 3; Digital inclusion: 2; Financial inclusion: 2; "
+    "Mental health: 4; Substance misuse: 2; Flood risk: 2; Emergency planning: 2; Shared services: 3; "
+    "Procurement: 2; Tourism: 2; Social care: 3; Safeguarding: 3; Air quality: 1; Parks and open spaces: 2; "
+    "Volunteering: 2; Community cohesion: 3; Anti-social behaviour: 2; Food poverty: 2; Planning: 2; "
+    "Affordable warmth: 1; Carers: 2"
+)
+PLACES = _list(
+    "Chorley; Leyland; Preston; Adlington; Coppull; Euxton; Clayton-le-Woods; Buckshaw; Whittle-le-Woods; "
+    "Eccleston; Croston; Brinscall; Withnell; Wheelton; Heath Charnock; Charnock Richard; Astley Village; "
+    "Bamber Bridge; Penwortham; Lostock Hall; Longton; Ormskirk; Skelmersdale; Burscough; Blackburn; Darwen; "
+    "Accrington; Lancaster; Morecambe; Fleetwood; Lytham; Garstang; Clitheroe; Burnley; Nelson; Colne; "
+    "Rawtenstall; Bacup; Wigan; Standish; Horwich; Bolton; Rivington; Anderton; Mawdesley; Bretherton; "
+    "Ulnes Walton; Hoghton; Brindle; Heskin"
+)
+AREAS = _list(
+    "Chorley borough; Lancashire; Central Lancashire; Chorley and South Ribble; "
+    "Lancashire and South Cumbria; North West England; Chorley town centre; West Lancashire"
+)
+CLIENT_GROUPS = _list(
+    "All residents; Older people; Young people; Families with young children; Young carers; "
+    "Unpaid carers; Disabled people; People on low incomes; Local businesses; Job seekers; Council tenants; "
+    "Victims of crime; Schools and colleges; Voluntary and community groups; Veterans; "
+    "Refugees and asylum seekers; Patients; Visitors; Private landlords; Children in care"
+)
+STATUTORY_BASES = _list(
+    "Crime and Disorder Act 1998; Health and Social Care Act 2012; Children Act 2004; Care Act 2014; "
+    "Local Government Act 1972 s101; Civil Contingencies Act 2004; Housing Act 1996; "
+    "Flood and Water Management Act 2010; Domestic Abuse Act 2021; Environment Act 2021"
+)
+NAME_PATTERNS = _list(
+    "{place} {theme} Partnership; {place} {theme} Board; {place} {theme} Forum; "
+    "{theme} Steering Group ({place}); {place} {theme} Network; {place} and {place2} {theme} Partnership; "
+    "{place} {theme} Commissioning Board; {place} {theme} Alliance; {theme} Delivery Group ({place})"
+)
+DESCRIPTIONS = [
+    "A {kind} partnership that brings partners together on {theme} across {area}.",
+    "Partners in {area} working jointly on {theme}, led by {lead}.",
+    "A {kind} arrangement between the council and {lead} covering {theme} in {area}.",
+    "Co-ordinates the work of local organisations on {theme} for {clients}.",
+]
+PURPOSES = [
+    "To agree shared priorities and align partners' resources behind them.",
+    "To commission and monitor services on behalf of the partners.",
+    "To share intelligence and performance data so partners target the greatest need.",
+    "To deliver the action plan agreed by the partners and report progress each quarter.",
+    "To oversee a jointly funded programme and hold the delivery partner to account.",
+    "To give residents and community groups a voice in shaping local services.",
+    "To reduce duplication between partners and secure better value for money.",
+    "To bid jointly for external funding and manage the projects it pays for.",
+    "",
+]
+PRIORITY_HOW = [
+    "Brings partners together to improve outcomes for residents.",
+    "Contributes funding and officer time towards the priority's actions.",
+    "Reports progress against the corporate plan each quarter.",
+]
+FIRST_NAMES = (
+    "Aisha Alan Alice Amir Amy Andrew Anna Ben Beth Carl Caroline Chloe Chris Claire Colin Daniel David "
+    "Deborah Dylan Eleanor Emma Faisal Fiona Gareth Gemma George Grace Hannah Harry Helen Ian Imran Isla "
+    "Jack Jacob James Jane Jasmine Jenny John Jordan Joseph Julie Karen Kate Kieran Laura Leah Lee Lesley "
+    "Liam Lisa Louise Lucy Mark Martin Mary Matthew Megan Michael Mohammed Natalie Neil Nicola Oliver Olivia "
+    "Paul Peter Priya Rachel Rebecca Richard Robert Ruth Ryan Sam Sarah Scott Sean Simon Sophie Stephen "
+    "Stuart Susan Thomas Tom Tracey Usman Victoria Wendy William Yasmin Zara Zoe"
+).split()
+SURNAMES = (
+    "Ashworth Aspinall Atherton Bamber Barton Baxter Birch Booth Bradshaw Brindle Brown Butler Calvert Carr "
+    "Cartwright Charnock Clarke Collier Cooper Crook Cross Dewhurst Dixon Duckworth Eccles Evans Farrington "
+    "Fielding Fletcher Gardner Gill Goodwin Greenhalgh Hall Halliwell Hargreaves Harrison Hartley Haworth "
+    "Heaton Hesketh Higham Hodgson Holden Horrocks Hughes Hussain Iqbal Jackson Jones Kay Kenyon Khan Lamb "
+    "Leatherbarrow Lee Lomax Marsden Martin Mason Mercer Miller Moss Nuttall Ogden Parker Patel Pilkington "
+    "Platt Rawcliffe Riley Roberts Robinson Rigby Sharples Shorrock Singh Smith Southworth Sumner Swift "
+    "Taylor Thompson Thornber Tomlinson Turner Walmsley Walsh Warburton Whittaker Whittle Wilson Winstanley "
+    "Wood Worthington Wright Yates"
+).split()
+OFFICER_TITLES = _list(
+    "Head of Service; Service Lead; Partnerships Officer; Policy Officer; Project Manager; Team Leader; "
+    "Senior Officer; Director; Programme Officer"
+)
+PARTNER_TITLES = _list(
+    "Chief Executive; Operations Manager; Project Co-ordinator; Director; Development Officer; "
+    "Service Manager; Trustee; Partnership Lead"
+)
+# Most organisation names have no qualifier ("Chorley Food Bank"), some do ("Chorley Riverside Food Bank").
+QUALIFIERS = ["", "", "", *_list(
+    "Central; North; South; East; West; Community; Valley; Riverside; St Mary's; Oakwood; Greenfield; "
+    "Heritage; Parkside; Millbrook; Moorland"
+)]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OrgKind:
+    suffix: str  # "Food Bank": the organisation is called "<place> [qualifier] Food Bank"
+    scheme: str  # its org-id scheme, "" for none
+    weight: int
+    accountable: bool  # can act as accountable body
+    employs: bool  # can employ staff
+
+
+def _kinds(text: str) -> list[OrgKind]:
+    """'Food Bank, GB-CHC, 2, no, yes; ...' -> [OrgKind(...), ...]."""
+    kinds = []
+    for item in _list(text):
+        suffix, scheme, weight, accountable, employs = (part.strip() for part in item.split(","))
+        kinds.append(OrgKind(suffix, scheme, int(weight), accountable == "yes", employs == "yes"))
+    return kinds
+
+
+ORG_KINDS: dict[str, list[OrgKind]] = {
+    "public": _kinds(
+        "Borough Council, GB-LAE, 2, yes, yes; Town Council, GB-LAE, 2, yes, yes; "
+        "Parish Council, , 3, yes, yes; NHS Foundation Trust, GB-NHS, 2, yes, yes; "
+        "Primary Care Network, GB-NHS, 2, no, yes; Primary School, GB-EDU, 4, no, yes; "
+        "High School, GB-EDU, 2, no, yes; College, GB-UKPRN, 1, yes, yes; Jobcentre Plus, GB-GOR, 1, no, no; "
+        "Library Service, , 1, no, no"
+    ),
+    "private": _kinds(
+        "Ltd, GB-COH, 5, no, yes; Developments Ltd, GB-COH, 2, no, yes; "
+        "Construction Ltd, GB-COH, 2, no, yes; Leisure Ltd, GB-COH, 1, no, yes; "
+        "Consulting LLP, GB-COH, 1, no, yes; Energy Ltd, GB-COH, 1, no, yes; "
+        "Facilities Management Ltd, GB-COH, 1, no, yes"
+    ),
+    "vcf": _kinds(
+        "Community Trust, GB-CHC, 4, yes, yes; Food Bank, GB-CHC, 2, no, yes; Youth Club, , 2, no, no; "
+        "Carers Centre, GB-CHC, 1, no, yes; Credit Union, GB-MPR, 1, yes, yes; "
+        "Community Centre, GB-CHC, 3, no, yes; Arts Trust, GB-CHC, 1, yes, yes; Sports Club, , 2, no, no; "
+        "Housing Association, GB-MPR, 1, yes, yes; Foundation, GB-CHC, 1, yes, yes"
+    ),
+    "statutory": _kinds(
+        "Safeguarding Partnership, , 1, no, no; Resilience Forum, , 1, no, no; "
+        "Fire and Rescue Service, GB-GOR, 1, yes, yes; Police, GB-GOR, 1, yes, yes"
+    ),
+    "other": _kinds(
+        "Chamber of Commerce, GB-COH, 1, yes, yes; Business Improvement District, GB-COH, 1, yes, yes; "
+        "Residents' Association, , 2, no, no"
+    ),
+}
+SECTOR_WEIGHTS = {"public": 25, "private": 25, "vcf": 40, "statutory": 4, "other": 6}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _encode(number: int, alphabet: str, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        number, digit = divmod(number, len(alphabet))
+        chars.append(alphabet[digit])
+    return "".join(reversed(chars))
+
+
+def org_id_for(scheme: str, serial: int) -> str:
+    """A valid, unique identifier in `scheme` for the serial-th organisation that uses it."""
+    if scheme == "GB-COH":
+        return f"GB-COH-{10000000 + serial:08d}"
+    if scheme == "GB-CHC":
+        return f"GB-CHC-{1000000 + serial:07d}"
+    if scheme == "GB-EDU":
+        return f"GB-EDU-{100000 + serial:06d}"
+    if scheme == "GB-UKPRN":
+        return f"GB-UKPRN-{10000000 + serial:08d}"
+    if scheme == "GB-MPR":
+        return f"GB-MPR-{serial % 1000000}{_encode(serial // 1000000, LETTERS, 1)}"
+    if scheme == "GB-GOR":
+        return f"GB-GOR-{_encode(serial // 10000, LETTERS, 2)}{serial % 10000}"
+    if scheme == "GB-NHS":
+        return f"GB-NHS-R{_encode(serial, ALNUM, 4)}"
+    if scheme == "GB-LAE":
+        code = _encode(serial + 26**3, LETTERS, 4)  # four letters, never the council's CHO
+        return f"GB-LAE-{code}"
+    raise ValueError(scheme)
+
+
+# --------------------------------------------------------------------------------------------
+# Set-up
+# --------------------------------------------------------------------------------------------
+
+
+def default_database(partnerships: int) -> Path:
+    return ROOT / "var" / f"bench-{partnerships}.sqlite3"
+
+
+def configure_django(database_url: str) -> None:
+    """Point Django at the benchmark database; must run before anything imports Django models."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-generate-not-a-secret-0123456789abcdefghijklmnop")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("ACCORD_TESTING", "false")
+    os.environ.pop("ACCORD_BENCH_METRICS", None)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def weighted(rng: random.Random, weights: dict[str, int]) -> Iterator[str]:
+    """An endless stream of keys drawn by weight (drawn in blocks: much faster than one at a time)."""
+    keys, values = list(weights), list(weights.values())
+    while True:
+        yield from rng.choices(keys, values, k=1024)
+
+
+# --------------------------------------------------------------------------------------------
+# The generator
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    organisations: int = 0
+    people: int = 0
+    partnerships: int = 0
+    memberships: int = 0
+    roles: int = 0
+    contributions: int = 0
+    priority_links: int = 0
+    search_terms: int = 0
+
+
+class Generator:
+    def __init__(self, partnerships: int, seed: int, today: date) -> None:
+        self.n = partnerships
+        self.rng = random.Random(seed)
+        self.today = today
+        self.counts = Counts()
+
+    # -- reference data -----------------------------------------------------------------------
+
+    def reference_data(self) -> None:
+        from accord.register.demo import load_file
+        from accord.register.models import CorporatePriority, Directorate, PartnershipType
+
+        demo = load_file()
+        Directorate.objects.bulk_create(
+            [Directorate(code=d["code"], name=d["name"]) for d in demo["directorates"] if d["code"] != "CICT"]
+        )  # 12 directorates
+        CorporatePriority.objects.bulk_create(
+            [
+                CorporatePriority(code=p["code"], name=p["name"], description=p.get("description", ""))
+                for p in demo["corporate_priorities"]
+            ]
+        )
+        PartnershipType.objects.bulk_create(
+            [
+                PartnershipType(
+                    name=t["name"],
+                    group=t.get("group", ""),
+                    citation=t.get("citation", ""),
+                    description=t.get("description", ""),
+                )
+                for t in demo["partnership_types"]
+            ]
+        )
+        self.directorates = list(Directorate.objects.order_by("code"))
+        self.directorate_weights = [self.rng.randint(2, 12) for _ in self.directorates]
+        self.priorities = list(CorporatePriority.objects.order_by("code"))
+        self.types = {t.name: t for t in PartnershipType.objects.all()}
+        missing = set(TYPE_WEIGHTS) - set(self.types)
+        if missing or len(self.types) != 14:
+            raise SystemExit(f"The demo council's partnership types have changed: {sorted(missing)}")
+
+    # -- organisations and people -------------------------------------------------------------
+
+    def organisations(self) -> None:
+        from accord.register.models import Organisation
+        from accord.register.orgid import validate_org_id
+
+        rng = self.rng
+        council = Organisation(
+            name="Chorley Council",
+            sector="public",
+            org_id="GB-LAE-CHO",
+            can_be_accountable_body=True,
+            can_employ_staff=True,
+            website="https://chorley.gov.uk",
+            is_council=True,
+        )
+        rows = [council]
+        serials: dict[str, int] = {}
+        sectors = weighted(rng, SECTOR_WEIGHTS)
+        for _ in range(max(20, self.n // 4) - 1):
+            sector = next(sectors)
+            kinds = ORG_KINDS[sector]
+            kind = rng.choices(kinds, [k.weight for k in kinds])[0]
+            org_id = ""
+            if kind.scheme and rng.random() < 0.85:
+                serials[kind.scheme] = serials.get(kind.scheme, 0) + 1
+                org_id = org_id_for(kind.scheme, serials[kind.scheme])
+            name = " ".join(
+                part for part in (rng.choice(PLACES), rng.choice(QUALIFIERS), kind.suffix) if part
+            )
+            rows.append(
+                Organisation(
+                    name=name,
+                    sector=sector,
+                    org_id=org_id,
+                    can_be_accountable_body=kind.accountable,
+                    can_employ_staff=kind.employs,
+                    website=f"https://www.{name.lower().replace(' ', '').replace(chr(39), '')}.example.org"
+                    if rng.random() < 0.5
+                    else "",
+                )
+            )
+        for org in rows:
+            if org.org_id:
+                validate_org_id(org.org_id)
+        for batch in chunks(rows, BATCH):
+            Organisation.objects.bulk_create(batch)
+        self.council = rows[0]
+        self.partners = rows[1:]
+        self.lead_partners = [o for o in self.partners if o.sector in ("public", "vcf", "statutory")]
+        self.counts.organisations = len(rows)
+
+    def people(self) -> None:
+        from accord.register.models import Person
+
+        rng = self.rng
+        rows: list[Person] = []
+        self.officers_by_directorate: dict[int, list[Person]] = {d.pk: [] for d in self.directorates}
+        self.members: list[Person] = []
+        self.contacts_by_org: dict[int, list[Person]] = {}
+        for i in range(max(40, self.n // 2)):
+            first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+            roll = rng.random()
+            if roll < 0.10 or i < 24:  # council officers: about a tenth of the people
+                directorate = rng.choices(self.directorates, self.directorate_weights)[0]
+                person = Person(
+                    name=f"{first} {last}",
+                    kind="officer",
+                    organisation=self.council,
+                    directorate=directorate,
+                    job_title=rng.choice(OFFICER_TITLES),
+                    email=f"{first}.{last}.{i}@chorley.example.gov.uk".lower(),
+                )
+                self.officers_by_directorate[directorate.pk].append(person)
+            elif roll < 0.14 or i < 30:  # elected members
+                person = Person(
+                    name=f"Cllr {first} {last}",
+                    kind="member",
+                    organisation=self.council,
+                    job_title="Councillor",
+                    email=f"cllr.{first}.{last}.{i}@chorley.example.gov.uk".lower(),
+                )
+                self.members.append(person)
+            else:
+                org = rng.choice(self.partners)
+                person = Person(
+                    name=f"{first} {last}",
+                    kind="partner_contact",
+                    organisation=org,
+                    job_title=rng.choice(PARTNER_TITLES),
+                    email=f"{first}.{last}.{i}@example.org".lower(),
+                    phone=f"01257 {rng.randint(100000, 999999)}" if rng.random() < 0.6 else "",
+                )
+                self.contacts_by_org.setdefault(org.pk, []).append(person)
+            rows.append(person)
+        for batch in chunks(rows, BATCH):
+            Person.objects.bulk_create(batch)
+        self.officers = [p for people in self.officers_by_directorate.values() for p in people]
+        self.contacts = [p for people in self.contacts_by_org.values() for p in people]
+        self.counts.people = len(rows)
+
+    # -- partnerships ---------------------------------------------------------------------------
+
+    def partnerships(self) -> None:
+        from django.db import connection, transaction
+
+        from accord.register.models import SearchTerm
+
+        table = connection.ops.quote_name(SearchTerm._meta.db_table)
+        insert_terms = f"INSERT INTO {table} (partnership_id, term) VALUES (%s, %s)"
+        self.streams = {
+            "type": weighted(self.rng, TYPE_WEIGHTS),
+            "status": weighted(self.rng, STATUS_WEIGHTS),
+            "council_role": weighted(self.rng, COUNCIL_ROLE_WEIGHTS),
+            "category": weighted(self.rng, CONTRIBUTION_WEIGHTS),
+            "theme": weighted(self.rng, THEMES),
+        }
+        for start in range(0, self.n, BATCH):
+            with transaction.atomic():
+                terms = self._partnership_batch(start, min(self.n, start + BATCH))
+                with connection.cursor() as cursor:
+                    cursor.executemany(insert_terms, terms)
+                self.counts.search_terms += len(terms)
+            print(f"  {min(self.n, start + BATCH):>7,} partnerships", end="\r", flush=True)
+        print()
+
+    def _partnership_batch(self, start: int, stop: int) -> list[tuple[int, str]]:
+        from accord.register.models import (
+            Contribution,
+            Membership,
+            Partnership,
+            PartnershipRole,
+            PriorityLink,
+        )
+        from accord.register.search import terms_for
+
+        rng, today = self.rng, self.today
+        planned = [self._partnership(i) for i in range(start, stop)]
+        memberships: list[Membership] = []
+        roles: list[PartnershipRole] = []
+        contributions: list[Contribution] = []
+        links: list[PriorityLink] = []
+        for partnership, members in planned:
+            joined = partnership.start_date
+            for org, role in members:
+                left = None
+                if rng.random() < 0.05 and joined:
+                    left = joined + timedelta(days=rng.randint(200, 3000))
+                    left = left if left < today else None
+                memberships.append(
+                    Membership(
+                        partnership=partnership, organisation=org, role=role, start_date=joined, end_date=left
+                    )
+                )
+            roles.extend(self._roles(partnership, [org for org, _role in members]))
+            found = self._contributions(partnership)
+            contributions.extend(found)
+            partnership.latest_year_contribution = latest_year_total(found)
+            for priority in rng.sample(self.priorities, rng.choice((0, 1, 1, 2))):
+                links.append(
+                    PriorityLink(partnership=partnership, priority=priority, how=rng.choice(PRIORITY_HOW))
+                )
+        Partnership.objects.bulk_create([p for p, _members in planned])
+        Membership.objects.bulk_create(memberships)
+        PartnershipRole.objects.bulk_create(roles)
+        Contribution.objects.bulk_create(contributions)
+        PriorityLink.objects.bulk_create(links)
+
+        self.counts.partnerships += len(planned)
+        self.counts.memberships += len(memberships)
+        self.counts.roles += len(roles)
+        self.counts.contributions += len(contributions)
+        self.counts.priority_links += len(links)
+        return [(p.pk, term) for p, _members in planned for term in sorted(terms_for(p))]
+
+    def _partnership(self, i: int):
+        from accord.register.models import Partnership
+
+        rng, today, streams = self.rng, self.today, self.streams
+        type_name = next(streams["type"])
+        status = next(streams["status"])
+        council_role = next(streams["council_role"])
+        themes = [next(streams["theme"]) for _ in range(rng.randint(2, 4))]
+        themes = list(dict.fromkeys(themes))
+        place, place2 = rng.sample(PLACES, 2)
+        directorate = rng.choices(self.directorates, self.directorate_weights)[0]
+
+        lead = self.council if council_role == "lead" else rng.choice(self.lead_partners)
+        partners = rng.sample(self.partners, rng.randint(1, 5))
+        if lead is not self.council and lead not in partners:
+            partners[0] = lead
+        partners = list(dict.fromkeys(partners))
+        accountable = None
+        if council_role == "accountable_body":
+            accountable = self.council
+        elif rng.random() < 0.4:
+            candidates = [o for o in partners if o.can_be_accountable_body]
+            accountable = candidates[0] if candidates else None
+        council_member_role = (
+            council_role if council_role in ("lead", "member", "accountable_body", "host") else "member"
+        )
+        members = [(self.council, council_member_role)]
+        for org in partners:
+            role = (
+                "lead"
+                if org is lead
+                else "accountable_body"
+                if org is accountable
+                else ("observer" if rng.random() < 0.15 else "member")
+            )
+            members.append((org, role))
+
+        start = today - timedelta(days=rng.randint(30, 9000)) if rng.random() < 0.95 else None
+        end = None
+        if status == "proposed":
+            start = today + timedelta(days=rng.randint(10, 300))
+            end = start + timedelta(days=rng.randint(365, 2000)) if rng.random() < 0.5 else None
+        elif status == "closed":
+            end = today - timedelta(days=rng.randint(1, 1500))
+            start = min(start or end, end - timedelta(days=rng.randint(180, 3000)))
+        else:
+            roll = rng.random()
+            if roll < 0.15:  # ends within the next 12 months
+                end = today + timedelta(days=rng.randint(1, 365))
+            elif roll < 0.65:
+                end = today + timedelta(days=rng.randint(366, 2200))
+        theme = themes[0]
+        kind = type_name.lower()
+        statutory = rng.random() < 0.3
+        clients = "; ".join(rng.sample(CLIENT_GROUPS, rng.randint(1, 3)))
+        area = place if rng.random() < 0.4 else rng.choice(AREAS)
+        prefix = directorate.code
+        partnership = Partnership(
+            name=rng.choice(NAME_PATTERNS).format(place=place, place2=place2, theme=theme),
+            reference=f"{prefix}-{i + 1:06d}",
+            description=rng.choice(DESCRIPTIONS).format(
+                kind=kind, theme=theme.lower(), area=area, lead=lead.name, clients=clients.lower()
+            ),
+            purpose=rng.choice(PURPOSES),
+            partnership_type=self.types[type_name],
+            statutory_status="statutory" if statutory else "non_statutory",
+            incorporation="incorporated"
+            if type_name in ("Joint venture company", "Private sector")
+            else "unincorporated",
+            statutory_basis=rng.choice(STATUTORY_BASES) if statutory else "",
+            themes="; ".join(themes),
+            geographical_area=area,
+            client_groups=clients,
+            lead_organisation=lead,
+            accountable_body=accountable,
+            council_role=council_role,
+            directorate=directorate,
+            start_date=start,
+            proposed_end_date=end,
+            external_funding_end_date=today + timedelta(days=rng.randint(-400, 900))
+            if rng.random() < 0.15
+            else None,
+            funding_sources="Council budget; partners' contributions" if rng.random() < 0.6 else "",
+            accountable_to="Executive Cabinet" if rng.random() < 0.5 else "The partnership board",
+            monitoring_arrangements="Quarterly performance report to the lead directorate.",
+            additional_monitoring_required=rng.random() < 0.2,
+            covers_members_expenses=rng.choice(("yes", "no", "unknown")),
+            status=status,
+            is_published=rng.random() < 0.6,
+        )
+        return partnership, members
+
+    def _roles(self, partnership, member_orgs):
+        from accord.register.models import PartnershipRole
+
+        rng = self.rng
+        directorate_officers = self.officers_by_directorate.get(partnership.directorate_id) or self.officers
+        started = partnership.start_date
+        chosen = [("lead_officer", rng.choice(directorate_officers))]
+        used = {chosen[0][1].pk}
+        for role in rng.choices(list(ROLE_WEIGHTS), list(ROLE_WEIGHTS.values()), k=rng.randint(1, 3)):
+            if role == "council_representative" or (role == "substitute" and self.members):
+                person = rng.choice(self.members)
+            elif role == "partner_contact":
+                contacts = [p for org in member_orgs for p in self.contacts_by_org.get(org.pk, ())]
+                person = rng.choice(contacts or self.contacts)
+            else:
+                person = rng.choice(directorate_officers)
+            if person.pk in used:
+                continue
+            used.add(person.pk)
+            chosen.append((role, person))
+        rows = []
+        for role, person in chosen:
+            begun = started + timedelta(days=rng.randint(0, 400)) if started and rng.random() < 0.8 else None
+            ended = None
+            if begun and rng.random() < 0.08 and role != "lead_officer":
+                ended = begun + timedelta(days=rng.randint(30, 1500))
+            rows.append(
+                PartnershipRole(
+                    partnership=partnership, person=person, role=role, start_date=begun, end_date=ended
+                )
+            )
+        return rows
+
+    def _contributions(self, partnership):
+        from accord.register.models import Contribution
+
+        rng = self.rng
+        first_year = self.today.year - 1 if self.today.month >= 4 else self.today.year - 2
+        rows = []
+        seen: set[tuple[int, str]] = set()
+        for _ in range(rng.randint(1, 3)):
+            year = first_year - rng.choice((0, 0, 0, 1, 1, 2))
+            category = next(self.streams["category"])
+            if (year, category) in seen:
+                continue
+            seen.add((year, category))
+            contribution = Contribution(partnership=partnership, year=year, category=category)
+            if category == "finance":
+                contribution.amount = Decimal(rng.randint(5, 2000) * 100)
+                contribution.finance_form = rng.choice(
+                    ("grant", "grant", "budget_diversion", "pooled", "in_kind")
+                )
+                contribution.description = "Council grant towards the partnership's work"
+            elif category == "officer_time":
+                hours = rng.randint(10, 400)
+                contribution.person = rng.choice(self.officers)
+                contribution.hours = hours
+                contribution.amount = Decimal(hours * 38) if rng.random() < 0.6 else None
+                contribution.description = "Officer support to the partnership"
+            else:
+                contribution.amount = Decimal(rng.randint(2, 200) * 50) if rng.random() < 0.8 else None
+                contribution.description = "Costed in-kind support"
+            rows.append(contribution)
+        return rows
+
+    # -- accounts -------------------------------------------------------------------------------
+
+    def users(self) -> None:
+        from accord.accounts.models import Role, User
+
+        user = User(
+            username=BENCH_USERNAME, role=Role.ADMINISTRATOR, first_name="Bench", last_name="Administrator"
+        )
+        user.set_password(BENCH_PASSWORD)
+        user.save()
+
+
+def latest_year_total(contributions: Sequence[Any]) -> Decimal:
+    """The sum of amounts in the latest year recorded: what services.refresh_contribution_total stores."""
+    if not contributions:
+        return Decimal("0")
+    latest = max(c.year for c in contributions)
+    return sum((c.amount for c in contributions if c.year == latest and c.amount is not None), Decimal("0"))
+
+
+def chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------------------------
+
+
+def generate(partnerships: int, seed: int, today: date) -> Counts:
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from accord.register.models import Partnership
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if Partnership.objects.exists():
+        raise SystemExit("The database already holds partnerships: give an empty one.")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # throwaway data: trade durability for speed while loading
+            cursor.execute("PRAGMA synchronous=OFF")
+            cursor.execute("PRAGMA cache_size=-262144")
+    generator = Generator(partnerships, seed, today)
+    with transaction.atomic():
+        generator.reference_data()
+        generator.organisations()
+        generator.people()
+        generator.users()
+    generator.partnerships()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    elif connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return generator.counts
+
+
+def describe() -> dict[str, Any]:
+    """Facts run.py needs about a generated database: ids to request and how many rows match."""
+    from django.db.models import Exists, OuterRef
+
+    from accord.register.models import Partnership, PartnershipType, SearchTerm
+    from accord.register.search import apply_search
+
+    total = Partnership.objects.count()
+    if not total:
+        raise SystemExit("The database holds no partnerships.")
+    ordered = Partnership.objects.order_by("pk").values_list("pk", flat=True)
+    middle = ordered[total // 2]
+    search_type = PartnershipType.objects.get(name=SEARCH_TYPE)
+    matching = apply_search(Partnership.objects.all(), SEARCH_WORD)
+    filtered = matching.filter(status="active", partnership_type=search_type)
+    has_terms = Exists(SearchTerm.objects.filter(partnership=OuterRef("pk")))
+    return {
+        "partnerships": total,
+        "partnership_pk": middle,
+        "search_word": SEARCH_WORD,
+        "search_type_id": search_type.pk,
+        "search_type_name": search_type.name,
+        "search_word_matches": matching.count(),
+        "filtered_search_matches": filtered.count(),
+        "indexed_partnerships": Partnership.objects.filter(has_terms).count(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--partnerships", type=int, required=True, help="how many partnerships (N)")
+    parser.add_argument("--database-url", help="default: sqlite:///var/bench-N.sqlite3, created fresh")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="reference date")
+    parser.add_argument(
+        "--describe", action="store_true", help="print facts about an existing database as JSON"
+    )
+    args = parser.parse_args(argv)
+    if args.partnerships < 1:
+        parser.error("--partnerships must be at least 1")
+
+    database_url = args.database_url
+    if not database_url:
+        path = default_database(args.partnerships)
+        if not args.describe:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        elif not path.exists():
+            raise SystemExit(f"{path} does not exist: generate it first.")
+        database_url = f"sqlite:///{path}"
+    configure_django(database_url)
+
+    if args.describe:
+        print(json.dumps(describe()))
+        return 0
+    started = time.perf_counter()
+    print(f"Generating {args.partnerships:,} partnerships into {database_url}")
+    counts = generate(args.partnerships, args.seed, args.today)
+    elapsed = time.perf_counter() - started
+    for name, value in vars(counts).items():
+        print(f"  {name:<15} {value:>10,}")
+    print(f"  user            {BENCH_USERNAME!r} (administrator)")
+    print(f"Done in {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
