@@ -34,12 +34,14 @@ $(DIST)/.built: node_modules/.installed frontend/accord.scss frontend/init.js
 assets: $(DIST)/.built
 
 ## Run Accord on SQLite with the demo council at http://127.0.0.1:8000
+run: export DEBUG ?= true
 run: install
 	$(BIN)/accord migrate --no-input
 	$(BIN)/accord demo --if-empty
 	$(BIN)/accord runserver 127.0.0.1:8000
 
 ## Run every test: checks, lint, unit, view and browser tests.
+test: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test: install
 	$(BIN)/accord check
 	$(BIN)/accord makemigrations --check --dry-run

@@ -24,12 +24,22 @@ partnership_urls = [
 
 directory_urls = [
     path("organisations/", directory.organisation_list, name="organisations"),
-    path("organisations/new/", directory.directory_create, {"kind": "organisation"}, name="organisation-create"),
+    path(
+        "organisations/new/", directory.directory_create, {"kind": "organisation"}, name="organisation-create"
+    ),
     path("organisations/<int:pk>/", directory.organisation_detail, name="organisation"),
-    path("organisations/<int:pk>/change/", directory.directory_change, {"kind": "organisation"},
-         name="organisation-edit"),
-    path("organisations/<int:pk>/history/", directory.directory_history, {"kind": "organisation"},
-         name="organisation-history"),
+    path(
+        "organisations/<int:pk>/change/",
+        directory.directory_change,
+        {"kind": "organisation"},
+        name="organisation-edit",
+    ),
+    path(
+        "organisations/<int:pk>/history/",
+        directory.directory_history,
+        {"kind": "organisation"},
+        name="organisation-history",
+    ),
     path("people/", directory.person_list, name="people"),
     path("people/new/", directory.directory_create, {"kind": "person"}, name="person-create"),
     path("people/<int:pk>/", directory.person_detail, name="person"),

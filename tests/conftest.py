@@ -1,11 +1,6 @@
-import os
+import pytest
 
-os.environ.setdefault("ACCORD_TESTING", "1")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-import pytest  # noqa: E402
-
-from tests import factories as f  # noqa: E402
+from tests import factories as f
 
 
 @pytest.fixture

@@ -55,8 +55,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 def council() -> Organisation:
     found = Organisation.objects.filter(is_council=True).first()
-    return found or Organisation.objects.create(name="Chorley Council", sector="public", org_id="GB-LAE-CHO",
-                                                is_council=True)
+    return found or Organisation.objects.create(
+        name="Chorley Council", sector="public", org_id="GB-LAE-CHO", is_council=True
+    )
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

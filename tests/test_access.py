@@ -85,8 +85,10 @@ def url_cases(world) -> list[tuple[str, str, object]]:
             ("child-remove", reverse("child-remove", args=[p.pk, "members", child.pk]), p),
         ]
         cases += [("partnership-edit", reverse("partnership-edit", args=[p.pk, s]), p) for s in SECTIONS]
-        cases += [("child-add", reverse("child-add", args=[p.pk, k]), p)
-                  for k in ("members", "people", "contributions", "priorities")]
+        cases += [
+            ("child-add", reverse("child-add", args=[p.pk, k]), p)
+            for k in ("members", "people", "contributions", "priorities")
+        ]
     return cases
 
 
@@ -109,7 +111,9 @@ def expected(role: str | None, name: str, partnership, world) -> bool:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [None, "administrator", "officer", "approver", "member", "auditor", "partner"])
+@pytest.mark.parametrize(
+    "role", [None, "administrator", "officer", "approver", "member", "auditor", "partner"]
+)
 def test_each_role_reaches_exactly_what_the_policy_allows(client, world, users, role):
     if role:
         client.force_login(users[role])
@@ -128,8 +132,10 @@ def test_each_role_reaches_exactly_what_the_policy_allows(client, world, users, 
         else:
             ok = response.status_code in (403, 404)
         if not ok:
-            failures.append(f"{role} GET {url} ({name}): {response.status_code}, expected "
-                            f"{'allowed' if allowed else 'denied'}")
+            failures.append(
+                f"{role} GET {url} ({name}): {response.status_code}, expected "
+                f"{'allowed' if allowed else 'denied'}"
+            )
     assert not failures, "\n".join(failures)
     assert covered | {"sign-out"} == set(URL_POLICY), "a URL in the policy has no case in this test"
 
@@ -140,8 +146,10 @@ def test_roles_that_cannot_change_a_partnership_cannot_post_to_it_either(client,
     client.force_login(users[role])
     p = world["other"]
     before = p.name
-    response = client.post(reverse("partnership-edit", args=[p.pk, "about"]),
-                           {"name": "Hijacked", "reference": p.reference, "description": "x", "version": p.version})
+    response = client.post(
+        reverse("partnership-edit", args=[p.pk, "about"]),
+        {"name": "Hijacked", "reference": p.reference, "description": "x", "version": p.version},
+    )
     assert response.status_code in (403, 404)
     p.refresh_from_db()
     assert p.name == before

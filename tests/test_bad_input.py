@@ -71,10 +71,17 @@ def test_end_date_before_start_date_is_refused(admin_client, own_partnership):
     response = admin_client.post(
         reverse("partnership-edit", args=[own_partnership.pk, "dates"]),
         {
-            "start_date-day": "1", "start_date-month": "4", "start_date-year": "2024",
-            "proposed_end_date-day": "31", "proposed_end_date-month": "3", "proposed_end_date-year": "2024",
-            "external_funding_end_date-day": "", "external_funding_end_date-month": "",
-            "external_funding_end_date-year": "", "funding_sources": "", "version": own_partnership.version,
+            "start_date-day": "1",
+            "start_date-month": "4",
+            "start_date-year": "2024",
+            "proposed_end_date-day": "31",
+            "proposed_end_date-month": "3",
+            "proposed_end_date-year": "2024",
+            "external_funding_end_date-day": "",
+            "external_funding_end_date-month": "",
+            "external_funding_end_date-year": "",
+            "funding_sources": "",
+            "version": own_partnership.version,
         },
     )
     assert_refused(response, "Proposed end date must be after the start date")
@@ -87,7 +94,12 @@ def test_end_date_before_start_date_is_refused(admin_client, own_partnership):
 def test_a_date_that_does_not_exist_is_refused(admin_client, own_partnership):
     response = admin_client.post(
         reverse("partnership-edit", args=[own_partnership.pk, "dates"]),
-        {"start_date-day": "31", "start_date-month": "2", "start_date-year": "2024", "version": own_partnership.version},
+        {
+            "start_date-day": "31",
+            "start_date-month": "2",
+            "start_date-year": "2024",
+            "version": own_partnership.version,
+        },
     )
     assert_refused(response, "Start date must be a real date")
     assert 'href="#id_start_date-day"' in response.content.decode()
@@ -97,8 +109,13 @@ def test_a_date_that_does_not_exist_is_refused(admin_client, own_partnership):
 def test_negative_money_is_refused(admin_client, own_partnership):
     response = admin_client.post(
         reverse("child-add", args=[own_partnership.pk, "contributions"]),
-        {"year": "2025", "category": "finance", "amount": "-500", "finance_form": "grant",
-         "version": own_partnership.version},
+        {
+            "year": "2025",
+            "category": "finance",
+            "amount": "-500",
+            "finance_form": "grant",
+            "version": own_partnership.version,
+        },
     )
     assert_refused(response, "Amount (£) must be 0 or more")
     assert not Contribution.objects.exists()
@@ -108,23 +125,35 @@ def test_negative_money_is_refused(admin_client, own_partnership):
 def test_unknown_org_id_scheme_is_refused(admin_client):
     response = admin_client.post(
         reverse("organisation-create"),
-        {"name": "Mystery Trust", "sector": "vcf", "org_id": "GB-ZZZ-1234", "can_be_accountable_body": "False",
-         "can_employ_staff": "False"},
+        {
+            "name": "Mystery Trust",
+            "sector": "vcf",
+            "org_id": "GB-ZZZ-1234",
+            "can_be_accountable_body": "False",
+            "can_employ_staff": "False",
+        },
     )
     assert_refused(response, "GB-ZZZ is not an organisation identifier scheme Accord knows")
     assert not Organisation.objects.filter(name="Mystery Trust").exists()
 
 
 @pytest.mark.django_db
-def test_a_person_cannot_hold_the_same_role_twice_for_overlapping_dates(admin_client, own_partnership,
-                                                                        officer_person):
+def test_a_person_cannot_hold_the_same_role_twice_for_overlapping_dates(
+    admin_client, own_partnership, officer_person
+):
     existing = PartnershipRole.objects.get(partnership=own_partnership, person=officer_person)
     existing.start_date = "2020-01-01"
     existing.save()
     response = admin_client.post(
         reverse("child-add", args=[own_partnership.pk, "people"]),
-        {"person": officer_person.pk, "role": "lead_officer", "start_date-day": "1", "start_date-month": "6",
-         "start_date-year": "2023", "version": own_partnership.version},
+        {
+            "person": officer_person.pk,
+            "role": "lead_officer",
+            "start_date-day": "1",
+            "start_date-month": "6",
+            "start_date-year": "2023",
+            "version": own_partnership.version,
+        },
     )
     assert_refused(response, "is already lead officer on this partnership for some of those dates")
     assert PartnershipRole.objects.filter(partnership=own_partnership).count() == 1
@@ -137,8 +166,14 @@ def test_the_same_role_for_a_later_period_is_allowed(admin_client, own_partnersh
     existing.save()
     response = admin_client.post(
         reverse("child-add", args=[own_partnership.pk, "people"]),
-        {"person": officer_person.pk, "role": "lead_officer", "start_date-day": "1", "start_date-month": "1",
-         "start_date-year": "2023", "version": own_partnership.version},
+        {
+            "person": officer_person.pk,
+            "role": "lead_officer",
+            "start_date-day": "1",
+            "start_date-month": "1",
+            "start_date-year": "2023",
+            "version": own_partnership.version,
+        },
     )
     assert response.status_code == 302
     assert PartnershipRole.objects.filter(partnership=own_partnership).count() == 2
@@ -147,13 +182,21 @@ def test_the_same_role_for_a_later_period_is_allowed(admin_client, own_partnersh
 @pytest.mark.django_db
 def test_closing_a_partnership_needs_a_reason(admin_client, own_partnership):
     url = reverse("partnership-edit", args=[own_partnership.pk, "status"])
-    response = admin_client.post(url, {"status": "closed", "is_published": "False", "reason": "",
-                                       "version": own_partnership.version})
+    response = admin_client.post(
+        url, {"status": "closed", "is_published": "False", "reason": "", "version": own_partnership.version}
+    )
     assert_refused(response, "Enter the reason for closing the partnership")
     own_partnership.refresh_from_db()
     assert own_partnership.status == "active"
-    response = admin_client.post(url, {"status": "closed", "is_published": "False",
-                                       "reason": "Merged into the Lancashire CSP", "version": own_partnership.version})
+    response = admin_client.post(
+        url,
+        {
+            "status": "closed",
+            "is_published": "False",
+            "reason": "Merged into the Lancashire CSP",
+            "version": own_partnership.version,
+        },
+    )
     assert response.status_code == 302
     event = AuditEvent.objects.filter(partnership=own_partnership).latest("id")
     assert event.reason == "Merged into the Lancashire CSP"
@@ -164,9 +207,13 @@ def test_closing_a_partnership_needs_a_reason(admin_client, own_partnership):
 def test_removing_a_member_needs_a_reason_and_is_recorded(admin_client, own_partnership):
     membership = own_partnership.memberships.first()
     url = reverse("child-remove", args=[own_partnership.pk, "members", membership.pk])
-    assert_refused(admin_client.post(url, {"reason": "", "version": own_partnership.version}),
-                   "Enter the reason for removing it")
-    response = admin_client.post(url, {"reason": "Left the partnership in March", "version": own_partnership.version})
+    assert_refused(
+        admin_client.post(url, {"reason": "", "version": own_partnership.version}),
+        "Enter the reason for removing it",
+    )
+    response = admin_client.post(
+        url, {"reason": "Left the partnership in March", "version": own_partnership.version}
+    )
     assert response.status_code == 302
     assert not own_partnership.memberships.filter(pk=membership.pk).exists()
     event = AuditEvent.objects.filter(partnership=own_partnership, action="removed").get()

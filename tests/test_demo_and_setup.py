@@ -32,8 +32,16 @@ def test_the_demo_council_has_chorleys_13_key_partnerships_and_every_type(client
 
 def test_demo_file_names_the_kinds_of_partnership_councils_have():
     text = " ".join(p["name"] + " " + p.get("description", "") for p in load_file()["partnerships"]).lower()
-    for kind in ("community safety", "health and wellbeing", "children", "waste", "joint committee",
-                 "better care", "leisure", "pfi"):
+    for kind in (
+        "community safety",
+        "health and wellbeing",
+        "children",
+        "waste",
+        "joint committee",
+        "better care",
+        "leisure",
+        "pfi",
+    ):
         assert kind in text, kind
 
 
@@ -61,11 +69,26 @@ def test_brand_colours_too_pale_for_white_text_are_refused():
 
 
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"ACCORD_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    env.update({"SECRET_KEY": "x" * 64 + "production-like-secret-key", "ALLOWED_HOSTS": "accord.example.gov.uk",
-                "DEBUG": "false", "ACCORD_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "accord.settings"})
-    result = subprocess.run([sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-                            env=env, capture_output=True, text=True)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"ACCORD_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        {
+            "SECRET_KEY": "x" * 64 + "production-like-secret-key",
+            "ALLOWED_HOSTS": "accord.example.gov.uk",
+            "DEBUG": "false",
+            "ACCORD_VAR_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "accord.settings",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -73,6 +96,8 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"ACCORD_TESTING", "DEBUG", "SECRET_KEY"}}
     env.update({"ACCORD_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "accord.settings"})
-    result = subprocess.run([sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

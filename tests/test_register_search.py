@@ -15,13 +15,21 @@ from tests import factories as f
 def register(db):
     waste_type = f.PartnershipTypeFactory(name="Operational / service delivery")
     lead = f.PersonFactory(name="Lena Lead")
-    csp = f.PartnershipFactory(name="Community Safety Partnership", themes="Crime; anti-social behaviour",
-                               proposed_end_date=date(2027, 3, 31))
+    csp = f.PartnershipFactory(
+        name="Community Safety Partnership",
+        themes="Crime; anti-social behaviour",
+        proposed_end_date=date(2027, 3, 31),
+    )
     f.RoleFactory(partnership=csp, person=lead, role="lead_officer")
-    waste = f.PartnershipFactory(name="Lancashire Waste Partnership", partnership_type=waste_type,
-                                 status="proposed", latest_year_contribution=Decimal("250000"))
-    closed = f.PartnershipFactory(name="Safer Streets Project", status="closed",
-                                  proposed_end_date=date(2026, 12, 31))
+    waste = f.PartnershipFactory(
+        name="Lancashire Waste Partnership",
+        partnership_type=waste_type,
+        status="proposed",
+        latest_year_contribution=Decimal("250000"),
+    )
+    closed = f.PartnershipFactory(
+        name="Safer Streets Project", status="closed", proposed_end_date=date(2026, 12, 31)
+    )
     return {"csp": csp, "waste": waste, "closed": closed, "lead": lead, "waste_type": waste_type}
 
 
@@ -32,7 +40,10 @@ def names(queryset):
 @pytest.mark.django_db
 def test_search_matches_word_prefixes_in_any_order(register):
     qs = Partnership.objects.all()
-    assert names(filter_register(qs, {"q": "safe"})) == ["Community Safety Partnership", "Safer Streets Project"]
+    assert names(filter_register(qs, {"q": "safe"})) == [
+        "Community Safety Partnership",
+        "Safer Streets Project",
+    ]
     assert names(filter_register(qs, {"q": "partnership commun"})) == ["Community Safety Partnership"]
     assert names(filter_register(qs, {"q": "anti-social"})) == ["Community Safety Partnership"]
     assert names(filter_register(qs, {"q": "nothing-like-this"})) == []
@@ -44,13 +55,19 @@ def test_filters_combine(register):
     today = date(2026, 11, 21)
     assert names(filter_register(qs, {"status": "proposed"}, today)) == ["Lancashire Waste Partnership"]
     assert names(filter_register(qs, {"partnership_type": register["waste_type"]}, today)) == [
-        "Lancashire Waste Partnership"]
-    assert names(filter_register(qs, {"ends_within": 6}, today)) == ["Community Safety Partnership",
-                                                                      "Safer Streets Project"]
+        "Lancashire Waste Partnership"
+    ]
+    assert names(filter_register(qs, {"ends_within": 6}, today)) == [
+        "Community Safety Partnership",
+        "Safer Streets Project",
+    ]
     assert names(filter_register(qs, {"ends_within": 1}, today)) == []
     assert names(filter_register(qs, {"contribution_above": Decimal("1000")}, today)) == [
-        "Lancashire Waste Partnership"]
-    assert names(filter_register(qs, {"lead_officer": register["lead"]}, today)) == ["Community Safety Partnership"]
+        "Lancashire Waste Partnership"
+    ]
+    assert names(filter_register(qs, {"lead_officer": register["lead"]}, today)) == [
+        "Community Safety Partnership"
+    ]
     assert names(filter_register(qs, {"q": "safe", "status": "closed"}, today)) == ["Safer Streets Project"]
 
 

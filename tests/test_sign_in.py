@@ -8,7 +8,9 @@ from tests.factories import PASSWORD
 def test_sign_in_with_username_or_email(client, users):
     users["auditor"].email = "audit@chorley.example.gov.uk"
     users["auditor"].save()
-    response = client.post(reverse("sign-in"), {"username": "audit@chorley.example.gov.uk", "password": PASSWORD})
+    response = client.post(
+        reverse("sign-in"), {"username": "audit@chorley.example.gov.uk", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get(reverse("home")).status_code == 200
 
@@ -37,6 +39,8 @@ def test_pages_need_sign_in_and_return_there_afterwards(client, users):
     response = client.get(reverse("register"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("sign-in") + "?next=/partnerships/")
-    response = client.post(reverse("sign-in") + "?next=/partnerships/",
-                           {"username": "member", "password": PASSWORD, "next": "/partnerships/"})
+    response = client.post(
+        reverse("sign-in") + "?next=/partnerships/",
+        {"username": "member", "password": PASSWORD, "next": "/partnerships/"},
+    )
     assert response["Location"] == "/partnerships/"

@@ -61,16 +61,22 @@ def current(queryset: QuerySet, today: date | None = None) -> QuerySet:
 
 
 def _linked(user, today: date | None = None) -> Q:
-    """Partnerships this user is linked to: a current role (staff) or their organisation's membership (partners)."""
+    """Partnerships the user is linked to.
+
+    Staff: a current role on it. Partners: their organisation's current membership of it.
+    """
     if user.role == Role.PARTNER:
         if user.organisation_id is None:
             return Q(pk__in=[])
-        members = current(Membership.objects.filter(partnership=OuterRef("pk"), organisation_id=user.organisation_id),
-                          today)
+        members = current(
+            Membership.objects.filter(partnership=OuterRef("pk"), organisation_id=user.organisation_id), today
+        )
         return Q(Exists(members))
     if user.person_id is None:
         return Q(pk__in=[])
-    roles = current(PartnershipRole.objects.filter(partnership=OuterRef("pk"), person_id=user.person_id), today)
+    roles = current(
+        PartnershipRole.objects.filter(partnership=OuterRef("pk"), person_id=user.person_id), today
+    )
     return Q(Exists(roles))
 
 

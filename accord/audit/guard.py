@@ -23,7 +23,10 @@ INSTALL = {
     ],
 }
 REMOVE = {
-    "sqlite": ["DROP TRIGGER IF EXISTS audit_event_no_update;", "DROP TRIGGER IF EXISTS audit_event_no_delete;"],
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS audit_event_no_update;",
+        "DROP TRIGGER IF EXISTS audit_event_no_delete;",
+    ],
     "postgresql": [
         "DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_auditevent;",
         "DROP TRIGGER IF EXISTS audit_event_append_only ON audit_auditevent;",

@@ -76,6 +76,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["person", "-at"], name="audit_person"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_type} {self.object_label} by {self.actor_name}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ImmutableError("History cannot be changed.")

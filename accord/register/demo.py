@@ -54,86 +54,147 @@ def _date(value) -> date | None:
 def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     data = data or load_file()
     directorates = {
-        d["code"]: Directorate.objects.create(code=d["code"], name=d["name"], description=d.get("description", ""))
+        d["code"]: Directorate.objects.create(
+            code=d["code"], name=d["name"], description=d.get("description", "")
+        )
         for d in data["directorates"]
     }
     priorities = {
-        p["code"]: CorporatePriority.objects.create(code=p["code"], name=p["name"],
-                                                    description=p.get("description", ""))
+        p["code"]: CorporatePriority.objects.create(
+            code=p["code"], name=p["name"], description=p.get("description", "")
+        )
         for p in data["corporate_priorities"]
     }
     types = {
         t["name"]: PartnershipType.objects.create(
-            name=t["name"], group=t.get("group", ""), citation=t.get("citation", ""),
-            description=t.get("description", ""))
+            name=t["name"],
+            group=t.get("group", ""),
+            citation=t.get("citation", ""),
+            description=t.get("description", ""),
+        )
         for t in data["partnership_types"]
     }
     organisations = {}
     for o in data["organisations"]:
         organisations[o["key"]] = Organisation.objects.create(
-            name=o["name"], sector=o["sector"], org_id=o.get("org_id") or "",
+            name=o["name"],
+            sector=o["sector"],
+            org_id=o.get("org_id") or "",
             can_be_accountable_body=bool(o.get("can_be_accountable_body")),
-            can_employ_staff=bool(o.get("can_employ_staff")), website=o.get("website") or "",
-            notes=o.get("notes") or "", is_council=o["key"] == data["council"],
+            can_employ_staff=bool(o.get("can_employ_staff")),
+            website=o.get("website") or "",
+            notes=o.get("notes") or "",
+            is_council=o["key"] == data["council"],
         )
     people = {}
     for p in data["people"]:
         people[p["key"]] = Person.objects.create(
-            name=p["name"], job_title=p.get("job_title", ""), email=p.get("email", ""), kind=p["kind"],
+            name=p["name"],
+            job_title=p.get("job_title", ""),
+            email=p.get("email", ""),
+            kind=p["kind"],
             organisation=organisations[p["organisation"]],
             directorate=directorates.get(p.get("directorate")) if p.get("directorate") else None,
         )
     for p in data["partnerships"]:
         _load_partnership(p, types, organisations, directorates, people, priorities)
     _load_accounts(data.get("accounts", []), people, organisations)
-    return {"partnerships": len(data["partnerships"]), "organisations": len(organisations), "people": len(people)}
+    return {
+        "partnerships": len(data["partnerships"]),
+        "organisations": len(organisations),
+        "people": len(people),
+    }
 
 
 def _load_partnership(p, types, organisations, directorates, people, priorities) -> Partnership:
     partnership = Partnership.objects.create(
-        reference=p["reference"], name=p["name"], description=p.get("description", ""),
-        purpose=p.get("purpose", ""), vision=p.get("vision", ""), aims_objectives=p.get("aims_objectives", ""),
+        reference=p["reference"],
+        name=p["name"],
+        description=p.get("description", ""),
+        purpose=p.get("purpose", ""),
+        vision=p.get("vision", ""),
+        aims_objectives=p.get("aims_objectives", ""),
         partnership_type=types[p["type"]],
         statutory_status=StatutoryStatus.STATUTORY if p.get("statutory") else StatutoryStatus.NON_STATUTORY,
-        incorporation=LegalIncorporation.INCORPORATED if p.get("incorporated")
+        incorporation=LegalIncorporation.INCORPORATED
+        if p.get("incorporated")
         else LegalIncorporation.UNINCORPORATED,
-        statutory_basis=p.get("statutory_basis") or "", themes=p.get("themes") or "",
-        geographical_area=p.get("geographical_area") or "", client_groups=p.get("client_groups") or "",
+        statutory_basis=p.get("statutory_basis") or "",
+        themes=p.get("themes") or "",
+        geographical_area=p.get("geographical_area") or "",
+        client_groups=p.get("client_groups") or "",
         lead_organisation=organisations[p["lead_organisation"]],
         accountable_body=organisations.get(p.get("accountable_body")) if p.get("accountable_body") else None,
-        council_role=p["council_role"], directorate=directorates[p["directorate"]],
-        start_date=_date(p.get("start_date")), proposed_end_date=_date(p.get("proposed_end_date")),
+        council_role=p["council_role"],
+        directorate=directorates[p["directorate"]],
+        start_date=_date(p.get("start_date")),
+        proposed_end_date=_date(p.get("proposed_end_date")),
         external_funding_end_date=_date(p.get("external_funding_end_date")),
-        funding_sources=p.get("funding_sources") or "", accountable_to=p.get("accountable_to") or "",
+        funding_sources=p.get("funding_sources") or "",
+        accountable_to=p.get("accountable_to") or "",
         monitoring_arrangements=p.get("monitoring_arrangements") or "",
         additional_monitoring_required=bool(p.get("additional_monitoring_required")),
         covers_members_expenses=p.get("covers_members_expenses") or "unknown",
-        insurance_arrangements=p.get("insurance_arrangements") or "", exit_strategy=p.get("exit_strategy") or "",
-        status=p["status"], is_published=bool(p.get("is_published")),
+        insurance_arrangements=p.get("insurance_arrangements") or "",
+        exit_strategy=p.get("exit_strategy") or "",
+        status=p["status"],
+        is_published=bool(p.get("is_published")),
     )
-    record(actor=None, instance=partnership, action=Action.CREATED, before={}, after=snapshot(partnership),
-           reason=DEMO_REASON, partnership=partnership, version=partnership.version)
-    Membership.objects.bulk_create([
-        Membership(partnership=partnership, organisation=organisations[m["organisation"]], role=m["role"],
-                   start_date=_date(m.get("start_date")), end_date=_date(m.get("end_date")))
-        for m in p.get("members", [])
-    ])
-    PartnershipRole.objects.bulk_create([
-        PartnershipRole(partnership=partnership, person=people[r["person"]], role=r["role"],
-                        start_date=_date(r.get("start_date")), end_date=_date(r.get("end_date")))
-        for r in p.get("roles", [])
-    ])
-    Contribution.objects.bulk_create([
-        Contribution(partnership=partnership, year=c["year"], category=c["category"],
-                     amount=Decimal(str(c["amount"])) if c.get("amount") not in (None, "") else None,
-                     finance_form=c.get("finance_form") or "", person=people.get(c.get("person")),
-                     hours=c.get("hours"), description=c.get("description") or "")
-        for c in p.get("contributions", [])
-    ])
-    PriorityLink.objects.bulk_create([
-        PriorityLink(partnership=partnership, priority=priorities[link["priority"]], how=link["how"])
-        for link in p.get("priorities", [])
-    ])
+    record(
+        actor=None,
+        instance=partnership,
+        action=Action.CREATED,
+        before={},
+        after=snapshot(partnership),
+        reason=DEMO_REASON,
+        partnership=partnership,
+        version=partnership.version,
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                partnership=partnership,
+                organisation=organisations[m["organisation"]],
+                role=m["role"],
+                start_date=_date(m.get("start_date")),
+                end_date=_date(m.get("end_date")),
+            )
+            for m in p.get("members", [])
+        ]
+    )
+    PartnershipRole.objects.bulk_create(
+        [
+            PartnershipRole(
+                partnership=partnership,
+                person=people[r["person"]],
+                role=r["role"],
+                start_date=_date(r.get("start_date")),
+                end_date=_date(r.get("end_date")),
+            )
+            for r in p.get("roles", [])
+        ]
+    )
+    Contribution.objects.bulk_create(
+        [
+            Contribution(
+                partnership=partnership,
+                year=c["year"],
+                category=c["category"],
+                amount=Decimal(str(c["amount"])) if c.get("amount") not in (None, "") else None,
+                finance_form=c.get("finance_form") or "",
+                person=people.get(c.get("person")),
+                hours=c.get("hours"),
+                description=c.get("description") or "",
+            )
+            for c in p.get("contributions", [])
+        ]
+    )
+    PriorityLink.objects.bulk_create(
+        [
+            PriorityLink(partnership=partnership, priority=priorities[link["priority"]], how=link["how"])
+            for link in p.get("priorities", [])
+        ]
+    )
     refresh_contribution_total(partnership)
     index_partnership(partnership)
     return partnership
@@ -145,9 +206,15 @@ def _load_accounts(accounts, people, organisations) -> None:
         person = people.get(account.get("person"))
         first, _, last = (person.name if person else account["username"]).partition(" ")
         user = user_model(
-            username=account["username"], role=account["role"], person=person,
-            email=person.email if person else "", first_name=first, last_name=last,
-            organisation=organisations.get(account.get("organisation")) if account.get("organisation") else None,
+            username=account["username"],
+            role=account["role"],
+            person=person,
+            email=person.email if person else "",
+            first_name=first,
+            last_name=last,
+            organisation=organisations.get(account.get("organisation"))
+            if account.get("organisation")
+            else None,
         )
         user.set_password(DEMO_PASSWORD)
         user.save()

@@ -42,8 +42,12 @@ def add_months(day: date, months: int) -> date:
 
 
 class RegisterFilterForm(GovukForm):
-    q = forms.CharField(label="Search", required=False, max_length=200,
-                        help_text="Words from the name, reference, purpose, themes, area or lead organisation")
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        help_text="Words from the name, reference, purpose, themes, area or lead organisation",
+    )
     partnership_type = forms.ModelChoiceField(
         label="Type", queryset=PartnershipType.objects.all(), required=False, empty_label="Any type"
     )
@@ -51,7 +55,9 @@ class RegisterFilterForm(GovukForm):
         label="Status", choices=[("", "Any status"), *PartnershipStatus.choices], required=False
     )
     directorate = forms.ModelChoiceField(
-        label="Directorate or service", queryset=Directorate.objects.all(), required=False,
+        label="Directorate or service",
+        queryset=Directorate.objects.all(),
+        required=False,
         empty_label="Any directorate",
     )
     council_role = forms.ChoiceField(
@@ -61,12 +67,19 @@ class RegisterFilterForm(GovukForm):
         label="Lead officer", queryset=Person.objects.none(), required=False, empty_label="Anyone"
     )
     ends_within = forms.IntegerField(
-        label="Ends within (months)", required=False, min_value=1, max_value=120,
+        label="Ends within (months)",
+        required=False,
+        min_value=1,
+        max_value=120,
         help_text="Partnerships whose proposed end date falls within this many months",
     )
     contribution_above = forms.DecimalField(
-        label="Council contribution above (£)", required=False, min_value=Decimal("0"), max_digits=14,
-        decimal_places=2, help_text="In the latest year recorded",
+        label="Council contribution above (£)",
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=14,
+        decimal_places=2,
+        help_text="In the latest year recorded",
     )
     sort = forms.ChoiceField(label="Sort by", choices=[(k, v[0]) for k, v in SORTS.items()], required=False)
 
@@ -91,7 +104,9 @@ class RegisterFilterForm(GovukForm):
         return shown
 
 
-def filter_register(queryset: QuerySet[Partnership], data: dict, today: date | None = None) -> QuerySet[Partnership]:
+def filter_register(
+    queryset: QuerySet[Partnership], data: dict, today: date | None = None
+) -> QuerySet[Partnership]:
     """Apply cleaned filter values to a queryset of visible partnerships."""
     today = today or timezone.localdate()
     if data.get("q"):
@@ -100,8 +115,12 @@ def filter_register(queryset: QuerySet[Partnership], data: dict, today: date | N
         if data.get(name):
             queryset = queryset.filter(**{name: data[name]})
     if data.get("lead_officer"):
-        leads = current(PartnershipRole.objects.filter(
-            partnership=OuterRef("pk"), person=data["lead_officer"], role=RoleType.LEAD_OFFICER), today)
+        leads = current(
+            PartnershipRole.objects.filter(
+                partnership=OuterRef("pk"), person=data["lead_officer"], role=RoleType.LEAD_OFFICER
+            ),
+            today,
+        )
         queryset = queryset.filter(Exists(leads))
     if data.get("ends_within"):
         queryset = queryset.filter(
@@ -114,7 +133,9 @@ def filter_register(queryset: QuerySet[Partnership], data: dict, today: date | N
 
 def register_query(form: RegisterFilterForm, visible: QuerySet[Partnership]) -> QuerySet[Partnership]:
     data = form.cleaned_data if form.is_valid() else {}
-    return filter_register(visible, data).select_related("partnership_type", "directorate", "lead_organisation")
+    return filter_register(visible, data).select_related(
+        "partnership_type", "directorate", "lead_organisation"
+    )
 
 
 __all__ = ["RegisterFilterForm", "filter_register", "register_query", "SORTS", "add_months", "Q"]

@@ -57,9 +57,7 @@ def apply_search(queryset: QuerySet[Partnership], query: str) -> QuerySet[Partne
     for word in words(query)[:MAX_QUERY_WORDS]:
         queryset = queryset.filter(
             Exists(
-                SearchTerm.objects.filter(
-                    partnership=OuterRef("pk"), term__gte=word, term__lt=word + _UPPER
-                )
+                SearchTerm.objects.filter(partnership=OuterRef("pk"), term__gte=word, term__lt=word + _UPPER)
             )
         )
     return queryset

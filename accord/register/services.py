@@ -21,7 +21,6 @@ from .models import (
     Organisation,
     Partnership,
     PartnershipStatus,
-    Person,
     RoleType,
 )
 from .models.people import PartnershipRole
@@ -101,19 +100,39 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
 def _after_partnership_created(actor, partnership: Partnership) -> None:
     council = Organisation.objects.filter(is_council=True).first()
     if council is not None:
-        add_child(actor, partnership, Membership, {"organisation": council, "role": partnership.council_role
-                  if partnership.council_role in {"lead", "member", "accountable_body", "host"} else "member",
-                  "start_date": partnership.start_date}, None)
+        add_child(
+            actor,
+            partnership,
+            Membership,
+            {
+                "organisation": council,
+                "role": partnership.council_role
+                if partnership.council_role in {"lead", "member", "accountable_body", "host"}
+                else "member",
+                "start_date": partnership.start_date,
+            },
+            None,
+        )
     person = getattr(actor, "person", None)
     if person is not None and person.organisation_id == getattr(council, "pk", None):
-        add_child(actor, partnership, PartnershipRole,
-                  {"person": person, "role": RoleType.LEAD_OFFICER, "start_date": partnership.start_date}, None)
+        add_child(
+            actor,
+            partnership,
+            PartnershipRole,
+            {"person": person, "role": RoleType.LEAD_OFFICER, "start_date": partnership.start_date},
+            None,
+        )
     index_partnership(partnership)
 
 
 @transaction.atomic
 def update(
-    actor, model: type[models.Model], pk: int, values: Mapping[str, Any], expected_version: int, reason: str = ""
+    actor,
+    model: type[models.Model],
+    pk: int,
+    values: Mapping[str, Any],
+    expected_version: int,
+    reason: str = "",
 ) -> models.Model:
     """Change fields of a partnership, organisation or person, refusing a stale edit."""
     instance = _lock(model, pk, expected_version)
@@ -139,8 +158,11 @@ def update(
         index_partnership(instance)
     elif isinstance(instance, Organisation):
         for partnership in instance.led_partnerships.all().only("pk"):
-            index_partnership(Partnership.objects.select_related("lead_organisation", "partnership_type").get(
-                pk=partnership.pk))
+            index_partnership(
+                Partnership.objects.select_related("lead_organisation", "partnership_type").get(
+                    pk=partnership.pk
+                )
+            )
     return instance
 
 
@@ -162,8 +184,14 @@ ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | typ
 
 
 @transaction.atomic
-def add_child(actor, partnership: Partnership, model: ChildModel, values: Mapping[str, Any],
-              expected_version: int | None, reason: str = "") -> models.Model:
+def add_child(
+    actor,
+    partnership: Partnership,
+    model: ChildModel,
+    values: Mapping[str, Any],
+    expected_version: int | None,
+    reason: str = "",
+) -> models.Model:
     """Add a member, role, contribution or priority link to a partnership."""
     partnership = _lock(Partnership, partnership.pk, expected_version)
     child = model(partnership=partnership, **values)
@@ -173,8 +201,9 @@ def add_child(actor, partnership: Partnership, model: ChildModel, values: Mappin
 
 
 @transaction.atomic
-def change_child(actor, child: models.Model, values: Mapping[str, Any], expected_version: int,
-                 reason: str = "") -> models.Model:
+def change_child(
+    actor, child: models.Model, values: Mapping[str, Any], expected_version: int, reason: str = ""
+) -> models.Model:
     partnership = _lock(Partnership, child.partnership_id, expected_version)
     child = type(child).objects.select_for_update().get(pk=child.pk)
     before = snapshot(child, ["partnership"])
@@ -201,5 +230,13 @@ def _record_child(actor, partnership, child, action, before, after, reason) -> N
     version = _bump(partnership)
     if isinstance(child, Contribution):
         refresh_contribution_total(partnership)
-    record(actor=actor, instance=child, action=action, before=before, after=after, reason=reason,
-           partnership=partnership, version=version)
+    record(
+        actor=actor,
+        instance=child,
+        action=action,
+        before=before,
+        after=after,
+        reason=reason,
+        partnership=partnership,
+        version=version,
+    )

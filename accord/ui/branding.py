@@ -20,9 +20,7 @@ def contrast_with_white(hex_colour: str) -> float:
 
 def validate_brand_colour(hex_colour: str) -> None:
     if not HEX_COLOUR.match(hex_colour):
-        raise ImproperlyConfigured(
-            f"COUNCIL_BRAND_COLOUR must be a colour like #00629b, not {hex_colour!r}."
-        )
+        raise ImproperlyConfigured(f"COUNCIL_BRAND_COLOUR must be a colour like #00629b, not {hex_colour!r}.")
     ratio = contrast_with_white(hex_colour)
     if ratio < MINIMUM_CONTRAST_WITH_WHITE:
         raise ImproperlyConfigured(

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from jinja2 import Environment, pass_environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .widgets import DateInputWidget
 
@@ -52,8 +52,11 @@ def _label(bound: forms.BoundField, as_heading: bool) -> dict[str, Any]:
 
 def _legend(bound: forms.BoundField, as_heading: bool) -> dict[str, Any]:
     legend: dict[str, Any] = {"text": str(bound.label)}
-    legend.update({"isPageHeading": True, "classes": "govuk-fieldset__legend--l"} if as_heading
-                  else {"classes": "govuk-fieldset__legend--s"})
+    legend.update(
+        {"isPageHeading": True, "classes": "govuk-fieldset__legend--l"}
+        if as_heading
+        else {"classes": "govuk-fieldset__legend--s"}
+    )
     return {"legend": legend}
 
 
@@ -64,8 +67,11 @@ def _choices(bound: forms.BoundField, multiple: bool) -> list[dict[str, Any]]:
     for choice_value, choice_label in bound.field.choices:
         choice_value = getattr(choice_value, "value", choice_value)
         items.append(
-            {"value": "" if choice_value is None else str(choice_value), "text": str(choice_label),
-             "selected" if not multiple else "checked": str(choice_value) in selected}
+            {
+                "value": "" if choice_value is None else str(choice_value),
+                "text": str(choice_label),
+                "selected" if not multiple else "checked": str(choice_value) in selected,
+            }
         )
     return items
 
@@ -93,18 +99,35 @@ def field_params(bound: forms.BoundField, as_heading: bool = False, **overrides:
     if error := _error(bound):
         params["errorMessage"] = error
     if component == "date-input":
-        day, month, year = (bound.value() or [None, None, None]) if isinstance(bound.value(), list) else (
-            bound.field.widget.decompress(bound.value()))
+        day, month, year = (
+            (bound.value() or [None, None, None])
+            if isinstance(bound.value(), list)
+            else (bound.field.widget.decompress(bound.value()))
+        )
         params.pop("name")
         params["id"] = bound.auto_id
         params["namePrefix"] = bound.html_name
         params["fieldset"] = _legend(bound, as_heading)
         error_class = " govuk-input--error" if bound.errors else ""
         params["items"] = [
-            {"name": "day", "classes": "govuk-input--width-2" + error_class, "value": day or "", "label": "Day"},
-            {"name": "month", "classes": "govuk-input--width-2" + error_class, "value": month or "",
-             "label": "Month"},
-            {"name": "year", "classes": "govuk-input--width-4" + error_class, "value": year or "", "label": "Year"},
+            {
+                "name": "day",
+                "classes": "govuk-input--width-2" + error_class,
+                "value": day or "",
+                "label": "Day",
+            },
+            {
+                "name": "month",
+                "classes": "govuk-input--width-2" + error_class,
+                "value": month or "",
+                "label": "Month",
+            },
+            {
+                "name": "year",
+                "classes": "govuk-input--width-4" + error_class,
+                "value": year or "",
+                "label": "Year",
+            },
         ]
     elif component in {"radios", "checkboxes"}:
         params["idPrefix"] = params.pop("id")
@@ -170,8 +193,9 @@ def error_summary_params(*forms_with_errors: forms.BaseForm) -> dict[str, Any] |
     return {"titleText": "There is a problem", "errorList": items}
 
 
-def summary_row(key: str, value: Any, change_url: str | None = None, hidden: str | None = None,
-                html: bool = False) -> dict[str, Any]:
+def summary_row(
+    key: str, value: Any, change_url: str | None = None, hidden: str | None = None, html: bool = False
+) -> dict[str, Any]:
     """One row of a GOV.UK summary list, with an optional 'Change' link."""
     text = "Not recorded" if value in (None, "") else value
     row: dict[str, Any] = {"key": {"text": key}, "value": {"html" if html else "text": text}}
@@ -184,7 +208,11 @@ def summary_row(key: str, value: Any, change_url: str | None = None, hidden: str
 
 def link(href: str, text: Any, hidden_suffix: str = "") -> Markup:
     """A GOV.UK link, escaped; `hidden_suffix` adds context for screen reader users."""
-    extra = Markup('<span class="govuk-visually-hidden"> {}</span>').format(hidden_suffix) if hidden_suffix else ""
+    extra = (
+        Markup('<span class="govuk-visually-hidden"> {}</span>').format(hidden_suffix)
+        if hidden_suffix
+        else ""
+    )
     return Markup('<a class="govuk-link" href="{}">{}{}</a>').format(href, text, extra)
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+
 def money(value: Decimal | None) -> str:
     if value is None:
         return ""
@@ -28,4 +29,3 @@ def yesno(value: bool | None) -> str:
 
 def blank(value, text: str = "Not recorded") -> str:
     return text if value in (None, "") else value
-

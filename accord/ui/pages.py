@@ -31,7 +31,9 @@ def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> tuple[
 
     items: list[dict[str, Any]] = []
     last_shown = 0
-    for number in paginator.page_range if paginator.num_pages <= 9 else _window(page.number, paginator.num_pages):
+    for number in (
+        paginator.page_range if paginator.num_pages <= 9 else _window(page.number, paginator.num_pages)
+    ):
         if number - last_shown > 1:
             items.append({"ellipsis": True})
         items.append({"number": number, "href": link(number), "current": number == page.number})
@@ -52,7 +54,9 @@ def conflict_summary(stale) -> dict[str, Any]:
     """Params for an error summary telling the editor someone else saved first, and what they changed."""
     lines = []
     for event in stale.changes_since:
-        for change in event.changes or [{"label": event.get_action_display(), "old": "", "new": event.object_label}]:
+        for change in event.changes or [
+            {"label": event.get_action_display(), "old": "", "new": event.object_label}
+        ]:
             lines.append(
                 {
                     "text": f"{event.actor_name} changed {change['label'].lower()} from "
@@ -63,7 +67,7 @@ def conflict_summary(stale) -> dict[str, Any]:
         lines.append({"text": "Another person saved a change to this record."})
     return {
         "titleText": "Someone else changed this record while you were editing it",
-        "descriptionText": "Your changes have not been saved. Check your answers against their changes below, "
-        "then save again.",
+        "descriptionText": "Your changes have not been saved. "
+        "Check your answers against their changes below, then save again.",
         "errorList": lines,
     }

@@ -13,11 +13,15 @@ from accord.accounts.policy import Action, can, my_partnerships, visible_partner
 
 def home(request: HttpRequest) -> HttpResponse:
     mine = my_partnerships(request.user).select_related("partnership_type", "directorate").order_by("name")
-    return render(request, "home.html", {
-        "mine": mine[:100],
-        "total_visible": visible_partnerships(request.user).count(),
-        "can_create": can(request.user, Action.CREATE_PARTNERSHIP),
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "mine": mine[:100],
+            "total_visible": visible_partnerships(request.user).count(),
+            "can_create": can(request.user, Action.CREATE_PARTNERSHIP),
+        },
+    )
 
 
 @login_not_required

@@ -15,8 +15,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def register(users, own_partnership, other_partnership):
     f.PartnershipTypeFactory(name="Joint committee")
-    f.PartnershipFactory(name="Chorley Health and Wellbeing Board", reference="HWB-01", status="proposed",
-                         themes="Health; wellbeing")
+    f.PartnershipFactory(
+        name="Chorley Health and Wellbeing Board",
+        reference="HWB-01",
+        status="proposed",
+        themes="Health; wellbeing",
+    )
     f.OrganisationFactory(name="Chorley Community Housing", org_id="GB-COH-01234567")
     f.PersonFactory(name="Councillor Alan Whittaker", job_title="Councillor", kind="member")
     return own_partnership

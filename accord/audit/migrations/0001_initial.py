@@ -6,36 +6,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor_name', models.CharField(help_text='Who made the change, as they were named then.', max_length=200)),
-                ('action', models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('removed', 'Removed')], max_length=20)),
-                ('object_type', models.CharField(help_text="What kind of record changed, e.g. 'membership'.", max_length=60)),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('object_label', models.CharField(max_length=300)),
-                ('version', models.PositiveIntegerField(blank=True, help_text='The version of the governed record after this change.', null=True)),
-                ('changes', models.JSONField(default=list, help_text='[{field, label, old, new}]')),
-                ('reason', models.TextField(blank=True, max_length=2000)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='register.organisation')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='register.partnership')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='register.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor_name",
+                    models.CharField(
+                        help_text="Who made the change, as they were named then.", max_length=200
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("created", "Created"), ("changed", "Changed"), ("removed", "Removed")],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(
+                        help_text="What kind of record changed, e.g. 'membership'.", max_length=60
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                ("object_label", models.CharField(max_length=300)),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="The version of the governed record after this change.",
+                        null=True,
+                    ),
+                ),
+                ("changes", models.JSONField(default=list, help_text="[{field, label, old, new}]")),
+                ("reason", models.TextField(blank=True, max_length=2000)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="register.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="register.partnership",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="register.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['partnership', '-at'], name='audit_partnership'), models.Index(fields=['organisation', '-at'], name='audit_organisation'), models.Index(fields=['person', '-at'], name='audit_person')],
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["partnership", "-at"], name="audit_partnership"),
+                    models.Index(fields=["organisation", "-at"], name="audit_organisation"),
+                    models.Index(fields=["person", "-at"], name="audit_person"),
+                ],
             },
         ),
     ]

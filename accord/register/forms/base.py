@@ -9,10 +9,15 @@ from accord.ui.widgets import GovukDateField, YesNoField
 def govuk_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
     """Choose the GOV.UK-style form field for a model field."""
     if isinstance(db_field, models.DateField):
-        return GovukDateField(label=db_field.verbose_name.capitalize(), required=not db_field.blank,
-                              help_text=db_field.help_text)
+        return GovukDateField(
+            label=db_field.verbose_name.capitalize(),
+            required=not db_field.blank,
+            help_text=db_field.help_text,
+        )
     if isinstance(db_field, models.BooleanField):
-        return YesNoField(label=db_field.verbose_name.capitalize(), required=True, help_text=db_field.help_text)
+        return YesNoField(
+            label=db_field.verbose_name.capitalize(), required=True, help_text=db_field.help_text
+        )
     if db_field.choices and not db_field.is_relation and len(db_field.choices) <= 6:
         kwargs["widget"] = forms.RadioSelect
         field = db_field.formfield(**kwargs)
@@ -32,7 +37,9 @@ class GovukFormMixin:
             field.error_messages["required"] = f"Select {lower}" if choose else f"Enter {lower}"
             field.error_messages["invalid_choice"] = f"Select {lower} from the list"
             if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = f"{label} must be {field.max_length:,} characters or fewer"
+                field.error_messages["max_length"] = (
+                    f"{label} must be {field.max_length:,} characters or fewer"
+                )
                 for validator in field.validators:
                     if getattr(validator, "code", "") == "max_length":
                         validator.message = field.error_messages["max_length"]
@@ -41,15 +48,21 @@ class GovukFormMixin:
                 field.error_messages["min_value"] = f"{label} must be 0 or more"
                 field.error_messages["max_value"] = f"{label} must be %(limit_value)s or less"
                 field.error_messages["max_digits"] = f"{label} is too large"
-                field.error_messages["max_decimal_places"] = f"{label} must not have more than 2 decimal places"
+                field.error_messages["max_decimal_places"] = (
+                    f"{label} must not have more than 2 decimal places"
+                )
                 for validator in field.validators:
                     code = getattr(validator, "code", "")
                     if code in field.error_messages:
                         validator.message = field.error_messages[code]
             if isinstance(field, forms.EmailField):
-                field.error_messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+                field.error_messages["invalid"] = (
+                    "Enter an email address in the correct format, like name@example.com"
+                )
             if isinstance(field, forms.URLField):
-                field.error_messages["invalid"] = "Enter a web address in the correct format, like https://example.org"
+                field.error_messages["invalid"] = (
+                    "Enter a web address in the correct format, like https://example.org"
+                )
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -56,9 +56,9 @@ class RoleFormBase(ChildForm):
         person, role = cleaned.get("person"), cleaned.get("role")
         if person and role and not self.errors:
             start, end = cleaned.get("start_date"), cleaned.get("end_date")
-            others = PartnershipRole.objects.filter(partnership=self.partnership, person=person, role=role).exclude(
-                pk=self.instance.pk
-            )
+            others = PartnershipRole.objects.filter(
+                partnership=self.partnership, person=person, role=role
+            ).exclude(pk=self.instance.pk)
             # Two periods overlap unless one ends before the other starts (open ends never end).
             if start:
                 others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
@@ -67,7 +67,8 @@ class RoleFormBase(ChildForm):
             if others.exists():
                 label = dict(PartnershipRole._meta.get_field("role").choices)[role]
                 self.add_error(
-                    "person", f"{person} is already {label.lower()} on this partnership for some of those dates"
+                    "person",
+                    f"{person} is already {label.lower()} on this partnership for some of those dates",
                 )
         return cleaned
 
@@ -90,7 +91,9 @@ class ContributionFormBase(ChildForm):
             if not cleaned.get("finance_form"):
                 self.add_error("finance_form", "Select the form the money takes")
         elif cleaned.get("finance_form"):
-            self.add_error("finance_form", "Only money has a form of finance; leave this blank for other resources")
+            self.add_error(
+                "finance_form", "Only money has a form of finance; leave this blank for other resources"
+            )
         if category == ContributionCategory.OFFICER_TIME:
             if not cleaned.get("person"):
                 self.add_error("person", "Select the officer whose time it is")
@@ -136,7 +139,9 @@ def _form(model, base, fields):
 
 
 CHILD_FORMS = {
-    "members": _form(Membership, MembershipFormBase, ["organisation", "role", "start_date", "end_date", "notes"]),
+    "members": _form(
+        Membership, MembershipFormBase, ["organisation", "role", "start_date", "end_date", "notes"]
+    ),
     "people": _form(PartnershipRole, RoleFormBase, ["person", "role", "start_date", "end_date", "notes"]),
     "contributions": _form(
         Contribution,
@@ -145,7 +150,15 @@ CHILD_FORMS = {
     ),
     "priorities": _form(PriorityLink, PriorityFormBase, ["priority", "how"]),
 }
-CHILD_MODELS = {"members": Membership, "people": PartnershipRole, "contributions": Contribution,
-                "priorities": PriorityLink}
-CHILD_NAMES = {"members": "member organisation", "people": "person's role", "contributions": "contribution",
-               "priorities": "corporate priority"}
+CHILD_MODELS = {
+    "members": Membership,
+    "people": PartnershipRole,
+    "contributions": Contribution,
+    "priorities": PriorityLink,
+}
+CHILD_NAMES = {
+    "members": "member organisation",
+    "people": "person's role",
+    "contributions": "contribution",
+    "priorities": "corporate priority",
+}

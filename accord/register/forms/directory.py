@@ -10,7 +10,9 @@ from .base import GovukModelForm, govuk_formfield
 class OrganisationForm(GovukModelForm):
     def clean_org_id(self):
         value = normalise(self.cleaned_data.get("org_id") or "")
-        clash = Organisation.objects.filter(org_id=value).exclude(pk=self.instance.pk).first() if value else None
+        clash = (
+            Organisation.objects.filter(org_id=value).exclude(pk=self.instance.pk).first() if value else None
+        )
         if clash:
             raise ValidationError(f"{value} is already used by {clash.name}")
         return value
@@ -23,11 +25,20 @@ class PersonFormBase(GovukModelForm):
         self.fields["directorate"].empty_label = "Not a council officer"
 
 
-ORGANISATION_FIELDS = ["name", "sector", "org_id", "can_be_accountable_body", "can_employ_staff", "website", "notes"]
+ORGANISATION_FIELDS = [
+    "name",
+    "sector",
+    "org_id",
+    "can_be_accountable_body",
+    "can_employ_staff",
+    "website",
+    "notes",
+]
 PERSON_FIELDS = ["name", "job_title", "kind", "organisation", "directorate", "email", "phone"]
 
 OrganisationModelForm = modelform_factory(
     Organisation, form=OrganisationForm, fields=ORGANISATION_FIELDS, formfield_callback=govuk_formfield
 )
-PersonModelForm = modelform_factory(Person, form=PersonFormBase, fields=PERSON_FIELDS,
-                                    formfield_callback=govuk_formfield)
+PersonModelForm = modelform_factory(
+    Person, form=PersonFormBase, fields=PERSON_FIELDS, formfield_callback=govuk_formfield
+)

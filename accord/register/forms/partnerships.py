@@ -23,8 +23,14 @@ ESSENTIALS = [
 
 # Each section of the partnership record has its own page (GOV.UK: one thing per page).
 SECTIONS: dict[str, tuple[str, list[str]]] = {
-    "about": ("About the partnership", ["name", "reference", "description", "purpose", "vision", "aims_objectives"]),
-    "type": ("Type and legal status", ["partnership_type", "statutory_status", "incorporation", "statutory_basis"]),
+    "about": (
+        "About the partnership",
+        ["name", "reference", "description", "purpose", "vision", "aims_objectives"],
+    ),
+    "type": (
+        "Type and legal status",
+        ["partnership_type", "statutory_status", "incorporation", "statutory_basis"],
+    ),
     "scope": ("Themes, area and client groups", ["themes", "geographical_area", "client_groups"]),
     "governance": (
         "Leadership and accountability",
@@ -39,8 +45,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "covers_members_expenses",
         ],
     ),
-    "dates": ("Dates and funding", ["start_date", "proposed_end_date", "external_funding_end_date",
-                                    "funding_sources"]),
+    "dates": (
+        "Dates and funding",
+        ["start_date", "proposed_end_date", "external_funding_end_date", "funding_sources"],
+    ),
     "arrangements": ("Insurance and exit", ["insurance_arrangements", "exit_strategy"]),
     "status": ("Status and publication", ["status", "is_published"]),
 }
@@ -52,7 +60,8 @@ class PartnershipFormBase(GovukModelForm):
         if "partnership_type" in self.fields:
             current = self.instance.partnership_type_id if self.instance.pk else None
             self.fields["partnership_type"].queryset = PartnershipType.objects.filter(active=True) | (
-                PartnershipType.objects.filter(pk=current))
+                PartnershipType.objects.filter(pk=current)
+            )
             self.fields["partnership_type"].empty_label = "Choose a type"
         for name in ("lead_organisation", "accountable_body"):
             if name in self.fields:
@@ -68,7 +77,9 @@ class PartnershipFormBase(GovukModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        check_date_order(self, "start_date", "proposed_end_date", "Proposed end date must be after the start date")
+        check_date_order(
+            self, "start_date", "proposed_end_date", "Proposed end date must be after the start date"
+        )
         return cleaned
 
 
@@ -90,4 +101,3 @@ SECTION_FORMS: dict[str, type[forms.ModelForm]] = {
     key: _form_for(fields, StatusForm if key == "status" else PartnershipFormBase)
     for key, (_, fields) in SECTIONS.items()
 }
-

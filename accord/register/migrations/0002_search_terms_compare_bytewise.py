@@ -8,7 +8,9 @@ from django.db import migrations
 
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute('ALTER TABLE register_searchterm ALTER COLUMN term TYPE varchar(40) COLLATE "C"')
+        schema_editor.execute(
+            'ALTER TABLE register_searchterm ALTER COLUMN term TYPE varchar(40) COLLATE "C"'
+        )
 
 
 def backwards(apps, schema_editor):

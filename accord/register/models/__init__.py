@@ -1,3 +1,4 @@
+from .contributions import Contribution
 from .organisations import Organisation, Sector
 from .partnerships import (
     ContributionCategory,
@@ -12,7 +13,6 @@ from .partnerships import (
     StatutoryStatus,
     YesNoUnknown,
 )
-from .contributions import Contribution
 from .people import PartnershipRole, Person, PersonKind, RoleType
 from .reference import CorporatePriority, Directorate, PartnershipType
 from .search import SearchTerm

@@ -9,7 +9,9 @@ from .partnerships import ContributionCategory, FinanceForm
 class Contribution(models.Model):
     """What the council puts into a partnership in one financial year (Redditch App 7 resources)."""
 
-    partnership = models.ForeignKey("register.Partnership", on_delete=models.CASCADE, related_name="contributions")
+    partnership = models.ForeignKey(
+        "register.Partnership", on_delete=models.CASCADE, related_name="contributions"
+    )
     year = models.PositiveIntegerField(
         "financial year",
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
@@ -41,16 +43,19 @@ class Contribution(models.Model):
         help_text="For officer time: whose time it is.",
     )
     hours = models.PositiveIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(10000)], help_text="For officer time: hours a year."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10000)],
+        help_text="For officer time: hours a year.",
     )
     description = models.CharField(max_length=500, blank=True, help_text="What it is, in a few words.")
 
     class Meta:
         ordering = ["-year", "category"]
 
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} {self.financial_year}"
+
     @property
     def financial_year(self) -> str:
         return f"{self.year}/{(self.year + 1) % 100:02d}"
-
-    def __str__(self) -> str:
-        return f"{self.get_category_display()} {self.financial_year}"

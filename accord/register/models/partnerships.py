@@ -73,7 +73,9 @@ class Partnership(Versioned):
     reference = models.CharField(
         max_length=30, unique=True, help_text="A short reference unique in the register, e.g. CSP-01."
     )
-    description = models.TextField(max_length=5000, help_text="What the partnership is, in a sentence or two.")
+    description = models.TextField(
+        max_length=5000, help_text="What the partnership is, in a sentence or two."
+    )
     purpose = models.TextField(
         blank=True, max_length=5000, help_text="Its purpose or remit: why it exists (Chorley App A 'remit')."
     )
@@ -102,9 +104,13 @@ class Partnership(Versioned):
         help_text="Whether the partnership is an incorporated body (a company, trust) or unincorporated.",
     )
     statutory_basis = models.CharField(
-        max_length=300, blank=True, help_text="The law it is set up under, e.g. 'Crime and Disorder Act 1998'."
+        max_length=300,
+        blank=True,
+        help_text="The law it is set up under, e.g. 'Crime and Disorder Act 1998'.",
     )
-    themes = models.CharField(max_length=300, blank=True, help_text="The themes it works on, e.g. health; housing.")
+    themes = models.CharField(
+        max_length=300, blank=True, help_text="The themes it works on, e.g. health; housing."
+    )
     geographical_area = models.CharField(max_length=300, blank=True, help_text="The area it covers.")
     client_groups = models.CharField(
         max_length=300, blank=True, help_text="The people it serves, e.g. older people; young carers."
@@ -124,7 +130,10 @@ class Partnership(Versioned):
         help_text="The organisation that holds the money and is accountable for it (Bury 9.1).",
     )
     council_role = models.CharField(
-        "the council's role", max_length=20, choices=CouncilRole.choices, help_text="The council's role in it."
+        "the council's role",
+        max_length=20,
+        choices=CouncilRole.choices,
+        help_text="The council's role in it.",
     )
     directorate = models.ForeignKey(
         "register.Directorate",
@@ -133,7 +142,9 @@ class Partnership(Versioned):
         help_text="The council service that leads on it (Chorley App A 'lead service').",
     )
     start_date = models.DateField(null=True, blank=True, help_text="When the council joined or it began.")
-    proposed_end_date = models.DateField(null=True, blank=True, help_text="When it is planned to end, if known.")
+    proposed_end_date = models.DateField(
+        null=True, blank=True, help_text="When it is planned to end, if known."
+    )
     external_funding_end_date = models.DateField(
         "date external funding ends", null=True, blank=True, help_text="When external funding for it ends."
     )
@@ -145,7 +156,8 @@ class Partnership(Versioned):
         blank=True, max_length=5000, help_text="How it reports and is monitored (Chorley App A)."
     )
     additional_monitoring_required = models.BooleanField(
-        default=False, help_text="Whether the council needs monitoring beyond the partnership's own (Chorley App A)."
+        default=False,
+        help_text="Whether the council needs monitoring beyond the partnership's own (Chorley App A).",
     )
     covers_members_expenses = models.CharField(
         "covers members' expenses",
@@ -155,12 +167,17 @@ class Partnership(Versioned):
         help_text="Whether the partnership pays councillors' expenses for attending.",
     )
     insurance_arrangements = models.TextField(
-        "insurance and indemnity", blank=True, max_length=3000, help_text="Insurance and indemnity (Redditch App 9)."
+        "insurance and indemnity",
+        blank=True,
+        max_length=3000,
+        help_text="Insurance and indemnity (Redditch App 9).",
     )
     exit_strategy = models.TextField(
         blank=True, max_length=5000, help_text="How the council would leave or the partnership would end."
     )
-    status = models.CharField(max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED)
+    status = models.CharField(
+        max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED
+    )
     is_published = models.BooleanField(
         "published to the public", default=False, help_text="Whether it appears on the published register."
     )
@@ -205,7 +222,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "organisation"], name="one_membership_per_organisation")
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"], name="one_membership_per_organisation"
+            )
         ]
 
     def __str__(self) -> str:
@@ -221,7 +240,9 @@ class PriorityLink(models.Model):
 
     class Meta:
         ordering = ["priority__code"]
-        constraints = [models.UniqueConstraint(fields=["partnership", "priority"], name="one_link_per_priority")]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "priority"], name="one_link_per_priority")
+        ]
 
     def __str__(self) -> str:
         return f"{self.partnership} → {self.priority}"

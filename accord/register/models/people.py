@@ -25,7 +25,9 @@ class RoleType(models.TextChoices):
 
 class Person(Versioned):
     name = models.CharField(max_length=200)
-    job_title = models.CharField(max_length=200, blank=True, help_text="e.g. 'Head of Communities' or 'Councillor'.")
+    job_title = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'Head of Communities' or 'Councillor'."
+    )
     kind = models.CharField(max_length=20, choices=PersonKind.choices, default=PersonKind.OFFICER)
     organisation = models.ForeignKey(
         "register.Organisation",
@@ -67,7 +69,9 @@ class PartnershipRole(models.Model):
         indexes = [models.Index(fields=["person", "role", "partnership"], name="role_person")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="role_ends_after_start",
             )
         ]

@@ -44,7 +44,9 @@ class PartnershipType(ReferenceItem):
         max_length=200, blank=True, help_text="The framework family this type belongs to, e.g. 'Bury 3.4'."
     )
     citation = models.CharField(
-        max_length=200, blank=True, help_text="Where the framework defines it, e.g. '001_c825c913872835d1.txt App 1'."
+        max_length=200,
+        blank=True,
+        help_text="Where the framework defines it, e.g. '001_c825c913872835d1.txt App 1'.",
     )
 
     class Meta(ReferenceItem.Meta):

@@ -11,7 +11,12 @@ from accord.ui.pages import conflict_summary
 
 from .partnerships import partnership_for
 
-ANCHORS = {"members": "members", "people": "people", "contributions": "contributions", "priorities": "priorities"}
+ANCHORS = {
+    "members": "members",
+    "people": "people",
+    "contributions": "contributions",
+    "priorities": "priorities",
+}
 
 
 def _kind(kind: str) -> None:
@@ -30,37 +35,62 @@ def child_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_child(request.user, partnership, CHILD_MODELS[kind], form.changed_values(),
-                               expected_version=form.cleaned_data.get("version") or 0)
+            services.add_child(
+                request.user,
+                partnership,
+                CHILD_MODELS[kind],
+                form.changed_values(),
+                expected_version=form.cleaned_data.get("version") or 0,
+            )
         except services.StaleEdit as stale:
             conflict = _refresh_version(form, stale)
         else:
             return _back(partnership, kind)
-    return render(request, "register/child_form.html", {
-        "form": form, "partnership": partnership, "conflict": conflict,
-        "title": f"Add a {CHILD_NAMES[kind]}", "kind": kind,
-    })
+    return render(
+        request,
+        "register/child_form.html",
+        {
+            "form": form,
+            "partnership": partnership,
+            "conflict": conflict,
+            "title": f"Add a {CHILD_NAMES[kind]}",
+            "kind": kind,
+        },
+    )
 
 
 def child_change(request: HttpRequest, pk: int, kind: str, child_id: int) -> HttpResponse:
     _kind(kind)
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     child = get_object_or_404(CHILD_MODELS[kind], pk=child_id, partnership=partnership)
-    form = CHILD_FORMS[kind](request.POST or None, instance=child, partnership=partnership,
-                             version=partnership.version)
+    form = CHILD_FORMS[kind](
+        request.POST or None, instance=child, partnership=partnership, version=partnership.version
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_child(request.user, child, form.changed_values(),
-                                  expected_version=form.cleaned_data.get("version") or 0)
+            services.change_child(
+                request.user,
+                child,
+                form.changed_values(),
+                expected_version=form.cleaned_data.get("version") or 0,
+            )
         except services.StaleEdit as stale:
             conflict = _refresh_version(form, stale)
         else:
             return _back(partnership, kind)
-    return render(request, "register/child_form.html", {
-        "form": form, "partnership": partnership, "conflict": conflict,
-        "title": f"Change {CHILD_NAMES[kind]}", "kind": kind, "child": child,
-    })
+    return render(
+        request,
+        "register/child_form.html",
+        {
+            "form": form,
+            "partnership": partnership,
+            "conflict": conflict,
+            "title": f"Change {CHILD_NAMES[kind]}",
+            "kind": kind,
+            "child": child,
+        },
+    )
 
 
 def child_remove(request: HttpRequest, pk: int, kind: str, child_id: int) -> HttpResponse:
@@ -71,16 +101,28 @@ def child_remove(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.remove_child(request.user, child, expected_version=form.cleaned_data.get("version") or 0,
-                                  reason=form.cleaned_data["reason"])
+            services.remove_child(
+                request.user,
+                child,
+                expected_version=form.cleaned_data.get("version") or 0,
+                reason=form.cleaned_data["reason"],
+            )
         except services.StaleEdit as stale:
             conflict = _refresh_version(form, stale)
         else:
             return _back(partnership, kind)
-    return render(request, "register/child_remove.html", {
-        "form": form, "partnership": partnership, "conflict": conflict, "child": child,
-        "title": f"Remove {CHILD_NAMES[kind]}", "kind": kind,
-    })
+    return render(
+        request,
+        "register/child_remove.html",
+        {
+            "form": form,
+            "partnership": partnership,
+            "conflict": conflict,
+            "child": child,
+            "title": f"Remove {CHILD_NAMES[kind]}",
+            "kind": kind,
+        },
+    )
 
 
 def _refresh_version(form, stale) -> dict:

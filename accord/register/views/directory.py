@@ -1,5 +1,6 @@
 """Organisation and people pages: lists, records with their partnerships, create, change, history."""
 
+from django import forms
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,16 +15,22 @@ from accord.register.models import Organisation, Person
 from accord.register.search import words
 from accord.ui.pages import conflict_summary, paginate, require
 
-from django import forms
-
 DIRECTORY = {
     "organisation": {
-        "model": Organisation, "form": OrganisationModelForm, "plural": "Organisations",
-        "create": Action.CREATE_ORGANISATION, "change": Action.CHANGE_ORGANISATION, "history": "organisation",
+        "model": Organisation,
+        "form": OrganisationModelForm,
+        "plural": "Organisations",
+        "create": Action.CREATE_ORGANISATION,
+        "change": Action.CHANGE_ORGANISATION,
+        "history": "organisation",
     },
     "person": {
-        "model": Person, "form": PersonModelForm, "plural": "People",
-        "create": Action.CREATE_PERSON, "change": Action.CHANGE_PERSON, "history": "person",
+        "model": Person,
+        "form": PersonModelForm,
+        "plural": "People",
+        "create": Action.CREATE_PERSON,
+        "change": Action.CHANGE_PERSON,
+        "history": "person",
     },
 }
 
@@ -48,7 +55,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"]:
         queryset = _search(queryset, form.cleaned_data["q"], ("name", "org_id"))
     page, pagination = paginate(request, queryset)
-    return render(request, "directory/organisation_list.html", {"form": form, "page": page, "pagination": pagination})
+    return render(
+        request, "directory/organisation_list.html", {"form": form, "page": page, "pagination": pagination}
+    )
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
@@ -58,29 +67,48 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"]:
         queryset = _search(queryset, form.cleaned_data["q"], ("name", "job_title", "email"))
     page, pagination = paginate(request, queryset)
-    return render(request, "directory/person_list.html", {"form": form, "page": page, "pagination": pagination})
+    return render(
+        request, "directory/person_list.html", {"form": form, "page": page, "pagination": pagination}
+    )
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, Action.VIEW_DIRECTORY)
     organisation = get_object_or_404(Organisation, pk=pk)
-    memberships = (organisation.memberships.filter(partnership__in=visible_partnerships(request.user))
-                   .select_related("partnership").order_by("partnership__name"))
-    return render(request, "directory/organisation_detail.html", {
-        "organisation": organisation, "memberships": memberships,
-        "people": organisation.people.order_by("name"),
-        "can_change": can(request.user, Action.CHANGE_ORGANISATION),
-    })
+    memberships = (
+        organisation.memberships.filter(partnership__in=visible_partnerships(request.user))
+        .select_related("partnership")
+        .order_by("partnership__name")
+    )
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "memberships": memberships,
+            "people": organisation.people.order_by("name"),
+            "can_change": can(request.user, Action.CHANGE_ORGANISATION),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, Action.VIEW_DIRECTORY)
     person = get_object_or_404(Person.objects.select_related("organisation", "directorate"), pk=pk)
-    roles = (person.partnership_roles.filter(partnership__in=visible_partnerships(request.user))
-             .select_related("partnership").order_by("partnership__name", "role"))
-    return render(request, "directory/person_detail.html", {
-        "person": person, "roles": roles, "can_change": can(request.user, Action.CHANGE_PERSON),
-    })
+    roles = (
+        person.partnership_roles.filter(partnership__in=visible_partnerships(request.user))
+        .select_related("partnership")
+        .order_by("partnership__name", "role")
+    )
+    return render(
+        request,
+        "directory/person_detail.html",
+        {
+            "person": person,
+            "roles": roles,
+            "can_change": can(request.user, Action.CHANGE_PERSON),
+        },
+    )
 
 
 def directory_create(request: HttpRequest, kind: str) -> HttpResponse:
@@ -90,8 +118,11 @@ def directory_create(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         instance = services.create(request.user, config["model"], form.changed_values())
         return redirect(kind, pk=instance.pk)
-    return render(request, "directory/form.html", {"form": form, "kind": kind, "title": f"Add {_noun(kind)}",
-                                                   "conflict": None})
+    return render(
+        request,
+        "directory/form.html",
+        {"form": form, "kind": kind, "title": f"Add {_noun(kind)}", "conflict": None},
+    )
 
 
 def directory_change(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -102,16 +133,30 @@ def directory_change(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update(request.user, config["model"], instance.pk, form.changed_values(),
-                            expected_version=form.cleaned_data.get("version") or 0)
+            services.update(
+                request.user,
+                config["model"],
+                instance.pk,
+                form.changed_values(),
+                expected_version=form.cleaned_data.get("version") or 0,
+            )
         except services.StaleEdit as stale:
             conflict = conflict_summary(stale)
             form.data = form.data.copy()
             form.data["version"] = stale.current.version
         else:
             return redirect(kind, pk=instance.pk)
-    return render(request, "directory/form.html", {
-        "form": form, "kind": kind, "title": f"Change {instance}", "conflict": conflict, "instance": instance})
+    return render(
+        request,
+        "directory/form.html",
+        {
+            "form": form,
+            "kind": kind,
+            "title": f"Change {instance}",
+            "conflict": conflict,
+            "instance": instance,
+        },
+    )
 
 
 def directory_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -120,9 +165,17 @@ def directory_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     instance = get_object_or_404(config["model"], pk=pk)
     events = AuditEvent.objects.filter(**{config["history"]: instance}).order_by("-at", "-id")
     page, pagination = paginate(request, events, per_page=50)
-    return render(request, "directory/history.html", {
-        "instance": instance, "kind": kind, "page": page, "pagination": pagination,
-        "back": reverse(kind, args=[instance.pk])})
+    return render(
+        request,
+        "directory/history.html",
+        {
+            "instance": instance,
+            "kind": kind,
+            "page": page,
+            "pagination": pagination,
+            "back": reverse(kind, args=[instance.pk]),
+        },
+    )
 
 
 def _noun(kind: str) -> str:

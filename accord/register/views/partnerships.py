@@ -31,8 +31,12 @@ def register_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "register/list.html",
-        {"form": form, "page": page, "pagination": pagination, "filters": form.active_filters() if form.is_bound
-         else []},
+        {
+            "form": form,
+            "page": page,
+            "pagination": pagination,
+            "filters": form.active_filters() if form.is_bound else [],
+        },
     )
 
 
@@ -102,4 +106,3 @@ def partnership_history(request: HttpRequest, pk: int) -> HttpResponse:
         "register/history.html",
         {"partnership": partnership, "page": page, "pagination": pagination},
     )
-

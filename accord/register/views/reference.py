@@ -10,7 +10,11 @@ from accord.register.models import CorporatePriority, Directorate, PartnershipTy
 from accord.ui.pages import require
 
 LISTS = {
-    "directorates": (Directorate, "Directorates and service areas", ["code", "name", "description", "active"]),
+    "directorates": (
+        Directorate,
+        "Directorates and service areas",
+        ["code", "name", "description", "active"],
+    ),
     "priorities": (CorporatePriority, "Corporate priorities", ["code", "name", "description", "active"]),
     "types": (PartnershipType, "Partnership types", ["name", "group", "citation", "description", "active"]),
 }
@@ -30,19 +34,31 @@ def reference_index(request: HttpRequest) -> HttpResponse:
 def reference_list(request: HttpRequest, name: str) -> HttpResponse:
     require(request, Action.MANAGE_REFERENCE_LISTS)
     model, title, fields = _list(name)
-    return render(request, "reference/list.html", {
-        "items": model.objects.all(), "title": title, "name": name, "fields": fields})
+    return render(
+        request,
+        "reference/list.html",
+        {"items": model.objects.all(), "title": title, "name": name, "fields": fields},
+    )
 
 
 def reference_edit(request: HttpRequest, name: str, pk: int | None = None) -> HttpResponse:
     require(request, Action.MANAGE_REFERENCE_LISTS)
     model, title, fields = _list(name)
     instance = get_object_or_404(model, pk=pk) if pk else None
-    form_class = modelform_factory(model, form=GovukModelForm, fields=fields, formfield_callback=govuk_formfield)
+    form_class = modelform_factory(
+        model, form=GovukModelForm, fields=fields, formfield_callback=govuk_formfield
+    )
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("reference-list", name=name)
-    return render(request, "reference/form.html", {
-        "form": form, "title": f"Change {instance}" if instance else f"Add to {title.lower()}", "name": name,
-        "list_title": title})
+    return render(
+        request,
+        "reference/form.html",
+        {
+            "form": form,
+            "title": f"Change {instance}" if instance else f"Add to {title.lower()}",
+            "name": name,
+            "list_title": title,
+        },
+    )

@@ -1,0 +1,12 @@
+"""Settings for the test suite: Accord's settings with testing switched on.
+
+Browser tests drive Chromium through Playwright's sync API inside the live server's process
+lifetime, which Django would otherwise refuse as async-unsafe.
+"""
+
+import os
+
+os.environ.setdefault("ACCORD_TESTING", "1")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from accord.settings import *  # noqa: E402,F403
