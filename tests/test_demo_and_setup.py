@@ -101,3 +101,20 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_new_register_starts_with_the_seed_frameworks_partnership_types():
+    names = set(PartnershipType.objects.values_list("name", flat=True))
+    assert {"Public sector strategic", "Joint committee", "Local strategic partnership", "Host"} <= names
+    assert PartnershipType.objects.filter(citation__startswith="001_c825c913872835d1.txt").exists()
+
+
+def test_a_server_error_shows_a_plain_page_without_a_stack_trace(rf):
+    from accord.ui.views import server_error
+
+    response = server_error(rf.get("/partnerships/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert "Traceback" not in html

@@ -66,12 +66,14 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
         for p in data["corporate_priorities"]
     }
     types = {
-        t["name"]: PartnershipType.objects.create(
+        t["name"]: PartnershipType.objects.update_or_create(
             name=t["name"],
-            group=t.get("group", ""),
-            citation=t.get("citation", ""),
-            description=t.get("description", ""),
-        )
+            defaults={
+                "group": t.get("group", ""),
+                "citation": t.get("citation", ""),
+                "description": t.get("description", ""),
+            },
+        )[0]
         for t in data["partnership_types"]
     }
     organisations = {}
