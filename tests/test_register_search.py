@@ -121,3 +121,17 @@ def test_a_partner_does_not_see_staff_only_sections(client, users, own_partnersh
     client.force_login(users["auditor"])
     html = client.get(reverse("partnership", args=[own_partnership.pk])).content.decode()
     assert "£123,456" in html
+
+
+@pytest.mark.django_db
+def test_a_partner_is_not_offered_lead_officers_of_partnerships_they_cannot_see(
+    client, users, own_partnership, other_partnership
+):
+    hidden_lead = f.PersonFactory(name="Hidden Lead Officer")
+    f.RoleFactory(partnership=other_partnership, person=hidden_lead, role="lead_officer")
+    client.force_login(users["partner"])
+    html = client.get(reverse("register")).content.decode()
+    assert "Olive Officer" in html
+    assert "Hidden Lead Officer" not in html
+    client.force_login(users["member"])
+    assert "Hidden Lead Officer" in client.get(reverse("register")).content.decode()

@@ -83,10 +83,15 @@ class RegisterFilterForm(GovukForm):
     )
     sort = forms.ChoiceField(label="Sort by", choices=[(k, v[0]) for k, v in SORTS.items()], required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, visible: QuerySet[Partnership] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        lead_officers = PartnershipRole.objects.filter(role=RoleType.LEAD_OFFICER).values("person_id")
-        self.fields["lead_officer"].queryset = Person.objects.filter(pk__in=lead_officers).order_by("name")
+        # The lead officers to choose from: council officers leading a partnership the user can see.
+        leads = current(PartnershipRole.objects.filter(role=RoleType.LEAD_OFFICER))
+        if visible is not None:
+            leads = leads.filter(partnership__in=visible)
+        self.fields["lead_officer"].queryset = Person.objects.filter(
+            pk__in=leads.values("person_id"), organisation__is_council=True
+        ).order_by("name")
         for name in ("partnership_type", "status", "directorate", "council_role", "lead_officer", "sort"):
             self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
 

@@ -25,8 +25,9 @@ def partnership_for(request: HttpRequest, pk: int, action: Action | None = None)
 
 def register_list(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REGISTER)
-    form = RegisterFilterForm(request.GET or None)
-    queryset = register_query(form, visible_partnerships(request.user))
+    visible = visible_partnerships(request.user)
+    form = RegisterFilterForm(request.GET or None, visible=visible)
+    queryset = register_query(form, visible)
     page, pagination = paginate(request, queryset)
     return render(
         request,
