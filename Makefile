@@ -26,7 +26,6 @@ $(DIST)/.built: node_modules/.installed frontend/accord.scss frontend/init.js fr
 	mkdir -p $(DIST)/govuk
 	npx --no-install sass --load-path=node_modules --no-source-map --style=compressed frontend/accord.scss $(DIST)/accord.css
 	cp $(GOVUK)/govuk-frontend.min.js $(DIST)/govuk/govuk-frontend.min.js
-	rm -rf $(DIST)/govuk/assets && mkdir -p $(DIST)/govuk/assets && cp -r $(GOVUK)/assets/images $(DIST)/govuk/assets/images
 	cp node_modules/axe-core/axe.min.js $(DIST)/axe.min.js
 	cp frontend/init.js frontend/favicon.svg $(DIST)/
 	touch $@

@@ -687,20 +687,28 @@ def latest_year_total(contributions: Sequence[tuple]) -> Decimal:
 
 def insert_rows(model: type, names: Sequence[str], rows: Sequence[tuple]) -> int:
     """INSERT rows of `model` (values in the order of the field `names`) with one executemany.
-    Values are prepared by each field as the ORM would, so it works on SQLite and PostgreSQL."""
-    from django.db import connection
+    Dates and decimals are prepared by their fields as the ORM would (ids and text need nothing),
+    so this works on SQLite and PostgreSQL."""
+    from django.db import DEFAULT_DB_ALIAS, connections, models
 
+    connection = connections[DEFAULT_DB_ALIAS]
     fields = [model._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
-    prepared = [
-        tuple(f.get_db_prep_save(v, connection) for f, v in zip(fields, row, strict=True)) for row in rows
-    ]
+    special = [i for i, f in enumerate(fields) if isinstance(f, models.DateField | models.DecimalField)]
+    if special:
+        prepared = []
+        for row in rows:
+            values = list(row)
+            for i in special:
+                values[i] = fields[i].get_db_prep_save(values[i], connection)
+            prepared.append(values)
+        rows = prepared
     with connection.cursor() as cursor:
-        cursor.executemany(sql, prepared)
-    return len(prepared)
+        cursor.executemany(sql, rows)
+    return len(rows)
 
 
 def title_case(text: str) -> str:
