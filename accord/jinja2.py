@@ -32,6 +32,7 @@ def environment(**options) -> Environment:
             "settings": settings,
             "get_messages": messages.get_messages,
             "field": components.field,
+            "component": components.component,
             "error_summary": components.error_summary_params,
             "summary_row": components.summary_row,
             "link": components.link,

@@ -17,10 +17,9 @@ from .models import (
     PartnershipRole,
     PartnershipStatus,
     PartnershipType,
-    Person,
     RoleType,
 )
-from .search import apply_search
+from .search import apply_search, words
 
 SORTS = {
     "name": ("Name (A to Z)", ["name", "id"]),
@@ -63,8 +62,11 @@ class RegisterFilterForm(GovukForm):
     council_role = forms.ChoiceField(
         label="The council's role", choices=[("", "Any role"), *CouncilRole.choices], required=False
     )
-    lead_officer = forms.ModelChoiceField(
-        label="Lead officer", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    lead_officer = forms.CharField(
+        label="Lead officer",
+        required=False,
+        max_length=100,
+        help_text="Their name, or part of it",
     )
     ends_within = forms.IntegerField(
         label="Ends within (months)",
@@ -83,16 +85,9 @@ class RegisterFilterForm(GovukForm):
     )
     sort = forms.ChoiceField(label="Sort by", choices=[(k, v[0]) for k, v in SORTS.items()], required=False)
 
-    def __init__(self, *args, visible: QuerySet[Partnership] | None = None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The lead officers to choose from: council officers leading a partnership the user can see.
-        leads = current(PartnershipRole.objects.filter(role=RoleType.LEAD_OFFICER))
-        if visible is not None:
-            leads = leads.filter(partnership__in=visible)
-        self.fields["lead_officer"].queryset = Person.objects.filter(
-            pk__in=leads.values("person_id"), organisation__is_council=True
-        ).order_by("name")
-        for name in ("partnership_type", "status", "directorate", "council_role", "lead_officer", "sort"):
+        for name in ("partnership_type", "status", "directorate", "council_role", "sort"):
             self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
 
     def active_filters(self) -> list[tuple[str, str]]:
@@ -121,11 +116,10 @@ def filter_register(
             queryset = queryset.filter(**{name: data[name]})
     if data.get("lead_officer"):
         leads = current(
-            PartnershipRole.objects.filter(
-                partnership=OuterRef("pk"), person=data["lead_officer"], role=RoleType.LEAD_OFFICER
-            ),
-            today,
+            PartnershipRole.objects.filter(partnership=OuterRef("pk"), role=RoleType.LEAD_OFFICER), today
         )
+        for word in words(data["lead_officer"])[:4]:
+            leads = leads.filter(person__name__icontains=word)
         queryset = queryset.filter(Exists(leads))
     if data.get("ends_within"):
         queryset = queryset.filter(
@@ -138,9 +132,21 @@ def filter_register(
 
 def register_query(form: RegisterFilterForm, visible: QuerySet[Partnership]) -> QuerySet[Partnership]:
     data = form.cleaned_data if form.is_valid() else {}
-    return filter_register(visible, data).select_related(
-        "partnership_type", "directorate", "lead_organisation"
+    return (
+        filter_register(visible, data).select_related("partnership_type", "directorate").only(*LIST_COLUMNS)
     )
+
+
+# The columns the register list shows; loading only these keeps long text out of the list query.
+LIST_COLUMNS = (
+    "name",
+    "reference",
+    "status",
+    "council_role",
+    "proposed_end_date",
+    "partnership_type__name",
+    "directorate__name",
+)
 
 
 __all__ = ["RegisterFilterForm", "filter_register", "register_query", "SORTS", "add_months", "Q"]

@@ -5,6 +5,9 @@ radios, checkboxes, date input) and renders it through the govuk-frontend-jinja 
 template writes component markup by hand.
 """
 
+import json
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from django import forms
@@ -22,6 +25,9 @@ _MACROS = {
     "checkboxes": ("checkboxes", "govukCheckboxes"),
     "date-input": ("date-input", "govukDateInput"),
     "summary-list": ("summary-list", "govukSummaryList"),
+    "generic-header": ("generic-header", "govukGenericHeader"),
+    "footer": ("footer", "govukFooter"),
+    "phase-banner": ("phase-banner", "govukPhaseBanner"),
 }
 
 
@@ -163,7 +169,39 @@ def field(env: Environment, bound: forms.BoundField, as_heading: bool = False, *
     if bound.is_hidden:
         return Markup(str(bound))
     component, params = field_params(bound, as_heading, **overrides)
-    return Markup(_macro(env, component).render(params=params))
+    return render_component(env, component, params)
+
+
+_RENDERED: OrderedDict[str, Markup] = OrderedDict()
+_RENDERED_MAX = 1024
+_RENDERED_LOCK = threading.Lock()
+
+
+def render_component(env: Environment, component: str, params: dict[str, Any]) -> Markup:
+    """Render a component macro, remembering the output for identical params.
+
+    A macro's output is a pure function of its params, and most form fields render with the same
+    params on every request (an empty search box, the list of partnership types), so the filter
+    panel costs a dictionary lookup instead of a macro call after the first request.
+    """
+    key = component + json.dumps(params, sort_keys=True, default=str)
+    with _RENDERED_LOCK:
+        rendered = _RENDERED.get(key)
+        if rendered is not None:
+            _RENDERED.move_to_end(key)
+            return rendered
+    rendered = Markup(_macro(env, component).render(params=params))
+    with _RENDERED_LOCK:
+        _RENDERED[key] = rendered
+        if len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    return rendered
+
+
+@pass_environment
+def component(env: Environment, name: str, params: dict[str, Any]) -> Markup:
+    """Render a GOV.UK component by name through the memo (for parts repeated on every page)."""
+    return render_component(env, name, params)
 
 
 def error_anchor(bound: forms.BoundField) -> str:

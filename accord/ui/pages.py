@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 
 from accord.accounts.policy import Action, can
 
-PER_PAGE = 25
+PER_PAGE = 20
 
 
 def require(request: HttpRequest, action: Action, partnership=None) -> None:

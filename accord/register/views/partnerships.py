@@ -26,7 +26,7 @@ def partnership_for(request: HttpRequest, pk: int, action: Action | None = None)
 def register_list(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REGISTER)
     visible = visible_partnerships(request.user)
-    form = RegisterFilterForm(request.GET or None, visible=visible)
+    form = RegisterFilterForm(request.GET or None)
     queryset = register_query(form, visible)
     page, pagination = paginate(request, queryset)
     return render(
