@@ -118,3 +118,24 @@ def test_a_server_error_shows_a_plain_page_without_a_stack_trace(rf):
     html = response.content.decode()
     assert "Sorry, there is a problem with the service" in html
     assert "Traceback" not in html
+
+
+@pytest.mark.django_db
+def test_a_request_for_an_unknown_host_gets_the_plain_400_page(client):
+    response = client.get("/partnerships/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert "There is a problem with your request" in response.content.decode()
+
+
+def test_remembered_components_render_exactly_as_the_macro_does():
+    from django.template import engines
+
+    from accord.ui.components import _macro, render_component
+
+    env = engines["jinja2"].env
+    params = {"id": "q", "name": "q", "label": {"text": "Search"}, "value": "crime"}
+    first = render_component(env, "input", params)
+    assert first == render_component(env, "input", dict(params))
+    assert first == _macro(env, "input").render(params=params)
+    assert 'value="crime"' in first
+    assert 'value="waste"' in render_component(env, "input", {**params, "value": "waste"})
