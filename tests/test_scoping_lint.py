@@ -4,7 +4,14 @@ import re
 from pathlib import Path
 
 ACCORD = Path(__file__).resolve().parents[1] / "accord"
-PARTNERSHIP_DATA = ("Partnership", "Membership", "PartnershipRole", "Contribution", "PriorityLink", "SearchTerm")
+PARTNERSHIP_DATA = (
+    "Partnership",
+    "Membership",
+    "PartnershipRole",
+    "Contribution",
+    "PriorityLink",
+    "SearchTerm",
+)
 UNSCOPED = re.compile(r"\b(" + "|".join(PARTNERSHIP_DATA) + r")\.objects\b")
 
 
@@ -20,4 +27,6 @@ def test_views_do_not_query_partnership_data_without_the_policy():
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if UNSCOPED.search(line)
     ]
-    assert not offenders, "Use accord.accounts.policy.visible_partnerships() instead:\n" + "\n".join(offenders)
+    assert not offenders, "Use accord.accounts.policy.visible_partnerships() instead:\n" + "\n".join(
+        offenders
+    )

@@ -44,3 +44,19 @@ def test_pages_need_sign_in_and_return_there_afterwards(client, users):
         {"username": "member", "password": PASSWORD, "next": "/partnerships/"},
     )
     assert response["Location"] == "/partnerships/"
+
+
+@pytest.mark.django_db
+def test_the_sign_out_button_carries_a_working_csrf_token(users):
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["member"])
+    html = client.get(reverse("home")).content.decode()
+    form = html[html.index('action="/sign-out/"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    assert client.post(reverse("sign-out"), {"csrfmiddlewaretoken": "wrong" * 13}).status_code == 403
+    assert client.post(reverse("sign-out"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get(reverse("home")).status_code == 302

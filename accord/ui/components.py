@@ -27,6 +27,7 @@ _MACROS = {
     "summary-list": ("summary-list", "govukSummaryList"),
     "generic-header": ("generic-header", "govukGenericHeader"),
     "footer": ("footer", "govukFooter"),
+    "service-navigation": ("service-navigation", "govukServiceNavigation"),
     "phase-banner": ("phase-banner", "govukPhaseBanner"),
 }
 
