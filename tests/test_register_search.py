@@ -134,3 +134,18 @@ def test_filtering_by_a_lead_officers_name_finds_only_partnerships_the_user_can_
     client.force_login(users["member"])
     html = client.get(reverse("register"), {"lead_officer": "olive hidden"}).content.decode()
     assert other_partnership.name in html and own_partnership.name not in html
+
+
+@pytest.mark.django_db
+def test_a_filtered_search_counts_only_up_to_its_cap(client, users, register, monkeypatch):
+    from accord.register.views import partnerships
+
+    monkeypatch.setattr(partnerships, "COUNT_CAP", 25)
+    for n in range(30):
+        f.PartnershipFactory(name=f"Neighbourhood Forum {n:02d}")
+    client.force_login(users["member"])
+    html = client.get(reverse("register"), {"q": "forum"}).content.decode()
+    assert "More than 25 partnerships found — page 1 of 2" in html
+    assert "Add words or filters to narrow your search" in html
+    unfiltered = client.get(reverse("register")).content.decode()
+    assert "33 partnerships found" in unfiltered

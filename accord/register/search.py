@@ -54,10 +54,10 @@ def index_partnership(partnership: Partnership) -> None:
 
 
 def apply_search(queryset: QuerySet[Partnership], query: str) -> QuerySet[Partnership]:
+    """Partnerships with a word starting with each query word (an indexed range test per word)."""
     for word in words(query)[:MAX_QUERY_WORDS]:
-        queryset = queryset.filter(
-            Exists(
-                SearchTerm.objects.filter(partnership=OuterRef("pk"), term__gte=word, term__lt=word + _UPPER)
-            )
+        matching = SearchTerm.objects.filter(
+            partnership=OuterRef("pk"), term__gte=word, term__lt=word + _UPPER
         )
+        queryset = queryset.filter(Exists(matching))
     return queryset

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from accord.accounts.policy import Action, can
@@ -17,9 +18,29 @@ def require(request: HttpRequest, action: Action, partnership=None) -> None:
         raise PermissionDenied
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> tuple[Page, dict[str, Any] | None]:
+class CappedPaginator(Paginator):
+    """Counts results only up to `cap`: a filtered search over a very large register stops counting
+    at "more than 1,000", so its cost is bounded whatever the size of the register."""
+
+    def __init__(self, *args, cap: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cap = cap
+        self.capped = False
+
+    @cached_property
+    def count(self) -> int:
+        if self.cap is None:
+            return super().count
+        found = self.object_list[: self.cap + 1].count()
+        self.capped = found > self.cap
+        return min(found, self.cap)
+
+
+def paginate(
+    request: HttpRequest, queryset, per_page: int = PER_PAGE, count_cap: int | None = None
+) -> tuple[Page, dict[str, Any] | None]:
     """A page of results and the params for govukPagination (None when one page is enough)."""
-    paginator = Paginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page, cap=count_cap)
     page = paginator.get_page(request.GET.get("page"))
     if paginator.num_pages <= 1:
         return page, None

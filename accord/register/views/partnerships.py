@@ -23,12 +23,16 @@ def partnership_for(request: HttpRequest, pk: int, action: Action | None = None)
     return partnership
 
 
+COUNT_CAP = 1000  # a filtered search counts its results up to this many
+
+
 def register_list(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REGISTER)
     visible = visible_partnerships(request.user)
     form = RegisterFilterForm(request.GET or None)
     queryset = register_query(form, visible)
-    page, pagination = paginate(request, queryset)
+    filters = form.active_filters() if form.is_bound else []
+    page, pagination = paginate(request, queryset, count_cap=COUNT_CAP if filters else None)
     return render(
         request,
         "register/list.html",
@@ -36,7 +40,7 @@ def register_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "pagination": pagination,
-            "filters": form.active_filters() if form.is_bound else [],
+            "filters": filters,
         },
     )
 
