@@ -9,7 +9,7 @@ column, so search time does not grow with the size of the register (ADR 0004).
 import re
 import unicodedata
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from .models import Partnership, SearchTerm
 
@@ -54,10 +54,12 @@ def index_partnership(partnership: Partnership) -> None:
 
 
 def apply_search(queryset: QuerySet[Partnership], query: str) -> QuerySet[Partnership]:
-    """Partnerships with a word starting with each query word (an indexed range test per word)."""
+    """Partnerships with a word starting with each query word.
+
+    Each word selects its partnerships through the term index (pk IN ...), so the work is
+    proportional to the partnerships that match, not to the size of the register (ADR 0004).
+    """
     for word in words(query)[:MAX_QUERY_WORDS]:
-        matching = SearchTerm.objects.filter(
-            partnership=OuterRef("pk"), term__gte=word, term__lt=word + _UPPER
-        )
-        queryset = queryset.filter(Exists(matching))
+        matching = SearchTerm.objects.filter(term__gte=word, term__lt=word + _UPPER).values("partnership_id")
+        queryset = queryset.filter(pk__in=matching)
     return queryset
