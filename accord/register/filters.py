@@ -105,12 +105,15 @@ class RegisterFilterForm(GovukForm):
 
 
 def filter_register(
-    queryset: QuerySet[Partnership], data: dict, today: date | None = None
+    queryset: QuerySet[Partnership], data: dict, today: date | None = None, counting: bool = False
 ) -> QuerySet[Partnership]:
-    """Apply cleaned filter values to a queryset of visible partnerships."""
+    """Apply cleaned filter values to a queryset of visible partnerships.
+
+    `counting` builds the same set shaped for counting it (see search.apply_search), unordered.
+    """
     today = today or timezone.localdate()
     if data.get("q"):
-        queryset = apply_search(queryset, data["q"])
+        queryset = apply_search(queryset, data["q"], counting=counting)
     for name in ("partnership_type", "status", "directorate", "council_role"):
         if data.get(name):
             queryset = queryset.filter(**{name: data[name]})
@@ -127,14 +130,21 @@ def filter_register(
         )
     if data.get("contribution_above") is not None:
         queryset = queryset.filter(latest_year_contribution__gt=data["contribution_above"])
+    if counting:
+        return queryset
     return queryset.order_by(*SORTS.get(data.get("sort") or "name", SORTS["name"])[1])
 
 
-def register_query(form: RegisterFilterForm, visible: QuerySet[Partnership]) -> QuerySet[Partnership]:
+def register_query(
+    form: RegisterFilterForm, visible: QuerySet[Partnership]
+) -> tuple[QuerySet[Partnership], QuerySet[Partnership]]:
+    """The filtered partnerships to list, and the same set shaped for counting."""
     data = form.cleaned_data if form.is_valid() else {}
-    return (
+    listed = (
         filter_register(visible, data).select_related("partnership_type", "directorate").only(*LIST_COLUMNS)
     )
+    counted = filter_register(visible, data, counting=True).order_by()
+    return listed, counted
 
 
 # The columns the register list shows; loading only these keeps long text out of the list query.

@@ -9,7 +9,7 @@ column, so search time does not grow with the size of the register (ADR 0004).
 import re
 import unicodedata
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from .models import Partnership, SearchTerm
 
@@ -53,13 +53,20 @@ def index_partnership(partnership: Partnership) -> None:
     )
 
 
-def apply_search(queryset: QuerySet[Partnership], query: str) -> QuerySet[Partnership]:
+def apply_search(
+    queryset: QuerySet[Partnership], query: str, counting: bool = False
+) -> QuerySet[Partnership]:
     """Partnerships with a word starting with each query word.
 
-    Each word selects its partnerships through the term index (pk IN ...), so the work is
-    proportional to the partnerships that match, not to the size of the register (ADR 0004).
+    For a page of results each word is a correlated test, so the database walks the partnerships
+    in the page's order and stops when the page is full. For counting, each word selects its
+    partnerships through the term index (pk IN ...), so the count costs work proportional to the
+    partnerships that match, not to the size of the register (ADR 0004).
     """
     for word in words(query)[:MAX_QUERY_WORDS]:
-        matching = SearchTerm.objects.filter(term__gte=word, term__lt=word + _UPPER).values("partnership_id")
-        queryset = queryset.filter(pk__in=matching)
+        matching = SearchTerm.objects.filter(term__gte=word, term__lt=word + _UPPER)
+        if counting:
+            queryset = queryset.filter(pk__in=matching.values("partnership_id"))
+        else:
+            queryset = queryset.filter(Exists(matching.filter(partnership=OuterRef("pk"))))
     return queryset

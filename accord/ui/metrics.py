@@ -1,7 +1,8 @@
 """Per-request server time and SQL query count, for the benchmark harness (bench/run.py).
 
-Enabled only when ACCORD_BENCH_METRICS=true (settings puts the middleware first, so the time
-covers the whole middleware stack, including the session save). Each response gets:
+Enabled only when ACCORD_BENCH_METRICS=true. Settings puts the middleware first, so the time
+covers the whole middleware stack, including the session save; it does not cover the WSGI server
+or Django closing the database connection after the response. Each response gets:
 
     Server-Timing: app;dur=<milliseconds>
     X-Query-Count: <SQL statements run on the default database while handling the request>

@@ -22,25 +22,27 @@ class CappedPaginator(Paginator):
     """Counts results only up to `cap`: a filtered search over a very large register stops counting
     at "more than 1,000", so its cost is bounded whatever the size of the register."""
 
-    def __init__(self, *args, cap: int | None = None, **kwargs):
+    def __init__(self, *args, cap: int | None = None, counted=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.cap = cap
         self.capped = False
+        self.counted = counted  # the same set shaped for counting, if cheaper to count than to list
 
     @cached_property
     def count(self) -> int:
+        counted = self.object_list if self.counted is None else self.counted
         if self.cap is None:
-            return super().count
-        found = self.object_list[: self.cap + 1].count()
+            return counted.count()
+        found = counted[: self.cap + 1].count()
         self.capped = found > self.cap
         return min(found, self.cap)
 
 
 def paginate(
-    request: HttpRequest, queryset, per_page: int = PER_PAGE, count_cap: int | None = None
+    request: HttpRequest, queryset, per_page: int = PER_PAGE, count_cap: int | None = None, counted=None
 ) -> tuple[Page, dict[str, Any] | None]:
     """A page of results and the params for govukPagination (None when one page is enough)."""
-    paginator = CappedPaginator(queryset, per_page, cap=count_cap)
+    paginator = CappedPaginator(queryset, per_page, cap=count_cap, counted=counted)
     page = paginator.get_page(request.GET.get("page"))
     if paginator.num_pages <= 1:
         return page, None

@@ -195,6 +195,7 @@ class Partnership(Versioned):
         indexes = [
             models.Index(fields=["name", "id"], name="partnership_name"),
             models.Index(fields=["status", "name"], name="partnership_status_name"),
+            models.Index(fields=["status", "partnership_type"], name="partnership_status_type"),
             models.Index(fields=["partnership_type", "name"], name="partnership_type_name"),
             models.Index(fields=["directorate", "name"], name="partnership_dir_name"),
             models.Index(fields=["council_role", "name"], name="partnership_role_name"),

@@ -30,9 +30,9 @@ def register_list(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REGISTER)
     visible = visible_partnerships(request.user)
     form = RegisterFilterForm(request.GET or None)
-    queryset = register_query(form, visible)
+    queryset, counted = register_query(form, visible)
     filters = form.active_filters() if form.is_bound else []
-    page, pagination = paginate(request, queryset, count_cap=COUNT_CAP if filters else None)
+    page, pagination = paginate(request, queryset, count_cap=COUNT_CAP if filters else None, counted=counted)
     return render(
         request,
         "register/list.html",
