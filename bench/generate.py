@@ -758,6 +758,8 @@ def generate(partnerships: int, seed: int, today: date) -> Counts:
 
 def describe() -> dict[str, Any]:
     """Facts run.py needs about a generated database: ids to request and how many rows match."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
     from django.db.models import Exists, OuterRef
 
     from accord.register.models import Partnership, PartnershipType, SearchTerm
@@ -766,6 +768,8 @@ def describe() -> dict[str, Any]:
     total = Partnership.objects.count()
     if not total:
         raise SystemExit("The database holds no partnerships.")
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     ordered = Partnership.objects.order_by("pk").values_list("pk", flat=True)
     middle = ordered[total // 2]
     search_type = PartnershipType.objects.get(name=SEARCH_TYPE)
@@ -781,6 +785,9 @@ def describe() -> dict[str, Any]:
         "search_word_matches": matching.count(),
         "filtered_search_matches": filtered.count(),
         "indexed_partnerships": Partnership.objects.filter(has_terms).count(),
+        "migrations_pending": [
+            f"{migration.app_label}.{migration.name}" for migration, _backwards in pending
+        ],
     }
 
 
