@@ -58,6 +58,11 @@ COUNCIL_SHORT_NAME = env("COUNCIL_SHORT_NAME", "Chorley")
 COUNCIL_BRAND_COLOUR = env("COUNCIL_BRAND_COLOUR", "#00629b")
 SERVICE_NAME = env("SERVICE_NAME", "Partnership register")
 DEMO_MODE = env_bool("ACCORD_DEMO", DEBUG)
+# The council's partnership framework (a file in accord/frameworks/files), and where the seed
+# documents its rules cite are kept (used to check the citations; optional in deployment).
+ACCORD_FRAMEWORK = env("ACCORD_FRAMEWORK", "chorley")
+_SEEDS = BASE_DIR.parent / "shared" / "seeds"
+ACCORD_SEEDS_DIR = env("ACCORD_SEEDS_DIR", str(_SEEDS) if _SEEDS.is_dir() else "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -70,6 +75,7 @@ INSTALLED_APPS = [
     "accord.accounts",
     "accord.audit",
     "accord.register",
+    "accord.frameworks",
     "accord.ui",
 ]
 

@@ -139,6 +139,7 @@ def _load_partnership(p, types, organisations, directorates, people, priorities)
         covers_members_expenses=p.get("covers_members_expenses") or "unknown",
         insurance_arrangements=p.get("insurance_arrangements") or "",
         exit_strategy=p.get("exit_strategy") or "",
+        is_key_partnership=bool(p.get("key_partnership")),
         status=p["status"],
         is_published=bool(p.get("is_published")),
     )

@@ -42,6 +42,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "accountable_to",
             "monitoring_arrangements",
             "additional_monitoring_required",
+            "is_key_partnership",
             "covers_members_expenses",
         ],
     ),

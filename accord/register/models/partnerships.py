@@ -175,6 +175,11 @@ class Partnership(Versioned):
     exit_strategy = models.TextField(
         blank=True, max_length=5000, help_text="How the council would leave or the partnership would end."
     )
+    is_key_partnership = models.BooleanField(
+        "listed as a key partnership",
+        default=False,
+        help_text="Whether the council lists it among its key partnerships (Chorley Appendix A).",
+    )
     status = models.CharField(
         max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED
     )

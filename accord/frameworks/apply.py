@@ -1,0 +1,138 @@
+"""Applying the council's framework to partnerships in the register (the Django side of the engines).
+
+Builds `PartnershipFacts` from the register and its evidence sources, runs the pure engines and
+stores results stamped with the framework id and version.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from accord.register.models import Partnership
+
+from . import engine, loader
+from .facts import EvidenceSource, PartnershipFacts
+from .models import SignificanceAssessment
+from .schema import Framework
+
+
+class RegisterEvidence:
+    """What the register itself can show: when a partnership was registered and when the council
+    joined, and that an exit strategy has been written. Artefacts are named by kind."""
+
+    def __init__(self, partnerships: Sequence[Partnership]):
+        self._by_id = {p.pk: p for p in partnerships}
+
+    def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
+        found: dict[int, dict[str, tuple[date, ...]]] = {}
+        for pk in partnership_ids:
+            p = self._by_id[pk]
+            kinds = {"registration": (timezone.localdate(p.created_at),)}
+            if p.exit_strategy.strip():
+                kinds["exit_strategy"] = (timezone.localdate(p.updated_at),)
+            found[pk] = kinds
+        return found
+
+    def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
+        return {
+            pk: {
+                "joined": self._by_id[pk].start_date,
+                "registered": timezone.localdate(self._by_id[pk].created_at),
+            }
+            for pk in partnership_ids
+        }
+
+
+def _by_artefact(
+    framework: Framework, by_kind: Mapping[str, tuple[date, ...]]
+) -> dict[str, tuple[date, ...]]:
+    """Evidence arrives by artefact kind (or id); the engine wants the framework's artefact ids."""
+    evidence: dict[str, tuple[date, ...]] = {}
+    for artefact in framework.artefacts:
+        dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(artefact.id, ()))
+        if artefact.kind != "other" or artefact.id in by_kind:
+            evidence[artefact.id] = tuple(sorted(set(dates)))
+    return evidence
+
+
+def facts_for(
+    framework: Framework,
+    partnerships: Sequence[Partnership],
+    sources: Sequence[EvidenceSource] = (),
+    answers: Mapping[int, Mapping[str, bool]] | None = None,
+) -> dict[int, PartnershipFacts]:
+    sources = [RegisterEvidence(partnerships), *sources]
+    ids = [p.pk for p in partnerships]
+    evidence: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}
+    anchors: dict[int, dict[str, date | None]] = {pk: {} for pk in ids}
+    for source in sources:
+        for pk, kinds in source.evidence(ids).items():
+            for kind, dates in kinds.items():
+                evidence[pk][kind] = (*evidence[pk].get(kind, ()), *dates)
+        for pk, dated in source.anchors(ids).items():
+            anchors[pk].update({k: v for k, v in dated.items() if v is not None or k not in anchors[pk]})
+    answers = answers or {}
+    facts = {}
+    for p in partnerships:
+        duration = None
+        if p.start_date and p.proposed_end_date:
+            duration = (p.proposed_end_date - p.start_date).days / 365.25
+        facts[p.pk] = PartnershipFacts(
+            partnership_id=p.pk,
+            register_type=p.partnership_type.name,
+            statutory=p.statutory_status == "statutory",
+            council_contribution=p.latest_year_contribution,
+            council_role=p.council_role,
+            duration_years=duration,
+            key_partnership=p.is_key_partnership,
+            answers=answers.get(p.pk, {}),
+            evidence=_by_artefact(framework, evidence[p.pk]),
+            anchors=anchors[p.pk],
+        )
+    return facts
+
+
+def latest_assessment(partnership: Partnership, framework: Framework) -> SignificanceAssessment | None:
+    return (
+        SignificanceAssessment.objects.filter(partnership=partnership, framework_id=framework.id)
+        .order_by("-assessed_at", "-id")
+        .first()
+    )
+
+
+def significance(partnership: Partnership, framework: Framework | None = None):
+    """(the engine's result on today's facts, the latest stored assessment or None)."""
+    framework = framework or loader.current()
+    stored = latest_assessment(partnership, framework)
+    answers = {partnership.pk: stored.answers} if stored else None
+    facts = facts_for(framework, [partnership], answers=answers)[partnership.pk]
+    return engine.assess_significance(framework, facts), stored
+
+
+@transaction.atomic
+def record_assessment(partnership: Partnership, user, answers: Mapping[str, bool]) -> SignificanceAssessment:
+    framework = loader.current()
+    facts = facts_for(framework, [partnership], answers={partnership.pk: dict(answers)})[partnership.pk]
+    result = engine.assess_significance(framework, facts)
+    return SignificanceAssessment.objects.create(
+        partnership=partnership,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        answers=dict(answers),
+        tier_id=result.tier_id,
+        tier_name=result.tier_name,
+        reasons=[{"text": r.text, "cite": r.cite} for r in result.reasons],
+        assessed_by=user if getattr(user, "pk", None) else None,
+    )
+
+
+def obligations_for(partnership: Partnership, today: date | None = None):
+    framework = loader.current()
+    result, stored = significance(partnership, framework)
+    tier_id = stored.effective_tier_id if stored else result.tier_id
+    facts = facts_for(framework, [partnership], answers={partnership.pk: stored.answers} if stored else None)
+    return engine.obligations(
+        framework, facts[partnership.pk], today or timezone.localdate(), tier_id=tier_id
+    )

@@ -1,0 +1,213 @@
+"""Checks a framework beyond its shape: references resolve, ids are unique, durations parse,
+the risk matrix is consistent and its bands cover every score exactly once, citations point at
+real, non-empty seed sections. Each problem is reported as (path, message)."""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .durations import parse
+from .schema import ANCHORS, CITE, FACTS, Framework
+
+Problem = tuple[str, str]
+
+
+def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
+    for ident, count in Counter(ids).items():
+        if count > 1:
+            yield path, f"duplicate id '{ident}'"
+
+
+def _unknown(path: str, value: str, known: set[str], what: str) -> Iterator[Problem]:
+    if value not in known:
+        yield path, f"unknown {what} '{value}'" + (f" (known: {', '.join(sorted(known))})" if known else "")
+
+
+def check_ids(fw: Framework) -> Iterator[Problem]:
+    collections = {
+        "roles": fw.roles,
+        "types": fw.types,
+        "artefacts": fw.artefacts,
+        "stages": fw.stages,
+        "requirements": fw.requirements,
+        "obligations": fw.obligations,
+        "question_banks": fw.question_banks,
+        "templates": fw.templates,
+        "significance.tiers": fw.significance.tiers,
+        "significance.parameters": fw.significance.parameters,
+        "definition.criteria": fw.definition.criteria,
+        "definition.exclusions": fw.definition.exclusions,
+        "risk_model.library": fw.risk_model.library,
+        "risk_model.bands": fw.risk_model.bands,
+        "risk_model.categories": fw.risk_model.categories,
+        "risk_model.strategies": fw.risk_model.strategies,
+    }
+    for path, items in collections.items():
+        yield from _duplicates(path, (item.id for item in items))
+    for i, bank in enumerate(fw.question_banks):
+        yield from _duplicates(f"question_banks.{i}.questions", (q.id for q in bank.questions))
+    for i, template in enumerate(fw.templates):
+        yield from _duplicates(f"templates.{i}.headings", (h.id for h in template.headings))
+
+
+def check_references(fw: Framework) -> Iterator[Problem]:
+    roles = {r.id for r in fw.roles}
+    types = {t.id for t in fw.types}
+    artefacts = {a.id for a in fw.artefacts}
+    stages = {s.id for s in fw.stages}
+    tiers = {t.id for t in fw.significance.tiers}
+    parameters = {p.id: p for p in fw.significance.parameters}
+    for i, req in enumerate(fw.requirements):
+        base = f"requirements.{i}"
+        yield from _unknown(f"{base}.artefact", req.artefact, artefacts, "artefact")
+        yield from _unknown(f"{base}.gate", req.gate, stages, "stage")
+        for j, tier in enumerate(req.tiers):
+            yield from _unknown(f"{base}.tiers.{j}", tier, tiers, "tier")
+        for j, type_id in enumerate(req.types):
+            yield from _unknown(f"{base}.types.{j}", type_id, types, "type")
+        for j, role in enumerate(req.approvers):
+            yield from _unknown(f"{base}.approvers.{j}", role, roles, "role")
+    for i, ob in enumerate(fw.obligations):
+        base = f"obligations.{i}"
+        yield from _unknown(f"{base}.artefact", ob.artefact, artefacts, "artefact")
+        yield from _unknown(f"{base}.anchor", ob.anchor, set(ANCHORS), "anchor")
+        for j, tier in enumerate(ob.tiers):
+            yield from _unknown(f"{base}.tiers.{j}", tier, tiers, "tier")
+        for j, type_id in enumerate(ob.types):
+            yield from _unknown(f"{base}.types.{j}", type_id, types, "type")
+        for name in ("first_due", "repeat", "due_soon"):
+            value = getattr(ob, name)
+            if value is not None:
+                try:
+                    parse(value)
+                except ValueError as error:
+                    yield f"{base}.{name}", str(error)
+    defaults = [t for t in fw.significance.tiers if t.match == "default"]
+    if len(defaults) != 1:
+        yield "significance.tiers", "exactly one tier must have match: default (the tier for everything else)"
+    elif fw.significance.tiers[-1].match != "default":
+        yield "significance.tiers", "the default tier must come last"
+    for i, tier in enumerate(fw.significance.tiers):
+        if tier.match != "default" and not tier.tests:
+            yield f"significance.tiers.{i}.tests", "a tier other than the default needs at least one test"
+        for j, test in enumerate(tier.tests):
+            yield from _check_test(f"significance.tiers.{i}.tests.{j}", test, parameters)
+    for i, risk in enumerate(fw.risk_model.library):
+        categories = {c.id for c in fw.risk_model.categories}
+        yield from _unknown(f"risk_model.library.{i}.category", risk.category, categories, "risk category")
+
+
+def _check_test(path: str, test, parameters) -> Iterator[Problem]:
+    if test.kind == "question":
+        if not test.question:
+            yield f"{path}.question", "a question test needs the question to ask"
+        return
+    if test.fact not in FACTS:
+        yield f"{path}.fact", f"unknown fact '{test.fact}' (known: {', '.join(FACTS)})"
+    if test.op is None:
+        yield f"{path}.op", "a fact test needs an op (is_true, gte, gt, in)"
+    if test.op in {"gte", "gt"}:
+        if test.parameter not in parameters:
+            yield f"{path}.parameter", f"unknown parameter '{test.parameter}'"
+    if test.op == "in" and not test.values:
+        yield f"{path}.values", "op 'in' needs values"
+
+
+def check_risk_model(fw: Framework) -> Iterator[Problem]:
+    model = fw.risk_model
+    for name, scale in (("likelihood", model.likelihood), ("impact", model.impact)):
+        values = [p.value for p in scale]
+        if sorted(values) != list(range(1, len(values) + 1)):
+            yield f"risk_model.{name}", f"values must run 1 to {len(values)} without gaps, found {values}"
+    if model.grid is not None:
+        if len(model.grid) != len(model.likelihood) or any(
+            len(row) != len(model.impact) for row in model.grid
+        ):
+            yield (
+                "risk_model.grid",
+                (
+                    f"grid must have {len(model.likelihood)} rows (likelihood) "
+                    f"of {len(model.impact)} scores (impact)"
+                ),
+            )
+            return
+        scores = {score for row in model.grid for score in row}
+    else:
+        scores = {lk.value * im.value for lk in model.likelihood for im in model.impact}
+    bands = sorted(model.bands, key=lambda b: b.min)
+    for band in bands:
+        if band.min > band.max:
+            yield f"risk_model.bands.{band.id}", f"min {band.min} is above max {band.max}"
+    for earlier, later in zip(bands, bands[1:], strict=False):
+        if later.min <= earlier.max:
+            overlap = ", ".join(str(s) for s in range(later.min, earlier.max + 1))
+            yield "risk_model.bands", f"bands '{earlier.id}' and '{later.id}' overlap at {overlap}"
+    covered = {s for band in bands for s in range(band.min, band.max + 1)}
+    missing = sorted(scores - covered)
+    if missing:
+        yield "risk_model.bands", f"no band covers score {', '.join(map(str, missing))}"
+    for band in model.bands:
+        if band.review_every:
+            try:
+                parse(band.review_every)
+            except ValueError as error:
+                yield f"risk_model.bands.{band.id}.review_every", str(error)
+    if model.high_impact_from is not None and model.high_impact_from not in {p.value for p in model.impact}:
+        yield "risk_model.high_impact_from", "must be one of the impact values"
+
+
+def check_citations(fw: Framework, seeds_dir: Path | None) -> Iterator[Problem]:
+    """Every cite names a seed file that exists and a section that is not empty."""
+    if seeds_dir is None or not seeds_dir.is_dir():
+        return
+    texts = {p.name: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    for path, cite in _cites(fw.model_dump(), ""):
+        match = CITE.match(cite)
+        if not match:
+            continue
+        if match["file"] not in texts:
+            yield path, f"cites {match['file']}, which is not a seed document"
+        elif not section_exists(texts[match["file"]], match["section"]):
+            yield path, f"cites section '{match['section']}', which {match['file']} does not have"
+
+
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)")
+_APPENDIX = re.compile(r"^App(?:endix)?\.? ?(\w+)", re.IGNORECASE)
+
+
+def section_exists(text: str, section: str) -> bool:
+    """A light check that a cited section is in the seed: numbered sections (3.4, 2.9.1.1) and
+    appendices (App 10) must appear in its text; other labels (headings, 'Appendix A') pass when
+    their first word appears."""
+    section = section.replace("§", "").strip()
+    if match := _NUMBERED.match(section):
+        return match[1] in text
+    if match := _APPENDIX.match(section):
+        return re.search(rf"appendix\s*{re.escape(match[1])}\b", text, re.IGNORECASE) is not None or (
+            f"App {match[1]}" in text
+        )
+    first = section.split()[0].strip("'\"‘’“”,;:()")
+    return first.lower() in text.lower()
+
+
+def _cites(data, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            child = f"{path}.{key}" if path else key
+            if key == "cite" and isinstance(value, str):
+                yield child, value
+            else:
+                yield from _cites(value, child)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _cites(value, f"{path}.{i}")
+
+
+def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
+    return [
+        *check_ids(fw),
+        *check_references(fw),
+        *check_risk_model(fw),
+        *check_citations(fw, seeds_dir),
+    ]

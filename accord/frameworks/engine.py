@@ -1,0 +1,239 @@
+"""The rules engines: pure functions of (framework, facts, today). No database, no request.
+
+- `classify`: is an arrangement a partnership? (the framework's definition and exclusions)
+- `assess_significance`: which tier a partnership is in, and why
+- `obligations`: everything a partnership must have or do, when, why, and whether it is met
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .durations import Duration, parse
+from .facts import PartnershipFacts
+from .schema import Framework, Obligation, Test, Tier
+
+MET, DUE_SOON, OVERDUE, NOT_YET_DUE, NOT_APPLICABLE = (
+    "met",
+    "due_soon",
+    "overdue",
+    "not_yet_due",
+    "not_applicable",
+)
+STATUSES = (OVERDUE, DUE_SOON, NOT_YET_DUE, MET, NOT_APPLICABLE)
+STATUS_LABELS = {
+    MET: "Met",
+    DUE_SOON: "Due soon",
+    OVERDUE: "Overdue",
+    NOT_YET_DUE: "Not yet due",
+    NOT_APPLICABLE: "Not applicable",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    cite: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    is_partnership: bool
+    reasons: tuple[Reason, ...]
+    unanswered: tuple[str, ...] = ()
+
+
+def classify(framework: Framework, answers: Mapping[str, bool]) -> Classification:
+    """Yes if every criterion is answered yes and no exclusion is answered yes; reasons quote clauses."""
+    definition = framework.definition
+    reasons: list[Reason] = []
+    unanswered = [q.id for q in (*definition.criteria, *definition.exclusions) if q.id not in answers]
+    failed = [q for q in definition.criteria if answers.get(q.id) is False]
+    excluded = [q for q in definition.exclusions if answers.get(q.id) is True]
+    for question in failed:
+        reasons.append(Reason(f"No to: {question.text} {question.wording}".strip(), question.cite))
+    for question in excluded:
+        reasons.append(Reason(f"Excluded: {question.text} {question.wording}".strip(), question.cite))
+    is_partnership = not failed and not excluded and not unanswered
+    if is_partnership:
+        reasons.append(Reason(f"Meets the definition: {definition.summary}", definition.cite))
+    return Classification(is_partnership, tuple(reasons), tuple(unanswered))
+
+
+@dataclass(frozen=True)
+class TierResult:
+    tier_id: str
+    tier_name: str
+    reasons: tuple[Reason, ...]
+    framework_id: str
+    framework_version: str
+
+
+def framework_type(framework: Framework, register_type: str) -> str | None:
+    wanted = register_type.strip().lower()
+    for type_rule in framework.types:
+        names = {type_rule.name.lower(), *(n.lower() for n in type_rule.register_names)}
+        if wanted in names:
+            return type_rule.id
+    return None
+
+
+def _parameter(framework: Framework, parameter_id: str | None) -> Decimal:
+    for parameter in framework.significance.parameters:
+        if parameter.id == parameter_id:
+            return Decimal(str(parameter.value))
+    raise KeyError(parameter_id)
+
+
+def _test_passes(framework: Framework, test: Test, facts: PartnershipFacts) -> tuple[bool, str]:
+    if test.kind == "question":
+        answer = facts.answers.get(test.id)
+        return (
+            answer is True,
+            f"{test.question} {'Yes' if answer else 'No' if answer is False else 'Not answered'}",
+        )
+    value = {
+        "statutory": facts.statutory,
+        "council_contribution": facts.council_contribution,
+        "council_role": facts.council_role,
+        "type": framework_type(framework, facts.register_type) or "",
+        "duration_years": facts.duration_years,
+        "key_partnership": facts.key_partnership,
+    }[test.fact or ""]
+    if test.op == "is_true":
+        return bool(value), f"{test.name}: {'yes' if value else 'no'}"
+    if test.op in {"gte", "gt"}:
+        threshold = _parameter(framework, test.parameter)
+        number = Decimal(str(value or 0))
+        passed = number >= threshold if test.op == "gte" else number > threshold
+        return passed, f"{test.name}: {number:,.0f} against {threshold:,.0f}"
+    passed = str(value) in test.values
+    return passed, f"{test.name}: {value or 'not recorded'}"
+
+
+def _tier_matches(framework: Framework, tier: Tier, facts: PartnershipFacts) -> tuple[bool, list[Reason]]:
+    if tier.match == "default":
+        return True, [Reason(f"{tier.name}: none of the tests for a higher tier is met", tier.cite)]
+    results = [(test, *_test_passes(framework, test, facts)) for test in tier.tests]
+    if tier.match == "any":
+        passed = [Reason(detail, test.cite) for test, ok, detail in results if ok]
+        return bool(passed), passed
+    ok_all = all(ok for _, ok, _ in results)
+    return ok_all, [Reason(detail, test.cite) for test, ok, detail in results] if ok_all else []
+
+
+def assess_significance(framework: Framework, facts: PartnershipFacts) -> TierResult:
+    for tier in framework.significance.tiers:
+        matched, reasons = _tier_matches(framework, tier, facts)
+        if matched:
+            return TierResult(tier.id, tier.name, tuple(reasons), framework.id, framework.version)
+    raise AssertionError("a validated framework always has a default tier")
+
+
+@dataclass(frozen=True)
+class ObligationResult:
+    obligation_id: str
+    name: str
+    artefact: str
+    cite: str
+    status: str
+    due: date | None
+    anchor: str
+    anchor_date: date | None
+    evidence: date | None = None
+    why: str = ""
+    recurring: bool = field(default=False)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def _applies(obligation: Obligation, tier_id: str, type_id: str | None) -> bool:
+    if obligation.tiers and tier_id not in obligation.tiers:
+        return False
+    return not obligation.types or type_id in obligation.types
+
+
+def _nth(first: date, repeat: Duration, k: int) -> date:
+    """The k-th due date of a series, counted from the first so month-ends do not drift."""
+    return Duration(repeat.years * k, repeat.months * k, repeat.days * k).after(first)
+
+
+def _cycle_on_or_after(first: date, repeat: Duration, day: date) -> int:
+    """The index k of the first due date in the series that is on or after `day`."""
+    if day <= first:
+        return 0
+    approx_days = max(1, repeat.years * 365 + repeat.months * 30 + repeat.days)
+    k = max(0, (day - first).days // approx_days - 1)
+    while _nth(first, repeat, k) < day:
+        k += 1
+    while k > 0 and _nth(first, repeat, k - 1) >= day:
+        k -= 1
+    return k
+
+
+def evaluate(
+    obligation: Obligation, facts: PartnershipFacts, tier_id: str, type_id: str | None, today: date
+) -> ObligationResult:
+    base = {
+        "obligation_id": obligation.id,
+        "name": obligation.name,
+        "artefact": obligation.artefact,
+        "cite": obligation.cite,
+        "anchor": obligation.anchor,
+        "recurring": obligation.repeat is not None,
+    }
+    anchor_date = facts.anchors.get(obligation.anchor)
+    if not _applies(obligation, tier_id, type_id):
+        return ObligationResult(
+            status=NOT_APPLICABLE,
+            due=None,
+            anchor_date=anchor_date,
+            why="Does not apply to this tier or type",
+            **base,
+        )
+    if anchor_date is None:
+        return ObligationResult(
+            status=NOT_APPLICABLE,
+            due=None,
+            anchor_date=None,
+            why=f"No '{obligation.anchor.replace('_', ' ')}' date yet",
+            **base,
+        )
+    first_due = parse(obligation.first_due).after(anchor_date)
+    repeat = parse(obligation.repeat) if obligation.repeat else None
+    met_dates = sorted(d for d in facts.evidence.get(obligation.artefact, ()) if d >= anchor_date)
+    last_met = met_dates[-1] if met_dates else None
+    if repeat is None and last_met is not None:
+        return ObligationResult(
+            status=MET, due=first_due, anchor_date=anchor_date, evidence=last_met, why="Done", **base
+        )
+    # Evidence meets the first due date on or after it; the next one is then due.
+    if last_met is not None and repeat is not None:
+        due = _nth(first_due, repeat, _cycle_on_or_after(first_due, repeat, last_met) + 1)
+    else:
+        due = first_due
+    soon_from = parse(obligation.due_soon).before(due)
+    if today > due:
+        status = OVERDUE
+    elif today >= soon_from:
+        status = DUE_SOON
+    elif last_met is not None:
+        status = MET
+    else:
+        status = NOT_YET_DUE
+    return ObligationResult(
+        status=status, due=due, anchor_date=anchor_date, evidence=last_met, why="", **base
+    )
+
+
+def obligations(
+    framework: Framework, facts: PartnershipFacts, today: date, tier_id: str | None = None
+) -> list[ObligationResult]:
+    """Every obligation the framework sets, evaluated for this partnership on `today`."""
+    tier_id = tier_id or assess_significance(framework, facts).tier_id
+    type_id = framework_type(framework, facts.register_type)
+    results = [evaluate(o, facts, tier_id, type_id, today) for o in framework.obligations]
+    return sorted(results, key=lambda r: (STATUSES.index(r.status), r.due or date.max, r.obligation_id))

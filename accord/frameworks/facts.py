@@ -1,0 +1,37 @@
+"""What the engines know about a partnership: plain facts, no database.
+
+`PartnershipFacts` is the single interface through which the engines learn about a partnership.
+Facts that later parts of Accord will supply (documents produced, reviews held, risk registers
+kept, lifecycle dates) arrive through `evidence` and `anchors`, filled by an `EvidenceSource`, so
+those parts plug in without changing the engines.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class PartnershipFacts:
+    partnership_id: int
+    register_type: str = ""  # the register's type name, mapped to the framework's types
+    statutory: bool = False
+    council_contribution: Decimal = Decimal("0")
+    council_role: str = ""
+    duration_years: float | None = None
+    key_partnership: bool = False
+    answers: Mapping[str, bool] = field(default_factory=dict)  # significance question id -> yes/no
+    evidence: Mapping[str, tuple[date, ...]] = field(default_factory=dict)  # artefact id -> dates met
+    anchors: Mapping[str, date | None] = field(default_factory=dict)  # anchor id -> date
+
+
+class EvidenceSource(Protocol):
+    """Supplies, for many partnerships at once, when each artefact was produced and the dates
+    obligations count from. The register supplies what it knows; later issues add documents,
+    reviews and risk registers by adding sources."""
+
+    def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]: ...
+
+    def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]: ...

@@ -1,0 +1,77 @@
+"""Results of applying a framework to a partnership, each stamped with the framework id and version
+that produced it, so last year's result stays explainable after the framework changes."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Classification(models.Model):
+    """The answer to "is this arrangement a partnership?", from the guided questions."""
+
+    partnership = models.ForeignKey(
+        "register.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="classifications",
+    )
+    arrangement = models.CharField(max_length=200, help_text="The arrangement being classified.")
+    framework_id = models.CharField(max_length=60)
+    framework_version = models.CharField(max_length=30)
+    answers = models.JSONField(default=dict)
+    is_partnership = models.BooleanField()
+    reasons = models.JSONField(default=list)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.arrangement}: {'a partnership' if self.is_partnership else 'not a partnership'}"
+
+
+class SignificanceAssessment(models.Model):
+    """The tier a partnership is in, with the reasons, and any override by an administrator."""
+
+    partnership = models.ForeignKey(
+        "register.Partnership", on_delete=models.CASCADE, related_name="significance_assessments"
+    )
+    framework_id = models.CharField(max_length=60)
+    framework_version = models.CharField(max_length=30)
+    answers = models.JSONField(
+        default=dict, help_text="Answers to the tier's questions (question id → yes/no)."
+    )
+    tier_id = models.CharField(max_length=60)
+    tier_name = models.CharField(max_length=200)
+    reasons = models.JSONField(default=list)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    assessed_at = models.DateTimeField(auto_now_add=True)
+    override_tier_id = models.CharField(max_length=60, blank=True)
+    override_tier_name = models.CharField(max_length=200, blank=True)
+    override_reason = models.TextField(blank=True, max_length=2000)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-assessed_at", "-id"]
+        indexes = [models.Index(fields=["partnership", "-assessed_at"], name="significance_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.effective_tier_name}"
+
+    @property
+    def effective_tier_id(self) -> str:
+        return self.override_tier_id or self.tier_id
+
+    @property
+    def effective_tier_name(self) -> str:
+        return self.override_tier_name or self.tier_name
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.override_tier_id)

@@ -1,0 +1,309 @@
+"""The framework schema: one source of truth for what a council's partnership framework file holds.
+
+Each council framework is a YAML file validated by these pydantic models (structure) and by
+`accord.frameworks.checks` (cross-references, band tables, citations). Every rule carries `cite`:
+the seed file and section it comes from, so any result can say why. Where a seed is silent the
+item says `specified: false` and a `note` on the documented default (docs/frameworks.md).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CITE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]{16}\.txt) (?P<section>\S.*)$")
+DURATION = re.compile(
+    r"^P(?=\d)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$"
+)
+IDENT = r"^[a-z][a-z0-9_]*$"
+
+# The lifecycle states Accord implements (the partnership cycle); gates name the state they guard.
+LIFECYCLE_STATES = (
+    "proposed",
+    "business_case",
+    "awaiting_approval",
+    "agreement",
+    "active",
+    "under_review",
+    "leaving",
+    "closed",
+)
+# Facts about a partnership the engines know how to read (accord.frameworks.facts).
+FACTS = ("statutory", "council_contribution", "council_role", "type", "duration_years", "key_partnership")
+# Dates an obligation can count from.
+ANCHORS = ("joined", "approved", "agreement_signed", "decided_to_leave", "registered")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Strict):
+    cite: str = Field(description="Seed file and section, e.g. '001_c825c913872835d1.txt App 10'.")
+
+    @field_validator("cite")
+    @classmethod
+    def _cite_shape(cls, value: str) -> str:
+        if not CITE.match(value.strip()):
+            raise ValueError("cite must be a seed file and a section, like '001_c825c913872835d1.txt App 10'")
+        return value.strip()
+
+
+class Item(Cited):
+    id: str = Field(pattern=IDENT)
+
+
+class Source(Strict):
+    document: str = Field(description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt")
+    title: str
+    status: str = Field(default="", description="e.g. 'draft', 'adopted November 2012'")
+
+
+class RoleTitle(Item):
+    """A role by the council's own title (Monitoring Officer, Head of Governance...)."""
+
+    title: str
+
+
+class Question(Item):
+    text: str = Field(description="The question as a guided flow asks it.")
+    wording: str = Field(default="", description="The framework's own words, quoted.")
+    hint: str = ""
+    example: str = ""
+
+
+class Definition(Cited):
+    summary: str
+    criteria: list[Question] = Field(min_length=1, description="All must be answered yes.")
+    exclusions: list[Question] = Field(
+        default_factory=list, description="Any yes means it is not a partnership."
+    )
+
+
+class PartnershipTypeRule(Item):
+    name: str
+    description: str = ""
+    register_names: list[str] = Field(
+        default_factory=list, description="Names of the register's partnership types that count as this type."
+    )
+    attributes: dict[str, str] = Field(
+        default_factory=dict, description="What the framework attaches to the type, e.g. representation."
+    )
+
+
+class Parameter(Item):
+    name: str
+    value: Decimal | int | str
+    unit: str = ""
+    specified: bool = Field(description="False where the seed gives no figure and a default is used.")
+    note: str = ""
+
+
+class Test(Item):
+    """One test that can put a partnership in a tier: a fact compared, or a question answered yes."""
+
+    name: str
+    kind: Literal["fact", "question"]
+    fact: str | None = None
+    op: Literal["is_true", "gte", "gt", "in"] | None = None
+    parameter: str | None = Field(default=None, description="Parameter id holding the threshold.")
+    values: list[str] = Field(default_factory=list, description="For op 'in'.")
+    question: str | None = Field(default=None, description="For kind 'question': what to ask.")
+
+
+class Tier(Item):
+    name: str
+    description: str = ""
+    match: Literal["any", "all", "default"] = Field(description="'default' is the tier for everything else.")
+    tests: list[Test] = Field(default_factory=list)
+
+
+class Significance(Strict):
+    parameters: list[Parameter] = Field(default_factory=list)
+    tiers: list[Tier] = Field(
+        min_length=1, description="Highest first; a partnership takes the first it meets."
+    )
+
+
+ARTEFACT_KINDS = (
+    "business_case",
+    "checklist",
+    "sign_off",
+    "approval",
+    "agreement",
+    "registration",
+    "risk_register",
+    "equality_impact_assessment",
+    "exit_strategy",
+    "progress_report",
+    "performance_report",
+    "review",
+    "exit_report",
+    "terms_of_reference",
+    "other",
+)
+
+
+class Artefact(Item):
+    name: str
+    description: str = ""
+    kind: str = Field(
+        default="other",
+        description="What kind of thing it is, so evidence from the register and later parts of "
+        f"Accord can be matched to it: one of {', '.join(ARTEFACT_KINDS)}.",
+    )
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in ARTEFACT_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(ARTEFACT_KINDS)}")
+        return value
+
+
+class Stage(Item):
+    """A state of the partnership cycle as this framework names and describes it."""
+
+    name: str
+    description: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _known_state(cls, value: str) -> str:
+        if value not in LIFECYCLE_STATES:
+            raise ValueError(f"stage must be one of {', '.join(LIFECYCLE_STATES)}")
+        return value
+
+
+class Requirement(Item):
+    """An artefact that must be in place (and approved by whom) before a partnership enters a stage."""
+
+    artefact: str
+    gate: str = Field(description="The stage this artefact is needed to enter.")
+    tiers: list[str] = Field(default_factory=list, description="Empty means every tier.")
+    types: list[str] = Field(default_factory=list, description="Empty means every type.")
+    approvers: list[str] = Field(default_factory=list, description="Role ids who must approve it.")
+    note: str = ""
+
+
+class Obligation(Item):
+    """Something due on a cadence, counted from an anchor date."""
+
+    name: str
+    artefact: str
+    anchor: str = Field(description=f"One of: {', '.join(ANCHORS)}")
+    first_due: str = Field(description="Duration after the anchor, e.g. P6M.")
+    repeat: str | None = Field(default=None, description="Then every, e.g. P1Y; none for once only.")
+    tiers: list[str] = Field(default_factory=list)
+    types: list[str] = Field(default_factory=list)
+    due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")
+
+
+class QuestionBank(Item):
+    name: str
+    purpose: Literal[
+        "checklist",
+        "sign_off",
+        "before_setting_up",
+        "factors_against",
+        "risk_allocation",
+        "risk_management",
+        "insurance",
+        "review",
+        "setting_up",
+        "report",
+    ]
+    scale: Literal["yes_no", "yes_no_comment", "score_1_3", "text"]
+    questions: list[Question] = Field(min_length=1)
+
+
+class Heading(Strict):
+    id: str = Field(pattern=IDENT)
+    text: str
+    guidance: str = ""
+
+
+class Template(Item):
+    name: str
+    headings: list[Heading] = Field(min_length=1)
+
+
+class ScalePoint(Strict):
+    value: int = Field(ge=1)
+    name: str
+    descriptor: str = ""
+
+
+class Band(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    min: int
+    max: int
+    action: str = ""
+    review_every: str | None = None
+
+
+class Strategy(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    description: str = ""
+
+
+class Category(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    description: str = ""
+
+
+class LibraryRisk(Item):
+    category: str
+    title: str
+    description: str = ""
+    controls: list[str] = Field(default_factory=list)
+
+
+class RiskModel(Cited):
+    likelihood: list[ScalePoint] = Field(min_length=2)
+    impact: list[ScalePoint] = Field(min_length=2)
+    grid: list[list[int]] | None = Field(
+        default=None, description="grid[likelihood-1][impact-1] = score; omitted means likelihood × impact."
+    )
+    bands: list[Band] = Field(min_length=1)
+    bands_note: str = Field(
+        default="", description="How the file resolves the seed's band table, if it had to."
+    )
+    strategies: list[Strategy] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list)
+    library: list[LibraryRisk] = Field(default_factory=list)
+    high_impact_from: int | None = Field(
+        default=None,
+        description="Impact at or above which a contingency plan is needed (Redditch App 8 3.8).",
+    )
+
+
+class Framework(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    council: str
+    version: str
+    effective_date: date | None = None
+    source: Source
+    summary: str = ""
+    roles: list[RoleTitle] = Field(default_factory=list)
+    definition: Definition
+    types: list[PartnershipTypeRule] = Field(default_factory=list)
+    significance: Significance
+    artefacts: list[Artefact] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(default_factory=list)
+    question_banks: list[QuestionBank] = Field(default_factory=list)
+    templates: list[Template] = Field(default_factory=list)
+    risk_model: RiskModel
+    not_specified: list[str] = Field(
+        default_factory=list, description="What the seed is silent on, and the default used (plain words)."
+    )
