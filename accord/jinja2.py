@@ -37,6 +37,7 @@ def environment(**options) -> Environment:
             "summary_row": components.summary_row,
             "link": components.link,
             "tag": components.tag,
+            "obligation_tag": components.obligation_tag,
         }
     )
     env.filters.update(

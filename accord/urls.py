@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from accord.accounts import views as accounts
+from accord.frameworks import views as frameworks
 from accord.register.views import children, directory, partnerships, reference
 from accord.ui import views as ui
 
@@ -17,6 +18,8 @@ partnership_urls = [
     path("<int:pk>/", partnerships.partnership_detail, name="partnership"),
     path("<int:pk>/change/<slug:section>/", partnerships.partnership_edit, name="partnership-edit"),
     path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
+    path("<int:pk>/significance/", frameworks.significance_assess, name="significance-assess"),
+    path("<int:pk>/significance/override/", frameworks.significance_override, name="significance-override"),
     path(f"{CHILD}/add/", children.child_add, name="child-add"),
     path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
     path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),

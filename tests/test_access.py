@@ -81,6 +81,8 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         cases += [
             ("partnership", reverse("partnership", args=[p.pk]), p),
             ("partnership-history", reverse("partnership-history", args=[p.pk]), p),
+            ("significance-assess", reverse("significance-assess", args=[p.pk]), p),
+            ("significance-override", reverse("significance-override", args=[p.pk]), p),
             ("child-change", reverse("child-change", args=[p.pk, "members", child.pk]), p),
             ("child-remove", reverse("child-remove", args=[p.pk, "members", child.pk]), p),
         ]

@@ -31,6 +31,8 @@ class Action(StrEnum):
     CREATE_PERSON = "create_person"
     CHANGE_PERSON = "change_person"
     MANAGE_REFERENCE_LISTS = "manage_reference_lists"
+    OVERRIDE_SIGNIFICANCE = "override_significance"
+    VIEW_COMPLIANCE = "view_compliance"
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -46,6 +48,8 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.CREATE_PERSON: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
     Action.CHANGE_PERSON: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.MANAGE_REFERENCE_LISTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.OVERRIDE_SIGNIFICANCE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.VIEW_COMPLIANCE: (ALL_STAFF, frozenset()),
 }
 
 

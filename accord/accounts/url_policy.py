@@ -39,4 +39,6 @@ URL_POLICY: dict[str, str] = {
     "reference-list": Action.MANAGE_REFERENCE_LISTS,
     "reference-create": Action.MANAGE_REFERENCE_LISTS,
     "reference-edit": Action.MANAGE_REFERENCE_LISTS,
+    "significance-assess": Action.CHANGE_PARTNERSHIP,
+    "significance-override": Action.OVERRIDE_SIGNIFICANCE,
 }

@@ -263,3 +263,17 @@ def tag(partnership) -> Markup:
     return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(
         colour, partnership.get_status_display()
     )
+
+
+OBLIGATION_COLOURS = {
+    "met": "green",
+    "due_soon": "yellow",
+    "overdue": "red",
+    "not_yet_due": "blue",
+    "not_applicable": "grey",
+}
+
+
+def obligation_tag(result) -> Markup:
+    colour = OBLIGATION_COLOURS.get(result.status, "grey")
+    return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(colour, result.status_label)

@@ -59,7 +59,25 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contributions": partnership.contributions.select_related("person") if staff else [],
         "priority_links": partnership.priority_links.select_related("priority"),
     }
+    if staff:
+        context.update(framework_context(request, partnership, can_change))
     return render(request, "register/detail.html", context)
+
+
+def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
+    """The council framework's view of the partnership: its tier and what it needs."""
+    from accord.frameworks import apply, loader
+
+    framework = loader.current()
+    result, stored = apply.significance(partnership, framework)
+    return {
+        "framework": framework,
+        "tier_result": result,
+        "assessment": stored,
+        "obligations": apply.obligations_for(partnership),
+        "can_assess": can_change,
+        "can_override": can(request.user, Action.OVERRIDE_SIGNIFICANCE),
+    }
 
 
 def partnership_create(request: HttpRequest) -> HttpResponse:
