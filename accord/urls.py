@@ -1,6 +1,8 @@
 from django.urls import include, path
 
 from accord.accounts import views as accounts
+from accord.frameworks import classify_views as classify
+from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
 from accord.register.views import children, directory, partnerships, reference
 from accord.ui import views as ui
@@ -62,6 +64,11 @@ urlpatterns = [
     path("partnerships/", include(partnership_urls)),
     path("", include(directory_urls)),
     path("settings/", include(reference_urls)),
+    path("compliance/", dashboard.dashboard, name="compliance"),
+    path("classify/", classify.classify_start, name="classify-start"),
+    path("classify/questions/<slug:question_id>/", classify.classify_question, name="classify-question"),
+    path("classify/check/", classify.classify_check, name="classify-check"),
+    path("classify/<int:pk>/", classify.classify_result, name="classify-result"),
     path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
     path("sign-out/", accounts.SignOutView.as_view(), name="sign-out"),
     path("accessibility/", ui.accessibility, name="accessibility"),

@@ -37,7 +37,19 @@ def world(users, own_partnership, other_partnership):
     membership = own_partnership.memberships.first()
     other_membership = f.MembershipFactory(partnership=other_partnership)
     directorate = f.DirectorateFactory()
+    from accord.frameworks.models import Classification
+
+    classification = Classification.objects.create(
+        arrangement="Chorley Youth Forum",
+        framework_id="chorley",
+        framework_version="1.0",
+        answers={},
+        is_partnership=False,
+        reasons=[],
+        decided_by=users["officer"],
+    )
     return {
+        "classification": classification,
         "own": own_partnership,
         "other": other_partnership,
         "own_child": membership,
@@ -70,6 +82,11 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         ("person-edit", reverse("person-edit", args=[world["person"].pk]), None),
         ("person-history", reverse("person-history", args=[world["person"].pk]), None),
         ("reference", reverse("reference"), None),
+        ("classify-start", reverse("classify-start"), None),
+        ("compliance", reverse("compliance"), None),
+        ("classify-question", reverse("classify-question", args=["any"]), None),
+        ("classify-check", reverse("classify-check"), None),
+        ("classify-result", reverse("classify-result", args=[world["classification"].pk]), None),
         ("reference-create", reverse("reference-create", args=["directorates"]), None),
         ("reference-edit", reverse("reference-edit", args=["directorates", world["directorate"].pk]), None),
     ]
@@ -92,6 +109,9 @@ def url_cases(world) -> list[tuple[str, str, object]]:
             for k in ("members", "people", "contributions", "priorities")
         ]
     return cases
+
+
+NEEDS_A_STARTED_FLOW = {"classify-question", "classify-check"}  # without answers in progress: back to start
 
 
 def expected(role: str | None, name: str, partnership, world) -> bool:
@@ -127,6 +147,8 @@ def test_each_role_reaches_exactly_what_the_policy_allows(client, world, users, 
         allowed = expected(role, name, partnership, world)
         if name == "sign-in" and role:
             ok = response.status_code == 302  # already signed in: sent home
+        elif name in NEEDS_A_STARTED_FLOW and allowed:
+            ok = response.status_code == 302 and response["Location"] == reverse("classify-start")
         elif allowed:
             ok = response.status_code == 200
         elif role is None:

@@ -33,6 +33,7 @@ class Action(StrEnum):
     MANAGE_REFERENCE_LISTS = "manage_reference_lists"
     OVERRIDE_SIGNIFICANCE = "override_significance"
     VIEW_COMPLIANCE = "view_compliance"
+    CLASSIFY = "classify"
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -50,6 +51,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.MANAGE_REFERENCE_LISTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.OVERRIDE_SIGNIFICANCE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.VIEW_COMPLIANCE: (ALL_STAFF, frozenset()),
+    Action.CLASSIFY: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
 }
 
 

@@ -41,4 +41,9 @@ URL_POLICY: dict[str, str] = {
     "reference-edit": Action.MANAGE_REFERENCE_LISTS,
     "significance-assess": Action.CHANGE_PARTNERSHIP,
     "significance-override": Action.OVERRIDE_SIGNIFICANCE,
+    "classify-start": Action.CLASSIFY,
+    "classify-question": Action.CLASSIFY,
+    "classify-check": Action.CLASSIFY,
+    "classify-result": Action.VIEW_COMPLIANCE,
+    "compliance": Action.VIEW_COMPLIANCE,
 }

@@ -68,11 +68,17 @@ def all_frameworks() -> dict[str, Framework]:
     return {r.framework.id: r.framework for r in results if r.framework}
 
 
+@cache
 def get(framework_id: str) -> Framework:
-    frameworks = all_frameworks()
-    if framework_id not in frameworks:
-        raise KeyError(f"No framework '{framework_id}'; available: {', '.join(sorted(frameworks))}")
-    return frameworks[framework_id]
+    """One bundled framework by id (its file is `<id>.yaml`), validated."""
+    path = FILES_DIR / f"{framework_id}.yaml"
+    if not path.is_file():
+        available = ", ".join(p.stem for p in framework_paths())
+        raise KeyError(f"No framework '{framework_id}'; available: {available}")
+    result = load_path(path, seeds_dir())
+    if not result.ok:
+        raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
+    return result.framework
 
 
 def current() -> Framework:

@@ -1,0 +1,172 @@
+"""The guided "Is it a partnership?" flow: one question a page, check your answers, result.
+
+Answers are kept in the session until the user confirms them; the result is stored with the
+framework id and version, who answered and when.
+"""
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accord.accounts.policy import Action, visible_partnerships
+from accord.register.forms.base import GovukForm
+from accord.ui.pages import require
+from accord.ui.widgets import YesNoField
+
+from . import engine, loader
+from .models import Classification
+
+SESSION_KEY = "accord_classification"
+
+
+class StartForm(GovukForm):
+    arrangement = forms.CharField(
+        label="What is the arrangement called?",
+        max_length=200,
+        help_text="For example, 'Chorley Youth Forum' or 'Shared payroll service with South Ribble'.",
+    )
+
+
+class AnswerForm(GovukForm):
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        hint = " ".join(
+            part
+            for part in (
+                question.wording and f"“{question.wording}”",
+                question.hint,
+                question.example and f"Example: {question.example}",
+            )
+            if part
+        )
+        self.fields["answer"] = YesNoField(label=question.text, help_text=hint or None)
+        self._govuk_messages()
+        self.fields["answer"].error_messages["required"] = "Select yes or no"
+
+
+def _questions(framework):
+    return [*framework.definition.criteria, *framework.definition.exclusions]
+
+
+class NoClassificationStarted(Exception):
+    pass
+
+
+def _state(request: HttpRequest) -> dict:
+    state = request.session.get(SESSION_KEY)
+    if not state:
+        raise NoClassificationStarted
+    return state
+
+
+def _restart_if_not_started(view):
+    """Questions and the check page need answers in progress; without them, start again."""
+
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NoClassificationStarted:
+            return redirect("classify-start")
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def classify_start(request: HttpRequest) -> HttpResponse:
+    require(request, Action.CLASSIFY)
+    framework = loader.current()
+    partnership = None
+    if request.GET.get("partnership"):
+        partnership = get_object_or_404(visible_partnerships(request.user), pk=request.GET["partnership"])
+    form = StartForm(request.POST or None, initial={"arrangement": partnership.name if partnership else ""})
+    if request.method == "POST" and form.is_valid():
+        request.session[SESSION_KEY] = {
+            "arrangement": form.cleaned_data["arrangement"],
+            "partnership": partnership.pk if partnership else None,
+            "framework": framework.id,
+            "answers": {},
+        }
+        return redirect("classify-question", question_id=_questions(framework)[0].id)
+    return render(request, "frameworks/classify_start.html", {"form": form, "framework": framework})
+
+
+@_restart_if_not_started
+def classify_question(request: HttpRequest, question_id: str) -> HttpResponse:
+    require(request, Action.CLASSIFY)
+    framework = loader.current()
+    state = _state(request)
+    questions = _questions(framework)
+    index = next((i for i, q in enumerate(questions) if q.id == question_id), None)
+    if index is None:
+        raise Http404
+    question = questions[index]
+    initial = state["answers"].get(question.id)
+    form = AnswerForm(
+        request.POST or None, question=question, initial={"answer": initial} if initial is not None else None
+    )
+    if request.method == "POST" and form.is_valid():
+        state["answers"][question.id] = form.cleaned_data["answer"]
+        request.session[SESSION_KEY] = state
+        remaining = [q for q in questions if q.id not in state["answers"]]
+        if request.GET.get("change") or not remaining:
+            return redirect("classify-check")
+        return redirect("classify-question", question_id=remaining[0].id)
+    back = (
+        reverse("classify-question", args=[questions[index - 1].id]) if index else reverse("classify-start")
+    )
+    return render(
+        request,
+        "frameworks/classify_question.html",
+        {
+            "form": form,
+            "question": question,
+            "number": index + 1,
+            "total": len(questions),
+            "back": back,
+            "state": state,
+            "framework": framework,
+        },
+    )
+
+
+@_restart_if_not_started
+def classify_check(request: HttpRequest) -> HttpResponse:
+    require(request, Action.CLASSIFY)
+    framework = loader.current()
+    state = _state(request)
+    questions = _questions(framework)
+    missing = [q for q in questions if q.id not in state["answers"]]
+    if missing:
+        return redirect("classify-question", question_id=missing[0].id)
+    if request.method == "POST":
+        result = engine.classify(framework, state["answers"])
+        record = Classification.objects.create(
+            partnership_id=state["partnership"],
+            arrangement=state["arrangement"],
+            framework_id=framework.id,
+            framework_version=framework.version,
+            answers=state["answers"],
+            is_partnership=result.is_partnership,
+            reasons=[{"text": r.text, "cite": r.cite} for r in result.reasons],
+            decided_by=request.user,
+        )
+        del request.session[SESSION_KEY]
+        return redirect("classify-result", pk=record.pk)
+    return render(
+        request,
+        "frameworks/classify_check.html",
+        {"state": state, "questions": questions, "framework": framework},
+    )
+
+
+def classify_result(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, Action.VIEW_COMPLIANCE)
+    record = get_object_or_404(Classification.objects.select_related("decided_by", "partnership"), pk=pk)
+    if (
+        record.partnership_id
+        and not visible_partnerships(request.user).filter(pk=record.partnership_id).exists()
+    ):
+        raise Http404
+    return render(request, "frameworks/classify_result.html", {"record": record})
