@@ -80,7 +80,10 @@ def classify_start(request: HttpRequest) -> HttpResponse:
     partnership = None
     if request.GET.get("partnership"):
         partnership = get_object_or_404(visible_partnerships(request.user), pk=request.GET["partnership"])
-    form = StartForm(request.POST or None, initial={"arrangement": partnership.name if partnership else ""})
+    form = StartForm(
+        request.POST if request.method == "POST" else None,
+        initial={"arrangement": partnership.name if partnership else ""},
+    )
     if request.method == "POST" and form.is_valid():
         request.session[SESSION_KEY] = {
             "arrangement": form.cleaned_data["arrangement"],
@@ -104,7 +107,9 @@ def classify_question(request: HttpRequest, question_id: str) -> HttpResponse:
     question = questions[index]
     initial = state["answers"].get(question.id)
     form = AnswerForm(
-        request.POST or None, question=question, initial={"answer": initial} if initial is not None else None
+        request.POST if request.method == "POST" else None,
+        question=question,
+        initial={"answer": initial} if initial is not None else None,
     )
     if request.method == "POST" and form.is_valid():
         state["answers"][question.id] = form.cleaned_data["answer"]

@@ -21,7 +21,9 @@ def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
     framework = loader.current()
     _, stored = apply.significance(partnership, framework)
     form = SignificanceForm(
-        request.POST or None, framework=framework, initial=stored.answers if stored else None
+        request.POST if request.method == "POST" else None,
+        framework=framework,
+        initial=stored.answers if stored else None,
     )
     if request.method == "POST" and form.is_valid():
         assessment = apply.record_assessment(partnership, request.user, form.cleaned_data)
@@ -46,7 +48,7 @@ def significance_override(request: HttpRequest, pk: int) -> HttpResponse:
     framework = loader.current()
     result, stored = apply.significance(partnership, framework)
     form = OverrideForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         framework=framework,
         initial={"tier": stored.effective_tier_id if stored else result.tier_id},
     )

@@ -31,7 +31,11 @@ def _back(partnership, kind: str):
 def child_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     _kind(kind)
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-    form = CHILD_FORMS[kind](request.POST or None, partnership=partnership, version=partnership.version)
+    form = CHILD_FORMS[kind](
+        request.POST if request.method == "POST" else None,
+        partnership=partnership,
+        version=partnership.version,
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,7 +68,10 @@ def child_change(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     child = get_object_or_404(CHILD_MODELS[kind], pk=child_id, partnership=partnership)
     form = CHILD_FORMS[kind](
-        request.POST or None, instance=child, partnership=partnership, version=partnership.version
+        request.POST if request.method == "POST" else None,
+        instance=child,
+        partnership=partnership,
+        version=partnership.version,
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -97,7 +104,7 @@ def child_remove(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
     _kind(kind)
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     child = get_object_or_404(CHILD_MODELS[kind], pk=child_id, partnership=partnership)
-    form = RemoveForm(request.POST or None, version=partnership.version)
+    form = RemoveForm(request.POST if request.method == "POST" else None, version=partnership.version)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -114,7 +114,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def directory_create(request: HttpRequest, kind: str) -> HttpResponse:
     config = DIRECTORY[kind]
     require(request, config["create"])
-    form = config["form"](request.POST or None)
+    form = config["form"](request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         instance = services.create(request.user, config["model"], form.changed_values())
         return redirect(kind, pk=instance.pk)
@@ -129,7 +129,9 @@ def directory_change(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     config = DIRECTORY[kind]
     require(request, config["change"])
     instance = get_object_or_404(config["model"], pk=pk)
-    form = config["form"](request.POST or None, instance=instance, version=instance.version)
+    form = config["form"](
+        request.POST if request.method == "POST" else None, instance=instance, version=instance.version
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -82,7 +82,7 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
 
 def partnership_create(request: HttpRequest) -> HttpResponse:
     require(request, Action.CREATE_PARTNERSHIP)
-    form = CreatePartnershipForm(request.POST or None)
+    form = CreatePartnershipForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         partnership = services.create(request.user, Partnership, form.changed_values())
         return redirect(reverse("partnership", args=[partnership.pk]) + "?created=1")
@@ -94,7 +94,9 @@ def partnership_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
         raise Http404
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     form_class = SECTION_FORMS[section]
-    form = form_class(request.POST or None, instance=partnership, version=partnership.version)
+    form = form_class(
+        request.POST if request.method == "POST" else None, instance=partnership, version=partnership.version
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -48,7 +48,7 @@ def reference_edit(request: HttpRequest, name: str, pk: int | None = None) -> Ht
     form_class = modelform_factory(
         model, form=GovukModelForm, fields=fields, formfield_callback=govuk_formfield
     )
-    form = form_class(request.POST or None, instance=instance)
+    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("reference-list", name=name)
