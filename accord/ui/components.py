@@ -67,19 +67,15 @@ def _legend(bound: forms.BoundField, as_heading: bool) -> dict[str, Any]:
     return {"legend": legend}
 
 
-def _choices(bound: forms.BoundField, multiple: bool) -> list[dict[str, Any]]:
+def _choices(bound: forms.BoundField, multiple: bool, mark: str = "checked") -> list[dict[str, Any]]:
+    """Items for a select (mark='selected'), radios or checkboxes (mark='checked')."""
     value = bound.value()
     selected = {str(v) for v in value} if multiple and value else {str(value) if value is not None else ""}
     items = []
     for choice_value, choice_label in bound.field.choices:
         choice_value = getattr(choice_value, "value", choice_value)
-        items.append(
-            {
-                "value": "" if choice_value is None else str(choice_value),
-                "text": str(choice_label),
-                "selected" if not multiple else "checked": str(choice_value) in selected,
-            }
-        )
+        text_value = "" if choice_value is None else str(choice_value)
+        items.append({"value": text_value, "text": str(choice_label), mark: str(choice_value) in selected})
     return items
 
 
@@ -144,7 +140,7 @@ def field_params(bound: forms.BoundField, as_heading: bool = False, **overrides:
             params["classes"] = "govuk-radios--inline"
     elif component == "select":
         params["label"] = _label(bound, as_heading)
-        params["items"] = _choices(bound, multiple=False)
+        params["items"] = _choices(bound, multiple=False, mark="selected")
     else:
         params["label"] = _label(bound, as_heading)
         value = bound.value()
