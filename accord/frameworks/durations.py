@@ -14,18 +14,29 @@ class Duration:
     days: int = 0
 
     def after(self, day: date) -> date:
-        month_index = day.month - 1 + self.months + 12 * self.years
-        year, month = day.year + month_index // 12, month_index % 12 + 1
-        for candidate in (day.day, 30, 29, 28):
-            try:
-                moved = day.replace(year=year, month=month, day=candidate)
-                break
-            except ValueError:
-                continue
-        return moved + timedelta(days=self.days)
+        """The date this long after `day`; month ends clamp (31 January + 1 month = 28/29 February)."""
+        if self.months or self.years:
+            month_index = day.month - 1 + self.months + 12 * self.years
+            year, month = day.year + month_index // 12, month_index % 12 + 1
+            day = date(year, month, min(day.day, _days_in_month(year, month)))
+        return day + timedelta(days=self.days) if self.days else day
 
     def before(self, day: date) -> date:
-        return Duration(-self.years, -self.months, -self.days).after(day)
+        return _negated(self).after(day)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
+@cache
+def _negated(duration: Duration) -> Duration:
+    return Duration(-duration.years, -duration.months, -duration.days)
 
 
 @cache

@@ -6,9 +6,10 @@
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from .durations import Duration, parse
 from .facts import PartnershipFacts
@@ -70,13 +71,19 @@ class TierResult:
     framework_version: str
 
 
+_TYPE_NAMES: dict[int, tuple[Framework, dict[str, str]]] = {}
+
+
 def framework_type(framework: Framework, register_type: str) -> str | None:
-    wanted = register_type.strip().lower()
-    for type_rule in framework.types:
-        names = {type_rule.name.lower(), *(n.lower() for n in type_rule.register_names)}
-        if wanted in names:
-            return type_rule.id
-    return None
+    """The framework's type id for a register type name (matched case-insensitively)."""
+    cached = _TYPE_NAMES.get(id(framework))
+    if cached is None or cached[0] is not framework:
+        names: dict[str, str] = {}
+        for type_rule in framework.types:
+            for name in (type_rule.name, *type_rule.register_names):
+                names.setdefault(name.strip().lower(), type_rule.id)
+        cached = _TYPE_NAMES[id(framework)] = (framework, names)
+    return cached[1].get(register_type.strip().lower())
 
 
 def _parameter(framework: Framework, parameter_id: str | None) -> Decimal:
@@ -131,8 +138,9 @@ def assess_significance(framework: Framework, facts: PartnershipFacts) -> TierRe
     raise AssertionError("a validated framework always has a default tier")
 
 
-@dataclass(frozen=True)
-class ObligationResult:
+class ObligationResult(NamedTuple):
+    """One obligation for one partnership on one day (a named tuple: cheap to make in bulk)."""
+
     obligation_id: str
     name: str
     artefact: str
@@ -143,7 +151,7 @@ class ObligationResult:
     anchor_date: date | None
     evidence: date | None = None
     why: str = ""
-    recurring: bool = field(default=False)
+    recurring: bool = False
 
     @property
     def status_label(self) -> str:
@@ -174,59 +182,105 @@ def _cycle_on_or_after(first: date, repeat: Duration, day: date) -> int:
     return k
 
 
+_DURATIONS: dict[int, tuple[Obligation, tuple[Duration, Duration | None, Duration]]] = {}
+
+
+def _durations(obligation: Obligation) -> tuple[Duration, Duration | None, Duration]:
+    """An obligation's durations, parsed once."""
+    cached = _DURATIONS.get(id(obligation))
+    if cached is None or cached[0] is not obligation:
+        parsed = (
+            parse(obligation.first_due),
+            parse(obligation.repeat) if obligation.repeat else None,
+            parse(obligation.due_soon),
+        )
+        cached = _DURATIONS[id(obligation)] = (obligation, parsed)
+    return cached[1]
+
+
 def evaluate(
     obligation: Obligation, facts: PartnershipFacts, tier_id: str, type_id: str | None, today: date
 ) -> ObligationResult:
-    base = {
-        "obligation_id": obligation.id,
-        "name": obligation.name,
-        "artefact": obligation.artefact,
-        "cite": obligation.cite,
-        "anchor": obligation.anchor,
-        "recurring": obligation.repeat is not None,
-    }
+    """One obligation for one partnership on `today` (see ADR 0005 for how cycles are counted)."""
     anchor_date = facts.anchors.get(obligation.anchor)
+    recurring = obligation.repeat is not None
     if not _applies(obligation, tier_id, type_id):
         return ObligationResult(
-            status=NOT_APPLICABLE,
-            due=None,
-            anchor_date=anchor_date,
-            why="Does not apply to this tier or type",
-            **base,
+            obligation.id,
+            obligation.name,
+            obligation.artefact,
+            obligation.cite,
+            NOT_APPLICABLE,
+            None,
+            obligation.anchor,
+            anchor_date,
+            None,
+            "Does not apply to this tier or type",
+            recurring,
         )
     if anchor_date is None:
+        why = f"No '{obligation.anchor.replace('_', ' ')}' date yet"
         return ObligationResult(
-            status=NOT_APPLICABLE,
-            due=None,
-            anchor_date=None,
-            why=f"No '{obligation.anchor.replace('_', ' ')}' date yet",
-            **base,
+            obligation.id,
+            obligation.name,
+            obligation.artefact,
+            obligation.cite,
+            NOT_APPLICABLE,
+            None,
+            obligation.anchor,
+            None,
+            None,
+            why,
+            recurring,
         )
-    first_due = parse(obligation.first_due).after(anchor_date)
-    repeat = parse(obligation.repeat) if obligation.repeat else None
-    met_dates = sorted(d for d in facts.evidence.get(obligation.artefact, ()) if d >= anchor_date)
-    last_met = met_dates[-1] if met_dates else None
-    if repeat is None and last_met is not None:
-        return ObligationResult(
-            status=MET, due=first_due, anchor_date=anchor_date, evidence=last_met, why="Done", **base
-        )
-    # Evidence meets the first due date on or after it; the next one is then due.
-    if last_met is not None and repeat is not None:
+    first_offset, repeat, soon = _durations(obligation)
+    first_due = first_offset.after(anchor_date)
+    last_met = max((d for d in facts.evidence.get(obligation.artefact, ()) if d >= anchor_date), default=None)
+    if repeat is None:
+        due = first_due
+        if last_met is not None:
+            return ObligationResult(
+                obligation.id,
+                obligation.name,
+                obligation.artefact,
+                obligation.cite,
+                MET,
+                due,
+                obligation.anchor,
+                anchor_date,
+                last_met,
+                "Done",
+                recurring,
+            )
+    elif last_met is not None:
+        # Evidence meets the first due date on or after it; the next one is then due.
         due = _nth(first_due, repeat, _cycle_on_or_after(first_due, repeat, last_met) + 1)
     else:
         due = first_due
-    soon_from = parse(obligation.due_soon).before(due)
     if today > due:
         status = OVERDUE
-    elif today >= soon_from:
+    elif today >= soon.before(due):
         status = DUE_SOON
     elif last_met is not None:
         status = MET
     else:
         status = NOT_YET_DUE
     return ObligationResult(
-        status=status, due=due, anchor_date=anchor_date, evidence=last_met, why="", **base
+        obligation.id,
+        obligation.name,
+        obligation.artefact,
+        obligation.cite,
+        status,
+        due,
+        obligation.anchor,
+        anchor_date,
+        last_met,
+        "",
+        recurring,
     )
+
+
+_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 
 def obligations(
@@ -236,4 +290,5 @@ def obligations(
     tier_id = tier_id or assess_significance(framework, facts).tier_id
     type_id = framework_type(framework, facts.register_type)
     results = [evaluate(o, facts, tier_id, type_id, today) for o in framework.obligations]
-    return sorted(results, key=lambda r: (STATUSES.index(r.status), r.due or date.max, r.obligation_id))
+    results.sort(key=lambda r: (_RANK[r.status], r.due or date.max, r.obligation_id))
+    return results
