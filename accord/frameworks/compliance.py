@@ -23,6 +23,7 @@ class PartnershipCompliance:
     partnership: Partnership
     tier_id: str
     tier_name: str
+    overridden: bool
     obligations: tuple[engine.ObligationResult, ...]
 
 
@@ -64,6 +65,7 @@ def _evaluate_batch(
             partnership,
             tier_id,
             tier_name,
+            bool(stored and stored.overridden),
             tuple(engine.obligations(framework, facts[partnership.pk], today, tier_id)),
         )
 

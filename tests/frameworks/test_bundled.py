@@ -59,7 +59,7 @@ def _bad_cadence(data):
     data["obligations"][0]["first_due"] = "six months"
 
 
-@pytest.mark.parametrize("framework_id", SEED_FRAMEWORKS)
+@pytest.mark.parametrize("framework_id", BUNDLED)
 def test_a_broken_copy_of_each_framework_is_rejected_precisely(tmp_path, framework_id):
     overlap = _broken(tmp_path, framework_id, _overlap_bands)
     assert any(": risk_model.bands: bands '" in p and "overlap at" in p for p in overlap), overlap
@@ -153,3 +153,25 @@ def test_chorley_reviews_key_partnerships_three_yearly_and_reports_twice_a_year(
     framework = loader.get("chorley")
     cadences = {o.repeat for o in framework.obligations}
     assert {"P3Y", "P6M"} <= cadences
+
+
+def test_the_command_lists_shows_and_compares_frameworks():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("framework", "list", stdout=out)
+    assert all(framework_id in out.getvalue() for framework_id in BUNDLED)
+    out = StringIO()
+    call_command("framework", "show", "bury", stdout=out)
+    assert yaml.safe_load(out.getvalue())["id"] == "bury"
+    out = StringIO()
+    call_command("framework", "diff", "chorley", "redditch", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("- obligations.") and "(only in chorley)" in line for line in lines)
+    assert any(line.startswith("+ obligations.") and "(only in redditch)" in line for line in lines)
+    assert lines[-1].endswith("differences")
+    out = StringIO()
+    call_command("framework", "diff", "bury", "bury", stdout=out)
+    assert out.getvalue().strip() == "0 differences"

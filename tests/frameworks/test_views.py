@@ -151,3 +151,18 @@ def test_the_dashboard_drills_down_to_the_partnerships_behind_a_number(
     ).content.decode()
     assert "Chorley Community Safety Partnership" in page
     assert "Not started yet" not in page
+
+
+@pytest.mark.django_db
+def test_a_classification_started_from_a_partnership_is_stored_on_it(client, users, own_partnership):
+    framework = loader.current()
+    client.force_login(users["officer"])
+    url = reverse("classify-start") + f"?partnership={own_partnership.pk}"
+    assert own_partnership.name in client.get(url).content.decode()
+    client.post(url, {"arrangement": own_partnership.name})
+    for question in [*framework.definition.criteria, *framework.definition.exclusions]:
+        client.post(reverse("classify-question", args=[question.id]), {"answer": "False"})
+    client.post(reverse("classify-check"))
+    record = Classification.objects.get()
+    assert record.partnership == own_partnership and not record.is_partnership
+    assert record.decided_by == users["officer"]
