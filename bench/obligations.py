@@ -74,7 +74,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(
-        f"Obligations engine: {args.partnerships:,} partnerships, median of {args.runs} runs (target < {TARGET_SECONDS} s)"
+        f"Obligations engine: {args.partnerships:,} partnerships, "
+        f"median of {args.runs} runs (target < {TARGET_SECONDS} s)"
     )
     print(f"{'framework':<22} {'obligations':>12} {'median (s)':>11} {'result':>7}")
     failed = False
