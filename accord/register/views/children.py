@@ -28,38 +28,48 @@ def _back(partnership, kind: str):
     return redirect(reverse("partnership", args=[partnership.pk]) + f"#{ANCHORS[kind]}")
 
 
-def child_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    _kind(kind)
-    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-    form = CHILD_FORMS[kind](
-        request.POST if request.method == "POST" else None,
-        partnership=partnership,
-        version=partnership.version,
-    )
+def _edit(
+    request: HttpRequest, partnership, kind: str, form, save, template: str, context: dict
+) -> HttpResponse:
+    """Validate `form`, call `save(form)` (a service), and on success go back to the partnership;
+    a stale edit shows the form again with what changed."""
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_child(
-                request.user,
-                partnership,
-                CHILD_MODELS[kind],
-                form.changed_values(),
-                expected_version=form.cleaned_data.get("version") or 0,
-            )
+            save(form)
         except services.StaleEdit as stale:
             conflict = _refresh_version(form, stale)
         else:
             return _back(partnership, kind)
     return render(
         request,
+        template,
+        {"form": form, "partnership": partnership, "conflict": conflict, "kind": kind, **context},
+    )
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _version(form) -> int:
+    return form.cleaned_data.get("version") or 0
+
+
+def child_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    _kind(kind)
+    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+    form = CHILD_FORMS[kind](_data(request), partnership=partnership, version=partnership.version)
+    return _edit(
+        request,
+        partnership,
+        kind,
+        form,
+        lambda f: services.add_child(
+            request.user, partnership, CHILD_MODELS[kind], f.changed_values(), expected_version=_version(f)
+        ),
         "register/child_form.html",
-        {
-            "form": form,
-            "partnership": partnership,
-            "conflict": conflict,
-            "title": f"Add a {CHILD_NAMES[kind]}",
-            "kind": kind,
-        },
+        {"title": f"Add a {CHILD_NAMES[kind]}"},
     )
 
 
@@ -68,35 +78,18 @@ def child_change(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     child = get_object_or_404(CHILD_MODELS[kind], pk=child_id, partnership=partnership)
     form = CHILD_FORMS[kind](
-        request.POST if request.method == "POST" else None,
-        instance=child,
-        partnership=partnership,
-        version=partnership.version,
+        _data(request), instance=child, partnership=partnership, version=partnership.version
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_child(
-                request.user,
-                child,
-                form.changed_values(),
-                expected_version=form.cleaned_data.get("version") or 0,
-            )
-        except services.StaleEdit as stale:
-            conflict = _refresh_version(form, stale)
-        else:
-            return _back(partnership, kind)
-    return render(
+    return _edit(
         request,
+        partnership,
+        kind,
+        form,
+        lambda f: services.change_child(
+            request.user, child, f.changed_values(), expected_version=_version(f)
+        ),
         "register/child_form.html",
-        {
-            "form": form,
-            "partnership": partnership,
-            "conflict": conflict,
-            "title": f"Change {CHILD_NAMES[kind]}",
-            "kind": kind,
-            "child": child,
-        },
+        {"title": f"Change {CHILD_NAMES[kind]}", "child": child},
     )
 
 
@@ -104,31 +97,17 @@ def child_remove(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
     _kind(kind)
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     child = get_object_or_404(CHILD_MODELS[kind], pk=child_id, partnership=partnership)
-    form = RemoveForm(request.POST if request.method == "POST" else None, version=partnership.version)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remove_child(
-                request.user,
-                child,
-                expected_version=form.cleaned_data.get("version") or 0,
-                reason=form.cleaned_data["reason"],
-            )
-        except services.StaleEdit as stale:
-            conflict = _refresh_version(form, stale)
-        else:
-            return _back(partnership, kind)
-    return render(
+    form = RemoveForm(_data(request), version=partnership.version)
+    return _edit(
         request,
+        partnership,
+        kind,
+        form,
+        lambda f: services.remove_child(
+            request.user, child, expected_version=_version(f), reason=f.cleaned_data["reason"]
+        ),
         "register/child_remove.html",
-        {
-            "form": form,
-            "partnership": partnership,
-            "conflict": conflict,
-            "child": child,
-            "title": f"Remove {CHILD_NAMES[kind]}",
-            "kind": kind,
-        },
+        {"title": f"Remove {CHILD_NAMES[kind]}", "child": child},
     )
 
 
