@@ -166,3 +166,11 @@ def test_a_classification_started_from_a_partnership_is_stored_on_it(client, use
     record = Classification.objects.get()
     assert record.partnership == own_partnership and not record.is_partnership
     assert record.decided_by == users["officer"]
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_each_obligations_clause_as_text_not_markup(client, users, own_partnership):
+    client.force_login(users["member"])
+    page = client.get(reverse("compliance")).content.decode()
+    assert "&lt;br&gt;" not in page and "&lt;span" not in page
+    assert f'<span class="govuk-body-s">{loader.current().obligations[0].cite}</span>' in page
