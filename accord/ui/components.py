@@ -231,9 +231,15 @@ def error_summary_params(*forms_with_errors: forms.BaseForm) -> dict[str, Any] |
 def summary_row(
     key: str, value: Any, change_url: str | None = None, hidden: str | None = None, html: bool = False
 ) -> dict[str, Any]:
-    """One row of a GOV.UK summary list, with an optional 'Change' link."""
-    text = "Not recorded" if value in (None, "") else value
-    row: dict[str, Any] = {"key": {"text": key}, "value": {"html" if html else "text": text}}
+    """One row of a GOV.UK summary list, with an optional 'Change' link. Plain text keeps the line
+    breaks its author typed."""
+    if value in (None, ""):
+        shown = {"text": "Not recorded"}
+    elif html:
+        shown = {"html": value}
+    else:
+        shown = {"html": Markup('<span class="accord-multiline">{}</span>').format(value)}
+    row: dict[str, Any] = {"key": {"text": key}, "value": shown}
     if change_url:
         row["actions"] = {
             "items": [{"href": change_url, "text": "Change", "visuallyHiddenText": (hidden or key).lower()}]
