@@ -2,16 +2,18 @@
 with a drill-down to the partnerships behind each number."""
 
 from django import forms
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from accord.accounts.policy import Action, visible_partnerships
 from accord.register.forms.base import GovukForm
-from accord.register.models import Directorate
-from accord.ui.pages import require
+from accord.register.models import Directorate, Partnership
+from accord.ui.pages import paginate, require
 
-from . import compliance, engine, loader
+from . import engine, loader, store
+from .models import ComplianceCount, ObligationStatus
 
 
 class DashboardFilterForm(GovukForm):
@@ -37,28 +39,41 @@ class DashboardFilterForm(GovukForm):
             self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
 
 
+LIVE_LIMIT = 2000  # a register this small is worked out on the spot when its figures are missing or old
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_COMPLIANCE)
     framework = loader.current()
-    form = DashboardFilterForm(request.GET or None, framework=framework)
+    today = timezone.localdate()
+    snapshot = store.snapshot(framework)
+    if snapshot is None or snapshot.refreshed_on < today:
+        if Partnership.objects.exclude(status="closed").count() <= LIVE_LIMIT:
+            store.refresh_all(today)
+            snapshot = store.snapshot(framework)
+    form = DashboardFilterForm(request.GET if request.GET else None, framework=framework)
     data = form.cleaned_data if form.is_valid() else {}
-    partnerships = visible_partnerships(request.user).exclude(status="closed")
+    cells = ComplianceCount.objects.filter(framework_id=framework.id)
+    statuses = ObligationStatus.objects.filter(
+        framework_id=framework.id, partnership__in=visible_partnerships(request.user)
+    )
     if data.get("directorate"):
-        partnerships = partnerships.filter(directorate=data["directorate"])
-    rows = list(compliance.evaluate(framework, partnerships, timezone.localdate()))
+        cells = cells.filter(directorate_id=data["directorate"].pk)
+        statuses = statuses.filter(directorate_id=data["directorate"].pk)
     if data.get("tier"):
-        rows = [row for row in rows if row.tier_id == data["tier"]]
-    counts = compliance.summarise(rows)
-    drill = None
+        cells = cells.filter(tier_id=data["tier"])
+        statuses = statuses.filter(tier_id=data["tier"])
+    counts: dict[str, dict[str, int]] = {}
+    for row in cells.values("obligation_id", "status").annotate(n=Sum("count")).order_by():
+        counts.setdefault(row["obligation_id"], {})[row["status"]] = row["n"]
+    page = pagination = None
     if data.get("obligation") and data.get("status"):
-        drill = [
-            (row, next(r for r in row.obligations if r.obligation_id == data["obligation"]))
-            for row in rows
-            if any(
-                r.obligation_id == data["obligation"] and r.status == data["status"] for r in row.obligations
-            )
-        ]
-    query = request.GET.copy()
+        drill = (
+            statuses.filter(obligation_id=data["obligation"], status=data["status"])
+            .select_related("partnership__directorate")
+            .order_by("partnership__name", "partnership_id")
+        )
+        page, pagination = paginate(request, drill, count_cap=1000)
     return render(
         request,
         "frameworks/dashboard.html",
@@ -66,12 +81,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "framework": framework,
             "form": form,
             "counts": counts,
-            "total": len(rows),
-            "drill": drill,
+            "snapshot": snapshot,
+            "page": page,
+            "pagination": pagination,
             "statuses": list(engine.STATUSES),
-            "labels_head": [{"text": engine.STATUS_LABELS[s], "format": "numeric"} for s in engine.STATUSES],
             "labels": engine.STATUS_LABELS,
-            "query": query,
+            "labels_head": [{"text": engine.STATUS_LABELS[s], "format": "numeric"} for s in engine.STATUSES],
+            "query": request.GET.copy(),
             "selected": (data.get("obligation"), data.get("status")),
             "names": {o.id: o for o in framework.obligations},
         },

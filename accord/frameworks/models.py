@@ -75,3 +75,68 @@ class SignificanceAssessment(models.Model):
     @property
     def overridden(self) -> bool:
         return bool(self.override_tier_id)
+
+
+class ObligationStatus(models.Model):
+    """One obligation's status for one partnership, as last computed: kept so the dashboard and
+    reports can count across the whole register with one query (refreshed on change and daily)."""
+
+    partnership = models.ForeignKey(
+        "register.Partnership", on_delete=models.CASCADE, related_name="obligation_statuses"
+    )
+    directorate_id = models.BigIntegerField(help_text="The partnership's directorate, kept for filtering.")
+    framework_id = models.CharField(max_length=60)
+    framework_version = models.CharField(max_length=30)
+    tier_id = models.CharField(max_length=60)
+    tier_name = models.CharField(max_length=200)
+    overridden = models.BooleanField(default=False)
+    obligation_id = models.CharField(max_length=60)
+    status = models.CharField(max_length=20)
+    due = models.DateField(null=True, blank=True)
+    evidence = models.DateField(null=True, blank=True)
+    computed_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "obligation_id"], name="one_status_per_obligation")
+        ]
+        indexes = [
+            models.Index(fields=["framework_id", "obligation_id", "status"], name="obligation_status_lookup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partnership_id} {self.obligation_id}: {self.status}"
+
+
+class ComplianceCount(models.Model):
+    """How many partnerships have each status of each obligation, by directorate and tier."""
+
+    framework_id = models.CharField(max_length=60)
+    directorate_id = models.BigIntegerField()
+    tier_id = models.CharField(max_length=60)
+    obligation_id = models.CharField(max_length=60)
+    status = models.CharField(max_length=20)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework_id", "directorate_id", "tier_id", "obligation_id", "status"],
+                name="one_count_per_cell",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation_id} {self.status}: {self.count}"
+
+
+class ComplianceSnapshot(models.Model):
+    """When the register's obligation statuses were last worked out in full, for which framework."""
+
+    framework_id = models.CharField(max_length=60, unique=True)
+    framework_version = models.CharField(max_length=30)
+    refreshed_on = models.DateField()
+    partnerships = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.framework_id} {self.framework_version} on {self.refreshed_on}"

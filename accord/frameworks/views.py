@@ -12,7 +12,7 @@ from accord.audit.models import Action as AuditAction
 from accord.audit.service import record
 from accord.register.views.partnerships import partnership_for
 
-from . import apply, loader
+from . import apply, loader, store
 from .forms import OverrideForm, SignificanceForm
 
 
@@ -37,6 +37,7 @@ def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
             partnership=partnership,
             version=partnership.version,
         )
+        store.partnerships_changed([partnership.pk])
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request, "frameworks/assess.html", {"form": form, "partnership": partnership, "framework": framework}
@@ -73,6 +74,7 @@ def significance_override(request: HttpRequest, pk: int) -> HttpResponse:
                 partnership=partnership,
                 version=partnership.version,
             )
+        store.partnerships_changed([partnership.pk])
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request,

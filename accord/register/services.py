@@ -94,6 +94,7 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
     )
     if isinstance(instance, Partnership):
         _after_partnership_created(actor, instance)
+        _keep_obligations_in_step([instance.pk])
     return instance
 
 
@@ -156,6 +157,7 @@ def update(
     )
     if isinstance(instance, Partnership):
         index_partnership(instance)
+        _keep_obligations_in_step([instance.pk])
     elif isinstance(instance, Organisation):
         for partnership in instance.led_partnerships.all().only("pk"):
             index_partnership(
@@ -226,8 +228,15 @@ def remove_child(actor, child: models.Model, expected_version: int, reason: str)
     _record_child(actor, partnership, child, Action.REMOVED, before, {}, reason)
 
 
+def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
+    from accord.frameworks.store import partnerships_changed  # frameworks builds on the register
+
+    partnerships_changed(partnership_ids)
+
+
 def _record_child(actor, partnership, child, action, before, after, reason) -> None:
     version = _bump(partnership)
+    _keep_obligations_in_step([partnership.pk])
     if isinstance(child, Contribution):
         refresh_contribution_total(partnership)
     record(

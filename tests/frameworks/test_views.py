@@ -174,3 +174,44 @@ def test_the_dashboard_shows_each_obligations_clause_as_text_not_markup(client, 
     page = client.get(reverse("compliance")).content.decode()
     assert "&lt;br&gt;" not in page and "&lt;span" not in page
     assert f'<span class="govuk-body-s">{loader.current().obligations[0].cite}</span>' in page
+
+
+@pytest.mark.django_db
+def test_kept_counts_follow_changes_and_match_a_full_refresh(
+    client, users, own_partnership, other_partnership
+):
+    from accord.frameworks import store
+    from accord.frameworks.models import ComplianceCount, ObligationStatus
+    from accord.register import services
+    from accord.register.models import Partnership
+
+    own_partnership.start_date = "2020-01-01"
+    own_partnership.save()
+    assert store.refresh_all() == 2
+
+    def counts():
+        return {
+            (c.obligation_id, c.status, c.tier_id): c.count
+            for c in ComplianceCount.objects.filter(count__gt=0)
+        }
+
+    services.update(
+        users["administrator"],
+        Partnership,
+        other_partnership.pk,
+        {"start_date": "2019-05-01"},
+        expected_version=other_partnership.version,
+    )
+    services.update(
+        users["administrator"],
+        Partnership,
+        own_partnership.pk,
+        {"status": "closed"},
+        expected_version=own_partnership.version,
+        reason="Wound up",
+    )
+    incremental = counts()
+    assert not ObligationStatus.objects.filter(partnership=own_partnership).exists()
+    store.refresh_all()
+    assert counts() == incremental
+    assert sum(incremental.values()) == ObligationStatus.objects.count() > 0
