@@ -564,6 +564,13 @@ def generate(partnerships: int, seed: int, today: date) -> Counts:
         generator.people()
         generator.users()
     generator.partnerships()
+    from accord.frameworks import store
+
+    started = time.perf_counter()
+    worked_out = store.refresh_all(today)
+    print(
+        f"  obligations worked out for {worked_out:,} partnerships in {time.perf_counter() - started:.1f} s"
+    )
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
