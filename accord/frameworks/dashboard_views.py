@@ -2,6 +2,7 @@
 with a drill-down to the partnerships behind each number."""
 
 from django import forms
+from django.db import IntegrityError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -49,7 +50,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
         if Partnership.objects.exclude(status="closed").count() <= LIVE_LIMIT:
-            store.refresh_all(today)
+            try:
+                store.refresh_all(today)
+            except IntegrityError:
+                pass  # another request refreshed at the same moment; its figures are as good
             snapshot = store.snapshot(framework)
     form = DashboardFilterForm(request.GET if request.GET else None, framework=framework)
     data = form.cleaned_data if form.is_valid() else {}

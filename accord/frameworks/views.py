@@ -1,18 +1,14 @@
 """Significance of a partnership: assess it on the framework's questions; an administrator may
 override the tier with a written reason."""
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from accord.accounts.policy import Action
-from accord.audit.models import Action as AuditAction
-from accord.audit.service import record
 from accord.register.views.partnerships import partnership_for
 
-from . import apply, loader, store
+from . import apply, loader, services
 from .forms import OverrideForm, SignificanceForm
 
 
@@ -26,18 +22,7 @@ def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
         initial=stored.answers if stored else None,
     )
     if request.method == "POST" and form.is_valid():
-        assessment = apply.record_assessment(partnership, request.user, form.cleaned_data)
-        record(
-            actor=request.user,
-            instance=partnership,
-            action=AuditAction.CHANGED,
-            before={},
-            after={"significance": ("Significance", assessment.tier_name)},
-            reason=f"Assessed on {framework.name} version {framework.version}",
-            partnership=partnership,
-            version=partnership.version,
-        )
-        store.partnerships_changed([partnership.pk])
+        services.assess(partnership, request.user, form.cleaned_data)
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request, "frameworks/assess.html", {"form": form, "partnership": partnership, "framework": framework}
@@ -54,27 +39,7 @@ def significance_override(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"tier": stored.effective_tier_id if stored else result.tier_id},
     )
     if request.method == "POST" and form.is_valid():
-        names = {t.id: t.name for t in framework.significance.tiers}
-        with transaction.atomic():
-            assessment = stored or apply.record_assessment(partnership, request.user, {})
-            before = assessment.effective_tier_name
-            assessment.override_tier_id = form.cleaned_data["tier"]
-            assessment.override_tier_name = names[form.cleaned_data["tier"]]
-            assessment.override_reason = form.cleaned_data["reason"]
-            assessment.overridden_by = request.user
-            assessment.overridden_at = timezone.now()
-            assessment.save()
-            record(
-                actor=request.user,
-                instance=partnership,
-                action=AuditAction.CHANGED,
-                before={"significance": ("Significance", before)},
-                after={"significance": ("Significance", assessment.override_tier_name)},
-                reason=form.cleaned_data["reason"],
-                partnership=partnership,
-                version=partnership.version,
-            )
-        store.partnerships_changed([partnership.pk])
+        services.override(partnership, request.user, form.cleaned_data["tier"], form.cleaned_data["reason"])
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request,

@@ -236,9 +236,10 @@ def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
 
 def _record_child(actor, partnership, child, action, before, after, reason) -> None:
     version = _bump(partnership)
-    _keep_obligations_in_step([partnership.pk])
     if isinstance(child, Contribution):
         refresh_contribution_total(partnership)
+    # After the totals: a partnership's tier can depend on what the council contributes.
+    _keep_obligations_in_step([partnership.pk])
     record(
         actor=actor,
         instance=child,

@@ -215,3 +215,38 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
     store.refresh_all()
     assert counts() == incremental
     assert sum(incremental.values()) == ObligationStatus.objects.count() > 0
+
+
+@pytest.mark.django_db
+def test_a_contribution_that_makes_a_partnership_significant_moves_its_kept_tier(
+    users, own_partnership, settings
+):
+    from accord.frameworks import store
+    from accord.frameworks.models import ObligationStatus
+    from accord.register import services
+    from accord.register.models import Contribution
+
+    settings.ACCORD_FRAMEWORK = "redditch"
+    own_partnership.start_date = "2024-01-01"
+    own_partnership.save()
+    store.refresh_all()
+    assert set(ObligationStatus.objects.values_list("tier_id", flat=True)) == {"other"}
+    services.add_child(
+        users["administrator"],
+        own_partnership,
+        Contribution,
+        {"year": 2025, "category": "finance", "amount": 250000, "finance_form": "pooled"},
+        expected_version=own_partnership.version,
+    )
+    assert set(ObligationStatus.objects.values_list("tier_id", flat=True)) == {"significant"}
+
+
+@pytest.mark.django_db
+def test_an_override_without_a_reason_is_refused_by_the_service(users, own_partnership):
+    from accord.frameworks import services
+    from accord.frameworks.models import SignificanceAssessment
+
+    top = loader.current().significance.tiers[0].id
+    with pytest.raises(ValueError):
+        services.override(own_partnership, users["administrator"], top, "  ")
+    assert not SignificanceAssessment.objects.exists()
