@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .durations import parse
-from .schema import ANCHORS, CITE, FACTS, Framework
+from .schema import ANCHORS, CITE, DOCUMENTS, FACTS, Framework
 
 Problem = tuple[str, str]
 
@@ -68,6 +68,16 @@ def check_references(fw: Framework) -> Iterator[Problem]:
             yield from _unknown(f"{base}.types.{j}", type_id, types, "type")
         for j, role in enumerate(req.approvers):
             yield from _unknown(f"{base}.approvers.{j}", role, roles, "role")
+    banks = {b.id for b in fw.question_banks}
+    templates = {t.id for t in fw.templates}
+    for i, artefact in enumerate(fw.artefacts):
+        for j, bank in enumerate(artefact.banks):
+            yield from _unknown(f"artefacts.{i}.banks.{j}", bank, banks, "question bank")
+        if artefact.template is not None:
+            yield from _unknown(f"artefacts.{i}.template", artefact.template, templates, "template")
+    for document, template in fw.documents.items():
+        yield from _unknown(f"documents.{document}", document, set(DOCUMENTS), "document")
+        yield from _unknown(f"documents.{document}", template, templates, "template")
     for i, ob in enumerate(fw.obligations):
         base = f"obligations.{i}"
         yield from _unknown(f"{base}.artefact", ob.artefact, artefacts, "artefact")

@@ -143,9 +143,12 @@ ARTEFACT_KINDS = (
     "performance_report",
     "review",
     "exit_report",
+    "exit_decision",
     "terms_of_reference",
     "other",
 )
+# Documents Accord generates from the record, each laid out by one of the framework's templates.
+DOCUMENTS = ("committee_report", "mou", "registration", "leaving_form", "business_case")
 
 
 class Artefact(Item):
@@ -155,6 +158,14 @@ class Artefact(Item):
         default="other",
         description="What kind of thing it is, so evidence from the register and later parts of "
         f"Accord can be matched to it: one of {', '.join(ARTEFACT_KINDS)}.",
+    )
+
+    banks: list[str] = Field(
+        default_factory=list,
+        description="Question banks answered to complete it (a checklist, or the tests in a business case).",
+    )
+    template: str | None = Field(
+        default=None, description="The template whose headings it must cover (e.g. an MoU's headings)."
     )
 
     @field_validator("kind")
@@ -304,6 +315,11 @@ class Framework(Strict):
     question_banks: list[QuestionBank] = Field(default_factory=list)
     templates: list[Template] = Field(default_factory=list)
     risk_model: RiskModel
+    documents: dict[str, str] = Field(
+        default_factory=dict,
+        description=f"Which template lays out each generated document ({', '.join(DOCUMENTS)}); "
+        "a document the file does not name uses the model framework's template.",
+    )
     not_specified: list[str] = Field(
         default_factory=list, description="What the seed is silent on, and the default used (plain words)."
     )
