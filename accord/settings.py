@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "accord.audit",
     "accord.register",
     "accord.frameworks",
+    "accord.lifecycle",
     "accord.ui",
 ]
 
@@ -170,7 +171,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "accord" / "static"]
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = VAR_DIR / "uploads"
+MEDIA_ROOT = Path(env("ACCORD_UPLOADS_DIR", str(VAR_DIR / "uploads")))  # never served directly
+ACCORD_UPLOAD_MAX_BYTES = env_int("ACCORD_UPLOAD_MAX_MB", 20) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Sources of evidence the framework engines read besides the register itself.
+ACCORD_EVIDENCE_SOURCES = ["accord.lifecycle.evidence.LifecycleEvidence"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Email (reminders arrive in a later issue; settings are here so deployments set them once).

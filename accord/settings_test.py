@@ -9,4 +9,8 @@ import os
 os.environ.setdefault("ACCORD_TESTING", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import tempfile  # noqa: E402
+
 from accord.settings import *  # noqa: E402,F403
+
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="accord-test-uploads-"))  # noqa: F405

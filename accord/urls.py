@@ -4,6 +4,7 @@ from accord.accounts import views as accounts
 from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
+from accord.lifecycle import urls as lifecycle
 from accord.register.views import children, directory, partnerships, reference
 from accord.ui import views as ui
 
@@ -25,6 +26,7 @@ partnership_urls = [
     path(f"{CHILD}/add/", children.child_add, name="child-add"),
     path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
     path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),
+    *lifecycle.partnership_urls,
 ]
 
 directory_urls = [
@@ -63,6 +65,7 @@ urlpatterns = [
     path("", ui.home, name="home"),
     path("partnerships/", include(partnership_urls)),
     path("", include(directory_urls)),
+    *lifecycle.site_urls,
     path("settings/", include(reference_urls)),
     path("compliance/", dashboard.dashboard, name="compliance"),
     path("classify/", classify.classify_start, name="classify-start"),

@@ -48,7 +48,38 @@ def world(users, own_partnership, other_partnership):
         reasons=[],
         decided_by=users["officer"],
     )
+    from django.core.files.base import ContentFile
+
+    from accord.lifecycle.models import Agreement, Consultee, EvidenceFile, Signatory
+
+    cycle_objects = {}
+    for which, p in (("own", own_partnership), ("other", other_partnership)):
+        consultee = Consultee.objects.create(
+            partnership=p,
+            department="Legal Services",
+            key_areas="The agreement",
+            officer_name="A Lawyer",
+            officer_position="Solicitor",
+            advice="Sign it",
+            followed=True,
+        )
+        agreement = Agreement.objects.create(partnership=p, document_type="mou", title="MoU")
+        signatory = Signatory.objects.create(
+            agreement=agreement, name="A Signer", organisation=p.memberships.first().organisation
+        )
+        evidence = EvidenceFile(
+            partnership=p,
+            slot="business_case",
+            name="case.txt",
+            content_type="text/plain",
+            size=5,
+            uploaded_by_name="Officer",
+        )
+        evidence.file.save("case.txt", ContentFile(b"hello"), save=False)
+        evidence.save()
+        cycle_objects[which] = {"consultee": consultee, "signatory": signatory, "file": evidence}
     return {
+        "cycle": cycle_objects,
         "classification": classification,
         "own": own_partnership,
         "other": other_partnership,
@@ -88,6 +119,8 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         ("classify-check", reverse("classify-check"), None),
         ("classify-result", reverse("classify-result", args=[world["classification"].pk]), None),
         ("reference-create", reverse("reference-create", args=["directorates"]), None),
+        ("approver-inbox", reverse("approver-inbox"), None),
+        ("appointments", reverse("appointments"), None),
         ("reference-edit", reverse("reference-edit", args=["directorates", world["directorate"].pk]), None),
     ]
     for name in ("directorates", "priorities", "types"):
@@ -104,6 +137,36 @@ def url_cases(world) -> list[tuple[str, str, object]]:
             ("child-remove", reverse("child-remove", args=[p.pk, "members", child.pk]), p),
         ]
         cases += [("partnership-edit", reverse("partnership-edit", args=[p.pk, s]), p) for s in SECTIONS]
+        objects = world["cycle"][which]
+        cases += [
+            (name, reverse(name, args=[p.pk, *args]), p)
+            for name, args in (
+                ("cycle", []),
+                ("cycle-move", ["business_case"]),
+                ("cycle-retrospective", []),
+                ("business-case", []),
+                ("business-case-part", ["reasons"]),
+                ("checklist", ["governance_check", "governance_check"]),
+                ("artefact-record", ["joint_risk_register"]),
+                ("evidence-upload", ["business_case"]),
+                ("evidence-file", [objects["file"].pk]),
+                ("sign-off", []),
+                ("consultee-add", []),
+                ("consultee-change", [objects["consultee"].pk]),
+                ("consultee-remove", [objects["consultee"].pk]),
+                ("approvals", []),
+                ("decide", ["executive_cabinet_approval", "executive_cabinet"]),
+                ("agreement", []),
+                ("agreement-coverage", []),
+                ("signatory-add", []),
+                ("signatory-remove", [objects["signatory"].pk]),
+                ("leaving", []),
+                ("leaving-form", []),
+                ("document", ["committee-report"]),
+                ("document", ["draft-mou"]),
+                ("document", ["registration-form"]),
+            )
+        ]
         cases += [
             ("child-add", reverse("child-add", args=[p.pk, k]), p)
             for k in ("members", "people", "contributions", "priorities")

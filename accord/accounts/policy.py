@@ -34,6 +34,9 @@ class Action(StrEnum):
     OVERRIDE_SIGNIFICANCE = "override_significance"
     VIEW_COMPLIANCE = "view_compliance"
     CLASSIFY = "classify"
+    VIEW_CYCLE = "view_cycle"  # a partnership's cycle, its business case, sign-off and documents
+    DECIDE = "decide"  # approve or refuse in a framework role the user is appointed to
+    MANAGE_APPOINTMENTS = "manage_appointments"  # who decides in which framework role
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -52,6 +55,9 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.OVERRIDE_SIGNIFICANCE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.VIEW_COMPLIANCE: (ALL_STAFF, frozenset()),
     Action.CLASSIFY: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
+    Action.VIEW_CYCLE: (ALL_STAFF, frozenset()),
+    Action.DECIDE: (frozenset({Role.ADMINISTRATOR, Role.APPROVER}), frozenset()),
+    Action.MANAGE_APPOINTMENTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
 }
 
 

@@ -7,8 +7,10 @@ stores results stamped with the framework id and version.
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from accord.register.models import Partnership
 
@@ -63,7 +65,8 @@ def facts_for(
     sources: Sequence[EvidenceSource] = (),
     answers: Mapping[int, Mapping[str, bool]] | None = None,
 ) -> dict[int, PartnershipFacts]:
-    sources = [RegisterEvidence(partnerships), *sources]
+    configured = [import_string(path)(partnerships) for path in settings.ACCORD_EVIDENCE_SOURCES]
+    sources = [RegisterEvidence(partnerships), *configured, *sources]
     ids = [p.pk for p in partnerships]
     evidence: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}
     anchors: dict[int, dict[str, date | None]] = {pk: {} for pk in ids}

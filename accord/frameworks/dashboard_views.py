@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accord.accounts.policy import Action, visible_partnerships
 from accord.register.forms.base import GovukForm
-from accord.register.models import Directorate, Partnership
+from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
 from accord.ui.pages import paginate, require
 
 from . import engine, loader, store
@@ -49,7 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
-        if Partnership.objects.exclude(status="closed").count() <= LIVE_LIMIT:
+        if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= LIVE_LIMIT:
             try:
                 store.refresh_all(today)
             except IntegrityError:

@@ -25,6 +25,8 @@ class PartnershipFacts:
     answers: Mapping[str, bool] = field(default_factory=dict)  # significance question id -> yes/no
     evidence: Mapping[str, tuple[date, ...]] = field(default_factory=dict)  # artefact id -> dates met
     anchors: Mapping[str, date | None] = field(default_factory=dict)  # anchor id -> date
+    # (artefact id, role id) -> "approved" | "refused": the latest decision on the current revision
+    approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
-from accord.register.models import Partnership, PartnershipStatus
+from accord.register.models import FINISHED_STATUSES, Partnership
 
 from . import compliance, loader
 from .models import ComplianceCount, ComplianceSnapshot, ObligationStatus
@@ -71,7 +71,7 @@ def refresh_partnerships(partnership_ids: Iterable[int], today: date | None = No
     for status in old:
         deltas[_key(status)] -= 1
     ObligationStatus.objects.filter(partnership_id__in=ids).delete()
-    open_ones = Partnership.objects.filter(pk__in=ids).exclude(status=PartnershipStatus.CLOSED)
+    open_ones = Partnership.objects.filter(pk__in=ids).exclude(status__in=FINISHED_STATUSES)
     new = list(_rows(framework, open_ones, today))
     ObligationStatus.objects.bulk_create(new)
     for status in new:
@@ -86,7 +86,7 @@ def refresh_all(today: date | None = None) -> int:
     today = today or timezone.localdate()
     ObligationStatus.objects.all().delete()
     ComplianceCount.objects.all().delete()
-    open_ones = Partnership.objects.exclude(status=PartnershipStatus.CLOSED)
+    open_ones = Partnership.objects.exclude(status__in=FINISHED_STATUSES)
     batch: list[ObligationStatus] = []
     partnerships = set()
     for status in _rows(framework, open_ones, today):

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from accord.audit.models import Action
 from accord.audit.service import record, snapshot
+from accord.lifecycle.services import record_first_state
 
 from .models import (
     Contribution,
@@ -153,6 +154,7 @@ def _load_partnership(p, types, organisations, directorates, people, priorities)
         partnership=partnership,
         version=partnership.version,
     )
+    record_first_state(None, partnership)
     Membership.objects.bulk_create(
         [
             Membership(

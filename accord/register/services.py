@@ -20,7 +20,6 @@ from .models import (
     Membership,
     Organisation,
     Partnership,
-    PartnershipStatus,
     RoleType,
 )
 from .models.people import PartnershipRole
@@ -69,12 +68,18 @@ def _scope(instance: models.Model) -> dict[str, Any]:
     return {"person": instance}
 
 
-def _is_significant(instance: models.Model, values: Mapping[str, Any]) -> bool:
-    return (
-        isinstance(instance, Partnership)
-        and values.get("status") == PartnershipStatus.CLOSED
-        and instance.status != PartnershipStatus.CLOSED
-    )
+class Finished(Exception):
+    """A closed, rejected or withdrawn partnership keeps its record but it can no longer change."""
+
+
+def _refuse_status_change(instance: models.Model, values: Mapping[str, Any]) -> None:
+    if isinstance(instance, Partnership) and "status" in values and values["status"] != instance.status:
+        raise ValueError("A partnership's status changes only through the partnership cycle.")
+
+
+def _refuse_if_finished(partnership: Partnership) -> None:
+    if partnership.is_finished:
+        raise Finished(f"{partnership.name} is {partnership.get_status_display().lower()}; it is read-only.")
 
 
 @transaction.atomic
@@ -93,7 +98,10 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
         **_scope(instance),
     )
     if isinstance(instance, Partnership):
+        from accord.lifecycle.services import record_first_state  # the cycle builds on the register
+
         _after_partnership_created(actor, instance)
+        record_first_state(actor, instance)
         _keep_obligations_in_step([instance.pk])
     return instance
 
@@ -137,8 +145,9 @@ def update(
 ) -> models.Model:
     """Change fields of a partnership, organisation or person, refusing a stale edit."""
     instance = _lock(model, pk, expected_version)
-    if _is_significant(instance, values) and not reason.strip():
-        raise ReasonRequired("Give a reason for closing the partnership.")
+    _refuse_status_change(instance, values)
+    if isinstance(instance, Partnership):
+        _refuse_if_finished(instance)
     before = snapshot(instance)
     for name, value in values.items():
         setattr(instance, name, value)
@@ -196,6 +205,7 @@ def add_child(
 ) -> models.Model:
     """Add a member, role, contribution or priority link to a partnership."""
     partnership = _lock(Partnership, partnership.pk, expected_version)
+    _refuse_if_finished(partnership)
     child = model(partnership=partnership, **values)
     child.save()
     _record_child(actor, partnership, child, Action.CREATED, {}, snapshot(child, ["partnership"]), reason)
@@ -207,6 +217,7 @@ def change_child(
     actor, child: models.Model, values: Mapping[str, Any], expected_version: int, reason: str = ""
 ) -> models.Model:
     partnership = _lock(Partnership, child.partnership_id, expected_version)
+    _refuse_if_finished(partnership)
     child = type(child).objects.select_for_update().get(pk=child.pk)
     before = snapshot(child, ["partnership"])
     for name, value in values.items():
@@ -221,6 +232,7 @@ def remove_child(actor, child: models.Model, expected_version: int, reason: str)
     if not reason.strip():
         raise ReasonRequired("Give a reason for removing this.")
     partnership = _lock(Partnership, child.partnership_id, expected_version)
+    _refuse_if_finished(partnership)
     before = snapshot(child, ["partnership"])
     pk = child.pk
     child.delete()

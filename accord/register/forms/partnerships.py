@@ -5,7 +5,7 @@ from django.forms import modelform_factory
 
 from accord.register.models import Organisation, Partnership, PartnershipStatus, PartnershipType
 
-from .base import GovukModelForm, ReasonMixin, check_date_order, govuk_formfield
+from .base import GovukModelForm, check_date_order, govuk_formfield
 
 ESSENTIALS = [
     "name",
@@ -51,7 +51,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
         ["start_date", "proposed_end_date", "external_funding_end_date", "funding_sources"],
     ),
     "arrangements": ("Insurance and exit", ["insurance_arrangements", "exit_strategy"]),
-    "status": ("Status and publication", ["status", "is_published"]),
+    "publication": ("Publication", ["is_published"]),
 }
 
 
@@ -88,17 +88,28 @@ def _form_for(fields: list[str], base=PartnershipFormBase) -> type[forms.ModelFo
     return modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield)
 
 
-class StatusForm(ReasonMixin, PartnershipFormBase):
-    def clean(self):
-        cleaned = super().clean()
-        closing = cleaned.get("status") == PartnershipStatus.CLOSED and self.initial.get("status") != "closed"
-        if closing and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", "Enter the reason for closing the partnership")
-        return cleaned
+STARTING_STATES = [
+    (
+        PartnershipStatus.PROPOSED,
+        "A new proposal: it goes through the partnership cycle from the business case",
+    ),
+    (PartnershipStatus.ACTIVE, "An existing partnership: record it as active, recorded retrospectively"),
+]
 
 
-CreatePartnershipForm = _form_for(ESSENTIALS)
+class CreateForm(PartnershipFormBase):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"] = forms.ChoiceField(widget=forms.RadioSelect)
+        status.label = "Is this a new proposal or an existing partnership?"
+        status.choices = STARTING_STATES
+        status.help_text = (
+            "An existing partnership's earlier decisions are recorded as having happened before Accord."
+        )
+        status.error_messages["required"] = "Select whether this is a new proposal or an existing partnership"
+
+
+CreatePartnershipForm = _form_for(ESSENTIALS, CreateForm)
 SECTION_FORMS: dict[str, type[forms.ModelForm]] = {
-    key: _form_for(fields, StatusForm if key == "status" else PartnershipFormBase)
-    for key, (_, fields) in SECTIONS.items()
+    key: _form_for(fields) for key, (_, fields) in SECTIONS.items()
 }

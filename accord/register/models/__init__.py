@@ -1,6 +1,7 @@
 from .contributions import Contribution
 from .organisations import Organisation, Sector
 from .partnerships import (
+    FINISHED_STATUSES,
     ContributionCategory,
     CouncilRole,
     FinanceForm,
@@ -18,6 +19,7 @@ from .reference import CorporatePriority, Directorate, PartnershipType
 from .search import SearchTerm
 
 __all__ = [
+    "FINISHED_STATUSES",
     "Contribution",
     "ContributionCategory",
     "CorporatePriority",

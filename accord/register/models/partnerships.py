@@ -35,9 +35,25 @@ class MemberRole(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
+    """Where a partnership is in the partnership cycle (Redditch App 1). Only the cycle's
+    transition service (accord.lifecycle.services) changes it."""
+
     PROPOSED = "proposed", "Proposed"
+    BUSINESS_CASE = "business_case", "Business case"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    AGREEMENT = "agreement", "Agreement"
     ACTIVE = "active", "Active"
+    UNDER_REVIEW = "under_review", "Under review"
+    LEAVING = "leaving", "Leaving"
     CLOSED = "closed", "Closed"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# A partnership in one of these states keeps its record and history but can no longer be changed.
+FINISHED_STATUSES = frozenset(
+    {PartnershipStatus.CLOSED, PartnershipStatus.REJECTED, PartnershipStatus.WITHDRAWN}
+)
 
 
 class YesNoUnknown(models.TextChoices):
@@ -211,6 +227,11 @@ class Partnership(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_finished(self) -> bool:
+        """Closed, rejected or withdrawn: kept in the register, read-only."""
+        return self.status in FINISHED_STATUSES
 
 
 class Membership(models.Model):

@@ -1,0 +1,227 @@
+"""The partnership cycle as a pure engine: which moves exist, and which gates each move must pass.
+
+No database and no request: `check_move(framework, facts, tier_id, current, target)` reads the
+framework's requirements (gate = the state being entered, filtered by tier and type) against the
+evidence and approvals in `facts`, and says what is missing. The transition service refuses any
+move whose check is not clean.
+"""
+
+from dataclasses import dataclass
+
+from accord.frameworks.engine import framework_type
+from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks.schema import Framework, Requirement
+
+PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = (
+    "proposed",
+    "business_case",
+    "awaiting_approval",
+    "agreement",
+    "active",
+)
+UNDER_REVIEW, LEAVING, CLOSED, REJECTED, WITHDRAWN = (
+    "under_review",
+    "leaving",
+    "closed",
+    "rejected",
+    "withdrawn",
+)
+
+# The main path (Redditch App 1): each state's gates are checked when entering it from the one before.
+MAIN_PATH = (PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE)
+
+# current state -> the states it may move to
+MOVES: dict[str, tuple[str, ...]] = {
+    PROPOSED: (BUSINESS_CASE, WITHDRAWN, REJECTED),
+    BUSINESS_CASE: (AWAITING_APPROVAL, WITHDRAWN),
+    AWAITING_APPROVAL: (AGREEMENT, BUSINESS_CASE, REJECTED, WITHDRAWN),
+    AGREEMENT: (ACTIVE, WITHDRAWN),
+    ACTIVE: (UNDER_REVIEW, LEAVING),
+    UNDER_REVIEW: (ACTIVE, LEAVING),
+    LEAVING: (CLOSED,),
+    CLOSED: (),
+    REJECTED: (),
+    WITHDRAWN: (),
+}
+
+# Moves whose gates are checked: entering a state of the main path from the one before it, and
+# entering leaving and closed. (Back from review to active, or back to the business case, is not gated.)
+GATED = {
+    (PROPOSED, BUSINESS_CASE),
+    (BUSINESS_CASE, AWAITING_APPROVAL),
+    (AWAITING_APPROVAL, AGREEMENT),
+    (AGREEMENT, ACTIVE),
+    (ACTIVE, LEAVING),
+    (UNDER_REVIEW, LEAVING),
+    (LEAVING, CLOSED),
+}
+
+# Moves that need a written reason, and moves that need the reference of the decision behind them.
+NEEDS_REASON = {
+    (AWAITING_APPROVAL, BUSINESS_CASE),
+    *((s, WITHDRAWN) for s in MOVES if WITHDRAWN in MOVES[s]),
+    *((s, REJECTED) for s in MOVES if REJECTED in MOVES[s]),
+    (ACTIVE, UNDER_REVIEW),
+    (UNDER_REVIEW, ACTIVE),
+    (ACTIVE, LEAVING),
+    (UNDER_REVIEW, LEAVING),
+    (LEAVING, CLOSED),
+}
+NEEDS_REFERENCE = {
+    (AWAITING_APPROVAL, AGREEMENT),
+    (AWAITING_APPROVAL, REJECTED),
+    (PROPOSED, REJECTED),
+    (ACTIVE, LEAVING),
+    (UNDER_REVIEW, LEAVING),
+}
+
+# What the button for each move says.
+MOVE_LABELS = {
+    BUSINESS_CASE: "Start the business case",
+    AWAITING_APPROVAL: "Submit for approval",
+    AGREEMENT: "Record the approval to take part",
+    ACTIVE: "Make the partnership active",
+    UNDER_REVIEW: "Start a review",
+    LEAVING: "Record the decision to leave",
+    CLOSED: "Close the partnership",
+    REJECTED: "Record that it was rejected",
+    WITHDRAWN: "Withdraw the proposal",
+}
+BACK_LABEL = {
+    (AWAITING_APPROVAL, BUSINESS_CASE): "Send back to the business case",
+    (UNDER_REVIEW, ACTIVE): "End the review",
+}
+
+
+def move_label(current: str, target: str) -> str:
+    return BACK_LABEL.get((current, target), MOVE_LABELS.get(target, target))
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing stopping a move: an artefact not done, or an approval not given."""
+
+    requirement_id: str
+    artefact_id: str
+    artefact_name: str
+    kind: str
+    cite: str
+    role_id: str = ""  # set when the missing thing is an approval
+    role_title: str = ""
+    refused: bool = False
+
+    @property
+    def text(self) -> str:
+        if not self.role_id:
+            return f"{self.artefact_name}: not done yet"
+        if self.refused:
+            return f"{self.artefact_name}: refused by the {self.role_title}"
+        return f"{self.artefact_name}: needs approval by the {self.role_title}"
+
+
+@dataclass(frozen=True)
+class MoveCheck:
+    current: str
+    target: str
+    allowed: bool  # the move exists from the current state
+    missing: tuple[Missing, ...] = ()
+    met: tuple[Requirement, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.allowed and not self.missing
+
+    @property
+    def needs_reason(self) -> bool:
+        return (self.current, self.target) in NEEDS_REASON
+
+    @property
+    def needs_reference(self) -> bool:
+        return (self.current, self.target) in NEEDS_REFERENCE
+
+
+def applies(requirement: Requirement, tier_id: str, type_id: str | None) -> bool:
+    if requirement.tiers and tier_id not in requirement.tiers:
+        return False
+    return not requirement.types or type_id in requirement.types
+
+
+def gate_requirements(
+    framework: Framework, tier_id: str, register_type: str, target: str
+) -> list[Requirement]:
+    """The framework's requirements for entering `target`, for this tier and type."""
+    type_id = framework_type(framework, register_type)
+    return [r for r in framework.requirements if r.gate == target and applies(r, tier_id, type_id)]
+
+
+def _requirement_gaps(
+    framework: Framework, requirement: Requirement, facts: PartnershipFacts
+) -> list[Missing]:
+    artefact = next(a for a in framework.artefacts if a.id == requirement.artefact)
+    roles = {r.id: r.title for r in framework.roles}
+    base = {
+        "requirement_id": requirement.id,
+        "artefact_id": artefact.id,
+        "artefact_name": artefact.name,
+        "kind": artefact.kind,
+        "cite": requirement.cite,
+    }
+    gaps = []
+    # An approval is itself the artefact: it exists once its approvers have approved.
+    if artefact.kind != "approval" and not facts.evidence.get(artefact.id):
+        gaps.append(Missing(**base))
+    for role_id in requirement.approvers:
+        outcome = facts.approvals.get((artefact.id, role_id))
+        if outcome != "approved":
+            title = roles.get(role_id, role_id)
+            gaps.append(Missing(**base, role_id=role_id, role_title=title, refused=outcome == "refused"))
+    return gaps
+
+
+def check_move(
+    framework: Framework, facts: PartnershipFacts, tier_id: str, current: str, target: str
+) -> MoveCheck:
+    """Whether a partnership in `current` may move to `target` now, and if not, what is missing."""
+    if target not in MOVES.get(current, ()):
+        return MoveCheck(current, target, allowed=False)
+    if (current, target) not in GATED:
+        return MoveCheck(current, target, allowed=True)
+    missing: list[Missing] = []
+    met: list[Requirement] = []
+    for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+        gaps = _requirement_gaps(framework, requirement, facts)
+        missing.extend(gaps)
+        if not gaps:
+            met.append(requirement)
+    return MoveCheck(current, target, allowed=True, missing=tuple(missing), met=tuple(met))
+
+
+def pending_approvals(
+    framework: Framework, facts: PartnershipFacts, tier_id: str, current: str
+) -> list[tuple[Requirement, str]]:
+    """(requirement, role id) pairs still to approve for the gates ahead of `current`, where the
+    artefact is ready to decide on (done, or itself an approval)."""
+    if current in MAIN_PATH:
+        ahead = list(MAIN_PATH[MAIN_PATH.index(current) + 1 :])
+    elif current in (UNDER_REVIEW, LEAVING):
+        ahead = [LEAVING, CLOSED] if current == UNDER_REVIEW else [CLOSED]
+    else:
+        ahead = []
+    if current == ACTIVE:
+        ahead = [LEAVING, CLOSED]
+    kinds = {a.id: a.kind for a in framework.artefacts}
+    pending = []
+    for target in ahead:
+        for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+            # An approval is decided when the partnership reaches the step before its gate;
+            # anything else once it has been done.
+            if kinds[requirement.artefact] == "approval":
+                ready = (current, target) in GATED
+            else:
+                ready = bool(facts.evidence.get(requirement.artefact))
+            if not ready:
+                continue
+            for role_id in requirement.approvers:
+                if facts.approvals.get((requirement.artefact, role_id)) != "approved":
+                    pending.append((requirement, role_id))
+    return pending

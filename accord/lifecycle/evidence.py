@@ -1,0 +1,81 @@
+"""The partnership cycle as evidence for the framework engines (an `EvidenceSource`).
+
+Completed artefact records count as evidence on the date they were produced; the cycle's
+decisions give the dates obligations count from (approved, agreement signed, decided to leave).
+`approvals` gives, for the gates, the latest decision in each role on each artefact's current
+revision.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from django.utils import timezone
+
+from accord.register.models import Partnership
+
+from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
+
+
+class LifecycleEvidence:
+    def __init__(self, partnerships: Sequence[Partnership]):
+        self._partnerships = {p.pk: p for p in partnerships}
+
+    def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
+        ids = list(partnership_ids)
+        found: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}
+        records = ArtefactRecord.objects.filter(partnership_id__in=ids, complete=True).values_list(
+            "partnership_id", "slot", "produced_on", "updated_at"
+        )
+        for pk, slot, produced_on, updated_at in records.iterator(chunk_size=2000):
+            day = produced_on or timezone.localdate(updated_at)
+            found[pk][slot] = (*found[pk].get(slot, ()), day)
+        return found
+
+    def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
+        ids = list(partnership_ids)
+        anchors: dict[int, dict[str, date | None]] = {pk: {} for pk in ids}
+        moves = Transition.objects.filter(partnership_id__in=ids, to_status__in=("agreement", "active"))
+        for pk, to_status, decided_on in moves.order_by("at", "id").values_list(
+            "partnership_id", "to_status", "decided_on"
+        ):
+            if to_status == "agreement":
+                anchors[pk]["approved"] = decided_on
+            elif self._partnerships.get(pk) is not None and self._partnerships[pk].start_date is None:
+                anchors[pk].setdefault("joined", decided_on)
+        for pk, signed_on in Agreement.objects.filter(partnership_id__in=ids).values_list(
+            "partnership_id", "signed_on"
+        ):
+            anchors[pk]["agreement_signed"] = signed_on
+        decisions = ArtefactRecord.objects.filter(partnership_id__in=ids, slot="exit_decision", complete=True)
+        for pk, produced_on in decisions.values_list("partnership_id", "produced_on"):
+            anchors[pk]["decided_to_leave"] = produced_on
+        return anchors
+
+
+def revisions(partnership: Partnership) -> dict[str, int]:
+    """slot -> current revision of each artefact record the partnership has."""
+    return dict(ArtefactRecord.objects.filter(partnership=partnership).values_list("slot", "revision"))
+
+
+def approvals(partnership: Partnership, slots: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """(artefact id, role id) -> outcome of the latest decision on the artefact's current revision.
+
+    `slots` maps each artefact id to the slot its record lives in."""
+    current = revisions(partnership)
+    latest: dict[tuple[str, str], str] = {}
+    for artefact_id, role_id, revision, outcome in (
+        Decision.objects.filter(partnership=partnership)
+        .order_by("at", "id")
+        .values_list("artefact_id", "role_id", "revision", "outcome")
+    ):
+        if current.get(slots.get(artefact_id, artefact_id), 1) == revision:
+            latest[(artefact_id, role_id)] = outcome
+    return latest
+
+
+def approved_artefacts(partnership: Partnership) -> set[str]:
+    return set(
+        Decision.objects.filter(partnership=partnership, outcome=Outcome.APPROVED).values_list(
+            "artefact_id", flat=True
+        )
+    )

@@ -1,0 +1,350 @@
+"""Every change in the partnership cycle goes through these functions.
+
+Each runs in one transaction with the partnership row locked, so two people moving or deciding
+on the same partnership at once cannot both succeed on a stale view. A move whose gates are not
+met is refused with what is missing, and nothing changes. Every move and decision is an immutable
+row and an entry in the partnership's history.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accord.audit.models import Action as AuditAction
+from accord.audit.service import record as audit
+from accord.audit.service import snapshot
+from accord.frameworks import apply, loader
+from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks.schema import Artefact, Framework
+from accord.frameworks.store import partnerships_changed
+from accord.register.models import Partnership, PartnershipStatus, RoleType
+
+from . import cycle, evidence
+from .content import slot_for
+from .models import Appointment, ArtefactRecord, Decision, Outcome, Transition
+
+
+class CycleError(Exception):
+    """A cycle change refused; the message says why in plain words."""
+
+
+class StaleMove(CycleError):
+    pass
+
+
+class GateRefused(CycleError):
+    def __init__(self, check: cycle.MoveCheck):
+        super().__init__(f"{len(check.missing)} thing(s) must be done first")
+        self.check = check
+
+
+@dataclass(frozen=True)
+class State:
+    """The framework's view of one partnership now: tier, facts (with approvals) and slots."""
+
+    framework: Framework
+    tier_id: str
+    facts: PartnershipFacts
+    slots: dict[str, str]  # artefact id -> slot
+
+
+def slots(framework: Framework) -> dict[str, str]:
+    return {a.id: slot_for(a) for a in framework.artefacts}
+
+
+def state(partnership: Partnership, framework: Framework | None = None) -> State:
+    framework = framework or loader.current()
+    result, stored = apply.significance(partnership, framework)
+    tier_id = stored.effective_tier_id if stored else result.tier_id
+    answers = {partnership.pk: stored.answers} if stored else None
+    facts = apply.facts_for(framework, [partnership], answers=answers)[partnership.pk]
+    artefact_slots = slots(framework)
+    facts = replace(facts, approvals=evidence.approvals(partnership, artefact_slots))
+    return State(framework, tier_id, facts, artefact_slots)
+
+
+def check(partnership: Partnership, target: str) -> cycle.MoveCheck:
+    now = state(partnership)
+    return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
+
+
+def _actor_name(actor) -> str:
+    return getattr(actor, "display_name", None) or str(actor or "System")
+
+
+def _lock(partnership: Partnership, expected_status: str | None) -> Partnership:
+    locked = Partnership.objects.select_for_update().select_related("partnership_type").get(pk=partnership.pk)
+    if expected_status is not None and locked.status != expected_status:
+        raise StaleMove(
+            f"Someone else has just moved this partnership to '{locked.get_status_display()}'. "
+            "Check its cycle page before trying again."
+        )
+    return locked
+
+
+def _record_move(
+    actor,
+    partnership: Partnership,
+    target: str,
+    *,
+    decided_on: date,
+    reason: str,
+    reference: str,
+    retrospective: bool,
+    tier_id: str = "",
+    met=(),
+) -> Transition:
+    framework = loader.current()
+    before = snapshot(partnership)
+    previous = partnership.status
+    Partnership.objects.filter(pk=partnership.pk).update(status=target, version=F("version") + 1)
+    partnership.refresh_from_db()
+    transition = Transition.objects.create(
+        partnership=partnership,
+        from_status="" if retrospective and previous == target else previous,
+        to_status=target,
+        decided_on=decided_on,
+        reason=reason.strip(),
+        decision_reference=reference.strip(),
+        retrospective=retrospective,
+        recorded_by=actor if getattr(actor, "pk", None) else None,
+        recorded_by_name=_actor_name(actor),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        tier_id=tier_id,
+        gates=[{"id": r.id, "artefact": r.artefact, "cite": r.cite} for r in met],
+    )
+    note = "Recorded retrospectively. " if retrospective else ""
+    audit(
+        actor=actor,
+        instance=partnership,
+        action=AuditAction.CHANGED,
+        before=before,
+        after=snapshot(partnership),
+        reason=(note + reason.strip() + (f" ({reference.strip()})" if reference.strip() else "")).strip(),
+        partnership=partnership,
+        version=partnership.version,
+    )
+    partnerships_changed([partnership.pk])
+    return transition
+
+
+@transaction.atomic
+def move(
+    actor,
+    partnership: Partnership,
+    target: str,
+    *,
+    expected_status: str,
+    reason: str = "",
+    reference: str = "",
+    decided_on: date | None = None,
+) -> Transition:
+    """Move a partnership to `target`, if the move exists and its gates are met."""
+    partnership = _lock(partnership, expected_status)
+    if partnership.is_finished:
+        raise CycleError("This partnership is closed; its record can no longer change.")
+    now = state(partnership)
+    result = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
+    if not result.allowed:
+        raise CycleError(
+            f"A partnership that is '{partnership.get_status_display()}' cannot move to "
+            f"'{PartnershipStatus(target).label}'."
+        )
+    if result.missing:
+        raise GateRefused(result)
+    if result.needs_reason and not reason.strip():
+        raise CycleError("Enter the reason for this decision")
+    if result.needs_reference and not reference.strip():
+        raise CycleError("Enter the reference of the decision, for example a minute number")
+    if target == cycle.AWAITING_APPROVAL:
+        _resubmit(partnership, now)
+    return _record_move(
+        actor,
+        partnership,
+        target,
+        decided_on=decided_on or timezone.localdate(),
+        reason=reason,
+        reference=reference,
+        retrospective=False,
+        tier_id=now.tier_id,
+        met=result.met,
+    )
+
+
+RETROSPECTIVE_TARGETS = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
+
+
+@transaction.atomic
+def record_retrospectively(
+    actor, partnership: Partnership, target: str, *, reason: str, reference: str = "", decided_on: date
+) -> Transition:
+    """Enter an existing partnership straight into the state it is in, its earlier cycle having
+    happened before Accord. Allowed only while nothing has been decided in Accord yet."""
+    partnership = _lock(partnership, None)
+    if target not in RETROSPECTIVE_TARGETS:
+        raise CycleError(
+            "Only an active, under review or leaving partnership can be recorded retrospectively"
+        )
+    decided = partnership.transitions.exclude(retrospective=True).exists()
+    if partnership.status != cycle.PROPOSED or decided:
+        raise CycleError(
+            "Only a proposed partnership with no decisions in Accord can be recorded retrospectively"
+        )
+    if not reason.strip():
+        raise CycleError(
+            "Enter how the partnership came to be in this state (for example, when it was approved)"
+        )
+    return _record_move(
+        actor,
+        partnership,
+        target,
+        decided_on=decided_on,
+        reason=reason,
+        reference=reference,
+        retrospective=True,
+    )
+
+
+def record_first_state(actor, partnership: Partnership) -> Transition:
+    """The first row of a new partnership's cycle: proposed, or (for an existing partnership being
+    added to the register) its current state, recorded retrospectively."""
+    framework = loader.current()
+    retrospective = partnership.status != cycle.PROPOSED
+    return Transition.objects.create(
+        partnership=partnership,
+        from_status="",
+        to_status=partnership.status,
+        decided_on=partnership.start_date or timezone.localdate(),
+        reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
+        retrospective=retrospective,
+        recorded_by=actor if getattr(actor, "pk", None) else None,
+        recorded_by_name=_actor_name(actor),
+        framework_id=framework.id,
+        framework_version=framework.version,
+    )
+
+
+def _resubmit(partnership: Partnership, now: State) -> None:
+    """Going (back) for approval: approvals that are decisions in their own right start afresh."""
+    approval_slots = [a.id for a in now.framework.artefacts if a.kind == "approval"]
+    ArtefactRecord.objects.filter(partnership=partnership, slot__in=approval_slots).update(
+        revision=F("revision") + 1
+    )
+
+
+# Approvals --------------------------------------------------------------------------------
+
+
+def roles_held(user, framework: Framework) -> set[str]:
+    return set(
+        Appointment.objects.filter(user=user, framework_id=framework.id).values_list("role_id", flat=True)
+    )
+
+
+def is_own_case(user, partnership: Partnership) -> bool:
+    """Nobody approves their own case: the partnership's lead officer, or anyone who wrote or
+    changed what is being approved."""
+    if (
+        getattr(user, "person_id", None)
+        and partnership.roles.filter(person_id=user.person_id, role=RoleType.LEAD_OFFICER).exists()
+    ):
+        return True
+    authors = ArtefactRecord.objects.filter(partnership=partnership).values_list(
+        "created_by_id", "updated_by_id"
+    )
+    return any(user.pk in pair for pair in authors)
+
+
+def pending_for(user, partnership: Partnership, now: State | None = None) -> list[tuple[Artefact, str, str]]:
+    """(artefact, role id, role title) the user may decide on now."""
+    now = now or state(partnership)
+    held = roles_held(user, now.framework)
+    artefacts = {a.id: a for a in now.framework.artefacts}
+    titles = {r.id: r.title for r in now.framework.roles}
+    pending = cycle.pending_approvals(now.framework, now.facts, now.tier_id, partnership.status)
+    seen, found = set(), []
+    for requirement, role_id in pending:
+        key = (requirement.artefact, role_id)
+        if role_id in held and key not in seen:
+            seen.add(key)
+            found.append((artefacts[requirement.artefact], role_id, titles.get(role_id, role_id)))
+    return found
+
+
+@transaction.atomic
+def decide(
+    actor,
+    partnership: Partnership,
+    artefact_id: str,
+    role_id: str,
+    outcome: str,
+    *,
+    comment: str,
+    reference: str = "",
+    decided_on: date | None = None,
+) -> Decision:
+    """Approve or refuse an artefact in one of the framework's roles. A refusal while awaiting
+    approval sends the partnership back to its business case with the approver's reasons."""
+    partnership = _lock(partnership, None)
+    now = state(partnership)
+    if not comment.strip():
+        raise CycleError("Enter a comment explaining the decision")
+    if outcome not in Outcome.values:
+        raise CycleError("Select approve or refuse")
+    if role_id not in roles_held(actor, now.framework):
+        raise CycleError("You are not appointed to decide in this role")
+    if is_own_case(actor, partnership):
+        raise CycleError("You cannot decide on a case you prepared or lead")
+    if not any(a.id == artefact_id and r == role_id for a, r, _ in pending_for(actor, partnership, now)):
+        raise CycleError("There is nothing waiting for this decision")
+    artefact = next(a for a in now.framework.artefacts if a.id == artefact_id)
+    slot = now.slots[artefact_id]
+    record, _ = ArtefactRecord.objects.get_or_create(
+        partnership=partnership,
+        slot=slot,
+        defaults={"kind": artefact.kind, "title": artefact.name, "created_by": None, "updated_by": None},
+    )
+    title = next((r.title for r in now.framework.roles if r.id == role_id), role_id)
+    decision = Decision.objects.create(
+        partnership=partnership,
+        artefact_id=artefact_id,
+        role_id=role_id,
+        role_title=title,
+        revision=record.revision,
+        outcome=outcome,
+        comment=comment.strip(),
+        decision_reference=reference.strip(),
+        decided_on=decided_on or timezone.localdate(),
+        decided_by=actor,
+        decided_by_name=_actor_name(actor),
+        framework_id=now.framework.id,
+        framework_version=now.framework.version,
+    )
+    if artefact.kind == "approval" and outcome == Outcome.APPROVED:
+        ArtefactRecord.objects.filter(pk=record.pk).update(complete=True, produced_on=decision.decided_on)
+    audit(
+        actor=actor,
+        instance=decision,
+        action=AuditAction.CREATED,
+        before={},
+        after={"decision": ("Decision", f"{decision.get_outcome_display()} by the {title}: {artefact.name}")},
+        reason=comment.strip(),
+        partnership=partnership,
+    )
+    if outcome == Outcome.REFUSED and partnership.status == cycle.AWAITING_APPROVAL:
+        _record_move(
+            actor,
+            partnership,
+            cycle.BUSINESS_CASE,
+            decided_on=decision.decided_on,
+            reason=f"Sent back: refused by the {title}. {comment.strip()}",
+            reference=reference,
+            retrospective=False,
+            tier_id=now.tier_id,
+        )
+    partnerships_changed([partnership.pk])
+    return decision
