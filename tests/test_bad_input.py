@@ -180,27 +180,35 @@ def test_the_same_role_for_a_later_period_is_allowed(admin_client, own_partnersh
 
 
 @pytest.mark.django_db
-def test_closing_a_partnership_needs_a_reason(admin_client, own_partnership):
-    url = reverse("partnership-edit", args=[own_partnership.pk, "status"])
+def test_deciding_to_leave_needs_a_reason_and_a_reference(admin_client, own_partnership):
+    url = reverse("cycle-move", args=[own_partnership.pk, "leaving"])
     response = admin_client.post(
-        url, {"status": "closed", "is_published": "False", "reason": "", "version": own_partnership.version}
+        url, {"expected_status": "active", "reason": "", "reference": "", **today_parts("decided_on")}
     )
-    assert_refused(response, "Enter the reason for closing the partnership")
+    assert_refused(response, "Enter the reason for this decision")
+    assert "Enter the decision reference" in response.content.decode()
     own_partnership.refresh_from_db()
     assert own_partnership.status == "active"
     response = admin_client.post(
         url,
         {
-            "status": "closed",
-            "is_published": "False",
+            "expected_status": "active",
             "reason": "Merged into the Lancashire CSP",
-            "version": own_partnership.version,
+            "reference": "Executive Cabinet minute 23/45",
+            **today_parts("decided_on"),
         },
     )
     assert response.status_code == 302
     event = AuditEvent.objects.filter(partnership=own_partnership).latest("id")
-    assert event.reason == "Merged into the Lancashire CSP"
-    assert {"field": "status", "label": "Status", "old": "Active", "new": "Closed"} in event.changes
+    assert "Merged into the Lancashire CSP" in event.reason
+    assert {"field": "status", "label": "Status", "old": "Active", "new": "Leaving"} in event.changes
+
+
+def today_parts(name: str) -> dict[str, str]:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return {f"{name}-day": str(today.day), f"{name}-month": str(today.month), f"{name}-year": str(today.year)}
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from accord.ui.components import summary_row
 from .forms.partnerships import SECTIONS
 from .models import Partnership
 
-STAFF_ONLY_SECTIONS = {"arrangements"}
+STAFF_ONLY_SECTIONS = {"arrangements", "publication"}
 STAFF_ONLY_FIELDS = {"covers_members_expenses", "additional_monitoring_required", "is_published"}
 
 

@@ -257,7 +257,18 @@ def link(href: str, text: Any, hidden_suffix: str = "") -> Markup:
     return Markup('<a class="govuk-link" href="{}">{}{}</a>').format(href, text, extra)
 
 
-TAG_COLOURS = {"proposed": "yellow", "active": "green", "closed": "grey"}
+TAG_COLOURS = {
+    "proposed": "yellow",
+    "business_case": "light-blue",
+    "awaiting_approval": "orange",
+    "agreement": "turquoise",
+    "active": "green",
+    "under_review": "purple",
+    "leaving": "pink",
+    "closed": "grey",
+    "rejected": "red",
+    "withdrawn": "grey",
+}
 
 
 def tag(partnership) -> Markup:

@@ -202,13 +202,19 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
         {"start_date": "2019-05-01"},
         expected_version=other_partnership.version,
     )
-    services.update(
+    from accord.lifecycle import services as cycle
+
+    own_partnership.refresh_from_db()
+    cycle.move(
         users["administrator"],
-        Partnership,
-        own_partnership.pk,
-        {"status": "closed"},
-        expected_version=own_partnership.version,
+        own_partnership,
+        "leaving",
+        expected_status="active",
         reason="Wound up",
+        reference="Executive Cabinet minute 23/45",
+    )
+    cycle.move(
+        users["administrator"], own_partnership, "closed", expected_status="leaving", reason="Wound up"
     )
     incremental = counts()
     assert not ObligationStatus.objects.filter(partnership=own_partnership).exists()

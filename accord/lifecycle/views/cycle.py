@@ -1,13 +1,183 @@
-from django.http import Http404
+"""A partnership's cycle: where it is, what each next move needs, and moving it on."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from accord.accounts.policy import Action, can
+from accord.register.models import PartnershipStatus
+
+from .. import cycle, services
+from ..forms_cycle import MoveForm, RetrospectiveForm
+from ..models import ArtefactRecord
+from .common import artefact_url, editable_partnership, partnership_for
 
 
-def cycle_overview(request, pk):
-    raise Http404
+def _missing_rows(partnership, framework, check) -> list[dict]:
+    artefacts = {a.id: a for a in framework.artefacts}
+    return [
+        {
+            "text": missing.text,
+            "cite": missing.cite,
+            "href": artefact_url(partnership, framework, artefacts[missing.artefact_id]),
+        }
+        for missing in check.missing
+    ]
 
 
-def cycle_move(request, pk, target):
-    raise Http404
+def _gate_items(partnership, framework, now, target) -> list[dict]:
+    """One task-list row per requirement of the gate into `target`."""
+    artefacts = {a.id: a for a in framework.artefacts}
+    roles = {r.id: r.title for r in framework.roles}
+    items = []
+    for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
+        artefact = artefacts[requirement.artefact]
+        done = artefact.kind == "approval" or bool(now.facts.evidence.get(artefact.id))
+        waiting = [
+            roles.get(role, role)
+            for role in requirement.approvers
+            if now.facts.approvals.get((artefact.id, role)) != "approved"
+        ]
+        refused = any(
+            now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
+        )
+        if not done:
+            status, colour = "Not done", "grey"
+        elif refused:
+            status, colour = "Refused", "red"
+        elif waiting:
+            status, colour = "Waiting for approval", "yellow"
+        else:
+            status, colour = "Done", "green"
+        hint = requirement.cite
+        if requirement.approvers:
+            hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+        items.append(
+            {
+                "title": artefact.name,
+                "href": artefact_url(partnership, framework, artefact),
+                "hint": hint,
+                "status": status,
+                "colour": colour,
+            }
+        )
+    return items
 
 
-def cycle_retrospective(request, pk):
-    raise Http404
+def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
+    now = services.state(partnership)
+    framework = now.framework
+    can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
+    moves = []
+    for target in cycle.MOVES.get(partnership.status, ()):
+        check = cycle.check_move(framework, now.facts, now.tier_id, partnership.status, target)
+        moves.append(
+            {
+                "target": target,
+                "label": cycle.move_label(partnership.status, target),
+                "gated": (partnership.status, target) in cycle.GATED,
+                "items": _gate_items(partnership, framework, now, target),
+                "ready": check.ok,
+                "missing": len(check.missing),
+            }
+        )
+    stages = {s.id: s for s in framework.stages}
+    records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
+    checklists = [a for a in framework.artefacts if a.banks and a.kind not in ("business_case",)]
+    transitions = partnership.transitions.all()
+    retrospective_allowed = (
+        can_change
+        and partnership.status == cycle.PROPOSED
+        and not transitions.exclude(retrospective=True).exists()
+    )
+    return render(
+        request,
+        "lifecycle/cycle.html",
+        {
+            "partnership": partnership,
+            "framework": framework,
+            "tier_name": next(
+                (t.name for t in framework.significance.tiers if t.id == now.tier_id), now.tier_id
+            ),
+            "stage": stages.get(partnership.status),
+            "path": [(s, PartnershipStatus(s).label) for s in cycle.MAIN_PATH],
+            "moves": moves,
+            "can_change": can_change,
+            "records": records,
+            "checklists": checklists,
+            "transitions": transitions,
+            "retrospective_allowed": retrospective_allowed,
+            "statuses": dict(PartnershipStatus.choices),
+            "pending": services.pending_for(request.user, partnership, now)
+            if can(request.user, Action.DECIDE)
+            else [],
+        },
+    )
+
+
+def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+    if target not in PartnershipStatus.values:
+        raise Http404
+    now = services.state(partnership)
+    check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
+    form = MoveForm(request.POST if request.method == "POST" else None, check=check)
+    refusal = None
+    if request.method == "POST" and check.ok and not partnership.is_finished and form.is_valid():
+        try:
+            services.move(
+                request.user,
+                partnership,
+                target,
+                expected_status=form.cleaned_data["expected_status"],
+                reason=form.cleaned_data["reason"],
+                reference=form.cleaned_data["reference"],
+                decided_on=form.cleaned_data["decided_on"],
+            )
+        except services.GateRefused as refused:
+            check = refused.check
+        except services.CycleError as error:
+            refusal = str(error)
+        else:
+            return redirect(reverse("cycle", args=[partnership.pk]) + "?moved=" + target)
+    return render(
+        request,
+        "lifecycle/move.html",
+        {
+            "partnership": partnership,
+            "framework": now.framework,
+            "check": check,
+            "form": form,
+            "label": cycle.move_label(partnership.status, target),
+            "target_label": PartnershipStatus(target).label,
+            "missing": _missing_rows(partnership, now.framework, check),
+            "refusal": refusal,
+            "finished": partnership.is_finished,
+        },
+    )
+
+
+def cycle_retrospective(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = editable_partnership(request, pk)
+    form = RetrospectiveForm(request.POST if request.method == "POST" else None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_retrospectively(
+                request.user,
+                partnership,
+                form.cleaned_data["target"],
+                reason=form.cleaned_data["reason"],
+                reference=form.cleaned_data["reference"],
+                decided_on=form.cleaned_data["decided_on"],
+            )
+        except services.CycleError as error:
+            refusal = str(error)
+        else:
+            return redirect(reverse("cycle", args=[partnership.pk]))
+    return render(
+        request,
+        "lifecycle/retrospective.html",
+        {"partnership": partnership, "form": form, "refusal": refusal},
+    )

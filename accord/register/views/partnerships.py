@@ -1,5 +1,6 @@
 """Partnership pages: the register list, a partnership's record, creating and editing it, its history."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,10 @@ def partnership_for(request: HttpRequest, pk: int, action: Action | None = None)
     partnership = get_object_or_404(visible_partnerships(request.user).select_related(*related), pk=pk)
     if action is not None:
         require(request, action, partnership)
+    if action == Action.CHANGE_PARTNERSHIP and partnership.is_finished:
+        raise PermissionDenied(
+            f"{partnership.name} is {partnership.get_status_display().lower()}: read-only."
+        )
     return partnership
 
 
@@ -48,7 +53,7 @@ def register_list(request: HttpRequest) -> HttpResponse:
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_REGISTER)
     staff = can(request.user, Action.VIEW_STAFF_SECTIONS)
-    can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership)
+    can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     context = {
         "partnership": partnership,
         "can_change": can_change,

@@ -1,0 +1,126 @@
+"""Saving what a partnership produces in the cycle: artefact records and their files.
+
+Every save makes a new revision of the record (so approvals of an earlier revision no longer
+count), is written to the partnership's history, and keeps the framework's obligation statuses in
+step. Callers work out `complete` with the rules in accord.lifecycle.content.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from accord.audit.models import Action as AuditAction
+from accord.audit.service import record as audit
+from accord.frameworks.store import partnerships_changed
+from accord.register.models import Partnership
+from accord.register.services import Finished
+
+from .models import ArtefactRecord, EvidenceFile
+
+
+def _actor_name(actor) -> str:
+    return getattr(actor, "display_name", None) or str(actor or "System")
+
+
+def lock_open(partnership: Partnership) -> Partnership:
+    """Lock the partnership's row for this transaction, refusing one that is finished."""
+    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    if locked.is_finished:
+        raise Finished(f"{locked.name} is {locked.get_status_display().lower()}; it is read-only.")
+    return locked
+
+
+def _state(record: ArtefactRecord | None) -> dict[str, tuple[str, str]]:
+    if record is None:
+        return {}
+    return {
+        "status": ("Status", "Complete" if record.complete else "Not complete"),
+        "produced_on": ("Date", record.produced_on.strftime("%-d %B %Y") if record.produced_on else ""),
+        "summary": ("Summary", record.summary),
+    }
+
+
+@transaction.atomic
+def save_record(
+    actor,
+    partnership: Partnership,
+    slot: str,
+    *,
+    kind: str,
+    title: str,
+    complete: bool,
+    answers: dict[str, Any] | None = None,
+    summary: str | None = None,
+    produced_on: date | None = None,
+    reason: str = "",
+) -> ArtefactRecord:
+    """Create or change the record in `slot`; returns it at its new revision."""
+    partnership = lock_open(partnership)
+    record = ArtefactRecord.objects.select_for_update().filter(partnership=partnership, slot=slot).first()
+    before = _state(record)
+    if record is None:
+        record = ArtefactRecord(partnership=partnership, slot=slot, created_by=_user(actor))
+    else:
+        record.revision = F("revision") + 1
+    record.kind = kind
+    record.title = title
+    record.complete = complete
+    record.updated_by = _user(actor)
+    if answers is not None:
+        record.answers = answers
+    if summary is not None:
+        record.summary = summary
+    if produced_on is not None or not complete:
+        record.produced_on = produced_on
+    record.save()
+    record.refresh_from_db()
+    audit(
+        actor=actor,
+        instance=record,
+        action=AuditAction.CHANGED if before else AuditAction.CREATED,
+        before=before,
+        after=_state(record),
+        reason=reason or f"{title} saved (revision {record.revision})",
+        partnership=partnership,
+    )
+    partnerships_changed([partnership.pk])
+    return record
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+@transaction.atomic
+def add_file(
+    actor, partnership: Partnership, slot: str, upload, *, section: str = "", description: str = ""
+) -> EvidenceFile:
+    """Store an uploaded file (already checked by accord.lifecycle.uploads) against a slot. A new
+    file for a record makes a new revision of it: what is approved is what was seen."""
+    partnership = lock_open(partnership)
+    evidence = EvidenceFile(
+        partnership=partnership,
+        slot=slot,
+        section=section,
+        name=upload.name[:200],
+        content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+        size=upload.size,
+        description=description,
+        uploaded_by=_user(actor),
+        uploaded_by_name=_actor_name(actor),
+    )
+    evidence.file.save(upload.name, upload, save=False)
+    evidence.save()
+    ArtefactRecord.objects.filter(partnership=partnership, slot=slot).update(revision=F("revision") + 1)
+    audit(
+        actor=actor,
+        instance=evidence,
+        action=AuditAction.CREATED,
+        before={},
+        after={"file": ("File", evidence.name), "slot": ("For", slot)},
+        reason=description,
+        partnership=partnership,
+    )
+    return evidence
