@@ -223,6 +223,22 @@ def _load_accounts(accounts, people, organisations) -> None:
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
+        if account["role"] in ("approver", "administrator"):
+            _appoint(user)
+
+
+def _appoint(user) -> None:
+    """Demo approvers decide in every role of the council's framework; the administrator records
+    decisions of the council's committees, as Democratic Services would."""
+    from accord.frameworks import loader
+    from accord.lifecycle.models import Appointment
+
+    framework = loader.current()
+    bodies = ("executive", "cabinet", "council", "board", "committee")
+    for role in framework.roles:
+        is_body = any(word in role.id for word in bodies)
+        if user.role == "approver" or is_body:
+            Appointment.objects.get_or_create(user=user, framework_id=framework.id, role_id=role.id)
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
