@@ -75,7 +75,9 @@ def test_an_officer_adds_a_partnership_with_a_member_and_a_representative_then_e
     page.get_by_role("combobox", name="Lead organisation").select_option(label="Chorley Council")
     page.get_by_role("group", name="The council's role").get_by_label("Lead organisation").check()
     page.get_by_label("Lead directorate or service").select_option(index=1)
-    page.get_by_role("group", name="Status").get_by_label("Proposed").check()
+    page.get_by_role("group", name="Is this a new proposal or an existing partnership?").get_by_label(
+        "A new proposal"
+    ).check()
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("4")
     page.get_by_label("Year").fill("2026")
@@ -143,7 +145,7 @@ def test_every_other_page_is_accessible(page, users, register):
         f"/partnerships/{register.pk}/history/",
         f"/partnerships/{register.pk}/change/governance/",
         f"/partnerships/{register.pk}/change/dates/",
-        f"/partnerships/{register.pk}/change/status/",
+        f"/partnerships/{register.pk}/change/publication/",
         f"/partnerships/{register.pk}/contributions/add/",
         f"/partnerships/{register.pk}/priorities/add/",
         f"/partnerships/{register.pk}/members/{register.memberships.first().pk}/remove/",
