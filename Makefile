@@ -39,7 +39,8 @@ run: install
 	$(BIN)/accord demo --if-empty
 	$(BIN)/accord runserver 127.0.0.1:8000
 
-## Run every test: checks, lint, unit, view and browser tests.
+## Run every test: checks, lint, unit, view, browser and document tests.
+## Needs Debian's chromium and LibreOffice (libreoffice-writer-nogui, for `soffice`): see .ci/run.
 test: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test: install
 	$(BIN)/accord check
