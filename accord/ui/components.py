@@ -221,8 +221,9 @@ def error_summary_params(*forms_with_errors: forms.BaseForm) -> dict[str, Any] |
             if name == "__all__":
                 continue
             bound = form[name]
-            for error in bound.errors[:1]:
-                items.append({"text": str(error), "href": error_anchor(bound)})
+            if bound.errors:
+                # ErrorList[0] is the message; a slice of it holds ValidationErrors ("['...']").
+                items.append({"text": str(bound.errors[0]), "href": error_anchor(bound)})
     if not items:
         return None
     return {"titleText": "There is a problem", "errorList": items}
