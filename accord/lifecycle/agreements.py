@@ -1,0 +1,237 @@
+"""The partnership's governing document: the agreement, its signatories and its coverage.
+
+Saving the agreement also saves the `agreement` artefact record, so the gates and obligations see
+it: agreed or signed counts as done, and its signing date is the `agreement_signed` anchor (read
+from the agreement by accord.lifecycle.evidence). Coverage says where the agreement covers each
+heading the framework requires (Redditch App 10, Bury App 4, Central Bedfordshire 2.9.1, Chorley).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from accord.audit.models import Action as AuditAction
+from accord.audit.service import record as audit
+from accord.audit.service import snapshot
+from accord.frameworks import loader
+from accord.frameworks.durations import parse
+from accord.frameworks.engine import framework_type
+from accord.frameworks.schema import Artefact, Framework, Heading, Template
+from accord.register.models import Partnership
+
+from . import recording
+from .models import Agreement, AgreementStatus, Signatory
+
+SLOT = "agreement"
+REVIEW_WITHIN = "P1Y"  # "at least annually" (Bury 7.5)
+REVIEW_CITE = "001_c825c913872835d1.txt 7.5"
+DONE_STATUSES = (AgreementStatus.AGREED, AgreementStatus.SIGNED)
+AGREEMENT_FIELDS = (
+    "document_type",
+    "title",
+    "status",
+    "agreed_on",
+    "signed_on",
+    "next_review_on",
+    "termination_notice",
+)
+
+
+class NoAgreement(Exception):
+    """The agreement has not been recorded yet."""
+
+
+def agreement_for(partnership: Partnership) -> Agreement | None:
+    return Agreement.objects.filter(partnership=partnership).first()
+
+
+def review_limit(agreement_date: date, today: date) -> date:
+    """The latest next review date allowed: a year from the agreement or, for an agreement more
+    than a year old (recorded after the event), a year from today."""
+    within = parse(REVIEW_WITHIN)
+    limit = within.after(agreement_date)
+    return limit if limit >= today else within.after(today)
+
+
+# Coverage ------------------------------------------------------------------------------------
+
+
+def agreement_artefact(framework: Framework, partnership: Partnership) -> Artefact | None:
+    """The framework's agreement artefact for this partnership: one whose requirements apply to its
+    type if there are several."""
+    candidates = [a for a in framework.artefacts if a.kind == "agreement"]
+    type_id = framework_type(framework, partnership.partnership_type.name)
+    for artefact in candidates:
+        types = [r.types for r in framework.requirements if r.artefact == artefact.id]
+        if any(not t or type_id in t for t in types):
+            return artefact
+    return candidates[0] if candidates else None
+
+
+def _template(framework: Framework, template_id: str | None) -> Template | None:
+    if not template_id:
+        return None
+    return next((t for t in framework.templates if t.id == template_id), None)
+
+
+def coverage_template(framework: Framework, partnership: Partnership) -> Template:
+    """The headings the agreement must cover: its artefact's template, else the framework's MoU
+    template, else the model framework's."""
+    model = loader.get("model")
+    artefact = agreement_artefact(framework, partnership)
+    for source, template_id in (
+        (framework, artefact.template if artefact else None),
+        (framework, framework.documents.get("mou")),
+        (model, model.documents.get("mou")),
+    ):
+        if found := _template(source, template_id):
+            return found
+    raise LookupError("The model framework has no MoU template")
+
+
+def missing_headings(template: Template, coverage: dict[str, Any]) -> list[Heading]:
+    return [h for h in template.headings if not str(coverage.get(h.id) or "").strip()]
+
+
+@dataclass(frozen=True)
+class CoverageSummary:
+    covered: int
+    total: int
+    missing: tuple[Heading, ...]
+
+
+def coverage_summary(template: Template, agreement: Agreement | None) -> CoverageSummary:
+    missing = tuple(missing_headings(template, agreement.coverage if agreement else {}))
+    total = len(template.headings)
+    return CoverageSummary(total - len(missing), total, missing)
+
+
+# Changes -------------------------------------------------------------------------------------
+
+
+def _snapshot(agreement: Agreement | None) -> dict[str, tuple[str, str]]:
+    return snapshot(agreement, exclude=("partnership", "coverage"))
+
+
+@transaction.atomic
+def save_agreement(actor, partnership: Partnership, values: dict[str, Any]) -> Agreement:
+    """Record or change the agreement; its artefact record follows (a new revision when it changed)."""
+    locked = recording.lock_open(partnership)
+    agreement = Agreement.objects.select_for_update().filter(partnership=locked).first()
+    before = _snapshot(agreement)
+    if agreement is None:
+        agreement = Agreement(partnership=locked)
+    for name in AGREEMENT_FIELDS:
+        setattr(agreement, name, values.get(name) if name.endswith("_on") else values.get(name) or "")
+    after = _snapshot(agreement)
+    if before == after:
+        return agreement
+    agreement.save()
+    audit(
+        actor=actor,
+        instance=agreement,
+        action=AuditAction.CHANGED if before else AuditAction.CREATED,
+        before=before,
+        after=after,
+        partnership=locked,
+    )
+    done = agreement.status in DONE_STATUSES
+    recording.save_record(
+        actor,
+        locked,
+        SLOT,
+        kind="agreement",
+        title=agreement.title,
+        complete=done,
+        produced_on=(agreement.signed_on or agreement.agreed_on) if done else None,
+        answers={},
+    )
+    return agreement
+
+
+def _locked_agreement(partnership: Partnership) -> tuple[Partnership, Agreement]:
+    locked = recording.lock_open(partnership)
+    agreement = Agreement.objects.select_for_update().filter(partnership=locked).first()
+    if agreement is None:
+        raise NoAgreement("Record the agreement first.")
+    return locked, agreement
+
+
+@transaction.atomic
+def save_coverage(actor, partnership: Partnership, template: Template, entries: dict[str, str]) -> Agreement:
+    """Where the agreement covers each of the template's headings; an empty entry means not covered."""
+    locked, agreement = _locked_agreement(partnership)
+    coverage = dict(agreement.coverage or {})
+    before, after = {}, {}
+    for heading in template.headings:
+        label = f"Covers: {heading.text}"[:200]
+        before[heading.id] = (label, str(coverage.get(heading.id) or ""))
+        text = str(entries.get(heading.id) or "").strip()
+        if text:
+            coverage[heading.id] = text
+        else:
+            coverage.pop(heading.id, None)
+        after[heading.id] = (label, text)
+    if before == after:
+        return agreement
+    agreement.coverage = coverage
+    agreement.save(update_fields=["coverage"])
+    audit(
+        actor=actor,
+        instance=agreement,
+        action=AuditAction.CHANGED,
+        before=before,
+        after=after,
+        reason=f"Coverage checked against {template.name}",
+        partnership=locked,
+    )
+    return agreement
+
+
+def _signatory_snapshot(signatory: Signatory) -> dict[str, tuple[str, str]]:
+    return snapshot(signatory, exclude=("agreement",))
+
+
+@transaction.atomic
+def add_signatory(actor, partnership: Partnership, values: dict[str, Any]) -> Signatory:
+    locked, agreement = _locked_agreement(partnership)
+    organisation = values["organisation"]
+    if not locked.memberships.filter(organisation=organisation).exists():
+        raise ValueError(f"{organisation} is not a member of this partnership")
+    signatory = Signatory.objects.create(
+        agreement=agreement,
+        name=values["name"],
+        position=values.get("position") or "",
+        organisation=organisation,
+        signed_on=values.get("signed_on"),
+    )
+    audit(
+        actor=actor,
+        instance=signatory,
+        action=AuditAction.CREATED,
+        before={},
+        after=_signatory_snapshot(signatory),
+        reason=f"Signatory of {agreement.title}",
+        partnership=locked,
+    )
+    return signatory
+
+
+@transaction.atomic
+def remove_signatory(actor, partnership: Partnership, signatory: Signatory) -> None:
+    locked, agreement = _locked_agreement(partnership)
+    if signatory.agreement_id != agreement.pk:
+        raise NoAgreement("That signatory is not on this partnership's agreement.")
+    before = _signatory_snapshot(signatory)
+    audit(
+        actor=actor,
+        instance=signatory,
+        action=AuditAction.REMOVED,
+        before=before,
+        after={},
+        reason=f"Removed from the signatories of {agreement.title}",
+        partnership=locked,
+    )
+    signatory.delete()

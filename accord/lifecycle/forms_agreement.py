@@ -1,0 +1,146 @@
+"""Forms for the agreement: the document itself, where it covers each heading, and its signatories."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+from accord.frameworks.durations import parse
+from accord.frameworks.schema import Template
+from accord.register.forms.base import GovukForm, check_date_order
+from accord.register.models import Organisation, Partnership
+from accord.ui.widgets import GovukDateField
+
+from .agreements import REVIEW_WITHIN, review_limit
+from .models import Agreement, AgreementStatus, DocumentType
+
+
+def _not_in_future(form: forms.Form, name: str, label: str) -> None:
+    value = form.cleaned_data.get(name)
+    if value and value > timezone.localdate():
+        form.add_error(name, f"{label} must be today or in the past")
+
+
+class AgreementForm(GovukForm):
+    document_type = forms.ChoiceField(
+        label="Type of document", choices=DocumentType.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        help_text="As it appears on the document, for example "
+        "'Memorandum of understanding for the Community Safety Partnership'.",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=AgreementStatus.choices,
+        widget=forms.RadioSelect,
+        help_text="Agreed means all partners have agreed it; signed means all partners have signed it.",
+    )
+    agreed_on = GovukDateField(
+        label="Date agreed", required=False, help_text="When the partners agreed it. For example, 27 3 2025"
+    )
+    signed_on = GovukDateField(
+        label="Date signed",
+        required=False,
+        help_text="When the last partner signed it. For example, 27 3 2025",
+    )
+    next_review_on = GovukDateField(
+        label="Next review date",
+        required=False,
+        help_text="The agreement must be reviewed at least once a year (Bury 7.5). For example, 27 3 2026",
+    )
+    termination_notice = forms.CharField(
+        label="Notice a partner must give to leave",
+        required=False,
+        max_length=200,
+        help_text="For example, '6 months'. Include any exceptions to the notice period.",
+    )
+
+    def __init__(self, *args, agreement: Agreement | None = None, **kwargs):
+        if agreement is not None:
+            kwargs.setdefault(
+                "initial",
+                {name: getattr(agreement, name) for name in self.base_fields if hasattr(agreement, name)},
+            )
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        agreed_on, signed_on = cleaned.get("agreed_on"), cleaned.get("signed_on")
+        review = cleaned.get("next_review_on")
+        _not_in_future(self, "agreed_on", "Date agreed")
+        _not_in_future(self, "signed_on", "Date signed")
+        check_date_order(self, "agreed_on", "signed_on", "Date signed must be on or after the date agreed")
+        if status == AgreementStatus.SIGNED and not signed_on and "signed_on" not in self.errors:
+            self.add_error("signed_on", "Enter the date it was signed")
+        if status == AgreementStatus.AGREED and not agreed_on and "agreed_on" not in self.errors:
+            self.add_error("agreed_on", "Enter the date it was agreed")
+        if status == AgreementStatus.DRAFT and signed_on and "signed_on" not in self.errors:
+            self.add_error(
+                "signed_on", "A draft has not been signed: choose 'Signed' or remove the date signed"
+            )
+        done = status in (AgreementStatus.AGREED, AgreementStatus.SIGNED)
+        if done and not review and "next_review_on" not in self.errors:
+            self.add_error("next_review_on", "Enter the next review date")
+        since = signed_on if status == AgreementStatus.SIGNED else agreed_on
+        if done and since and review and "next_review_on" not in self.errors:
+            self._check_review(since, review)
+        return cleaned
+
+    def _check_review(self, since: date, review: date) -> None:
+        limit = review_limit(since, timezone.localdate())
+        if review <= since:
+            self.add_error("next_review_on", "The next review date must be after the agreement")
+        elif review > limit and limit == parse(REVIEW_WITHIN).after(since):
+            self.add_error(
+                "next_review_on", "The next review must be within a year of the agreement (Bury 7.5)"
+            )
+        elif review > limit:
+            # An agreement over a year old, recorded after the event: the next review within a year.
+            self.add_error("next_review_on", "The next review must be within a year from today (Bury 7.5)")
+
+
+class CoverageForm(GovukForm):
+    """One box per heading: where the agreement covers it (a clause, section or page)."""
+
+    def __init__(self, *args, template: Template, coverage: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for heading in template.headings:
+            self.fields[heading.id] = forms.CharField(
+                label=heading.text,
+                required=False,
+                max_length=300,
+                help_text=heading.guidance,
+                initial=coverage.get(heading.id, ""),
+            )
+        self._govuk_messages()
+
+
+class SignatoryForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=200)
+    position = forms.CharField(label="Position", max_length=200, required=False, help_text="Their job title.")
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=Organisation.objects.none(), help_text="A member of the partnership."
+    )
+    signed_on = GovukDateField(
+        label="Date signed", required=False, help_text="Leave blank if not signed yet. For example, 27 3 2025"
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = (
+            Organisation.objects.filter(memberships__partnership=partnership).distinct().order_by("name")
+        )
+        field.empty_label = "Choose an organisation"
+
+    def clean(self):
+        cleaned = super().clean()
+        _not_in_future(self, "signed_on", "Date signed")
+        return cleaned
+
+
+class ConfirmForm(GovukForm):
+    """A confirmation with nothing to fill in."""

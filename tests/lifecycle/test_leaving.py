@@ -1,0 +1,217 @@
+"""Leaving a partnership: the decision to leave with its exit plan, and the leaving form due within
+three months of the decision (Redditch App 5)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accord.frameworks import apply, loader
+from accord.frameworks.durations import parse
+from accord.lifecycle import leaving
+from accord.lifecycle.models import ArtefactRecord
+from accord.register.models import Partnership
+from tests.lifecycle.test_agreement import assert_refused, dated
+
+
+@pytest.fixture
+def officer_client(client, users):
+    client.force_login(users["officer"])
+    return client
+
+
+def decision_data(decided_on=None, **extra) -> dict[str, str]:
+    data = {
+        **dated("decided_on", decided_on or timezone.localdate() - timedelta(days=7)),
+        "decided_by": "Executive",
+        "reference": "Executive minute 45/2025",
+        "reason": "funding_ceased",
+        "reason_detail": "",
+        "planned": "planned",
+        "continues": "yes",
+        "plan_notice": "Six months' notice given on 1 April.",
+        "plan_assets": "The shared van returns to the council.",
+    }
+    data.update(extra)
+    return data
+
+
+def decide_to_leave(client, partnership, decided_on=None):
+    response = client.post(reverse("leaving", args=[partnership.pk]), decision_data(decided_on))
+    assert response.status_code == 302
+    return ArtefactRecord.objects.get(partnership=partnership, slot="exit_decision")
+
+
+def form_data(action="submit", **overrides) -> dict[str, str]:
+    data = {
+        "name": "Chorley Community Safety Partnership",
+        **dated("decision_date", date(2025, 1, 31)),
+        **dated("end_date", date(2025, 3, 31)),
+        "why_ended": "External funding ceased.",
+        "system_failures": "no_failure",
+        "system_failures_detail": "",
+        "continue_without_council": "yes",
+        "successor_arrangements": "no",
+        "successor_arrangements_detail": "",
+        "achievements_1": "Reduced reoffending by a fifth",
+        "achievements_2": "",
+        "achievements_3": "",
+        "best_practice_1": "Shared data across partners",
+        "best_practice_2": "",
+        "best_practice_3": "",
+        "could_do_better_1": "Plan for the end of funding earlier",
+        "could_do_better_2": "",
+        "could_do_better_3": "",
+        "completed_by": "Olive Officer, Policy Officer, 01257 000000",
+        "action": action,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_the_decision_to_leave_needs_its_authority(officer_client, own_partnership):
+    response = officer_client.post(reverse("leaving", args=[own_partnership.pk]), decision_data(reference=""))
+    assert_refused(response, "Enter the authority or decision reference, for example a minute number")
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.django_db
+def test_an_other_reason_needs_its_detail(officer_client, own_partnership):
+    url = reverse("leaving", args=[own_partnership.pk])
+    response = officer_client.post(url, decision_data(reason="other", reason_detail=""))
+    assert_refused(response, "Enter the reason the council")
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+    response = officer_client.post(url, decision_data(reason="other", reason_detail="The council merged"))
+    assert response.status_code == 302
+    record = ArtefactRecord.objects.get(partnership=own_partnership, slot="exit_decision")
+    assert record.answers["reason_detail"] == "The council merged"
+
+
+@pytest.mark.django_db
+def test_the_reasons_are_redditch_11s_list_and_other(officer_client, own_partnership):
+    html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
+    for _, text in leaving.LEAVING_REASONS:
+        assert text in html
+    assert leaving.LEAVING_REASONS_CITE == "004_0d99c29b5f1d20f0.txt 11"
+    assert "Termination provisions" in html and "Sharing what was learned" in html
+
+
+@pytest.mark.django_db
+def test_a_recorded_decision_is_complete_dated_and_points_to_the_cycle_page(officer_client, own_partnership):
+    decided = timezone.localdate() - timedelta(days=7)
+    record = decide_to_leave(officer_client, own_partnership, decided)
+    assert record.complete and record.produced_on == decided and record.kind == "exit_decision"
+    assert record.answers["reference"] == "Executive minute 45/2025"
+    assert record.answers["plan"]["assets"] == "The shared van returns to the council."
+    html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
+    assert "Next step" in html and reverse("cycle", args=[own_partnership.pk]) in html
+    assert 'value="Executive minute 45/2025"' in html
+
+
+@pytest.mark.django_db
+def test_no_decision_to_leave_before_the_partnership_is_active(officer_client, own_partnership):
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="business_case")
+    url = reverse("leaving", args=[own_partnership.pk])
+    response = officer_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "no involvement to end" in html and '<form method="post" novalidate>' not in html
+    assert officer_client.post(url, decision_data()).status_code == 409
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.django_db
+def test_the_leaving_form_waits_for_the_decision(officer_client, own_partnership):
+    url = reverse("leaving-form", args=[own_partnership.pk])
+    response = officer_client.get(url)
+    assert response.status_code == 200
+    assert "Record the decision to leave" in response.content.decode()
+    assert officer_client.post(url, form_data()).status_code == 409
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.django_db
+def test_the_leaving_form_is_due_three_months_after_the_decision_and_warns_when_overdue(
+    officer_client, own_partnership
+):
+    framework = loader.current()
+    assert leaving.report_due(framework, date(2025, 1, 31)).on == date(2025, 4, 30)
+    decided = timezone.localdate() - timedelta(days=120)
+    decide_to_leave(officer_client, own_partnership, decided)
+    due = leaving.report_due(framework, decided).on
+    assert due == parse("P3M").after(decided) and due < timezone.localdate()
+    html = officer_client.get(reverse("leaving-form", args=[own_partnership.pk])).content.decode()
+    assert due.strftime("%-d %B %Y") in html
+    assert "The leaving form is overdue" in html
+
+
+@pytest.mark.django_db
+def test_the_leaving_form_starts_from_the_decision(officer_client, own_partnership):
+    decided = timezone.localdate() - timedelta(days=7)
+    decide_to_leave(officer_client, own_partnership, decided)
+    html = officer_client.get(reverse("leaving-form", args=[own_partnership.pk])).content.decode()
+    assert 'value="Chorley Community Safety Partnership"' in html
+    assert f'value="{decided.day}"' in html and f'value="{decided.year}"' in html
+    assert "External funding sources or resources ceased" in html
+    for label in ("Achievement 1", "Achievement 3", "Example 2", "Thing 3"):
+        assert label in html
+    assert "overdue" not in html
+
+
+@pytest.mark.django_db
+def test_a_draft_is_kept_but_submitting_needs_every_question(officer_client, own_partnership):
+    decide_to_leave(officer_client, own_partnership)
+    url = reverse("leaving-form", args=[own_partnership.pk])
+    partial = form_data(action="draft", achievements_1="", why_ended="")
+    assert officer_client.post(url, partial).status_code == 302
+    record = ArtefactRecord.objects.get(partnership=own_partnership, slot="exit_report")
+    assert not record.complete and record.answers["achievements"] == []
+
+    response = officer_client.post(url, form_data(action="submit", achievements_1=""))
+    assert_refused(response, "Enter at least one thing the partnership achieved")
+    record.refresh_from_db()
+    assert not record.complete
+
+    response = officer_client.post(url, form_data(system_failures="yes"))
+    assert_refused(response, "Enter what the system failures were")
+
+    response = officer_client.post(url, form_data(achievements_2="Opened a hub", achievements_1=""))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.complete and record.produced_on == timezone.localdate()
+    assert record.answers["achievements"] == ["Opened a hub"]
+    assert record.answers["decision_date"] == "2025-01-31"
+
+
+@pytest.mark.django_db
+def test_submitting_the_leaving_form_meets_its_obligation(officer_client, own_partnership, settings):
+    settings.ACCORD_FRAMEWORK = "redditch"
+    decided = timezone.localdate() - timedelta(days=10)
+    decide_to_leave(officer_client, own_partnership, decided)
+    result = next(r for r in apply.obligations_for(own_partnership) if r.obligation_id == "exit_report")
+    assert result.due == leaving.report_due(loader.get("redditch"), decided).on
+    assert result.status != "met"
+    officer_client.post(reverse("leaving-form", args=[own_partnership.pk]), form_data())
+    result = next(r for r in apply.obligations_for(own_partnership) if r.obligation_id == "exit_report")
+    assert result.status == "met"
+
+
+@pytest.mark.django_db
+def test_a_closed_partnership_cannot_be_left_again(officer_client, own_partnership):
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
+    for name in ("leaving", "leaving-form"):
+        url = reverse(name, args=[own_partnership.pk])
+        assert officer_client.get(url).status_code == 403
+        assert officer_client.post(url, decision_data()).status_code == 403
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.django_db
+def test_a_member_cannot_record_a_decision_to_leave(client, users, own_partnership):
+    client.force_login(users["member"])
+    for name in ("leaving", "leaving-form"):
+        response = client.post(reverse(name, args=[own_partnership.pk]), decision_data())
+        assert response.status_code in (403, 404)
+    assert not ArtefactRecord.objects.exists()
