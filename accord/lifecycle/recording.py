@@ -5,11 +5,14 @@ count), is written to the partnership's history, and keeps the framework's oblig
 step. Callers work out `complete` with the rules in accord.lifecycle.content.
 """
 
+import copy
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
@@ -124,3 +127,39 @@ def add_file(
         partnership=partnership,
     )
     return evidence
+
+
+@transaction.atomic
+def save_answers(
+    actor,
+    partnership: Partnership,
+    slot: str,
+    patch: dict[str, dict[str, Any]],
+    *,
+    kind: str,
+    title: str,
+    is_complete: Callable[[dict[str, Any]], bool],
+    reason: str = "",
+) -> ArtefactRecord:
+    """Merge `patch` ({"sections": {...}} or {"banks": {...}}) into the record's answers and save.
+
+    The merge happens with the partnership locked, so two people saving different parts of the
+    same record at once both keep their answers. `is_complete` decides completeness from the merged
+    answers; a complete record is dated today."""
+    lock_open(partnership)
+    current = ArtefactRecord.objects.select_for_update().filter(partnership=partnership, slot=slot).first()
+    answers = copy.deepcopy(current.answers) if current else {}
+    for key, values in patch.items():
+        answers[key] = {**(answers.get(key) or {}), **values}
+    complete = is_complete(answers)
+    return save_record(
+        actor,
+        partnership,
+        slot,
+        kind=kind,
+        title=title,
+        complete=complete,
+        answers=answers,
+        produced_on=timezone.localdate() if complete else None,
+        reason=reason,
+    )

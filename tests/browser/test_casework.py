@@ -1,0 +1,49 @@
+"""Browser journeys: writing a business case and answering a checklist, with axe-core on every page."""
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import sign_in, submit, visit
+
+
+def test_an_officer_writes_a_business_case_and_the_approver_sees_the_warnings(page, own_partnership):
+    pk = own_partnership.pk
+    sign_in(page, "officer")
+    visit(page, f"/partnerships/{pk}/cycle/business-case/")
+    expect(page.locator("main")).to_contain_text("Nothing has been written yet")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start").click()
+    page.get_by_label("Joining an existing partnership").check()
+    page.get_by_role("group", name="Is the partnership statutory?").get_by_label("No").check()
+    submit(page, "Save and mark as complete")
+    expect(page.locator("#business-case-parts-1-status")).to_have_text("Completed")
+
+    visit(page, f"/partnerships/{pk}/cycle/business-case/tests/")
+    submit(page, "Save and mark as complete")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter a comment on question 1 to show how it has been considered"
+    )
+    page.get_by_role("group", name="2. Is the partnership fit for purpose?").get_by_label(
+        "No", exact=True
+    ).check()
+    submit(page, "Save as draft")
+    expect(page.locator("#warnings")).to_contain_text("Is the partnership fit for purpose?")
+
+    page.context.clear_cookies()
+    sign_in(page, "approver")
+    visit(page, f"/partnerships/{pk}/cycle/business-case/")
+    expect(page.locator("#warnings")).to_contain_text("Answered no")
+    expect(page.get_by_role("heading", name="Tests the case must pass")).to_be_visible()
+
+
+def test_an_officer_answers_a_checklist_with_a_comment_for_every_question(page, own_partnership):
+    pk = own_partnership.pk
+    sign_in(page, "officer")
+    visit(page, f"/partnerships/{pk}/cycle/checklists/governance_check/governance_check/")
+    for number in (1, 2):
+        page.get_by_role("group", name=f"{number}.").get_by_label("Yes").check()
+    page.get_by_label("Comments on question 1").fill("Each partner's annual governance statement was read.")
+    submit(page, "Save and mark as complete")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a comment on question 2")
+    page.get_by_label("Comments on question 2").fill("Governance is on the agenda of the April meeting.")
+    submit(page, "Save and mark as complete")
+    expect(page).to_have_url(f"{page.url.split('/partnerships/')[0]}/partnerships/{pk}/cycle/")

@@ -1,0 +1,378 @@
+"""The business case (Redditch App 2a), the framework's checklists (Bury App 2) and artefacts
+recorded generically: drafts, completion, what approvers are warned about, and who may write."""
+
+import html
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accord.audit.models import AuditEvent
+from accord.frameworks import loader
+from accord.lifecycle import content, services
+from accord.lifecycle.forms_casework import PARTS, sections_in
+from accord.lifecycle.models import ArtefactRecord
+from accord.register.models import Partnership
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def business_case(partnership) -> ArtefactRecord | None:
+    return ArtefactRecord.objects.filter(partnership=partnership, slot="business_case").first()
+
+
+def part_data(part: str, action: str = "complete", **overrides) -> dict:
+    data = {"action": action}
+    for section in sections_in(part):
+        data[section.id] = section.choices[0][0] if section.choices else f"Answer to {section.label}"
+        data[f"evidence_{section.id}"] = ""
+    data.update(overrides)
+    return data
+
+
+def bank_data(bank, answer: str = "yes", comment: str = "Considered at the board on 3 March.") -> dict:
+    data = {}
+    for question in bank.questions:
+        if bank.scale != "text":
+            data[f"{bank.id}-answer_{question.id}"] = answer if bank.scale != "score_1_3" else "2"
+        data[f"{bank.id}-comment_{question.id}"] = comment
+    return data
+
+
+def case_tests_data(action: str = "complete", **overrides) -> dict:
+    data = {"action": action}
+    for found in content.business_case_banks(loader.current()):
+        data.update(bank_data(found, answer="no" if found.purpose == "factors_against" else "yes"))
+    data.update(overrides)
+    return data
+
+
+def post_part(client, partnership, part: str, data: dict):
+    return client.post(reverse("business-case-part", args=[partnership.pk, part]), data)
+
+
+# The business case ---------------------------------------------------------------------------
+
+
+def test_an_empty_business_case_says_so_and_offers_to_start(client, users, own_partnership):
+    client.force_login(users["officer"])
+    response = client.get(reverse("business-case", args=[own_partnership.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Nothing has been written yet" in page
+    assert reverse("business-case-part", args=[own_partnership.pk, "nature"]) in page
+    assert reverse("document", args=[own_partnership.pk, "business-case"]) in page
+
+
+def test_a_business_case_is_saved_as_a_draft_then_completed_part_by_part(client, users, own_partnership):
+    client.force_login(users["officer"])
+    response = post_part(client, own_partnership, "nature", {"action": "draft", "nature": "join"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("business-case", args=[own_partnership.pk])
+    record = business_case(own_partnership)
+    assert record.complete is False
+    assert record.produced_on is None
+    assert record.answers["sections"]["nature"] == {"answer": "join", "evidence": ""}
+
+    for part in PARTS:
+        if part != "nature":
+            assert post_part(client, own_partnership, part, part_data(part)).status_code == 302
+    record = business_case(own_partnership)
+    assert record.answers["sections"]["nature"]["answer"] == "join", "another part's answers were lost"
+    assert record.complete is False, "the tests are still to answer"
+    assert post_part(client, own_partnership, "nature", part_data("nature")).status_code == 302
+    assert business_case(own_partnership).complete is False
+
+    assert post_part(client, own_partnership, "tests", case_tests_data()).status_code == 302
+    record = business_case(own_partnership)
+    assert record.complete is True
+    assert record.produced_on == timezone.localdate()
+    assert record.kind == "business_case" and record.title == "Business case"
+    assert set(record.answers["sections"]) == set(content.SECTION_IDS)
+    assert AuditEvent.objects.filter(partnership=own_partnership, reason__startswith="Business case").exists()
+
+    page = client.get(reverse("business-case", args=[own_partnership.pk])).content.decode()
+    assert "Completed" in page and "Incomplete" not in page
+    assert "Answer to What are the key aims and objectives of the partnership?" in html.unescape(page)
+
+
+def test_marking_a_part_complete_with_an_answer_missing_is_refused_and_saves_nothing(
+    client, users, own_partnership
+):
+    client.force_login(users["officer"])
+    response = post_part(client, own_partnership, "reasons", part_data("reasons", aims=""))
+    assert response.status_code == 200
+    assert "Enter an answer to 'What are the key aims" in html.unescape(response.content.decode())
+    assert 'href="#id_aims"' in response.content.decode()
+    assert business_case(own_partnership) is None
+
+
+def test_an_answer_over_the_limit_is_refused(client, users, own_partnership):
+    client.force_login(users["officer"])
+    response = post_part(
+        client, own_partnership, "reasons", part_data("reasons", action="draft", aims="x" * 10001)
+    )
+    assert response.status_code == 200
+    assert "must be 10,000 characters or fewer" in response.content.decode()
+    assert business_case(own_partnership) is None
+
+
+def test_a_yes_no_comment_test_needs_its_comment_to_be_complete(client, users, own_partnership):
+    client.force_login(users["officer"])
+    data = case_tests_data(**{"partnership_tests-comment_value_for_money": "  "})
+    response = post_part(client, own_partnership, "tests", data)
+    assert response.status_code == 200
+    assert "Enter a comment on question 3 to show how it has been considered" in response.content.decode()
+    assert business_case(own_partnership) is None
+    data["action"] = "draft"
+    assert post_part(client, own_partnership, "tests", data).status_code == 302
+    saved = business_case(own_partnership).answers["banks"]["partnership_tests"]
+    assert saved["value_for_money"] == {"answer": "yes", "comment": ""}
+
+
+def test_a_no_and_a_factor_present_are_shown_prominently(client, users, own_partnership):
+    client.force_login(users["officer"])
+    data = case_tests_data(
+        action="draft",
+        **{"partnership_tests-answer_fitness_for_purpose": "no", "factors_against-answer_one_agency": "yes"},
+    )
+    assert post_part(client, own_partnership, "tests", data).status_code == 302
+    client.force_login(users["approver"])
+    page = html.unescape(client.get(reverse("business-case", args=[own_partnership.pk])).content.decode())
+    banner = page[page.index('id="warnings"') : page.index("Parts of the business case")]
+    assert "Is the partnership fit for purpose?" in banner
+    assert "Answered no" in banner
+    assert "primarily the responsibility of one agency" in banner
+    assert "Factor present" in banner
+    assert "Does the partnership give value for money?" not in banner
+    assert "Tests the case must pass" in page
+    assert "Change" not in page, "an approver cannot change the case"
+
+
+def test_an_unknown_part_is_not_found(client, users, own_partnership):
+    client.force_login(users["officer"])
+    assert client.get(reverse("business-case-part", args=[own_partnership.pk, "nonsense"])).status_code == 404
+
+
+def test_evidence_files_are_listed_against_their_answer(client, users, own_partnership):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accord.lifecycle.recording import add_file
+
+    client.force_login(users["officer"])
+    post_part(client, own_partnership, "risks", part_data("risks", action="draft"))
+    upload = SimpleUploadedFile("eia.pdf", b"%PDF-1.4 eia", content_type="application/pdf")
+    evidence = add_file(users["officer"], own_partnership, "business_case", upload, section="equality_impact")
+    page = client.get(reverse("business-case", args=[own_partnership.pk])).content.decode()
+    assert reverse("evidence-file", args=[own_partnership.pk, evidence.pk]) in page
+    assert reverse("evidence-upload", args=[own_partnership.pk, "business_case"]) in page
+
+
+# Checklists -----------------------------------------------------------------------------------
+
+
+def checklist_url(partnership, artefact_id="governance_check", bank_id="governance_check"):
+    return reverse("checklist", args=[partnership.pk, artefact_id, bank_id])
+
+
+def governance_data(action="complete", **overrides):
+    data = {"action": action}
+    data.update(bank_data(content.bank(loader.current(), "governance_check")))
+    data.update(overrides)
+    return data
+
+
+def test_a_checklist_shows_each_question_with_the_frameworks_words(client, users, own_partnership):
+    client.force_login(users["officer"])
+    response = client.get(checklist_url(own_partnership))
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    for question in content.bank(loader.current(), "governance_check").questions:
+        assert question.text in page
+        assert question.cite in page
+    assert "An empty comment is not an answer" in page
+
+
+def test_a_checklist_with_an_empty_comment_cannot_be_marked_complete_and_nothing_is_saved(
+    client, users, own_partnership
+):
+    client.force_login(users["officer"])
+    data = governance_data(**{"governance_check-comment_governance_on_agenda": ""})
+    response = client.post(checklist_url(own_partnership), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a comment on question 2 to show how it has been considered" in page
+    assert 'href="#id_governance_check-comment_governance_on_agenda"' in page
+    assert "[&#39;" not in page, "the error summary shows messages, not lists of them"
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+def test_a_checklist_with_an_unanswered_question_lists_one_error_each(client, users, own_partnership):
+    client.force_login(users["officer"])
+    response = client.post(checklist_url(own_partnership), {"action": "complete"})
+    page = response.content.decode()
+    assert page.count("Select an answer to question") == 4  # 2 questions, summary and field
+    assert page.count("Enter a comment on question") == 4
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership):
+    client.force_login(users["officer"])
+    data = {
+        "action": "draft",
+        "governance_check-answer_partners_governance_effective": "yes",
+        "governance_check-comment_partners_governance_effective": (
+            "Checked each partner's annual governance statement."
+        ),
+    }
+    assert client.post(checklist_url(own_partnership), data).status_code == 302
+    record = ArtefactRecord.objects.get(partnership=own_partnership, slot="governance_check")
+    assert record.complete is False
+    assert record.kind == "review"
+    assert record.answers["banks"]["governance_check"]["partners_governance_effective"]["answer"] == "yes"
+    page = client.get(checklist_url(own_partnership)).content.decode()
+    assert "Checked each partner's annual governance statement." in html.unescape(page)
+
+    assert client.post(checklist_url(own_partnership), governance_data()).status_code == 302
+    record.refresh_from_db()
+    assert record.complete is True
+    assert record.revision == 2
+
+
+def test_a_checklist_must_be_one_of_the_artefacts_banks(client, users, own_partnership):
+    client.force_login(users["officer"])
+    assert (
+        client.get(checklist_url(own_partnership, "governance_check", "three_yearly_review")).status_code
+        == 404
+    )
+    assert (
+        client.get(checklist_url(own_partnership, "no_such_artefact", "governance_check")).status_code == 404
+    )
+
+
+def test_a_checklist_of_several_goes_on_to_the_next_incomplete_one(client, users, settings):
+    settings.ACCORD_FRAMEWORK = "bury"
+    partnership = f.PartnershipFactory(status="business_case")
+    client.force_login(users["administrator"])
+    framework = loader.current()
+    artefact = next(a for a in framework.artefacts if a.id == "needs_checklists")
+    first, second = artefact.banks[0], artefact.banks[1]
+    page = client.get(checklist_url(partnership, artefact.id, first)).content.decode()
+    assert f"checklist 1 of {len(artefact.banks)}" in page
+    assert reverse("checklist", args=[partnership.pk, artefact.id, second]) in page
+    data = {"action": "complete", **bank_data(content.bank(framework, first))}
+    response = client.post(checklist_url(partnership, artefact.id, first), data)
+    assert response["Location"] == checklist_url(partnership, artefact.id, second)
+    record = ArtefactRecord.objects.get(partnership=partnership, slot="needs_checklists")
+    assert record.complete is False
+    for bank_id in artefact.banks[1:]:
+        data = {"action": "complete", **bank_data(content.bank(framework, bank_id))}
+        response = client.post(checklist_url(partnership, artefact.id, bank_id), data)
+    assert response["Location"] == reverse("cycle", args=[partnership.pk])
+    record.refresh_from_db()
+    assert record.complete is True
+    assert set(record.answers["banks"]) == set(artefact.banks)
+
+
+# Who may write ------------------------------------------------------------------------------
+
+
+def write_requests(partnership):
+    return [
+        (reverse("business-case-part", args=[partnership.pk, "nature"]), part_data("nature")),
+        (checklist_url(partnership), governance_data()),
+        (
+            reverse("artefact-record", args=[partnership.pk, "joint_risk_register"]),
+            {"produced_on-day": "1", "produced_on-month": "4", "produced_on-year": "2025", "summary": "Kept"},
+        ),
+    ]
+
+
+@pytest.mark.parametrize("role", ["member", "approver", "auditor", "partner"])
+def test_roles_that_cannot_change_the_partnership_cannot_post(client, users, own_partnership, role):
+    client.force_login(users[role])
+    for url, data in write_requests(own_partnership):
+        assert client.post(url, data).status_code in (403, 404), url
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+def test_an_officer_cannot_write_to_a_partnership_they_are_not_linked_to(client, users, other_partnership):
+    client.force_login(users["officer"])
+    for url, data in write_requests(other_partnership):
+        assert client.post(url, data).status_code in (403, 404), url
+    assert not ArtefactRecord.objects.filter(partnership=other_partnership).exists()
+
+
+def test_a_finished_partnership_is_read_only(client, users, own_partnership):
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
+    client.force_login(users["administrator"])
+    for url, data in write_requests(own_partnership):
+        assert client.get(url).status_code == 403, url
+        assert client.post(url, data).status_code == 403, url
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+    page = client.get(reverse("business-case", args=[own_partnership.pk])).content.decode()
+    assert "Change" not in page and "Start" not in page
+
+
+# Artefacts recorded generically ----------------------------------------------------------------
+
+
+def test_recording_an_artefact_counts_as_evidence_for_the_gate(client, users, officer_person):
+    partnership = f.PartnershipFactory(status="agreement", is_key_partnership=True)
+    f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
+    missing = {m.artefact_id for m in services.check(partnership, "active").missing}
+    assert "joint_risk_register" in missing
+
+    client.force_login(users["officer"])
+    url = reverse("artefact-record", args=[partnership.pk, "joint_risk_register"])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "produced_on-day": "14",
+            "produced_on-month": "3",
+            "produced_on-year": "2025",
+            "summary": "Kept on the partnership's SharePoint site; reviewed at each board meeting.",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cycle", args=[partnership.pk])
+    record = ArtefactRecord.objects.get(partnership=partnership, slot="joint_risk_register")
+    assert record.complete is True
+    assert record.produced_on.isoformat() == "2025-03-14"
+    assert record.kind == "risk_register"
+    missing = {m.artefact_id for m in services.check(partnership, "active").missing}
+    assert "joint_risk_register" not in missing
+
+
+def test_an_artefact_record_needs_a_date_and_a_summary(client, users, own_partnership):
+    client.force_login(users["officer"])
+    url = reverse("artefact-record", args=[own_partnership.pk, "data_quality_charter"])
+    response = client.post(url, {"summary": ""})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter the date it was produced" in page
+    assert "Enter a summary of what it says or where it is kept" in page
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+def test_an_artefact_record_can_carry_its_file(client, users, own_partnership):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(users["officer"])
+    url = reverse("artefact-record", args=[own_partnership.pk, "data_quality_charter"])
+    upload = SimpleUploadedFile("charter.pdf", b"%PDF-1.7 signed charter", content_type="application/pdf")
+    data = {"produced_on-day": "2", "produced_on-month": "5", "produced_on-year": "2025", "summary": "Signed"}
+    assert client.post(url, {**data, "file": upload}).status_code == 302
+    assert own_partnership.files.get(slot="data_quality_charter").name == "charter.pdf"
+    page = client.get(url).content.decode()
+    assert "charter.pdf" in page
+
+
+@pytest.mark.parametrize(
+    "artefact_id", ["no_such_thing", "executive_cabinet_report", "executive_cabinet_approval"]
+)
+def test_only_artefacts_recorded_generically_have_a_record_page(client, users, own_partnership, artefact_id):
+    client.force_login(users["officer"])
+    assert client.get(reverse("artefact-record", args=[own_partnership.pk, artefact_id])).status_code == 404
