@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
@@ -28,6 +29,26 @@ def test_the_demo_council_has_chorleys_13_key_partnerships_and_every_type(client
         response = client.post(reverse("sign-in"), {"username": username, "password": DEMO_PASSWORD})
         assert response.status_code == 302 and response["Location"] == reverse("home"), role
         client.post(reverse("sign-out"))
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_proposal_waiting_for_the_approver(client):
+    from accord.lifecycle import services
+    from accord.lifecycle.models import Transition
+
+    call_command("demo", stdout=open(os.devnull, "w"))
+    proposal = Partnership.objects.get(reference="CHO-P-021")
+    assert proposal.status == "awaiting_approval"
+    assert list(Transition.objects.filter(partnership=proposal).values_list("to_status", flat=True)) == [
+        "proposed",
+        "business_case",
+        "awaiting_approval",
+    ]
+    assert Transition.objects.filter(retrospective=True, to_status="active").count() >= 13
+    approver = get_user_model().objects.get(username="approver")
+    assert [role for _, role, _ in services.pending_for(approver, proposal)] == ["executive_cabinet"]
+    client.force_login(approver)
+    assert "Joint Waste Collection Procurement" in client.get(reverse("approver-inbox")).content.decode()
 
 
 def test_demo_file_names_the_kinds_of_partnership_councils_have():
