@@ -152,3 +152,44 @@ def test_an_officer_takes_a_partnership_through_leaving_to_closed(page, users, o
     )
     expect(page.get_by_role("link", name="Change")).to_have_count(0)
     assert Partnership.objects.get(pk=own_partnership.pk).is_finished
+
+
+def test_the_cycles_other_pages_are_accessible(page, users, proposal):
+    from accord.lifecycle.models import Agreement, Consultee
+
+    Consultee.objects.create(
+        partnership=proposal,
+        department="Legal Services",
+        key_areas="The agreement",
+        officer_name="Lena Law",
+        officer_position="Solicitor",
+        advice="Add a termination clause",
+        followed=False,
+        why_not_followed="The partners agreed a notice period instead",
+    )
+    Agreement.objects.create(partnership=proposal, document_type="mou", title="Youth Zone MoU")
+    sign_in(page, "administrator")
+    pk = proposal.pk
+    for path in [
+        f"/partnerships/{pk}/cycle/",
+        f"/partnerships/{pk}/cycle/business-case/",
+        f"/partnerships/{pk}/cycle/sign-off/",
+        f"/partnerships/{pk}/cycle/sign-off/add/",
+        f"/partnerships/{pk}/cycle/agreement/",
+        f"/partnerships/{pk}/cycle/agreement/coverage/",
+        f"/partnerships/{pk}/cycle/agreement/signatories/add/",
+        f"/partnerships/{pk}/cycle/records/joint_risk_register/",
+        f"/partnerships/{pk}/cycle/files/agreement/add/",
+        f"/partnerships/{pk}/cycle/retrospective/",
+        f"/partnerships/{pk}/cycle/move/withdrawn/",
+        "/settings/appointments/",
+        "/approvals/",
+    ]:
+        visit(page, path)
+    visit(page, f"/partnerships/{pk}/cycle/sign-off/")
+    expect(page.locator("main")).to_contain_text("The partners agreed a notice period instead")
+    visit(page, f"/partnerships/{pk}/cycle/move/withdrawn/")
+    submit(page, "Withdraw the proposal")  # no reason: refused, nothing changes
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the reason for this decision")
+    proposal.refresh_from_db()
+    assert proposal.status == "proposed"
