@@ -47,14 +47,19 @@ class RegisterEvidence:
         }
 
 
+ARTEFACT_KEY = "artefact:"  # evidence for one artefact by id, as opposed to every artefact of a kind
+
+
 def _by_artefact(
     framework: Framework, by_kind: Mapping[str, tuple[date, ...]]
 ) -> dict[str, tuple[date, ...]]:
-    """Evidence arrives by artefact kind (or id); the engine wants the framework's artefact ids."""
+    """Evidence arrives keyed by artefact kind (meeting every artefact of that kind) or by
+    `artefact:<id>` (meeting that one); the engine wants the framework's artefact ids."""
     evidence: dict[str, tuple[date, ...]] = {}
     for artefact in framework.artefacts:
-        dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(artefact.id, ()))
-        if artefact.kind != "other" or artefact.id in by_kind:
+        own = ARTEFACT_KEY + artefact.id
+        dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(own, ()))
+        if artefact.kind != "other" or own in by_kind:
             evidence[artefact.id] = tuple(sorted(set(dates)))
     return evidence
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
@@ -22,7 +23,7 @@ from accord.frameworks.schema import Artefact, Framework, Heading, Template
 from accord.register.models import Partnership
 
 from . import recording
-from .models import Agreement, AgreementStatus, Signatory
+from .models import Agreement, AgreementStatus, ArtefactRecord, Signatory
 
 SLOT = "agreement"
 REVIEW_WITHIN = "P1Y"  # "at least annually" (Bury 7.5)
@@ -151,6 +152,13 @@ def save_agreement(actor, partnership: Partnership, values: dict[str, Any]) -> A
     return agreement
 
 
+def _new_revision(partnership: Partnership) -> None:
+    """What approvers approve is the agreement as it stands: any change needs approving again."""
+    ArtefactRecord.objects.filter(partnership=partnership, slot="agreement").update(
+        revision=F("revision") + 1
+    )
+
+
 def _locked_agreement(partnership: Partnership) -> tuple[Partnership, Agreement]:
     locked = recording.lock_open(partnership)
     agreement = Agreement.objects.select_for_update().filter(partnership=locked).first()
@@ -178,6 +186,7 @@ def save_coverage(actor, partnership: Partnership, template: Template, entries: 
         return agreement
     agreement.coverage = coverage
     agreement.save(update_fields=["coverage"])
+    _new_revision(locked)
     audit(
         actor=actor,
         instance=agreement,
@@ -207,6 +216,7 @@ def add_signatory(actor, partnership: Partnership, values: dict[str, Any]) -> Si
         organisation=organisation,
         signed_on=values.get("signed_on"),
     )
+    _new_revision(locked)
     audit(
         actor=actor,
         instance=signatory,
@@ -235,3 +245,4 @@ def remove_signatory(actor, partnership: Partnership, signatory: Signatory) -> N
         partnership=locked,
     )
     signatory.delete()
+    _new_revision(locked)

@@ -11,8 +11,10 @@ from datetime import date
 
 from django.utils import timezone
 
+from accord.frameworks.apply import ARTEFACT_KEY
 from accord.register.models import Partnership
 
+from .content import SINGLETON_KINDS
 from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
 
 
@@ -28,7 +30,10 @@ class LifecycleEvidence:
         )
         for pk, slot, produced_on, updated_at in records.iterator(chunk_size=2000):
             day = produced_on or timezone.localdate(updated_at)
-            found[pk][slot] = (*found[pk].get(slot, ()), day)
+            # Singletons (business case, sign-off, agreement...) meet every artefact of their kind;
+            # any other record meets its own artefact only.
+            key = slot if slot in SINGLETON_KINDS else ARTEFACT_KEY + slot
+            found[pk][key] = (*found[pk].get(key, ()), day)
         return found
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:

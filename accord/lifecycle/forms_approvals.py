@@ -108,9 +108,10 @@ class DecisionForm(GovukForm):
         help_text="For example, Executive Cabinet minute 23/45.",
     )
     decided_on = GovukDateField(label="Date of the decision", help_text="For example, 27 3 2025")
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"decided_on": timezone.localdate()})
+        kwargs["initial"] = {"decided_on": timezone.localdate(), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         _messages(
             self,

@@ -79,6 +79,7 @@ def save_record(
         record.produced_on = produced_on
     record.save()
     record.refresh_from_db()
+    reopen_approvals(partnership, kind)
     audit(
         actor=actor,
         instance=record,
@@ -90,6 +91,19 @@ def save_record(
     )
     partnerships_changed([partnership.pk])
     return record
+
+
+# The parts of a case an approver reads: changing one after a committee or officer has approved
+# taking part means they must approve again.
+CASE_KINDS = frozenset({"business_case", "checklist", "sign_off"})
+
+
+def reopen_approvals(partnership: Partnership, kind: str) -> None:
+    """A change to the case starts approvals that are decisions in their own right afresh."""
+    if kind in CASE_KINDS:
+        ArtefactRecord.objects.filter(partnership=partnership, kind="approval").update(
+            revision=F("revision") + 1, complete=False
+        )
 
 
 def _user(actor):
@@ -117,6 +131,11 @@ def add_file(
     evidence.file.save(upload.name, upload, save=False)
     evidence.save()
     ArtefactRecord.objects.filter(partnership=partnership, slot=slot).update(revision=F("revision") + 1)
+    kinds = set(
+        ArtefactRecord.objects.filter(partnership=partnership, slot=slot).values_list("kind", flat=True)
+    )
+    for kind in kinds or {slot}:
+        reopen_approvals(partnership, kind)
     audit(
         actor=actor,
         instance=evidence,

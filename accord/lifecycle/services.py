@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accord.audit.models import Action as AuditAction
+from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
 from accord.frameworks import apply, loader
@@ -22,7 +23,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership, PartnershipStatus, RoleType
 
-from . import cycle, evidence
+from . import cycle, evidence, recording
 from .content import slot_for
 from .models import Appointment, ArtefactRecord, Decision, Outcome, Transition
 
@@ -189,8 +190,7 @@ def record_retrospectively(
         raise CycleError(
             "Only an active, under review or leaving partnership can be recorded retrospectively"
         )
-    decided = partnership.transitions.exclude(retrospective=True).exists()
-    if partnership.status != cycle.PROPOSED or decided:
+    if partnership.status != cycle.PROPOSED or has_decisions(partnership):
         raise CycleError(
             "Only a proposed partnership with no decisions in Accord can be recorded retrospectively"
         )
@@ -207,6 +207,14 @@ def record_retrospectively(
         reference=reference,
         retrospective=True,
     )
+
+
+def has_decisions(partnership: Partnership) -> bool:
+    """Whether anything has been decided in Accord's cycle (its first 'proposed' row is not a decision)."""
+    moves = partnership.transitions.exclude(retrospective=True).exclude(
+        from_status="", to_status=cycle.PROPOSED
+    )
+    return moves.exists() or partnership.decisions.exists()
 
 
 def record_first_state(actor, partnership: Partnership) -> Transition:
@@ -245,18 +253,34 @@ def roles_held(user, framework: Framework) -> set[str]:
     )
 
 
+# What the history calls the records that make up a case (their models' verbose names).
+CASE_RECORDS = ("artefact record", "evidence file", "consultee", "agreement", "signatory")
+
+
 def is_own_case(user, partnership: Partnership) -> bool:
-    """Nobody approves their own case: the partnership's lead officer, or anyone who wrote or
-    changed what is being approved."""
-    if (
-        getattr(user, "person_id", None)
-        and partnership.roles.filter(person_id=user.person_id, role=RoleType.LEAD_OFFICER).exists()
-    ):
+    """Nobody approves their own case: the partnership's lead officer, or anyone who has ever written,
+    changed or added evidence to any part of it (read from the append-only history)."""
+    person_id = getattr(user, "person_id", None)
+    if person_id and partnership.roles.filter(person_id=person_id, role=RoleType.LEAD_OFFICER).exists():
         return True
-    authors = ArtefactRecord.objects.filter(partnership=partnership).values_list(
-        "created_by_id", "updated_by_id"
-    )
-    return any(user.pk in pair for pair in authors)
+    if ArtefactRecord.objects.filter(partnership=partnership, created_by=user).exists():
+        return True
+    return AuditEvent.objects.filter(
+        partnership=partnership, actor_id=user.pk, object_type__in=CASE_RECORDS
+    ).exists()
+
+
+def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
+    """A number that changes whenever what an approver reads for this artefact changes: its record's
+    revision, and for an approval (a decision on the whole case) the case's records' too."""
+    slot = now.slots.get(artefact_id, artefact_id)
+    records = ArtefactRecord.objects.filter(partnership=partnership)
+    own = records.filter(slot=slot).values_list("revision", flat=True).first() or 1
+    kind = next((a.kind for a in now.framework.artefacts if a.id == artefact_id), "")
+    if kind != "approval":
+        return own
+    case = records.filter(kind__in=recording.CASE_KINDS).values_list("revision", flat=True)
+    return own + sum(case)
 
 
 def pending_for(user, partnership: Partnership, now: State | None = None) -> list[tuple[Artefact, str, str]]:
@@ -286,6 +310,7 @@ def decide(
     comment: str,
     reference: str = "",
     decided_on: date | None = None,
+    seen_revision: int | None = None,
 ) -> Decision:
     """Approve or refuse an artefact in one of the framework's roles. A refusal while awaiting
     approval sends the partnership back to its business case with the approver's reasons."""
@@ -301,6 +326,11 @@ def decide(
         raise CycleError("You cannot decide on a case you prepared or lead")
     if not any(a.id == artefact_id and r == role_id for a, r, _ in pending_for(actor, partnership, now)):
         raise CycleError("There is nothing waiting for this decision")
+    if seen_revision is not None and seen_revision != revision_of(partnership, now, artefact_id):
+        raise CycleError(
+            "The case has changed since you opened this page. Read it again before you decide: nothing "
+            "has been recorded."
+        )
     artefact = next(a for a in now.framework.artefacts if a.id == artefact_id)
     slot = now.slots[artefact_id]
     record, _ = ArtefactRecord.objects.get_or_create(

@@ -22,6 +22,7 @@ def decision(**overrides):
         "decided_on-day": "4",
         "decided_on-month": "3",
         "decided_on-year": "2025",
+        "revision": "1",  # the revision of the case the approver read
     }
     data.update(overrides)
     return data

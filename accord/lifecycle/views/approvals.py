@@ -4,7 +4,6 @@ decisions waiting, and who is appointed to decide in each of the framework's rol
 from typing import Any
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.db.models import Case, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.ui.pages import require
 
+from .. import appointments as appointments_service
 from .. import content, cycle, services
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
@@ -176,7 +176,9 @@ def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> Htt
     role_title = next((r.title for r in now.framework.roles if r.id == role_id), None)
     if artefact is None or role_title is None:
         raise Http404("The framework has no such artefact or role")
-    form = DecisionForm(_data(request))
+    form = DecisionForm(
+        _data(request), initial={"revision": services.revision_of(partnership, now, artefact_id)}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -189,6 +191,7 @@ def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> Htt
                 comment=data["comment"],
                 reference=data["reference"],
                 decided_on=data["decided_on"],
+                seen_revision=data["revision"],
             )
         except services.CycleError as refused:
             form.add_error(None, str(refused))
@@ -270,7 +273,7 @@ def appointments(request: HttpRequest) -> HttpResponse:
         chosen = request.POST.get("remove", "")
         removed = found.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         if removed is not None:
-            removed.delete()
+            appointments_service.end(request.user, removed, titles.get(removed.role_id, removed.role_id))
             messages.success(
                 request,
                 f"{removed.user.display_name} is no longer appointed as "
@@ -281,10 +284,9 @@ def appointments(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         role_id, user = form.cleaned_data["role"], form.cleaned_data["user_obj"]
         try:
-            with transaction.atomic():
-                Appointment.objects.create(user=user, framework_id=framework.id, role_id=role_id)
-        except IntegrityError:
-            form.add_error("user", f"{user.display_name} is already appointed as {titles[role_id]}")
+            appointments_service.appoint(request.user, user, framework.id, role_id, titles[role_id])
+        except appointments_service.AlreadyAppointed as already:
+            form.add_error("user", str(already))
         else:
             messages.success(request, f"{user.display_name} is appointed as {titles[role_id]}.")
             return redirect(reverse("appointments"))

@@ -167,6 +167,8 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
     partnership = editable_partnership(request, pk)
     framework = loader.current()
     artefact = _artefact(framework, artefact_id)
+    if artefact.kind in content.SINGLETON_KINDS or artefact.kind == "approval":
+        raise Http404  # the business case's and sign-off's questions are answered on their own pages
     bank = content.bank(framework, bank_id) if bank_id in artefact.banks else None
     if bank is None:
         raise Http404

@@ -87,9 +87,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     checklists = [a for a in framework.artefacts if a.banks and a.kind not in ("business_case",)]
     transitions = partnership.transitions.all()
     retrospective_allowed = (
-        can_change
-        and partnership.status == cycle.PROPOSED
-        and not transitions.exclude(retrospective=True).exists()
+        can_change and partnership.status == cycle.PROPOSED and not services.has_decisions(partnership)
     )
     return render(
         request,

@@ -29,7 +29,7 @@ def _slot_page(partnership, slot: str) -> tuple[str, str]:
     if slot == BUSINESS_CASE_SLOT:
         return "Business case", reverse("business-case", args=[partnership.pk])
     for artefact in framework.artefacts:
-        if content.slot_for(artefact) == slot:
+        if content.slot_for(artefact) == slot and artefact.kind != "approval":
             return artefact.name, artefact_url(partnership, framework, artefact)
     raise Http404
 

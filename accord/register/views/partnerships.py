@@ -14,6 +14,9 @@ from accord.register.models import Partnership
 from accord.register.presenters import section_cards
 from accord.ui.pages import conflict_summary, paginate, require
 
+# Actions that change a partnership: refused once it is closed, rejected or withdrawn.
+CHANGE_ACTIONS = frozenset({Action.CHANGE_PARTNERSHIP, Action.OVERRIDE_SIGNIFICANCE, Action.DECIDE})
+
 
 def partnership_for(request: HttpRequest, pk: int, action: Action | None = None) -> Partnership:
     """A partnership the user may see (404 otherwise), checked for `action` if given (403)."""
@@ -21,7 +24,7 @@ def partnership_for(request: HttpRequest, pk: int, action: Action | None = None)
     partnership = get_object_or_404(visible_partnerships(request.user).select_related(*related), pk=pk)
     if action is not None:
         require(request, action, partnership)
-    if action == Action.CHANGE_PARTNERSHIP and partnership.is_finished:
+    if action in CHANGE_ACTIONS and partnership.is_finished:
         raise PermissionDenied(
             f"{partnership.name} is {partnership.get_status_display().lower()}: read-only."
         )

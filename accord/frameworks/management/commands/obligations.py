@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from accord.frameworks import compliance, loader
-from accord.register.models import Partnership
+from accord.register.models import FINISHED_STATUSES, Partnership
 
 COLUMNS = [
     "partnership_reference",
@@ -27,12 +27,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
-        parser.add_argument("--include-closed", action="store_true")
+        parser.add_argument(
+            "--include-closed", action="store_true", help="Include closed, rejected and withdrawn ones."
+        )
 
     def handle(self, *args, format="json", include_closed=False, **options):
         framework = loader.current()
         partnerships = (
-            Partnership.objects.all() if include_closed else Partnership.objects.exclude(status="closed")
+            Partnership.objects.all()
+            if include_closed
+            else Partnership.objects.exclude(status__in=FINISHED_STATUSES)
         )
         rows = []
         for row in compliance.evaluate(framework, partnerships, timezone.localdate()):
