@@ -217,6 +217,13 @@ def has_decisions(partnership: Partnership) -> bool:
     return moves.exists() or partnership.decisions.exists()
 
 
+def _first_date(partnership: Partnership, retrospective: bool) -> date:
+    """A proposal is made today; an existing partnership got where it is when it started, if known."""
+    today = timezone.localdate()
+    start = partnership.start_date
+    return start if retrospective and start and start <= today else today
+
+
 def record_first_state(actor, partnership: Partnership) -> Transition:
     """The first row of a new partnership's cycle: proposed, or (for an existing partnership being
     added to the register) its current state, recorded retrospectively."""
@@ -226,7 +233,7 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
         partnership=partnership,
         from_status="",
         to_status=partnership.status,
-        decided_on=partnership.start_date or timezone.localdate(),
+        decided_on=_first_date(partnership, retrospective),
         reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
         retrospective=retrospective,
         recorded_by=actor if getattr(actor, "pk", None) else None,

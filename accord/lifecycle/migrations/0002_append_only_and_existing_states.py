@@ -29,6 +29,7 @@ def forwards(apps, schema_editor):
     Partnership = apps.get_model("register", "Partnership")
     Transition = apps.get_model("lifecycle", "Transition")
     rows = []
+    today = timezone.localdate()
     for pk, status, start_date in Partnership.objects.values_list("pk", "status", "start_date").iterator():
         retrospective = status != "proposed"
         rows.append(
@@ -36,7 +37,7 @@ def forwards(apps, schema_editor):
                 partnership_id=pk,
                 from_status="",
                 to_status=status,
-                decided_on=start_date or timezone.localdate(),
+                decided_on=start_date if retrospective and start_date and start_date <= today else today,
                 reason="Recorded retrospectively: in the register before its cycle was recorded."
                 if retrospective
                 else "",
