@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "accord.register",
     "accord.frameworks",
     "accord.lifecycle",
+    "accord.risks",
     "accord.ui",
 ]
 

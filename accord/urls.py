@@ -5,6 +5,7 @@ from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
 from accord.lifecycle import urls as lifecycle
+from accord.risks import urls as risks
 from accord.register.views import children, directory, partnerships, reference
 from accord.ui import views as ui
 
@@ -27,6 +28,7 @@ partnership_urls = [
     path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
     path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),
     *lifecycle.partnership_urls,
+    *risks.partnership_urls,
 ]
 
 directory_urls = [
@@ -66,6 +68,7 @@ urlpatterns = [
     path("partnerships/", include(partnership_urls)),
     path("", include(directory_urls)),
     *lifecycle.site_urls,
+    *risks.site_urls,
     path("settings/", include(reference_urls)),
     path("compliance/", dashboard.dashboard, name="compliance"),
     path("classify/", classify.classify_start, name="classify-start"),

@@ -77,7 +77,29 @@ def world(users, own_partnership, other_partnership):
         )
         evidence.file.save("case.txt", ContentFile(b"hello"), save=False)
         evidence.save()
-        cycle_objects[which] = {"consultee": consultee, "signatory": signatory, "file": evidence}
+        from datetime import date
+
+        from accord.risks.models import Control, Risk, RiskAction
+
+        risk = Risk.objects.create(
+            partnership=p,
+            reference="R-01",
+            title="Funding ends",
+            identified_on=date(2026, 1, 5),
+            owner="Olive",
+        )
+        control = Control.objects.create(risk=risk, description="Quarterly budget report", status="in_place")
+        action = RiskAction.objects.create(
+            risk=risk, description="Find match funding", owner="Olive", due_on=date(2026, 12, 1)
+        )
+        cycle_objects[which] = {
+            "consultee": consultee,
+            "signatory": signatory,
+            "file": evidence,
+            "risk": risk,
+            "control": control,
+            "action": action,
+        }
     return {
         "cycle": cycle_objects,
         "classification": classification,
@@ -121,6 +143,9 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         ("reference-create", reverse("reference-create", args=["directorates"]), None),
         ("approver-inbox", reverse("approver-inbox"), None),
         ("appointments", reverse("appointments"), None),
+        ("council-risks", reverse("council-risks"), None),
+        ("council-heatmap", reverse("council-heatmap"), None),
+        ("council-risks-export", reverse("council-risks-export", args=["csv"]), None),
         ("reference-edit", reverse("reference-edit", args=["directorates", world["directorate"].pk]), None),
     ]
     for name in ("directorates", "priorities", "types"):
@@ -165,6 +190,21 @@ def url_cases(world) -> list[tuple[str, str, object]]:
                 ("document", ["committee-report"]),
                 ("document", ["draft-mou"]),
                 ("document", ["registration-form"]),
+                ("risks", []),
+                ("risk-add", []),
+                ("risk-library", []),
+                ("risk-heatmap", []),
+                ("risk-export", ["csv"]),
+                ("risk-export", ["xlsx"]),
+                ("risk", [objects["risk"].pk]),
+                ("risk-edit", [objects["risk"].pk]),
+                ("risk-score", [objects["risk"].pk, "current"]),
+                ("risk-review", [objects["risk"].pk]),
+                ("risk-close", [objects["risk"].pk]),
+                ("risk-escalate", [objects["risk"].pk]),
+                ("risk-child-add", [objects["risk"].pk, "action"]),
+                ("risk-child-change", [objects["risk"].pk, "action", objects["action"].pk]),
+                ("risk-child-remove", [objects["risk"].pk, "control", objects["control"].pk]),
             )
         ]
         cases += [

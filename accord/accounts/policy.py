@@ -37,6 +37,9 @@ class Action(StrEnum):
     VIEW_CYCLE = "view_cycle"  # a partnership's cycle, its business case, sign-off and documents
     DECIDE = "decide"  # approve or refuse in a framework role the user is appointed to
     MANAGE_APPOINTMENTS = "manage_appointments"  # who decides in which framework role
+    VIEW_RISKS = "view_risks"  # a partnership's joint risk register (partners: their own partnerships)
+    CHANGE_RISKS = "change_risks"  # add, score, review and update risks, controls and actions
+    VIEW_COUNCIL_RISKS = "view_council_risks"  # risks across every partnership
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -58,6 +61,12 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.VIEW_CYCLE: (ALL_STAFF, frozenset()),
     Action.DECIDE: (frozenset({Role.ADMINISTRATOR, Role.APPROVER}), frozenset()),
     Action.MANAGE_APPOINTMENTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.VIEW_RISKS: (EVERYONE, frozenset({Role.PARTNER})),
+    Action.CHANGE_RISKS: (
+        frozenset({Role.ADMINISTRATOR, Role.OFFICER, Role.PARTNER}),
+        frozenset({Role.OFFICER, Role.PARTNER}),
+    ),
+    Action.VIEW_COUNCIL_RISKS: (ALL_STAFF, frozenset()),
 }
 
 

@@ -6,7 +6,13 @@ must empty the database (transactional browser tests) lift the guard just before
 and put it back for the next test.
 """
 
-TABLES = ("audit_auditevent", "lifecycle_transition", "lifecycle_decision")
+TABLES = (
+    "audit_auditevent",
+    "lifecycle_transition",
+    "lifecycle_decision",
+    "risks_assessment",
+    "risks_review",
+)
 
 
 def _install(vendor: str, table: str) -> list[str]:

@@ -103,6 +103,9 @@ def check_references(fw: Framework) -> Iterator[Problem]:
             yield f"significance.tiers.{i}.tests", "a tier other than the default needs at least one test"
         for j, test in enumerate(tier.tests):
             yield from _check_test(f"significance.tiers.{i}.tests.{j}", test, parameters)
+    band_ids = {b.id for b in fw.risk_model.bands}
+    for i, band_id in enumerate(fw.risk_model.escalate_bands):
+        yield from _unknown(f"risk_model.escalate_bands.{i}", band_id, band_ids, "band")
     for i, risk in enumerate(fw.risk_model.library):
         categories = {c.id for c in fw.risk_model.categories}
         yield from _unknown(f"risk_model.library.{i}.category", risk.category, categories, "risk category")

@@ -294,6 +294,12 @@ class RiskModel(Cited):
         default=None,
         description="Impact at or above which a contingency plan is needed (Redditch App 8 3.8).",
     )
+    escalate_bands: list[str] = Field(
+        default_factory=list,
+        description="Bands whose risks are flagged for the Partnership Board and the departmental risk "
+        "register (Bury App 10, Northampton step 4); empty means the framework sets no such rule.",
+    )
+    escalate_cite: str = Field(default="", description="Seed file and section of the escalation rule.")
 
 
 class Framework(Strict):
