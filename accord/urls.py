@@ -5,8 +5,8 @@ from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
 from accord.lifecycle import urls as lifecycle
-from accord.risks import urls as risks
 from accord.register.views import children, directory, partnerships, reference
+from accord.risks import urls as risks
 from accord.ui import views as ui
 
 handler400 = "accord.ui.views.bad_request"
