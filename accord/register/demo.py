@@ -105,6 +105,9 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.lifecycle import demo as cycle_demo  # the cycle builds on the register
 
     cycle_demo.stage()
+    from accord.risks import demo as risks_demo
+
+    risks_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
         "organisations": len(organisations),
