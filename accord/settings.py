@@ -176,7 +176,10 @@ MEDIA_ROOT = Path(env("ACCORD_UPLOADS_DIR", str(VAR_DIR / "uploads")))  # never 
 ACCORD_UPLOAD_MAX_BYTES = env_int("ACCORD_UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Sources of evidence the framework engines read besides the register itself.
-ACCORD_EVIDENCE_SOURCES = ["accord.lifecycle.evidence.LifecycleEvidence"]
+ACCORD_EVIDENCE_SOURCES = [
+    "accord.lifecycle.evidence.LifecycleEvidence",
+    "accord.risks.evidence.RiskEvidence",
+]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Email (reminders arrive in a later issue; settings are here so deployments set them once).

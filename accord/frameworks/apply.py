@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from accord.register.models import Partnership
 
 from . import engine, loader
-from .facts import EvidenceSource, PartnershipFacts
+from .facts import EvidenceSource, PartnershipFacts, RiskFact
 from .models import SignificanceAssessment
 from .schema import Framework
 
@@ -64,6 +64,17 @@ def _by_artefact(
     return evidence
 
 
+def risks_from(sources: Sequence[object], ids: list[int]) -> dict[int, tuple[RiskFact, ...]]:
+    """Open risks by partnership, from the sources that keep risk registers (those with `risks`)."""
+    risks: dict[int, tuple[RiskFact, ...]] = {}
+    for source in sources:
+        gather = getattr(source, "risks", None)
+        if gather is not None:
+            for pk, found in gather(ids).items():
+                risks[pk] = (*risks.get(pk, ()), *found)
+    return risks
+
+
 def facts_for(
     framework: Framework,
     partnerships: Sequence[Partnership],
@@ -82,6 +93,7 @@ def facts_for(
         for pk, dated in source.anchors(ids).items():
             anchors[pk].update({k: v for k, v in dated.items() if v is not None or k not in anchors[pk]})
     answers = answers or {}
+    risks = risks_from(sources, ids)
     facts = {}
     for p in partnerships:
         duration = None
@@ -98,6 +110,7 @@ def facts_for(
             answers=answers.get(p.pk, {}),
             evidence=_by_artefact(framework, evidence[p.pk]),
             anchors=anchors[p.pk],
+            risks=risks.get(p.pk, ()),
         )
     return facts
 

@@ -93,6 +93,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "labels_head": [{"text": engine.STATUS_LABELS[s], "format": "numeric"} for s in engine.STATUSES],
             "query": request.GET.copy(),
             "selected": (data.get("obligation"), data.get("status")),
-            "names": {o.id: o for o in framework.obligations},
+            "names": {o.id: o for o in engine.definitions(framework)},
         },
     )

@@ -2,7 +2,8 @@
 
 - `classify`: is an arrangement a partnership? (the framework's definition and exclusions)
 - `assess_significance`: which tier a partnership is in, and why
-- `obligations`: everything a partnership must have or do, when, why, and whether it is met
+- `obligations`: everything a partnership must have or do, when, why, and whether it is met,
+  including the rules for its joint risk register (`risk_rules`)
 """
 
 from collections.abc import Mapping
@@ -11,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from . import risk_rules
 from .durations import Duration, parse
 from .facts import PartnershipFacts
 from .schema import Framework, Obligation, Test, Tier
@@ -286,9 +288,17 @@ _RANK = {status: rank for rank, status in enumerate(STATUSES)}
 def obligations(
     framework: Framework, facts: PartnershipFacts, today: date, tier_id: str | None = None
 ) -> list[ObligationResult]:
-    """Every obligation the framework sets, evaluated for this partnership on `today`."""
+    """Every obligation the framework sets, then its risk rules, evaluated for this partnership on
+    `today`, most pressing first."""
     tier_id = tier_id or assess_significance(framework, facts).tier_id
     type_id = framework_type(framework, facts.register_type)
     results = [evaluate(o, facts, tier_id, type_id, today) for o in framework.obligations]
+    results.extend(risk_rules.evaluate(framework, facts, today))
     results.sort(key=lambda r: (_RANK[r.status], r.due or date.max, r.obligation_id))
     return results
+
+
+def definitions(framework: Framework) -> "tuple[Obligation | risk_rules.RiskRule, ...]":
+    """Everything `obligations` can report, as (id, name, cite) items: the framework's obligations,
+    then its risk rules. For pages that list obligations before any partnership is evaluated."""
+    return (*framework.obligations, *risk_rules.rules(framework))

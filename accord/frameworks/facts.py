@@ -10,7 +10,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import NamedTuple, Protocol
+
+
+class RiskFact(NamedTuple):
+    """One open risk (or opportunity) on a partnership's joint risk register, as the risk rules see it."""
+
+    reference: str
+    current_band: str  # band id of the latest current score; "" when not yet scored
+    current_impact: int | None
+    inherent_impact: int | None
+    has_contingency_plan: bool
+    escalated: bool  # flagged to the Partnership Board and the departmental risk register
+    next_review_on: date | None
+    identified_on: date
+    opportunity: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,7 @@ class PartnershipFacts:
     anchors: Mapping[str, date | None] = field(default_factory=dict)  # anchor id -> date
     # (artefact id, role id) -> "approved" | "refused": the latest decision on the current revision
     approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    risks: tuple[RiskFact, ...] = ()  # the open risks on its joint risk register
 
 
 class EvidenceSource(Protocol):
@@ -37,3 +52,10 @@ class EvidenceSource(Protocol):
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]: ...
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]: ...
+
+
+class RiskSource(Protocol):
+    """An evidence source may also supply each partnership's open risks (a `risks` method);
+    `accord.risks.evidence.RiskEvidence` does."""
+
+    def risks(self, partnership_ids: Iterable[int]) -> Mapping[int, tuple[RiskFact, ...]]: ...
