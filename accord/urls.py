@@ -24,11 +24,11 @@ partnership_urls = [
     path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
     path("<int:pk>/significance/", frameworks.significance_assess, name="significance-assess"),
     path("<int:pk>/significance/override/", frameworks.significance_override, name="significance-override"),
+    *risks.partnership_urls,  # before the register's generic child URLs, which would also match them
     path(f"{CHILD}/add/", children.child_add, name="child-add"),
     path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
     path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),
     *lifecycle.partnership_urls,
-    *risks.partnership_urls,
 ]
 
 directory_urls = [

@@ -1,0 +1,148 @@
+"""How risks read on screen: band tags coloured by how bad the band is, scores, names of the
+framework's categories and strategies, and the warnings the framework's rules raise."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from markupsafe import Markup
+
+from accord.accounts.policy import Action, can
+from accord.frameworks.durations import parse
+from accord.frameworks.schema import RiskModel
+from accord.register.models import Partnership
+from accord.register.views.partnerships import partnership_for
+
+from .. import scoring
+from ..models import Risk, RiskStatus
+
+
+def risk_partnership(request: HttpRequest, pk: int, change: bool = False) -> Partnership:
+    """The partnership whose register this is: VIEW_RISKS to see it, CHANGE_RISKS (and not finished)
+    to change it."""
+    partnership = partnership_for(request, pk, Action.CHANGE_RISKS if change else Action.VIEW_RISKS)
+    if change and partnership.is_finished:
+        raise PermissionDenied(
+            f"{partnership.name} is {partnership.get_status_display().lower()}: read-only."
+        )
+    return partnership
+
+
+def risk_in(partnership: Partnership, risk_id: int) -> Risk:
+    return get_object_or_404(Risk, pk=risk_id, partnership=partnership)
+
+
+def can_change(request: HttpRequest, partnership: Partnership) -> bool:
+    return not partnership.is_finished and can(request.user, Action.CHANGE_RISKS, partnership)
+
+
+def band_colour(model: RiskModel, band_id: str) -> str:
+    """Green for the lowest band, red for the highest, yellow and orange between; grey if unknown."""
+    rank = scoring.band_rank(model, band_id)
+    top = len(model.bands) - 1
+    if rank < 0:
+        return "grey"
+    if top == 0:
+        return "blue"
+    share = rank / top
+    if share == 0:
+        return "green"
+    if share == 1:
+        return "red"
+    return "orange" if share >= 0.5 else "yellow"
+
+
+def band_name(model: RiskModel, band_id: str) -> str:
+    return next((b.name for b in model.bands if b.id == band_id), band_id.replace("_", " ").capitalize())
+
+
+def band_tag(model: RiskModel, band_id: str, name: str | None = None) -> Markup:
+    if not band_id:
+        return Markup("")
+    return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(
+        band_colour(model, band_id), name or band_name(model, band_id)
+    )
+
+
+def score_html(model: RiskModel, score: int | None, band_id: str, name: str | None = None) -> Markup:
+    if score is None:
+        return Markup("Not scored")
+    return Markup("{} {}").format(score, band_tag(model, band_id, name))
+
+
+def overdue_tag(text: str = "Overdue") -> Markup:
+    return Markup('<strong class="govuk-tag govuk-tag--red">{}</strong>').format(text)
+
+
+def names(items) -> dict[str, str]:
+    return {item.id: item.name for item in items}
+
+
+def every(duration: str | None) -> str:
+    """P1M → 'every month', P3M → 'every 3 months', P1Y → 'every year'."""
+    if not duration:
+        return "not set"
+    d = parse(duration)
+    for count, unit in ((d.years, "year"), (d.months, "month"), (d.days, "day")):
+        if count:
+            return f"every {unit}" if count == 1 else f"every {count} {unit}s"
+    return "not set"
+
+
+@dataclass(frozen=True)
+class RiskWarning:
+    text: str
+    fix: str  # what the change link does, e.g. "Add a contingency plan"
+    url_name: str  # "risk-edit" or "risk-escalate"
+
+
+def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
+    """What the framework's rules say is missing from an open risk."""
+    if risk.status != RiskStatus.OPEN:
+        return []
+    found = []
+    impact = risk.current_impact or risk.inherent_impact
+    if (
+        model.high_impact_from
+        and impact
+        and impact >= model.high_impact_from
+        and not risk.contingency_plan.strip()
+    ):
+        found.append(
+            RiskWarning(
+                "A contingency plan is needed: high impact (Redditch App 8 3.8)",
+                "Add a contingency plan",
+                "risk-edit",
+            )
+        )
+    if risk.current_band and risk.current_band in model.escalate_bands and not risk.escalated_on:
+        cite = model.escalate_cite or model.cite
+        found.append(
+            RiskWarning(
+                f"Escalate to the Partnership Board and departmental risk register ({cite})",
+                "Record the escalation",
+                "risk-escalate",
+            )
+        )
+    if risk.next_review_on and risk.next_review_on < today:
+        found.append(
+            RiskWarning(
+                f"The review was due on {risk.next_review_on:%-d %B %Y}", "Record a review", "risk-review"
+            )
+        )
+    return found
+
+
+def crumbs(partnership: Partnership, risk: Risk | None = None) -> list[dict[str, str]]:
+    """Breadcrumbs of a risk page: register, partnership, its risks, and the risk when there is one."""
+    items = [
+        {"text": "Register", "href": reverse("register")},
+        {"text": partnership.name, "href": reverse("partnership", args=[partnership.pk])},
+        {"text": "Risks", "href": reverse("risks", args=[partnership.pk])},
+    ]
+    if risk is not None:
+        items.append({"text": risk.reference, "href": reverse("risk", args=[partnership.pk, risk.pk])})
+    return items
