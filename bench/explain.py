@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/explain.py --partnerships 100000 "/partnerships/?q=homeless&status=active"
     .venv/bin/python bench/explain.py --partnerships 100000 /partnerships/ --profile
+    .venv/bin/python bench/explain.py --database var/bench-risks-100000.sqlite3 /risks/heat-map/
 
 Runs in-process against var/bench-N.sqlite3 (made by bench/generate.py) with Django's test
 client, signed in as the benchmark administrator, with the production settings. After a few
@@ -43,13 +44,18 @@ class Recorder:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", help="the page, e.g. /partnerships/")
-    parser.add_argument("--partnerships", type=int, required=True, help="which var/bench-N.sqlite3")
+    parser.add_argument("--partnerships", type=int, help="which var/bench-N.sqlite3")
+    parser.add_argument(
+        "--database", type=Path, help="or another database, e.g. var/bench-risks-100000.sqlite3"
+    )
     parser.add_argument("--requests", type=int, default=20, help="requests timed for the page's median")
     parser.add_argument("--replays", type=int, default=9, help="times each SELECT is replayed to time it")
     parser.add_argument("--profile", action="store_true", help="also show the top functions by own time")
     args = parser.parse_args(argv)
 
-    database = ROOT / "var" / f"bench-{args.partnerships}.sqlite3"
+    if (args.partnerships is None) == (args.database is None):
+        parser.error("give --partnerships N or --database PATH")
+    database = args.database or ROOT / "var" / f"bench-{args.partnerships}.sqlite3"
     if not database.exists():
         parser.error(f"{database} does not exist: run bench/generate.py --partnerships {args.partnerships}")
     os.environ.update(
@@ -104,9 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         timed.append((statement, params, ms))
 
     total, sql = statistics.median(totals), sum(ms for _statement, _params, ms in timed)
-    print(
-        f"{args.path} at N={args.partnerships:,}: median {total:.2f} ms a request (test client, in-process)"
-    )
+    print(f"{args.path} on {database.name}: median {total:.2f} ms a request (test client, in-process)")
     print(
         f"  SQL about {sql:.2f} ms in {len(timed)} statements; everything else about {total - sql:.2f} ms\n"
     )

@@ -42,6 +42,7 @@ class PageResult:
     path: str
     samples: list[Sample] = field(default_factory=list)
     found: int | None = None  # "N partnerships found" on list pages
+    found_pattern: bytes = rb"([0-9,]+) partnerships? found"
 
     @property
     def server_median(self) -> float:
@@ -146,7 +147,7 @@ def measure(client: Client, page: PageResult, anonymous: bool = False) -> Sample
     queries = response.headers.get("X-Query-Count")
     if timing is None or queries is None:
         raise BenchError("no Server-Timing / X-Query-Count headers: is ACCORD_BENCH_METRICS on?")
-    found = re.search(rb"([0-9,]+) partnerships? found", content)
+    found = re.search(page.found_pattern, content)
     if found:
         page.found = int(found.group(1).replace(b",", b""))
     elif page.name in TIMED:

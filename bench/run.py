@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/run.py                       # sizes 1000,100000; 50 requests per page
     .venv/bin/python bench/run.py --sizes 1000 --requests 20 --regenerate
+    .venv/bin/python bench/run.py risks [--risks 10000,100000]   # the risk pages: see bench/risks.py
 
 For each size N it generates var/bench-N.sqlite3 (or reuses it) and starts gunicorn with one
 sync worker on a free local port with the production settings (DEBUG off, secure cookies, HSTS)
@@ -68,6 +69,7 @@ class Size:
     server: subprocess.Popen | None = None
     client: Client | None = None
     log: Path | None = None
+    label: str = ""  # names the size in messages and the server's log; default "N=<size>"
 
     @classmethod
     def prepare(cls, size: int, regenerate: bool) -> "Size":
@@ -86,9 +88,9 @@ class Size:
 
     def start(self, workers: int) -> None:
         port = free_port()
-        self.log = RESULTS / f"gunicorn-{self.size}.log"
+        self.log = RESULTS / f"gunicorn-{self.label or self.size}.log"
         self.client = Client(port)
-        print(f"N={self.size:,}: gunicorn on 127.0.0.1:{port} ({workers} worker)")
+        print(f"{self.label or f'N={self.size:,}'}: gunicorn on 127.0.0.1:{port} ({workers} worker)")
         self.server = start_server(self.database, port, workers, self.log)
 
     def ready(self, warmup: int) -> None:
@@ -127,7 +129,13 @@ class Size:
 def measure_all(sizes: list[int], args: argparse.Namespace) -> tuple[list[dict[str, Any]], dict[str, float]]:
     """Serve every size at once and interleave them, round by round, so that a change in the
     machine's speed during the run affects every size alike."""
-    sizes_under_test = [Size.prepare(size, args.regenerate) for size in sizes]
+    return measure_sizes([Size.prepare(size, args.regenerate) for size in sizes], args)
+
+
+def measure_sizes(
+    sizes_under_test: list[Size], args: argparse.Namespace
+) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """Measure prepared sizes (args: workers, warmup, requests, quiet_load), interleaved."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     wait_for_quiet(args.quiet_load)
     load = {"before": round(os.getloadavg()[0], 2)}
@@ -258,6 +266,11 @@ def environment() -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["risks"]:  # the joint risk registers' benchmark (issue 5): bench/risks.py
+        import risks
+
+        return risks.main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,100000", help="comma-separated register sizes (N)")
     parser.add_argument("--requests", type=int, default=50, help="measured requests per page and size")
