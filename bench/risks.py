@@ -134,6 +134,9 @@ def generate(risks: int, seed: int, today: date) -> None:
         cursor.execute("PRAGMA synchronous=OFF")
     with transaction.atomic():
         made = add_risks(risks, seed, today)
+    from accord.risks import counts
+
+    counts.rebuild()  # bulk-created risks: work out the council heat map's kept counts
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

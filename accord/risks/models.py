@@ -93,6 +93,11 @@ class Risk(models.Model):
             models.Index(fields=["status", "target_likelihood", "target_impact"], name="risk_status_tgt"),
             models.Index(fields=["status", "next_review_on"], name="risk_status_review"),
             models.Index(fields=["status", "category_id"], name="risk_status_category"),
+            # The council list filtered by band and category, in review order (its default sort).
+            models.Index(
+                fields=["status", "current_band", "category_id", "next_review_on"],
+                name="risk_band_category_review",
+            ),
             models.Index(fields=["partnership", "status"], name="risk_partnership_status"),
         ]
 
@@ -188,3 +193,21 @@ class Review(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.risk_id} reviewed {self.reviewed_on}"
+
+
+class HeatCount(models.Model):
+    """How many open risks sit in each cell of the heat map at each stage, across the council, kept
+    in step by accord.risks.services so the council heat map is one small query (0, 0 = not scored)."""
+
+    stage = models.CharField(max_length=10, choices=Stage.choices)
+    likelihood = models.PositiveSmallIntegerField()
+    impact = models.PositiveSmallIntegerField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "likelihood", "impact"], name="one_heat_count_per_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.likelihood}×{self.impact}: {self.count}"

@@ -56,6 +56,10 @@ def _scope(user, prefix: str = "") -> dict[str, Any]:
     return {f"{prefix}partnership__in": visible} if visible.query.has_filters() else {}
 
 
+def sees_every_partnership(user) -> bool:
+    return not _scope(user)
+
+
 def visible_risks(user) -> QuerySet[Risk]:
     """Every risk on a partnership the user may see."""
     return Risk.objects.filter(**_scope(user))

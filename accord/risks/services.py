@@ -18,7 +18,7 @@ from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership
 from accord.register.services import Finished, StaleEdit, changes_since
 
-from . import scoring
+from . import counts, scoring
 from .models import Assessment, Control, Review, Risk, RiskAction, RiskStatus, Stage
 
 
@@ -100,6 +100,7 @@ def create_risk(actor, partnership: Partnership, values: Mapping[str, Any], part
         raise RiskError(f"Reference {reference} is already used in this partnership's register")
     risk = Risk.objects.create(partnership=partnership, reference=reference, **fields)
     risk.partners.set(partners)
+    counts.move([], counts.cells_of(risk))
     _record(actor, risk, AuditAction.CREATED, {}, snapshot(risk), partnership)
     partnerships_changed([partnership.pk])
     return risk
@@ -160,7 +161,10 @@ def assess(actor, risk: Risk, stage: str, likelihood: int, impact: int, note: st
     }
     if stage == Stage.CURRENT and risk.next_review_on is None:
         kept["next_review_on"] = review_due(result.band_id, timezone.localdate())
+    before_cells = counts.cells_of(risk)
     Risk.objects.filter(pk=risk.pk).update(version=F("version") + 1, **kept)
+    risk.refresh_from_db()
+    counts.move(before_cells, counts.cells_of(risk))
     after = {"score": (f"{stage.capitalize()} score", f"{result.score} {result.band_name} ({result.matrix})")}
     _record(actor, assessment, AuditAction.CREATED, {}, after, risk.partnership, note.strip())
     partnerships_changed([risk.partnership_id])
@@ -198,6 +202,7 @@ def close(actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk
     if risk.status == RiskStatus.CLOSED:
         raise RiskError("The risk is already closed")
     before = snapshot(risk)
+    counts.move(counts.cells_of(risk), [])
     Risk.objects.filter(pk=risk.pk).update(
         status=RiskStatus.CLOSED,
         closed_on=closed_on or timezone.localdate(),

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accord.frameworks import loader
-from accord.risks import heatmap, scoring
+from accord.risks import counts, heatmap, scoring
 from accord.risks.models import Risk
 
 STAGES = ("inherent", "current", "target")
@@ -34,7 +34,9 @@ def make_risk(partnership, reference, **values) -> Risk:
                 }
             )
     fields.update(values)
-    return Risk.objects.create(partnership=partnership, reference=reference, **fields)
+    risk = Risk.objects.create(partnership=partnership, reference=reference, **fields)
+    counts.rebuild()  # made directly, not through the services that keep the council's counts
+    return risk
 
 
 def luminance(colour: str) -> float:
@@ -248,3 +250,30 @@ def test_a_partnership_heat_map_cell_opens_the_register_at_that_cell(client, use
     page = client.get(url, {"stage": "current", "likelihood": 3, "impact": 4}).content.decode()
     assert "In the cell" in page and "Elsewhere" not in page
     assert "likelihood 3, impact 4" in page
+
+
+@pytest.mark.django_db
+def test_the_councils_kept_counts_follow_every_change_and_match_a_rebuild(users, own_partnership):
+    from accord.risks import services as risk_services
+    from accord.risks.models import HeatCount
+
+    def kept():
+        return {(c.stage, c.likelihood, c.impact): c.count for c in HeatCount.objects.filter(count__gt=0)}
+
+    officer = users["officer"]
+    first = risk_services.create_risk(
+        officer, own_partnership, {"title": "A", "identified_on": date(2026, 1, 1), "owner": "O"}
+    )
+    second = risk_services.create_risk(
+        officer, own_partnership, {"title": "B", "identified_on": date(2026, 1, 1), "owner": "O"}
+    )
+    risk_services.assess(officer, first, "current", 3, 4)
+    risk_services.assess(officer, first, "current", 2, 4)  # a re-score moves it
+    risk_services.assess(officer, second, "current", 2, 4)
+    risk_services.assess(officer, second, "inherent", 4, 4)
+    risk_services.close(officer, first, "Mitigated")
+    incremental = kept()
+    assert incremental[("current", 2, 4)] == 1 and incremental[("inherent", 4, 4)] == 1
+    assert ("current", 3, 4) not in incremental
+    counts.rebuild()
+    assert kept() == incremental

@@ -12,15 +12,17 @@ from accord.frameworks import loader
 from accord.register.views.partnerships import partnership_for
 from accord.ui.pages import require
 
-from .. import heatmap, queries
+from .. import counts, heatmap, queries
 from ..models import Risk, Stage
 
 
-def heatmap_context(request: HttpRequest, risks: QuerySet[Risk], list_url: str) -> dict:
-    """The grid for the chosen stage, each cell's link to its risks, and the stage switcher."""
+def heatmap_context(request: HttpRequest, risks: QuerySet[Risk] | None, list_url: str) -> dict:
+    """The grid for the chosen stage, each cell's link to its risks, and the stage switcher.
+    `risks` None means every risk in the council, read from the kept counts."""
     stage = queries.chosen_stage(request.GET.get("stage"))
     model = loader.current().risk_model
-    grid = heatmap.build(model, queries.cell_counts(risks, stage), stage)
+    found = counts.council_counts(stage) if risks is None else queries.cell_counts(risks, stage)
+    grid = heatmap.build(model, found, stage)
     links = {
         (cell.likelihood, cell.impact): f"{list_url}?"
         + urlencode({"stage": stage, "likelihood": cell.likelihood, "impact": cell.impact})
@@ -44,6 +46,8 @@ def partnership_heatmap(request: HttpRequest, pk: int) -> HttpResponse:
 
 def council_heatmap(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_COUNCIL_RISKS)
-    context = heatmap_context(request, queries.visible_risks(request.user), reverse("council-risks"))
+    # Everyone who may see the council heat map sees every partnership: the kept counts serve it.
+    risks = None if queries.sees_every_partnership(request.user) else queries.visible_risks(request.user)
+    context = heatmap_context(request, risks, reverse("council-risks"))
     context.update({"partnership": None, "scope": "all partnerships"})
     return render(request, "risks/heatmap.html", context)
