@@ -39,7 +39,8 @@ def council_risks(request: HttpRequest) -> HttpResponse:
             "page": page,
             "pagination": pagination,
             "filters": filters,
-            "summary": queries.overdue_summary(request.user),
+            # The overview: on the unfiltered list only (a filtered list is already narrowed down).
+            "summary": None if filters else queries.overdue_summary(request.user),
             "bands": heatmap.band_keys(model),
             "categories": {c.id: c.name for c in model.categories},
             "query": query.urlencode(),
