@@ -120,12 +120,28 @@ def _review(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today
 
 
 def _impact(risk: RiskFact) -> int | None:
-    return risk.current_impact if risk.current_impact is not None else risk.inherent_impact
+    """'Potentially high impact, irrespective of likelihood' (Redditch App 8 3.8): the higher of the
+    inherent and current impact, so controls that lower the current score do not remove the plan."""
+    known = [i for i in (risk.inherent_impact, risk.current_impact) if i is not None]
+    return max(known) if known else None
+
+
+def high_impact(model: RiskModel, risk: RiskFact) -> bool:
+    threshold = model.high_impact_from or 0
+    return not risk.opportunity and threshold > 0 and (_impact(risk) or 0) >= threshold
+
+
+def contingency_missing(model: RiskModel, risk: RiskFact) -> bool:
+    """The one test the rule and the risk's page share: a high-impact risk without a plan."""
+    return high_impact(model, risk) and not risk.has_contingency_plan
+
+
+def escalation_missing(model: RiskModel, risk: RiskFact) -> bool:
+    return not risk.opportunity and risk.current_band in set(model.escalate_bands) and not risk.escalated
 
 
 def _contingency(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...]):
-    threshold = model.high_impact_from or 0  # set whenever the framework has this rule
-    high = [r for r in risks if not r.opportunity and (_impact(r) or 0) >= threshold > 0]
+    high = [r for r in risks if high_impact(model, r)]
     if not high:
         return _result(rule, engine.NOT_APPLICABLE, why="No open risk with a high impact")
     missing = [r for r in high if not r.has_contingency_plan]

@@ -37,12 +37,22 @@ def _lock_partnership(partnership: Partnership) -> Partnership:
     return locked
 
 
-def _lock_risk(risk: Risk, expected_version: int | None = None) -> Risk:
+def _lock_risk(risk: Risk, expected_version: int | None = None, open_only: bool = True) -> Risk:
     _lock_partnership(risk.partnership)
     locked = Risk.objects.select_for_update().get(pk=risk.pk)
+    if open_only and locked.status != RiskStatus.OPEN:
+        raise RiskError(f"Risk {locked.reference} is closed; it can no longer change.")
     if expected_version is not None and locked.version != expected_version:
         raise StaleEdit(locked, changes_since(locked.partnership, 0)[-5:])
     return locked
+
+
+def _with_partners(state: dict, instance) -> dict:
+    """A snapshot plus the partners involved (a many-to-many the field snapshot cannot see)."""
+    if instance is None or instance.pk is None:
+        return state
+    names = sorted(instance.partners.values_list("name", flat=True))
+    return {**state, "partners": ("Partners involved", ", ".join(names))}
 
 
 def _record(actor, instance, action, before, after, partnership, reason="") -> None:
@@ -101,7 +111,7 @@ def create_risk(actor, partnership: Partnership, values: Mapping[str, Any], part
     risk = Risk.objects.create(partnership=partnership, reference=reference, **fields)
     risk.partners.set(partners)
     counts.move([], counts.cells_of(risk))
-    _record(actor, risk, AuditAction.CREATED, {}, snapshot(risk), partnership)
+    _record(actor, risk, AuditAction.CREATED, {}, _with_partners(snapshot(risk), risk), partnership)
     partnerships_changed([partnership.pk])
     return risk
 
@@ -111,7 +121,7 @@ def update_risk(
     actor, risk: Risk, values: Mapping[str, Any], expected_version: int, partners: Iterable | None = None
 ) -> Risk:
     risk = _lock_risk(risk, expected_version)
-    before = snapshot(risk)
+    before = _with_partners(snapshot(risk), risk)
     for name, value in values.items():
         if name in RISK_FIELDS:
             setattr(risk, name, value)
@@ -120,7 +130,7 @@ def update_risk(
     risk.refresh_from_db()
     if partners is not None:
         risk.partners.set(partners)
-    _record(actor, risk, AuditAction.CHANGED, before, snapshot(risk), risk.partnership)
+    _record(actor, risk, AuditAction.CHANGED, before, _with_partners(snapshot(risk), risk), risk.partnership)
     partnerships_changed([risk.partnership_id])
     return risk
 
@@ -196,7 +206,7 @@ def review(actor, risk: Risk, reviewed_on: date, notes: str, next_review_on: dat
 
 @transaction.atomic
 def close(actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk:
-    risk = _lock_risk(risk)
+    risk = _lock_risk(risk, open_only=False)
     if not reason.strip():
         raise RiskError("Enter the reason for closing the risk")
     if risk.status == RiskStatus.CLOSED:
@@ -241,7 +251,10 @@ def save_child(actor, risk: Risk, kind: str, values: Mapping[str, Any], child=No
     """Add or change a control or an action of a risk."""
     risk = _lock_risk(risk)
     model = CHILDREN[kind]
+    has_partners = kind == "control"
     before = snapshot(child, ["risk"]) if child is not None else {}
+    if has_partners and child is not None:
+        before = _with_partners(before, child)
     if child is None:
         child = model(risk=risk)
     for name, value in values.items():

@@ -156,8 +156,14 @@ def test_a_risk_not_yet_scored_is_reviewed_at_the_most_frequent_cadence():
 
 
 def test_contingency_does_not_apply_without_a_high_impact_risk():
-    result = rule("risk_contingency", risk(current_impact=2, inherent_impact=4))
+    result = rule("risk_contingency", risk(current_impact=2, inherent_impact=2))
     assert result.status == engine.NOT_APPLICABLE
+
+
+def test_a_potentially_high_impact_still_needs_a_plan_once_controls_lower_the_current_impact():
+    # Redditch App 8 3.8: "potentially high impact, irrespective of likelihood"
+    result = rule("risk_contingency", risk(current_impact=2, inherent_impact=4))
+    assert result.status == engine.OVERDUE
 
 
 def test_a_high_impact_risk_without_a_contingency_plan_is_overdue_whatever_its_likelihood():

@@ -26,6 +26,7 @@ from .risk_display import (
     crumbs,
     every,
     names,
+    open_risk,
     overdue_tag,
     risk_in,
     risk_partnership,
@@ -176,7 +177,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 
 def risk_edit(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     model = loader.current().risk_model
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
     initial.update(partners=[o.pk for o in risk.partners.all()], version=risk.version)
@@ -219,7 +220,7 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
     if stage not in Stage.values:
         raise Http404
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     framework = loader.current()
     model = framework.risk_model
     initial = {}
@@ -262,7 +263,7 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
 
 def risk_review(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     model = loader.current().risk_model
     today = timezone.localdate()
     default_next = services.review_due(risk.current_band, today)
@@ -292,7 +293,7 @@ def risk_review(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 
 def risk_close(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     form = CloseForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -307,7 +308,7 @@ def risk_close(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 
 def risk_escalate(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     form = EscalateForm(_data(request), initial={"escalated_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -12,7 +12,7 @@ from .. import services
 from ..forms import ActionForm, ControlForm, RemoveForm
 from ..models import Control, RiskAction
 from ..services import RiskError
-from .risk_display import crumbs, risk_in, risk_partnership
+from .risk_display import crumbs, open_risk, risk_partnership
 
 KINDS = {"control": (Control, "control", "controls"), "action": (RiskAction, "action", "actions")}
 
@@ -60,7 +60,7 @@ def child_edit(
     if kind not in KINDS:
         raise Http404
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     child = _child(kind, risk, child_id)
     form = _form(request, partnership, kind, child)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +92,7 @@ def child_remove(request: HttpRequest, pk: int, risk_id: int, kind: str, child_i
     if kind not in KINDS:
         raise Http404
     partnership = risk_partnership(request, pk, change=True)
-    risk = risk_in(partnership, risk_id)
+    risk = open_risk(partnership, risk_id)
     child = _child(kind, risk, child_id)
     form = RemoveForm(_data(request))
     if request.method == "POST" and form.is_valid():

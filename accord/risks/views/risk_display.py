@@ -11,7 +11,9 @@ from django.urls import reverse
 from markupsafe import Markup
 
 from accord.accounts.policy import Action, can
+from accord.frameworks import risk_rules
 from accord.frameworks.durations import parse
+from accord.frameworks.facts import RiskFact
 from accord.frameworks.schema import RiskModel
 from accord.register.models import Partnership
 from accord.register.views.partnerships import partnership_for
@@ -33,6 +35,14 @@ def risk_partnership(request: HttpRequest, pk: int, change: bool = False) -> Par
 
 def risk_in(partnership: Partnership, risk_id: int) -> Risk:
     return get_object_or_404(Risk, pk=risk_id, partnership=partnership)
+
+
+def open_risk(partnership: Partnership, risk_id: int) -> Risk:
+    """A risk to change: a closed risk keeps its record and history but is read-only."""
+    risk = risk_in(partnership, risk_id)
+    if risk.status != RiskStatus.OPEN:
+        raise PermissionDenied(f"Risk {risk.reference} is closed: read-only.")
+    return risk
 
 
 def can_change(request: HttpRequest, partnership: Partnership) -> bool:
@@ -99,18 +109,27 @@ class RiskWarning:
     url_name: str  # "risk-edit" or "risk-escalate"
 
 
+def risk_fact(risk: Risk) -> RiskFact:
+    return RiskFact(
+        reference=risk.reference,
+        current_band=risk.current_band,
+        current_impact=risk.current_impact,
+        inherent_impact=risk.inherent_impact,
+        has_contingency_plan=bool(risk.contingency_plan.strip()),
+        escalated=risk.escalated_on is not None,
+        next_review_on=risk.next_review_on,
+        identified_on=risk.identified_on,
+        opportunity=risk.kind == "opportunity",
+    )
+
+
 def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
     """What the framework's rules say is missing from an open risk."""
     if risk.status != RiskStatus.OPEN:
         return []
     found = []
-    impact = risk.current_impact or risk.inherent_impact
-    if (
-        model.high_impact_from
-        and impact
-        and impact >= model.high_impact_from
-        and not risk.contingency_plan.strip()
-    ):
+    fact = risk_fact(risk)
+    if risk_rules.contingency_missing(model, fact):
         found.append(
             RiskWarning(
                 "A contingency plan is needed: high impact (Redditch App 8 3.8)",
@@ -118,7 +137,7 @@ def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
                 "risk-edit",
             )
         )
-    if risk.current_band and risk.current_band in model.escalate_bands and not risk.escalated_on:
+    if risk_rules.escalation_missing(model, fact):
         cite = model.escalate_cite or model.cite
         found.append(
             RiskWarning(
