@@ -89,6 +89,16 @@ def test_a_library_risk_is_scored_controlled_mapped_and_escalated(bury, page, us
     assert risk.escalated_on == date(2026, 11, 4)
     visit(page, "/risks/?escalated=yes")
     expect(page.get_by_role("table")).to_contain_text(risk.title)
+    for path in ("/risks/heat-map/?stage=inherent", "/risks/", f"/partnerships/{pk}/risks/{risk.pk}/change/"):
+        visit(page, path)
+    visit(page, f"/partnerships/{pk}/risks/{risk.pk}/review/")
+    submit(page, "Save review")  # nothing entered: refused with a GOV.UK message, nothing changes
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    visit(page, f"/partnerships/{pk}/risks/{risk.pk}/close/")
+    page.get_by_label("Reason for closing the risk").fill("Partners signed the shared vision")
+    submit(page, "Close risk")
+    risk.refresh_from_db()
+    assert risk.status == "closed"
 
 
 def test_a_partner_updates_an_action_on_their_partnership_only(
