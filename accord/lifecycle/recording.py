@@ -18,21 +18,13 @@ from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership
-from accord.register.services import Finished
+from accord.register.services import lock_open
 
 from .models import ArtefactRecord, EvidenceFile
 
 
 def _actor_name(actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
-
-
-def lock_open(partnership: Partnership) -> Partnership:
-    """Lock the partnership's row for this transaction, refusing one that is finished."""
-    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    if locked.is_finished:
-        raise Finished(f"{locked.name} is {locked.get_status_display().lower()}; it is read-only.")
-    return locked
 
 
 def _state(record: ArtefactRecord | None) -> dict[str, tuple[str, str]]:

@@ -77,6 +77,14 @@ def _refuse_status_change(instance: models.Model, values: Mapping[str, Any]) -> 
         raise ValueError("A partnership's status changes only through the partnership cycle.")
 
 
+def lock_open(partnership: Partnership) -> Partnership:
+    """Lock the partnership's row for this transaction, refusing one that is finished. Every write to
+    a partnership's cycle or risks starts here."""
+    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    _refuse_if_finished(locked)
+    return locked
+
+
 def _refuse_if_finished(partnership: Partnership) -> None:
     if partnership.is_finished:
         raise Finished(f"{partnership.name} is {partnership.get_status_display().lower()}; it is read-only.")

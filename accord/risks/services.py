@@ -10,13 +10,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from accord.audit.models import Action as AuditAction
+from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
 from accord.frameworks import loader
 from accord.frameworks.durations import parse
 from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership
-from accord.register.services import Finished, StaleEdit, changes_since
+from accord.register.services import StaleEdit, lock_open
 
 from . import counts, scoring
 from .models import Assessment, Control, Review, Risk, RiskAction, RiskStatus, Stage
@@ -30,20 +31,14 @@ def _name(actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
-def _lock_partnership(partnership: Partnership) -> Partnership:
-    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    if locked.is_finished:
-        raise Finished(f"{locked.name} is {locked.get_status_display().lower()}; its risks are read-only.")
-    return locked
-
-
 def _lock_risk(risk: Risk, expected_version: int | None = None, open_only: bool = True) -> Risk:
-    _lock_partnership(risk.partnership)
+    lock_open(risk.partnership)
     locked = Risk.objects.select_for_update().get(pk=risk.pk)
     if open_only and locked.status != RiskStatus.OPEN:
         raise RiskError(f"Risk {locked.reference} is closed; it can no longer change.")
     if expected_version is not None and locked.version != expected_version:
-        raise StaleEdit(locked, changes_since(locked.partnership, 0)[-5:])
+        latest = AuditEvent.objects.filter(object_type="risk", object_id=locked.pk).order_by("-at", "-id")
+        raise StaleEdit(locked, list(latest[:1]))  # the change that came in first
     return locked
 
 
@@ -103,7 +98,7 @@ RISK_FIELDS = (
 
 @transaction.atomic
 def create_risk(actor, partnership: Partnership, values: Mapping[str, Any], partners: Iterable = ()) -> Risk:
-    partnership = _lock_partnership(partnership)
+    partnership = lock_open(partnership)
     fields = {k: v for k, v in values.items() if k in RISK_FIELDS}
     reference = (values.get("reference") or "").strip().upper() or next_reference(partnership)
     if Risk.objects.filter(partnership=partnership, reference=reference).exists():

@@ -1,6 +1,5 @@
 """Shared by the cycle's pages: where each artefact is worked on, and the partnership lookup."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -15,13 +14,9 @@ __all__ = ["artefact_url", "editable_partnership", "partnership_for"]
 
 
 def editable_partnership(request: HttpRequest, pk: int) -> Partnership:
-    """A partnership the user may change, refusing one that is closed, rejected or withdrawn."""
-    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-    if partnership.is_finished:
-        raise PermissionDenied(
-            f"{partnership.name} is {partnership.get_status_display().lower()}: read-only."
-        )
-    return partnership
+    """A partnership the user may change (`partnership_for` refuses one that is closed, rejected or
+    withdrawn)."""
+    return partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
 
 
 def artefact_url(partnership: Partnership, framework: Framework, artefact: Artefact) -> str:

@@ -15,7 +15,9 @@ from accord.register.presenters import section_cards
 from accord.ui.pages import conflict_summary, paginate, require
 
 # Actions that change a partnership: refused once it is closed, rejected or withdrawn.
-CHANGE_ACTIONS = frozenset({Action.CHANGE_PARTNERSHIP, Action.OVERRIDE_SIGNIFICANCE, Action.DECIDE})
+CHANGE_ACTIONS = frozenset(
+    {Action.CHANGE_PARTNERSHIP, Action.OVERRIDE_SIGNIFICANCE, Action.DECIDE, Action.CHANGE_RISKS}
+)
 
 
 def partnership_for(request: HttpRequest, pk: int, action: Action | None = None) -> Partnership:

@@ -25,12 +25,7 @@ from ..models import Risk, RiskStatus
 def risk_partnership(request: HttpRequest, pk: int, change: bool = False) -> Partnership:
     """The partnership whose register this is: VIEW_RISKS to see it, CHANGE_RISKS (and not finished)
     to change it."""
-    partnership = partnership_for(request, pk, Action.CHANGE_RISKS if change else Action.VIEW_RISKS)
-    if change and partnership.is_finished:
-        raise PermissionDenied(
-            f"{partnership.name} is {partnership.get_status_display().lower()}: read-only."
-        )
-    return partnership
+    return partnership_for(request, pk, Action.CHANGE_RISKS if change else Action.VIEW_RISKS)
 
 
 def risk_in(partnership: Partnership, risk_id: int) -> Risk:
