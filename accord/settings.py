@@ -78,6 +78,11 @@ INSTALLED_APPS = [
     "accord.frameworks",
     "accord.lifecycle",
     "accord.risks",
+    "accord.monitoring",
+    "accord.reviews",
+    "accord.representation",
+    "accord.reminders",
+    "accord.reports",
     "accord.ui",
 ]
 

@@ -5,7 +5,12 @@ from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
 from accord.lifecycle import urls as lifecycle
+from accord.monitoring import urls as monitoring
 from accord.register.views import children, directory, partnerships, reference
+from accord.reminders import urls as reminders
+from accord.reports import urls as reports
+from accord.representation import urls as representation
+from accord.reviews import urls as reviews
 from accord.risks import urls as risks
 from accord.ui import views as ui
 
@@ -24,7 +29,12 @@ partnership_urls = [
     path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
     path("<int:pk>/significance/", frameworks.significance_assess, name="significance-assess"),
     path("<int:pk>/significance/override/", frameworks.significance_override, name="significance-override"),
-    *risks.partnership_urls,  # before the register's generic child URLs, which would also match them
+    *risks.partnership_urls,
+    *monitoring.partnership_urls,
+    *reviews.partnership_urls,
+    *representation.partnership_urls,
+    *reports.partnership_urls,
+    *reminders.partnership_urls,  # all before the register's generic child URLs, which would also match them
     path(f"{CHILD}/add/", children.child_add, name="child-add"),
     path(f"{CHILD}/<int:child_id>/change/", children.child_change, name="child-change"),
     path(f"{CHILD}/<int:child_id>/remove/", children.child_remove, name="child-remove"),
@@ -69,6 +79,11 @@ urlpatterns = [
     path("", include(directory_urls)),
     *lifecycle.site_urls,
     *risks.site_urls,
+    *monitoring.site_urls,
+    *reviews.site_urls,
+    *representation.site_urls,
+    *reports.site_urls,
+    *reminders.site_urls,
     path("settings/", include(reference_urls)),
     path("compliance/", dashboard.dashboard, name="compliance"),
     path("classify/", classify.classify_start, name="classify-start"),

@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accord.accounts.policy import RULES, Action
 from accord.accounts.url_policy import PUBLIC, SIGNED_IN, URL_POLICY
 from accord.register.forms.partnerships import SECTIONS
+from tests import access_cases
 from tests import factories as f
 
 
@@ -211,7 +212,7 @@ def url_cases(world) -> list[tuple[str, str, object]]:
             ("child-add", reverse("child-add", args=[p.pk, k]), p)
             for k in ("members", "people", "contributions", "priorities")
         ]
-    return cases
+    return cases + access_cases.cases(world)
 
 
 NEEDS_A_STARTED_FLOW = {"classify-question", "classify-check"}  # without answers in progress: back to start

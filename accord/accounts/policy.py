@@ -40,6 +40,13 @@ class Action(StrEnum):
     VIEW_RISKS = "view_risks"  # a partnership's joint risk register (partners: their own partnerships)
     CHANGE_RISKS = "change_risks"  # add, score, review and update risks, controls and actions
     VIEW_COUNCIL_RISKS = "view_council_risks"  # risks across every partnership
+    VIEW_MONITORING = (
+        "view_monitoring"  # a partnership's performance, progress reports, reviews, ratings, duties
+    )
+    CHANGE_MONITORING = "change_monitoring"  # record indicators, values, progress reports, meetings
+    REVIEW = "review"  # carry out a partnership's review and confirm its assurance rating
+    VIEW_REPORTS = "view_reports"  # council-wide reports, the council calendar and issued snapshots
+    ISSUE_REPORTS = "issue_reports"  # issue a report (freeze it as a snapshot)
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -67,6 +74,11 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({Role.OFFICER, Role.PARTNER}),
     ),
     Action.VIEW_COUNCIL_RISKS: (ALL_STAFF, frozenset()),
+    Action.VIEW_MONITORING: (ALL_STAFF, frozenset()),
+    Action.CHANGE_MONITORING: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset({Role.OFFICER})),
+    Action.REVIEW: (frozenset({Role.ADMINISTRATOR, Role.OFFICER, Role.APPROVER}), frozenset({Role.OFFICER})),
+    Action.VIEW_REPORTS: (ALL_STAFF, frozenset()),
+    Action.ISSUE_REPORTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
 }
 
 

@@ -89,4 +89,9 @@ URL_POLICY: dict[str, str] = {
     "council-risks": Action.VIEW_COUNCIL_RISKS,
     "council-heatmap": Action.VIEW_COUNCIL_RISKS,
     "council-risks-export": Action.VIEW_COUNCIL_RISKS,
+    # Monitoring: performance and progress reports (accord.monitoring)
+    # Reviews and assurance ratings (accord.reviews)
+    # Outside-body duties (accord.representation)
+    # Schedule, reminders and calendars (accord.reminders)
+    # Reports to committees (accord.reports)
 }

@@ -1,0 +1,7 @@
+"""URLs of accord.reports: under a partnership (partnership_urls) and across the council (site_urls)."""
+
+from django.urls import path  # noqa: F401
+
+partnership_urls: list = []
+
+site_urls: list = []
