@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "accord.representation",
     "accord.reminders",
     "accord.reports",
+    "django_tasks_db",  # the database backend for django.tasks (accord.reminders)
     "accord.ui",
 ]
 
@@ -184,6 +185,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ACCORD_EVIDENCE_SOURCES = [
     "accord.lifecycle.evidence.LifecycleEvidence",
     "accord.risks.evidence.RiskEvidence",
+    "accord.reviews.evidence.ReviewEvidence",
+    "accord.monitoring.evidence.MonitoringEvidence",
+    "accord.representation.evidence.RepresentationEvidence",
 ]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
@@ -204,6 +208,19 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "accord@localhost")
+
+# Reminders (accord.reminders): links in emails start with the service's address; the daily run
+# is a django.tasks task stored by django-tasks-db and run by `accord db_worker` (ADR 0009).
+ACCORD_BASE_URL = env("ACCORD_BASE_URL", "http://127.0.0.1:8000")
+ACCORD_REMINDERS_AT = env("ACCORD_REMINDERS_AT", "07:00")  # local time of the daily run
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Sessions end after 30 minutes without activity, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("ACCORD_SESSION_MINUTES", 30) * 60

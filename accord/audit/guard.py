@@ -12,6 +12,8 @@ TABLES = (
     "lifecycle_decision",
     "risks_assessment",
     "risks_review",
+    "reviews_assurancerating",
+    "reports_reportsnapshot",
 )
 
 

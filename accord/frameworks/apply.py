@@ -14,8 +14,8 @@ from django.utils.module_loading import import_string
 
 from accord.register.models import Partnership
 
-from . import engine, loader
-from .facts import EvidenceSource, PartnershipFacts, RiskFact
+from . import duty_rules, engine, loader
+from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact
 from .models import SignificanceAssessment
 from .schema import Framework
 
@@ -61,6 +61,8 @@ def _by_artefact(
         dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(own, ()))
         if artefact.kind != "other" or own in by_kind:
             evidence[artefact.id] = tuple(sorted(set(dates)))
+    if duty_rules.REPORT_BACK in by_kind:  # read by the report-back rule, not through an artefact
+        evidence[duty_rules.REPORT_BACK] = tuple(sorted(set(by_kind[duty_rules.REPORT_BACK])))
     return evidence
 
 
@@ -73,6 +75,16 @@ def risks_from(sources: Sequence[object], ids: list[int]) -> dict[int, tuple[Ris
             for pk, found in gather(ids).items():
                 risks[pk] = (*risks.get(pk, ()), *found)
     return risks
+
+
+def ratings_from(sources: Sequence[object], ids: list[int]) -> dict[int, RatingFact]:
+    """Latest assurance ratings by partnership, from the sources that keep them (those with `ratings`)."""
+    ratings: dict[int, RatingFact] = {}
+    for source in sources:
+        gather = getattr(source, "ratings", None)
+        if gather is not None:
+            ratings.update(gather(ids))
+    return ratings
 
 
 def facts_for(
@@ -94,6 +106,7 @@ def facts_for(
             anchors[pk].update({k: v for k, v in dated.items() if v is not None or k not in anchors[pk]})
     answers = answers or {}
     risks = risks_from(sources, ids)
+    ratings = ratings_from(sources, ids)
     facts = {}
     for p in partnerships:
         duration = None
@@ -111,6 +124,7 @@ def facts_for(
             evidence=_by_artefact(framework, evidence[p.pk]),
             anchors=anchors[p.pk],
             risks=risks.get(p.pk, ()),
+            rating=ratings.get(p.pk),
         )
     return facts
 

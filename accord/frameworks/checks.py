@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .durations import parse
-from .schema import ANCHORS, CITE, DOCUMENTS, FACTS, Framework
+from .schema import ANCHORS, ASSURANCE_LEVELS, ASSURANCE_MEASURES, CITE, DOCUMENTS, FACTS, Framework
 
 Problem = tuple[str, str]
 
@@ -223,4 +223,86 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_references(fw),
         *check_risk_model(fw),
         *check_citations(fw, seeds_dir),
+        *check_assurance(fw),
+        *check_monitoring(fw),
+        *check_report_back(fw),
     ]
+
+
+# Which comparisons a rule may use on each kind of measure, so a worse measure never gives a
+# better rating (the engine's promise, tested as a property).
+_ASSURANCE_OPS = {"flag": {"is_true"}, "up": {"gte", "gt"}, "down": {"lte", "lt"}}
+
+
+def check_assurance(fw: Framework) -> Iterator[Problem]:
+    """The rating levels are the four, best first; each rule tests a known measure in the direction
+    in which it gets worse, against a threshold, and caps at a known level."""
+    section = fw.assurance
+    if section is None:
+        return
+    ids = [level.id for level in section.levels]
+    if tuple(ids) != ASSURANCE_LEVELS:
+        yield "assurance.levels", f"levels must be {', '.join(ASSURANCE_LEVELS)}, in that order"
+    yield from _duplicates("assurance.rules", (rule.id for rule in section.rules))
+    for i, rule in enumerate(section.rules):
+        base = f"assurance.rules.{i}"
+        direction = ASSURANCE_MEASURES.get(rule.measure)
+        if direction is None:
+            yield from _unknown(f"{base}.measure", rule.measure, set(ASSURANCE_MEASURES), "measure")
+            continue
+        if rule.op not in _ASSURANCE_OPS[direction]:
+            allowed = ", ".join(sorted(_ASSURANCE_OPS[direction]))
+            yield f"{base}.op", f"measure '{rule.measure}' is tested with {allowed}"
+        if direction != "flag" and rule.threshold is None:
+            yield f"{base}.threshold", f"measure '{rule.measure}' needs a threshold"
+        yield from _unknown(f"{base}.cap", rule.cap, set(ASSURANCE_LEVELS), "level")
+    try:
+        parse(section.rereview_after)
+    except ValueError as error:
+        yield "assurance.rereview_after", str(error)
+
+
+def check_monitoring(fw: Framework) -> Iterator[Problem]:
+    """Each monitoring record names an artefact of the file, at most once per kind of record; a
+    progress report is written on a template of the file (its own, or its artefact's)."""
+    if fw.monitoring is None:
+        return
+    artefacts = {a.id: a for a in fw.artefacts}
+    templates = {t.id for t in fw.templates}
+    yield from _duplicates(
+        "monitoring.records", (f"{r.record} of {r.artefact}" for r in fw.monitoring.records)
+    )
+    for i, record in enumerate(fw.monitoring.records):
+        base = f"monitoring.records.{i}"
+        if record.artefact not in artefacts:
+            yield from _unknown(f"{base}.artefact", record.artefact, set(artefacts), "artefact")
+            continue
+        template = record.template or artefacts[record.artefact].template
+        if record.template is not None:
+            yield from _unknown(f"{base}.template", record.template, templates, "template")
+        elif record.record == "progress_report" and template is None:
+            yield f"{base}.template", "a progress report needs the template it is written on"
+
+
+def check_report_back(fw: Framework) -> Iterator[Problem]:
+    """A type's report-back rules name register types of that type, each at most once, with at most
+    one rule for the rest of the type; a regular rule's period parses."""
+    for i, type_rule in enumerate(fw.types):
+        own = {name.strip().lower() for name in (type_rule.name, *type_rule.register_names)}
+        seen: list[str] = []
+        for j, rule in enumerate(type_rule.report_back):
+            base = f"types.{i}.report_back.{j}"
+            names = [name.strip().lower() for name in rule.register_names] or ["(the rest of the type)"]
+            seen += names
+            for k, name in enumerate(rule.register_names):
+                if name.strip().lower() not in own:
+                    problem = f"'{name}' is not a register type of type '{type_rule.id}'"
+                    yield f"{base}.register_names.{k}", problem
+            if rule.every is not None:
+                try:
+                    parse(rule.every)
+                except ValueError as error:
+                    yield f"{base}.every", str(error)
+        for name, count in Counter(seen).items():
+            if count > 1:
+                yield f"types.{i}.report_back", f"more than one report-back rule for {name}"

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from . import risk_rules
+from . import assurance_rules, duty_rules, risk_rules
 from .durations import Duration, parse
 from .facts import PartnershipFacts
 from .schema import Framework, Obligation, Test, Tier
@@ -184,6 +184,20 @@ def _cycle_on_or_after(first: date, repeat: Duration, day: date) -> int:
     return k
 
 
+def _pending_cycle(first: date, repeat: Duration, evidence: tuple[date, ...], anchor: date) -> int:
+    """The index of the first due date the evidence leaves unmet (ADR 0005).
+
+    Evidence meets the first due date on or after it, so a review held early meets the coming
+    cycle; but evidence that arrives after an unmet due date meets that overdue date, late, so a
+    late review is not credited to the following cycle as well (due dates missed before it are
+    past and skipped)."""
+    pending = 0
+    for day in sorted(d for d in evidence if d >= anchor):
+        cycle = _cycle_on_or_after(first, repeat, day)
+        pending = cycle if cycle > pending else max(pending, cycle + 1)
+    return pending
+
+
 _DURATIONS: dict[int, tuple[Obligation, tuple[Duration, Duration | None, Duration]]] = {}
 
 
@@ -255,8 +269,11 @@ def evaluate(
                 recurring,
             )
     elif last_met is not None:
-        # Evidence meets the first due date on or after it; the next one is then due.
-        due = _nth(first_due, repeat, _cycle_on_or_after(first_due, repeat, last_met) + 1)
+        due = _nth(
+            first_due,
+            repeat,
+            _pending_cycle(first_due, repeat, facts.evidence[obligation.artefact], anchor_date),
+        )
     else:
         due = first_due
     if today > due:
@@ -288,17 +305,27 @@ _RANK = {status: rank for rank, status in enumerate(STATUSES)}
 def obligations(
     framework: Framework, facts: PartnershipFacts, today: date, tier_id: str | None = None
 ) -> list[ObligationResult]:
-    """Every obligation the framework sets, then its risk rules, evaluated for this partnership on
-    `today`, most pressing first."""
+    """Every obligation the framework sets, then its risk, assurance and duty rules, evaluated for
+    this partnership on `today`, most pressing first."""
     tier_id = tier_id or assess_significance(framework, facts).tier_id
     type_id = framework_type(framework, facts.register_type)
     results = [evaluate(o, facts, tier_id, type_id, today) for o in framework.obligations]
     results.extend(risk_rules.evaluate(framework, facts, today))
+    results.extend(assurance_rules.evaluate(framework, facts, today))
+    results.extend(duty_rules.evaluate(framework, facts, today, tier_id))
     results.sort(key=lambda r: (_RANK[r.status], r.due or date.max, r.obligation_id))
     return results
 
 
-def definitions(framework: Framework) -> "tuple[Obligation | risk_rules.RiskRule, ...]":
+def definitions(
+    framework: Framework,
+) -> "tuple[Obligation | risk_rules.RiskRule | assurance_rules.AssuranceRule, ...]":
     """Everything `obligations` can report, as (id, name, cite) items: the framework's obligations,
-    then its risk rules. For pages that list obligations before any partnership is evaluated."""
-    return (*framework.obligations, *risk_rules.rules(framework))
+    then its assurance, risk and duty rules. For pages that list obligations before any partnership
+    is evaluated."""
+    return (
+        *framework.obligations,
+        *assurance_rules.rules(framework),
+        *risk_rules.rules(framework),
+        *duty_rules.rules(framework),
+    )

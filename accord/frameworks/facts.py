@@ -27,6 +27,13 @@ class RiskFact(NamedTuple):
     opportunity: bool = False
 
 
+class RatingFact(NamedTuple):
+    """The latest governance assurance rating of a partnership (accord.reviews), for the re-review rule."""
+
+    level: str  # substantial | reasonable | limited | weak
+    rated_on: date
+
+
 @dataclass(frozen=True)
 class PartnershipFacts:
     partnership_id: int
@@ -42,6 +49,7 @@ class PartnershipFacts:
     # (artefact id, role id) -> "approved" | "refused": the latest decision on the current revision
     approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
     risks: tuple[RiskFact, ...] = ()  # the open risks on its joint risk register
+    rating: RatingFact | None = None  # its latest assurance rating, if it has one
 
 
 class EvidenceSource(Protocol):
@@ -59,3 +67,10 @@ class RiskSource(Protocol):
     `accord.risks.evidence.RiskEvidence` does."""
 
     def risks(self, partnership_ids: Iterable[int]) -> Mapping[int, tuple[RiskFact, ...]]: ...
+
+
+class RatingSource(Protocol):
+    """An evidence source may also supply each partnership's latest assurance rating (a `ratings`
+    method); `accord.reviews.evidence.ReviewEvidence` does."""
+
+    def ratings(self, partnership_ids: Iterable[int]) -> Mapping[int, RatingFact]: ...

@@ -22,6 +22,28 @@ def slot_for(artefact: Artefact) -> str:
     return artefact.kind if artefact.kind in SINGLETON_KINDS else artefact.id
 
 
+# Monitoring records (accord.monitoring) that meet an artefact -> the page where they are kept.
+MONITORING_PAGES = {
+    "progress_report": "progress-reports",
+    "period_values": "performance",
+    "exception_report": "exception-report",
+    "delivery_plan": "delivery-plan",
+}
+
+
+def done_elsewhere(framework: Framework, artefact: Artefact) -> str | None:
+    """The URL name of the page that does this artefact when it is not done in the cycle: reviews
+    are carried out on the Reviews pages (with a decision and a rating), progress reports and
+    performance records on the monitoring pages. None when the cycle's own pages do it."""
+    if artefact.kind == "review":
+        return "reviews"
+    monitoring = getattr(framework, "monitoring", None)
+    for record in monitoring.records if monitoring else ():
+        if record.artefact == artefact.id:
+            return MONITORING_PAGES[record.record]
+    return None
+
+
 @dataclass(frozen=True)
 class Section:
     id: str

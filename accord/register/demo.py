@@ -108,6 +108,21 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.risks import demo as risks_demo
 
     risks_demo.load()
+    from accord.monitoring import demo as monitoring_demo
+
+    monitoring_demo.load()
+    from accord.representation import demo as representation_demo
+
+    representation_demo.load()
+    from accord.reviews import demo as reviews_demo
+
+    reviews_demo.load()
+    from accord.reminders import demo as reminders_demo
+
+    reminders_demo.load()
+    from accord.reports import demo as reports_demo
+
+    reports_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
         "organisations": len(organisations),

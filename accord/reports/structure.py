@@ -24,10 +24,13 @@ class Table:
     caption: str
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
-    key: int | None = 0  # the column whose value identifies a row; None: rows are not compared
+    # The column (or columns) whose values identify a row; None: rows are not compared.
+    key: int | tuple[int, ...] | None = 0
     numeric: tuple[int, ...] = ()  # columns shown right-aligned and summed where `totals`
+    money: tuple[int, ...] = ()  # numeric columns that hold pounds (£1,234)
     totals: bool = False  # add a total row for the numeric columns
     empty: str = "None."  # what to say when there are no rows
+    sheet: str = ""  # a short name for its Excel sheet (31 characters at most); default from the caption
 
 
 @dataclass
@@ -49,6 +52,8 @@ class Report:
     generated_at: datetime
     framework: str = ""  # the framework's name and version the report applied
     sections: list[Section] = field(default_factory=list)
+    issued_at: datetime | None = None  # set when the report is issued (frozen as a snapshot)
+    issued_by: str = ""
 
     def table(self, table_id: str) -> Table | None:
         for section in self.sections:
@@ -56,6 +61,9 @@ class Report:
                 if table.id == table_id:
                     return table
         return None
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
 
 
 def _cell_to_json(value: Cell) -> Any:
@@ -85,6 +93,8 @@ def to_json(report: Report) -> dict[str, Any]:
         "period_end": report.period_end.isoformat(),
         "generated_at": report.generated_at.isoformat(),
         "framework": report.framework,
+        "issued_at": report.issued_at.isoformat() if report.issued_at else None,
+        "issued_by": report.issued_by,
         "sections": [
             {
                 "id": s.id,
@@ -96,10 +106,12 @@ def to_json(report: Report) -> dict[str, Any]:
                         "caption": t.caption,
                         "columns": list(t.columns),
                         "rows": [[_cell_to_json(c) for c in row] for row in t.rows],
-                        "key": t.key,
+                        "key": list(t.key) if isinstance(t.key, tuple) else t.key,
                         "numeric": list(t.numeric),
+                        "money": list(t.money),
                         "totals": t.totals,
                         "empty": t.empty,
+                        "sheet": t.sheet,
                     }
                     for t in s.tables
                 ],
@@ -119,6 +131,8 @@ def from_json(data: dict[str, Any]) -> Report:
         period_end=date.fromisoformat(data["period_end"]),
         generated_at=datetime.fromisoformat(data["generated_at"]),
         framework=data.get("framework", ""),
+        issued_at=datetime.fromisoformat(data["issued_at"]) if data.get("issued_at") else None,
+        issued_by=data.get("issued_by", ""),
         sections=[
             Section(
                 id=s["id"],
@@ -130,10 +144,12 @@ def from_json(data: dict[str, Any]) -> Report:
                         caption=t["caption"],
                         columns=list(t["columns"]),
                         rows=[[_cell_from_json(c) for c in row] for row in t["rows"]],
-                        key=t["key"],
+                        key=tuple(t["key"]) if isinstance(t["key"], list) else t["key"],
                         numeric=tuple(t["numeric"]),
+                        money=tuple(t.get("money", ())),
                         totals=t["totals"],
                         empty=t["empty"],
+                        sheet=t.get("sheet", ""),
                     )
                     for t in s["tables"]
                 ],

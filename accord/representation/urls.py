@@ -1,7 +1,14 @@
-"""URLs of accord.representation: under a partnership and across the council."""
+"""URLs of accord.representation: a partnership's representatives, meetings and report-backs."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-partnership_urls: list = []
+from . import views
+
+partnership_urls = [
+    path("<int:pk>/representatives/", views.representatives, name="representatives"),
+    path("<int:pk>/representatives/meetings/new/", views.meeting_form, name="meeting-add"),
+    path("<int:pk>/representatives/meetings/<int:meeting_id>/edit/", views.meeting_form, name="meeting-edit"),
+    path("<int:pk>/representatives/report-backs/new/", views.report_back_add, name="report-back-add"),
+]
 
 site_urls: list = []

@@ -139,3 +139,35 @@ def test_evidence_on_the_due_date_meets_it(joined, gap):
     after = {r.obligation_id: r for r in engine.obligations(FW, met, first + timedelta(days=1))}["progress"]
     assert after.status != engine.OVERDUE
     assert after.due > first
+
+
+def test_a_late_report_meets_the_overdue_date_and_the_next_is_still_due_on_time():
+    # Progress reports: first due 15 July 2026, then yearly. Done late, in November 2026.
+    f = facts(
+        statutory=True,
+        anchors={"joined": date(2026, 1, 15)},
+        evidence={"progress_report": (date(2026, 11, 20),)},
+    )
+    result = {r.obligation_id: r for r in engine.obligations(FW, f, date(2026, 12, 1))}["progress"]
+    assert result.status == engine.MET
+    assert result.due == date(2027, 7, 15), "the late report does not also count for July 2027"
+
+
+def test_an_early_report_meets_the_coming_date_and_a_second_in_the_same_cycle_changes_nothing():
+    f = facts(
+        statutory=True,
+        anchors={"joined": date(2026, 1, 15)},
+        evidence={"progress_report": (date(2026, 11, 20), date(2027, 7, 1), date(2027, 7, 10))},
+    )
+    result = {r.obligation_id: r for r in engine.obligations(FW, f, date(2027, 8, 1))}["progress"]
+    assert result.due == date(2028, 7, 15)
+
+
+def test_a_report_after_years_of_none_is_credited_to_the_last_missed_date_only():
+    f = facts(
+        statutory=True,
+        anchors={"joined": date(2020, 1, 15)},
+        evidence={"progress_report": (date(2026, 11, 20),)},
+    )
+    result = {r.obligation_id: r for r in engine.obligations(FW, f, date(2026, 12, 1))}["progress"]
+    assert (result.status, result.due) == (engine.MET, date(2027, 7, 15))

@@ -230,7 +230,12 @@ def recordable(framework: Framework, artefact_id: str) -> Artefact:
     """An artefact recorded generically: not one Accord builds itself (business case, sign-off,
     agreement, leaving), not an approval (which is decided) and not a checklist (which is answered)."""
     artefact = _artefact(framework, artefact_id)
-    if artefact.kind in content.SINGLETON_KINDS or artefact.kind == "approval" or artefact.banks:
+    if (
+        artefact.kind in content.SINGLETON_KINDS
+        or artefact.kind == "approval"
+        or artefact.banks
+        or content.done_elsewhere(framework, artefact)
+    ):
         raise Http404
     return artefact
 

@@ -8,6 +8,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.register.models import Partnership
 from accord.register.views.partnerships import partnership_for
 
+from .. import content
 from ..content import slot_for
 
 __all__ = ["artefact_url", "editable_partnership", "partnership_for"]
@@ -23,6 +24,9 @@ def artefact_url(partnership: Partnership, framework: Framework, artefact: Artef
     """The page where this artefact is done (written, answered, recorded or decided)."""
     pk = partnership.pk
     slot = slot_for(artefact)
+    elsewhere = content.done_elsewhere(framework, artefact)
+    if elsewhere:
+        return reverse(elsewhere, args=[pk])
     if artefact.kind == "business_case":
         return reverse("business-case", args=[pk])
     if artefact.kind == "sign_off":

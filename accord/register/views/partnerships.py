@@ -16,7 +16,14 @@ from accord.ui.pages import conflict_summary, paginate, require
 
 # Actions that change a partnership: refused once it is closed, rejected or withdrawn.
 CHANGE_ACTIONS = frozenset(
-    {Action.CHANGE_PARTNERSHIP, Action.OVERRIDE_SIGNIFICANCE, Action.DECIDE, Action.CHANGE_RISKS}
+    {
+        Action.CHANGE_PARTNERSHIP,
+        Action.OVERRIDE_SIGNIFICANCE,
+        Action.DECIDE,
+        Action.CHANGE_RISKS,
+        Action.CHANGE_MONITORING,
+        Action.REVIEW,
+    }
 )
 
 

@@ -1,0 +1,63 @@
+"""Reviews under the other frameworks: Chorley's three-yearly review of a key partnership answered
+yes or no, and Central Bedfordshire's report of the annual review to the executive (free text)."""
+
+import pytest
+from django.urls import reverse
+
+from accord.frameworks import apply
+from accord.reviews import rating, services
+from accord.reviews.models import AssuranceRating
+
+from .factories import answer_all, carry_out, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def key_partnership(partnership):
+    partnership.is_key_partnership = True
+    partnership.save(update_fields=["is_key_partnership"])
+    return partnership
+
+
+def test_chorleys_three_yearly_review_is_answered_yes_or_no_and_a_no_lowers_the_rating(
+    settings, key_partnership, officer, client
+):
+    settings.ACCORD_FRAMEWORK = "chorley"
+    client.force_login(officer)
+    page = client.get(reverse("review-start", args=[key_partnership.pk])).content.decode()
+    assert "Three-yearly review of the key partnership" in page
+    review, given = carry_out(
+        officer, key_partnership, scores=[3, 1, 3, 3, 3], artefact_id="review", bank_id="three_yearly_review"
+    )
+    assert review.answers.get(question_id="effective_governance").answer == "no"
+    assert given.level == "reasonable"
+    assert "003_6cf6fd1a73ee76f7.txt Monitoring and review arrangements for key partnerships" in {
+        r["cite"] for r in given.reasons
+    }
+    met = next(r for r in apply.obligations_for(key_partnership) if r.obligation_id == "three_yearly_review")
+    assert met.evidence == review.completed_on
+
+
+def test_a_yes_no_question_needs_its_evidence_under_chorley(settings, key_partnership, officer, client):
+    settings.ACCORD_FRAMEWORK = "chorley"
+    review = start(officer, key_partnership, "review", "three_yearly_review")
+    client.force_login(officer)
+    response = client.post(
+        reverse("review-question", args=[key_partnership.pk, review.pk, "continuing_relevance"]),
+        {"answer": "yes"},
+    )
+    assert "Enter the evidence for question 1" in response.content.decode()
+    assert not review.answers.exists()
+
+
+def test_central_bedfordshires_report_to_the_executive_is_written_not_scored(settings, partnership, officer):
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    review = start(officer, partnership, "annual_review_report", "annual_review_report")
+    answer_all(officer, review, 3)
+    assert review.answers.get(question_id="progress").evidence == "Answer on progress"
+    assert rating.scores(review) == ()  # nothing to score: the score rules cannot apply
+    review = services.record_decision(officer, review, "continue", "", True, "")
+    proposal = rating.propose_for(review)
+    services.complete(officer, review, proposal.level, "", proposal.level)
+    assert AssuranceRating.objects.get(review=review).level == proposal.level
