@@ -42,7 +42,7 @@ def _line(item: planner.Item, today: date) -> dict:
     return {"item": item, "when": when, "url": absolute(item.path)}
 
 
-MAX_LISTED = 25  # items listed in each part of an email; the rest are counted, and all are in My work
+MAX_LISTED = 10  # items listed in each part of an email; the rest are counted, and all are in My work
 
 
 def _listed(lines: list, today: date, owners=None) -> tuple[list[dict], int]:
