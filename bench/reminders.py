@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Benchmark: the daily reminders for 10,000 partnerships (issue 6 target: under 10 s, median).
 
-    .venv/bin/python bench/reminders.py                     # or: bench/run.py reminders
-    .venv/bin/python bench/reminders.py --runs 5 --framework model --regenerate
+    .venv/bin/python bench/reminders.py
+    .venv/bin/python bench/reminders.py --runs 5 --framework model --regenerate --quiet-load 1.2
 
 It builds var/bench-reminders-10000.sqlite3 (or reuses it): the synthetic register of
 bench/generate.py with 10,000 partnerships (a lead officer on each, link officers and others at
