@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.tasks import TaskResultStatus
 
+from accord.audit import guard
 from accord.reminders import tasks
 from accord.reminders.models import ReminderLog
 
@@ -25,6 +27,21 @@ def csp(db):
     partnership = key_partnership()
     hold(partnership, person("Olive Officer", "olive@chorley.example.gov.uk"), "lead_officer")
     return partnership
+
+
+@pytest.fixture
+def guard_restored():
+    """Puts the append-only history triggers back after the database is emptied."""
+    yield
+    guard.install(connection)
+
+
+@pytest.fixture
+def worker_db(guard_restored, transactional_db):
+    """Real commits (the worker closes its connection); the history triggers are lifted before
+    Django empties the database, which they would otherwise refuse, and restored after."""
+    yield
+    guard.remove(connection)
 
 
 def test_the_daily_task_sends_the_days_reminders(csp):
@@ -59,6 +76,10 @@ def test_on_the_database_backend_a_run_queues_tomorrows_once(settings, csp):
     assert row.task_path == "accord.reminders.tasks.send_daily_reminders" and row.status == "READY"
 
 
+# The worker closes its database connection when it stops, which would end the test's
+# wrapping transaction: these run with real commits instead.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("worker_db")
 def test_a_worker_running_the_queued_task_sends_and_queues_the_next(settings, csp):
     from django_tasks_db.models import DBTaskResult
 
@@ -111,6 +132,10 @@ def test_the_command_refuses_a_date_it_cannot_read():
         call_command("send_reminders", "--date", "21/11/2026")
 
 
+# The worker closes its database connection when it stops, which would end the test's
+# wrapping transaction: these run with real commits instead.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("worker_db")
 def test_a_run_that_fails_still_queues_tomorrows(settings, csp, monkeypatch):
     from django_tasks_db.models import DBTaskResult
 
