@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.tasks import TaskResultStatus
 
-from accord.audit import guard
 from accord.reminders import tasks
 from accord.reminders.models import ReminderLog
 
@@ -27,21 +25,6 @@ def csp(db):
     partnership = key_partnership()
     hold(partnership, person("Olive Officer", "olive@chorley.example.gov.uk"), "lead_officer")
     return partnership
-
-
-@pytest.fixture
-def guard_restored():
-    """Puts the append-only history triggers back after the database is emptied."""
-    yield
-    guard.install(connection)
-
-
-@pytest.fixture
-def worker_db(guard_restored, transactional_db):
-    """Real commits (the worker closes its connection); the history triggers are lifted before
-    Django empties the database, which they would otherwise refuse, and restored after."""
-    yield
-    guard.remove(connection)
 
 
 def test_the_daily_task_sends_the_days_reminders(csp):
@@ -74,24 +57,6 @@ def test_on_the_database_backend_a_run_queues_tomorrows_once(settings, csp):
     assert tasks.schedule(datetime(2026, 7, 2, 9, tzinfo=LONDON)) is None  # already waiting
     row = DBTaskResult.objects.get()
     assert row.task_path == "accord.reminders.tasks.send_daily_reminders" and row.status == "READY"
-
-
-# The worker closes its database connection when it stops, which would end the test's
-# wrapping transaction: these run with real commits instead.
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("worker_db")
-def test_a_worker_running_the_queued_task_sends_and_queues_the_next(settings, csp):
-    from django_tasks_db.models import DBTaskResult
-
-    settings.TASKS = DATABASE_TASKS
-    day = (REPORT_DUE + timedelta(days=1)).isoformat()
-    tasks.send_daily_reminders.enqueue(day)
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO()
-    )
-    assert [m.to for m in mail.outbox] == [["olive@chorley.example.gov.uk"]]
-    statuses = sorted(DBTaskResult.objects.values_list("status", flat=True))
-    assert statuses == ["READY", "SUCCESSFUL"]  # the run, and tomorrow's waiting
 
 
 def test_schedule_reminders_says_when_the_next_run_is(settings):
@@ -130,24 +95,3 @@ def test_a_dry_run_lists_who_would_be_emailed_and_sends_nothing(csp):
 def test_the_command_refuses_a_date_it_cannot_read():
     with pytest.raises(CommandError, match="--date must be a date like 2026-11-21"):
         call_command("send_reminders", "--date", "21/11/2026")
-
-
-# The worker closes its database connection when it stops, which would end the test's
-# wrapping transaction: these run with real commits instead.
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("worker_db")
-def test_a_run_that_fails_still_queues_tomorrows(settings, csp, monkeypatch):
-    from django_tasks_db.models import DBTaskResult
-
-    from accord.reminders import services
-
-    def broken(today, dry_run=False):
-        raise RuntimeError("database went away")
-
-    settings.TASKS = DATABASE_TASKS
-    monkeypatch.setattr(services, "send_reminders", broken)
-    tasks.send_daily_reminders.enqueue()
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO()
-    )
-    assert sorted(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED", "READY"]
