@@ -139,7 +139,7 @@ def timed(function) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--framework", default="model", help="the framework the reminders follow")
@@ -147,7 +147,7 @@ def main() -> int:
     parser.add_argument(
         "--quiet-load", type=float, default=None, help="first wait for the load average to drop below this"
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     path = database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = args.regenerate or not is_complete(path)

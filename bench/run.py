@@ -4,6 +4,8 @@
     .venv/bin/python bench/run.py                       # sizes 1000,100000; 50 requests per page
     .venv/bin/python bench/run.py --sizes 1000 --requests 20 --regenerate
     .venv/bin/python bench/run.py risks [--risks 10000,100000]   # the risk pages: see bench/risks.py
+    .venv/bin/python bench/run.py reports                       # the annual report: bench/reports.py
+    .venv/bin/python bench/run.py reminders                     # daily reminders: bench/reminders.py
 
 For each size N it generates var/bench-N.sqlite3 (or reuses it) and starts gunicorn with one
 sync worker on a free local port with the production settings (DEBUG off, secure cookies, HSTS)
@@ -271,6 +273,14 @@ def main(argv: list[str] | None = None) -> int:
         import risks
 
         return risks.main(argv[1:])
+    if argv[:1] == ["reports"]:  # the annual partnerships report (issue 6): bench/reports.py
+        import reports
+
+        return reports.main(argv[1:])
+    if argv[:1] == ["reminders"]:  # the daily reminders (issue 6): bench/reminders.py
+        import reminders
+
+        return reminders.main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,100000", help="comma-separated register sizes (N)")
     parser.add_argument("--requests", type=int, default=50, help="measured requests per page and size")
