@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "accord.representation",
     "accord.reminders",
     "accord.reports",
+    "accord.public",
+    "accord.transfer",
+    "accord.api",
     "django_tasks_db",  # the database backend for django.tasks (accord.reminders)
     "accord.ui",
 ]

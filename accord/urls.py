@@ -1,17 +1,20 @@
 from django.urls import include, path
 
 from accord.accounts import views as accounts
+from accord.api import urls as api
 from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
 from accord.frameworks import views as frameworks
 from accord.lifecycle import urls as lifecycle
 from accord.monitoring import urls as monitoring
+from accord.public import urls as public
 from accord.register.views import children, directory, partnerships, reference
 from accord.reminders import urls as reminders
 from accord.reports import urls as reports
 from accord.representation import urls as representation
 from accord.reviews import urls as reviews
 from accord.risks import urls as risks
+from accord.transfer import urls as transfer
 from accord.ui import views as ui
 
 handler400 = "accord.ui.views.bad_request"
@@ -84,6 +87,9 @@ urlpatterns = [
     *representation.site_urls,
     *reports.site_urls,
     *reminders.site_urls,
+    *public.site_urls,
+    *transfer.site_urls,
+    *api.site_urls,
     path("settings/", include(reference_urls)),
     path("compliance/", dashboard.dashboard, name="compliance"),
     path("classify/", classify.classify_start, name="classify-start"),

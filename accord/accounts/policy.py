@@ -47,6 +47,8 @@ class Action(StrEnum):
     REVIEW = "review"  # carry out a partnership's review and confirm its assurance rating
     VIEW_REPORTS = "view_reports"  # council-wide reports, the council calendar and issued snapshots
     ISSUE_REPORTS = "issue_reports"  # issue a report (freeze it as a snapshot)
+    IMPORT_REGISTER = "import_register"  # bring a register in from a spreadsheet
+    EXPORT_REGISTER = "export_register"  # download the whole register (every concern) as Excel or CSV
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -79,6 +81,8 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.REVIEW: (frozenset({Role.ADMINISTRATOR, Role.OFFICER, Role.APPROVER}), frozenset({Role.OFFICER})),
     Action.VIEW_REPORTS: (ALL_STAFF, frozenset()),
     Action.ISSUE_REPORTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.IMPORT_REGISTER: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.EXPORT_REGISTER: (frozenset({Role.ADMINISTRATOR, Role.AUDITOR}), frozenset()),
 }
 
 

@@ -196,6 +196,11 @@ class ProgressReport(models.Model):
     )
     status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     submitted_on = models.DateField(null=True, blank=True)
+    is_published = models.BooleanField(
+        "published to the public",
+        default=False,
+        help_text="Whether this submitted report appears on the published register.",
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

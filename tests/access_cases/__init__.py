@@ -4,9 +4,9 @@ Each module has `cases(world) -> list[(url name, url, partnership or None)]`; a 
 objects its URL points at (the access test runs with the database).
 """
 
-from . import monitoring, reminders, reports, representation, reviews
+from . import api, monitoring, public, reminders, reports, representation, reviews, transfer
 
-AREAS = (monitoring, reviews, representation, reminders, reports)
+AREAS = (monitoring, reviews, representation, reminders, reports, public, transfer, api)
 
 
 def cases(world) -> list[tuple[str, str, object]]:

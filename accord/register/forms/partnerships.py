@@ -51,7 +51,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
         ["start_date", "proposed_end_date", "external_funding_end_date", "funding_sources"],
     ),
     "arrangements": ("Insurance and exit", ["insurance_arrangements", "exit_strategy"]),
-    "publication": ("Publication", ["is_published"]),
+    "publication": (
+        "Publication",
+        ["is_published", "governance_summary", "complaints_procedure", "complaints_url"],
+    ),
 }
 
 

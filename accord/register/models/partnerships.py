@@ -202,6 +202,26 @@ class Partnership(Versioned):
     is_published = models.BooleanField(
         "published to the public", default=False, help_text="Whether it appears on the published register."
     )
+    governance_summary = models.TextField(
+        "how it is governed",
+        blank=True,
+        max_length=3000,
+        help_text="For the public: its board or committee, how it makes decisions and who scrutinises it "
+        "(Central Bedfordshire 1.7.5).",
+    )
+    complaints_procedure = models.TextField(
+        "how to complain or seek redress",
+        blank=True,
+        max_length=3000,
+        help_text="For the public: the joint complaints procedure, or whom to contact "
+        "(Central Bedfordshire 1.7.5, 2.9.13).",
+    )
+    complaints_url = models.URLField(
+        "complaints web page",
+        blank=True,
+        max_length=300,
+        help_text="A web page with the complaints procedure, if there is one.",
+    )
     latest_year_contribution = models.DecimalField(
         max_digits=14,
         decimal_places=2,

@@ -1,0 +1,3 @@
+"""URLs of accord.api: the JSON API under /api/v1/ and the pages to manage personal tokens."""
+
+site_urls: list = []

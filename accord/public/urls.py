@@ -1,0 +1,3 @@
+"""URLs of accord.public: the published register and open data, no sign-in needed."""
+
+site_urls: list = []

@@ -1,0 +1,5 @@
+"""Access-test URL cases for accord.transfer (see tests/access_cases/__init__.py)."""
+
+
+def cases(world) -> list[tuple[str, str, object]]:
+    return []
