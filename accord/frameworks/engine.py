@@ -190,11 +190,12 @@ def _pending_cycle(first: date, repeat: Duration, evidence: tuple[date, ...], an
     Evidence meets the first due date on or after it, so a review held early meets the coming
     cycle; but evidence that arrives after an unmet due date meets that overdue date, late, so a
     late review is not credited to the following cycle as well (due dates missed before it are
-    past and skipped)."""
+    past and skipped). Evidence dated on a due date meets that due date."""
     pending = 0
     for day in sorted(d for d in evidence if d >= anchor):
         cycle = _cycle_on_or_after(first, repeat, day)
-        pending = cycle if cycle > pending else max(pending, cycle + 1)
+        late = cycle > pending and _nth(first, repeat, cycle) != day  # on a due date: meets that one
+        pending = cycle if late else max(pending, cycle + 1)
     return pending
 
 

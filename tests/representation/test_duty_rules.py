@@ -5,7 +5,7 @@ report-backs; the rest are guidance. The schema and checks refuse rules that do 
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -142,6 +142,7 @@ def test_checks_refuse_a_rule_for_a_register_type_outside_its_type_or_given_twic
     joined=st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
     gap=st.integers(min_value=0, max_value=4000),
 )
+@example(joined=date(2000, 1, 1), gap=731)  # on a later due date, with the first one missed
 def test_on_the_day_representatives_report_back_the_duty_is_never_overdue(joined, gap):
     reported = joined + timedelta(days=gap)
     bury = loader.get("bury")
