@@ -123,6 +123,9 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.reports import demo as reports_demo
 
     reports_demo.load()
+    from accord.public import demo as public_demo
+
+    public_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
         "organisations": len(organisations),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accord.frameworks import apply, loader
+from accord.public.services import set_report_published
 from accord.ui.pages import conflict_summary
 
 from .. import progress, queries, rules
@@ -68,6 +69,8 @@ def _report(partnership, report_id: int) -> ProgressReport:
 
 
 def progress_detail(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
+    if request.method == "POST":
+        return _publish(request, pk, report_id)
     partnership = monitoring_partnership(request, pk)
     report = _report(partnership, report_id)
     kind = rules.progress_kind(loader.current(), report.artefact_id)
@@ -87,9 +90,29 @@ def progress_detail(request: HttpRequest, pk: int, report_id: int) -> HttpRespon
             "can_continue": report.status == ReportStatus.DRAFT
             and kind is not None
             and can_change(request, partnership),
+            "can_publish": report.status == ReportStatus.SUBMITTED and can_change(request, partnership),
             "breadcrumbs": _crumbs(partnership),
         },
     )
+
+
+def _publish(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
+    """Publish a submitted report on the public register, or take it off (accord.public.services)."""
+    partnership = monitoring_partnership(request, pk, change=True)
+    report = _report(partnership, report_id)
+    published = request.POST.get("publish") == "yes"
+    try:
+        set_report_published(request.user, report, published)
+    except REFUSED as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            "The report is now on the published register."
+            if published
+            else "The report has been taken off the published register.",
+        )
+    return redirect("progress-report", partnership.pk, report.pk)
 
 
 def _prefill(kind: rules.ProgressKind, partnership, user) -> dict[str, str]:

@@ -1,0 +1,161 @@
+"""The public's view of the register: every query the published register and open data make.
+
+`published_partnerships()` is the public's scope, as `visible_partnerships(user)` is a signed-in
+user's: public views start from it and read only the allow-listed values (accord.public.fields).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from django.db import connection
+from django.db.models import Case, CharField, Max, QuerySet, Sum, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from accord.accounts.policy import current
+from accord.audit.models import AuditEvent
+from accord.monitoring.models import ProgressReport, ReportStatus
+from accord.register.models import Contribution, Membership, Partnership, PartnershipRole
+
+from .fields import (
+    CONTRIBUTION_VALUES,
+    MEMBERSHIP_VALUES,
+    PARTNERSHIP_DATES,
+    PARTNERSHIP_VALUES,
+    PUBLISHED_STATUSES,
+    REPORT_VALUES,
+    REPRESENTATIVE_ROLES,
+    REPRESENTATIVE_VALUES,
+)
+
+CHUNK = 5000  # partnerships per step of a download: bounds memory, keeps the number of queries small
+
+
+def published_partnerships() -> QuerySet[Partnership]:
+    """Partnerships the council has published and that are past the draft stages (ADR 0012)."""
+    return Partnership.objects.filter(is_published=True, status__in=PUBLISHED_STATUSES)
+
+
+def public_values(queryset: QuerySet[Partnership]) -> QuerySet:
+    """The allow-listed values of each partnership, its dates as ISO text."""
+    dates = {alias: Cast(column, CharField()) for alias, column in PARTNERSHIP_DATES.items()}
+    return queryset.values(*PARTNERSHIP_VALUES, **dates)
+
+
+def published_row(reference: str) -> dict | None:
+    """One published partnership's allow-listed values, or None."""
+    return public_values(published_partnerships().filter(reference=reference)).first()
+
+
+def row_chunks(queryset: QuerySet[Partnership] | None = None, size: int = CHUNK) -> Iterator[list[dict]]:
+    """The published partnerships' allow-listed values in the order they were added, `size` at a time.
+
+    Each step is its own query from the last id seen (keyset paging on the primary key), so however
+    large the register only one chunk is held at once, and every database gives the same order.
+    """
+    queryset = published_partnerships() if queryset is None else queryset
+    last = 0
+    while True:
+        rows = list(public_values(queryset.filter(pk__gt=last).order_by("pk"))[:size])
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["id"]
+
+
+def _among(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    """Rows of the partnerships `ids`: a range of ids, not a long IN list, as a chunk's ids are
+    consecutive published ones (callers keep only rows whose partnership is in `ids`)."""
+    return queryset.filter(partnership_id__gte=min(ids), partnership_id__lte=max(ids))
+
+
+def _tuples(queryset: QuerySet) -> list[tuple]:
+    """The queryset's rows as the database returns them. Only for columns that need no conversion
+    (ids, text): skipping Django's per-row machinery matters when a download reads 400,000 rows."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def partners(ids: list[int], today: date) -> dict[int, list[dict]]:
+    """Each partnership's current member organisations, by name: name, org-id, role."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    if not ids:
+        return found
+    wanted = set(ids)
+    rows = current(_among(Membership.objects.all(), ids), today).order_by(
+        "partnership_id", "organisation__name"
+    )
+    for pk, name, org_id, role in _tuples(rows.values_list(*MEMBERSHIP_VALUES)):
+        if pk in wanted:
+            found[pk].append({"name": name, "org_id": org_id or None, "role": role})
+    return found
+
+
+REPRESENTATIVE_ORDER = Case(*(When(role=role, then=Value(n)) for n, role in enumerate(REPRESENTATIVE_ROLES)))
+
+
+def representatives(ids: list[int], today: date) -> dict[int, list[dict]]:
+    """Each partnership's current council representatives, substitutes and lead officers: name and role."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    if not ids:
+        return found
+    wanted = set(ids)
+    rows = current(_among(PartnershipRole.objects.filter(role__in=REPRESENTATIVE_ROLES), ids), today)
+    rows = rows.order_by("partnership_id", REPRESENTATIVE_ORDER, "person__name")
+    for pk, name, role in _tuples(rows.values_list(*REPRESENTATIVE_VALUES)):
+        if pk in wanted:
+            found[pk].append({"name": name, "role": role})
+    return found
+
+
+def contribution_totals(ids: list[int]) -> dict[int, list[dict]]:
+    """The council's costed contribution per financial year, latest year first."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    if not ids:
+        return found
+    wanted = set(ids)
+    rows = (
+        _among(Contribution.objects.filter(amount__isnull=False), ids)
+        .values(*CONTRIBUTION_VALUES)
+        .annotate(total=Sum("amount"))
+        .order_by("partnership_id", "-year")
+        .values_list("partnership_id", "year", "total")
+    )
+    for pk, year, total in _tuples(rows):  # totals as the database gives them: formatted as pounds
+        if pk in wanted:
+            found[pk].append({"year": year, "total": total})
+    return found
+
+
+def latest_reports(ids: list[int]) -> dict[int, dict]:
+    """Each partnership's latest progress report that is both submitted and published."""
+    found: dict[int, dict] = {}
+    if not ids:
+        return found
+    wanted = set(ids)
+    rows = _among(
+        ProgressReport.objects.filter(status=ReportStatus.SUBMITTED, is_published=True), ids
+    ).order_by("partnership_id", "-period_end", "-id")
+    for row in rows.values(*REPORT_VALUES):
+        if row["partnership_id"] in wanted:
+            found.setdefault(row["partnership_id"], row)
+    return found
+
+
+def last_updated() -> datetime | None:
+    """When anything in the register last changed: the latest entry in the audit trail or the latest
+    save of a partnership, whichever is later. Both are indexed, so this is cheap. It is deliberately
+    register-wide: unpublishing a partnership changes the published data too."""
+    times = [
+        AuditEvent.objects.aggregate(latest=Max("at"))["latest"],
+        Partnership.objects.aggregate(latest=Max("updated_at"))["latest"],
+    ]
+    known = [t for t in times if t is not None]
+    return max(known) if known else None
+
+
+def today() -> date:
+    return timezone.localdate()

@@ -1,0 +1,1 @@
+"""Views of the published register (pages) and open data (downloads): no sign-in needed."""

@@ -1,0 +1,307 @@
+"""The import itself: all or nothing, in one transaction, with every change in the audit trail.
+
+`commit` builds the plan again inside the transaction (with the matched partnerships locked), so
+what is written is what the register holds now, not what it held at the preview; it refuses while
+any problem remains. The writes do in bulk what accord.register.services does one record at a time:
+the record, its history entry (reason "Imported from <file>"), the search index, the partnership's
+version, the first row of a new partnership's cycle, contribution totals and the kept obligations.
+A failure anywhere raises, and the transaction leaves the register as it was.
+"""
+
+from collections import defaultdict
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from accord.audit.models import Action, AuditEvent
+from accord.audit.service import diff, snapshot
+from accord.frameworks import loader
+from accord.frameworks.store import partnerships_changed
+from accord.lifecycle.models import Transition
+from accord.register import services
+from accord.register.models import (
+    Contribution,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipRole,
+    Person,
+    SearchTerm,
+)
+from accord.register.search import index_partnership, terms_for
+
+from . import columns as c
+from .lookups import NewOrganisation, NewPerson
+from .mapping import Mapping
+from .plan import CREATED, UPDATED, Plan, build
+from .reading import Workbook
+
+BATCH = 500
+CHILDREN = {
+    c.MEMBERS.name: Membership,
+    c.REPRESENTATIVES.name: PartnershipRole,
+    c.CONTRIBUTIONS.name: Contribution,
+}
+
+
+class ImportRefused(Exception):
+    """The file still has problems: nothing was written."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(f"{len(plan.problems)} problem(s) in the file: nothing was imported")
+        self.plan = plan
+
+
+def commit(actor, file_name: str, workbook: Workbook, mapping: Mapping) -> Plan:
+    with transaction.atomic():
+        plan = build(file_name, workbook, mapping, lock=True)
+        if not plan.ok:
+            raise ImportRefused(plan)
+        Writer(actor, plan).run()
+    return plan
+
+
+def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
+    """Insert rows whose ids nobody needs back with one prepared statement, as bulk_create would
+    but without building an INSERT per few dozen rows (the import's history entries and first cycle
+    rows: tens of thousands). Fields are prepared exactly as the ORM prepares them."""
+    if not objects:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objects]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def first_states(actor, actor_name: str, partnerships: list[Partnership]) -> list[Transition]:
+    """The first row of each new partnership's cycle, as accord.lifecycle.services.record_first_state
+    writes it one at a time: proposed today, or its current state recorded retrospectively from its
+    start date (if that is not in the future)."""
+    framework = loader.current()
+    today = timezone.localdate()
+    rows = []
+    for partnership in partnerships:
+        retrospective = partnership.status != "proposed"
+        start = partnership.start_date
+        rows.append(
+            Transition(
+                partnership=partnership,
+                from_status="",
+                to_status=partnership.status,
+                decided_on=start if retrospective and start and start <= today else today,
+                reason="Recorded retrospectively: added to the register in this state."
+                if retrospective
+                else "",
+                retrospective=retrospective,
+                recorded_by=actor,
+                recorded_by_name=actor_name,
+                framework_id=framework.id,
+                framework_version=framework.version,
+            )
+        )
+    return rows
+
+
+def _real(value: Any) -> Any:
+    if isinstance(value, NewOrganisation | NewPerson):
+        if value.created is None:
+            raise RuntimeError(f"{value} should have been created first")
+        return value.created
+    return value
+
+
+def _resolved(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: _real(v) for k, v in values.items()}
+
+
+class Writer:
+    def __init__(self, actor, plan: Plan):
+        self.actor = actor if getattr(actor, "pk", None) else None
+        self.actor_name = getattr(actor, "display_name", None) or str(actor or "System")
+        self.plan = plan
+        self.reason = f"Imported from {plan.file_name}"[:2000]
+        self.events: list[AuditEvent] = []
+        self.partnerships: dict[str, Partnership] = dict(plan.lookups.partnerships)
+        self.versions: dict[int, int] = {}  # partnership pk -> its version after the import
+        self.created_ids: set[int] = set()
+        self.touched: set[int] = set()
+        self.totals: set[int] = set()
+        self.now = timezone.now()
+
+    def event(self, instance, action, before, after, version=None, **scope) -> None:
+        changes = diff(before, after)
+        self.events.append(
+            AuditEvent(
+                actor=self.actor,
+                actor_name=self.actor_name,
+                action=action,
+                object_type=str(instance._meta.verbose_name),
+                object_id=instance.pk,
+                object_label=str(instance)[:300],
+                version=version,
+                changes=changes,
+                reason=self.reason,
+                **scope,
+            )
+        )
+
+    def run(self) -> None:
+        self.organisations()
+        self.people()
+        self.create_partnerships()
+        self.update_partnerships()
+        for sheet in CHILDREN:
+            self.children(sheet)
+        self.council_memberships()
+        self.finish()
+
+    # Organisations and people -------------------------------------------------------------------
+
+    def organisations(self) -> None:
+        new = self.plan.new_organisations
+        objects = []
+        for spec in new:
+            values = {"sector": spec.sector, **spec.values, "name": spec.values.get("name", spec.name)}
+            values["org_id"] = values.get("org_id") or spec.org_id
+            objects.append(Organisation(**values))
+        Organisation.objects.bulk_create(objects, batch_size=BATCH)
+        for spec, org in zip(new, objects, strict=True):
+            spec.created = org
+            self.event(org, Action.CREATED, {}, snapshot(org), org.version, organisation=org)
+        for change in self.plan.changes.get(c.ORGANISATIONS.name, []):
+            if change.action == UPDATED:
+                org = change.instance
+                services.update(self.actor, Organisation, org.pk, change.values, org.version, self.reason)
+
+    def people(self) -> None:
+        new = self.plan.new_people
+        objects = [Person(name=p.name, organisation=_real(p.organisation), **p.values) for p in new]
+        Person.objects.bulk_create(objects, batch_size=BATCH)
+        for spec, person in zip(new, objects, strict=True):
+            spec.created = person
+            self.event(person, Action.CREATED, {}, snapshot(person), person.version, person=person)
+        for person, values in self.plan.person_updates.values():
+            services.update(self.actor, Person, person.pk, values, person.version, self.reason)
+
+    # Partnerships -------------------------------------------------------------------------------
+
+    def create_partnerships(self) -> None:
+        changes = [ch for ch in self.plan.changes.get(c.PARTNERSHIPS.name, []) if ch.action == CREATED]
+        objects = [Partnership(**_resolved(ch.values)) for ch in changes]
+        Partnership.objects.bulk_create(objects, batch_size=BATCH)
+        terms: list[tuple[int, str]] = []
+        for change, partnership in zip(changes, objects, strict=True):
+            self.partnerships[change.reference] = partnership
+            self.created_ids.add(partnership.pk)
+            self.versions[partnership.pk] = 1
+            self.event(partnership, Action.CREATED, {}, snapshot(partnership), 1, partnership=partnership)
+            terms += [(partnership.pk, t) for t in sorted(terms_for(partnership))]
+        insert_rows(Transition, first_states(self.actor, self.actor_name, objects))
+        table = connection.ops.quote_name(SearchTerm._meta.db_table)
+        with connection.cursor() as cursor:  # hundreds of thousands of two-column rows: no ORM per row
+            cursor.executemany(f"INSERT INTO {table} (partnership_id, term) VALUES (%s, %s)", terms)
+
+    def update_partnerships(self) -> None:
+        changed: list[Partnership] = []
+        fields: set[str] = set()
+        for change in self.plan.changes.get(c.PARTNERSHIPS.name, []):
+            if change.action != UPDATED:
+                continue
+            partnership = change.instance
+            before = snapshot(partnership)
+            for name, value in _resolved(change.values).items():
+                setattr(partnership, name, value)
+                fields.add(name)
+            version = self.bump(partnership)
+            self.event(
+                partnership, Action.CHANGED, before, snapshot(partnership), version, partnership=partnership
+            )
+            changed.append(partnership)
+        if changed:
+            for partnership in changed:
+                partnership.updated_at = self.now
+            Partnership.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
+            for partnership in changed:
+                index_partnership(partnership)
+
+    def bump(self, partnership: Partnership) -> int:
+        """The partnership's version after this import: one more than before, however much changed."""
+        if partnership.pk not in self.versions:
+            self.versions[partnership.pk] = partnership.version
+        if partnership.pk not in self.touched:
+            self.touched.add(partnership.pk)
+            self.versions[partnership.pk] += 1
+        partnership.version = self.versions[partnership.pk]
+        return partnership.version
+
+    # Members, representatives, contributions -----------------------------------------------------
+
+    def children(self, sheet: str) -> None:
+        model = CHILDREN[sheet]
+        new: list[models.Model] = []
+        for change in self.plan.changes.get(sheet, []):
+            if change.action == CREATED:
+                partnership = self.partnerships[change.reference]
+                new.append(model(partnership=partnership, **_resolved(change.values)))
+            elif change.action == UPDATED:
+                child = change.instance
+                before = snapshot(child, ["partnership"])
+                for name, value in _resolved(change.values).items():
+                    setattr(child, name, value)
+                child.save()
+                self.child_event(child, Action.CHANGED, before)
+        model.objects.bulk_create(new, batch_size=BATCH)
+        for child in new:
+            self.child_event(child, Action.CREATED, {})
+
+    def child_event(self, child, action, before) -> None:
+        partnership = child.partnership
+        version = self.bump(partnership)
+        if isinstance(child, Contribution):
+            self.totals.add(partnership.pk)
+        self.event(child, action, before, snapshot(child, ["partnership"]), version, partnership=partnership)
+
+    def council_memberships(self) -> None:
+        """A new partnership has the council as a member, as one made on the register's form has,
+        unless the file has a Members sheet: then that sheet says who the members are."""
+        council = self.plan.lookups.council
+        if council is None or not self.created_ids or c.MEMBERS.name in self.plan.sheets:
+            return
+        listed = set(
+            Membership.objects.filter(partnership_id__in=self.created_ids, organisation=council).values_list(
+                "partnership_id", flat=True
+            )
+        )
+        new = []
+        for partnership in self.partnerships.values():
+            if partnership.pk in self.created_ids and partnership.pk not in listed:
+                role = partnership.council_role
+                role = role if role in {"lead", "member", "accountable_body", "host"} else "member"
+                new.append(
+                    Membership(
+                        partnership=partnership,
+                        organisation=council,
+                        role=role,
+                        start_date=partnership.start_date,
+                    )
+                )
+        Membership.objects.bulk_create(new, batch_size=BATCH)
+        for child in new:
+            self.child_event(child, Action.CREATED, {})
+
+    def finish(self) -> None:
+        by_version: dict[int, list[int]] = defaultdict(list)
+        for pk in self.touched:
+            by_version[self.versions[pk]].append(pk)
+        for version, ids in by_version.items():
+            for start in range(0, len(ids), BATCH):
+                Partnership.objects.filter(pk__in=ids[start : start + BATCH]).update(version=version)
+        for pk in sorted(self.totals):
+            services.refresh_contribution_total(Partnership(pk=pk))
+        insert_rows(AuditEvent, self.events)
+        partnerships_changed(sorted(self.created_ids | self.touched))

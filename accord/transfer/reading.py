@@ -1,0 +1,160 @@
+"""Opening an uploaded spreadsheet: an Excel workbook (.xlsx) or a CSV file, checked and read into rows.
+
+A file that is empty, damaged, too big or of another kind is refused with a message that says what
+to do. Rows keep their spreadsheet row numbers, so a problem can be reported as "Row 14: ...".
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+
+from . import columns as c
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_COLUMNS = 120
+XLSX, CSV = "xlsx", "csv"
+OLD_EXCEL = b"\xd0\xcf\x11\xe0"
+
+
+class FileProblem(Exception):
+    """The file cannot be imported at all; the message says why."""
+
+
+@dataclass
+class SheetData:
+    name: str  # the register sheet it is read as, e.g. "Partnerships"
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (spreadsheet row number, cells)
+    title: str = ""  # the sheet's own name in the file
+
+
+@dataclass
+class Workbook:
+    kind: str
+    sheets: dict[str, SheetData]
+    ignored: list[str] = field(default_factory=list)  # sheets in the file that are not imported
+
+
+def max_bytes() -> int:
+    return getattr(settings, "ACCORD_IMPORT_MAX_BYTES", MAX_BYTES)
+
+
+def kind_of(file_name: str, content: bytes) -> str:
+    """xlsx or csv, from the file's name and its first bytes; FileProblem for anything else."""
+    if not content:
+        raise FileProblem("The selected file is empty")
+    if len(content) > max_bytes():
+        raise FileProblem(f"The selected file must be smaller than {max_bytes() // (1024 * 1024)} MB")
+    name = file_name.lower()
+    if content.startswith(OLD_EXCEL) or name.endswith(".xls"):
+        raise FileProblem("The selected file is an old Excel file (.xls): save it as .xlsx and upload that")
+    if name.endswith(".xlsx"):
+        if not content.startswith(b"PK"):
+            raise FileProblem(
+                "The selected file is not a real Excel workbook: save it as .xlsx and try again"
+            )
+        return XLSX
+    if name.endswith(".csv") or name.endswith(".txt"):
+        return CSV
+    raise FileProblem("The selected file must be an Excel workbook (.xlsx) or a CSV file (.csv)")
+
+
+def _header_names(cells: list[Any]) -> list[str]:
+    from .cells import clean_text
+
+    names = [clean_text(v)[:200] for v in cells[:MAX_COLUMNS]]
+    while names and not names[-1]:
+        names.pop()
+    return [name or f"Column {index}" for index, name in enumerate(names, 1)]
+
+
+def _sheet(name: str, title: str, rows) -> SheetData | None:
+    header: list[str] | None = None
+    data = SheetData(name, [], title=title)
+    for number, cells in enumerate(rows, 1):
+        cells = list(cells or ())
+        if header is None:
+            header = _header_names(cells)
+            data.headers = header
+            continue
+        if not any(v not in (None, "") for v in cells):
+            continue
+        if len(data.rows) >= MAX_ROWS:
+            raise FileProblem(
+                f"The {title} sheet has more than {MAX_ROWS:,} rows: split it into smaller files"
+            )
+        data.rows.append((number, (cells + [None] * len(header))[: len(header)]))
+    if not header:
+        return None
+    return data
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem("The selected CSV file is not text: save it as CSV (UTF-8) and try again")
+
+
+def read_csv(content: bytes) -> Workbook:
+    text = _decode(content)
+    if "\x00" in text:
+        raise FileProblem("The selected CSV file is not text: save it as CSV (UTF-8) and try again")
+    try:
+        sheet = _sheet(c.PARTNERSHIPS.name, "CSV", csv.reader(io.StringIO(text)))
+    except csv.Error as problem:
+        raise FileProblem(f"The selected CSV file could not be read: {problem}") from None
+    if sheet is None or not sheet.headers:
+        raise FileProblem("The selected file is empty")
+    return Workbook(CSV, {sheet.name: sheet})
+
+
+def read_xlsx(content: bytes) -> Workbook:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as problem:
+        raise FileProblem(
+            "The selected file could not be opened as an Excel workbook: it may be damaged. "
+            "Open it in Excel, save it as .xlsx and try again"
+        ) from problem
+    try:
+        found: dict[str, SheetData] = {}
+        ignored: list[str] = []
+        titles = list(book.sheetnames)
+        for title in titles:
+            known = c.BY_NAME.get(title.strip().lower())
+            if known is None and len(titles) == 1:
+                known = c.PARTNERSHIPS  # a one-sheet workbook is the partnerships list
+            if known is None or not known.importable or known.name in found:
+                ignored.append(title)
+                continue
+            rows = book[title].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+            sheet = _sheet(known.name, title, rows)
+            if sheet is not None:
+                found[known.name] = sheet
+    except FileProblem:
+        raise
+    except Exception as problem:  # openpyxl raises many kinds for a damaged workbook
+        raise FileProblem(
+            "The selected file could not be read: it may be damaged. Open it in Excel, save it and try again"
+        ) from problem
+    finally:
+        book.close()
+    if not found:
+        names = ", ".join(s.name for s in c.IMPORTABLE)
+        raise FileProblem(f"The workbook has no sheet to import: name the sheets {names}")
+    return Workbook(XLSX, found, ignored)
+
+
+def read(file_name: str, content: bytes) -> Workbook:
+    kind = kind_of(file_name, content)
+    return read_xlsx(content) if kind == XLSX else read_csv(content)

@@ -1,0 +1,191 @@
+#!/usr/bin/env python
+"""Benchmark: importing a 10,000-row register spreadsheet (issue 7 target: dry run and commit under 30 s).
+
+    .venv/bin/python bench/imports.py
+    .venv/bin/python bench/imports.py --rows 10000 --runs 3
+
+It builds an Excel workbook of 10,000 partnerships with realistic values (names, descriptions,
+types, directorates, 400 lead organisations with org-ids, dates as Excel dates and as dd/mm/yyyy
+text), migrates a fresh SQLite database (var/bench-imports-template.sqlite3) holding only the council
+and its reference lists, then, in this process:
+
+  dry run   reads the workbook and builds the plan (every row parsed and matched), several times;
+  commit    imports it into a fresh copy of the template database each run (creating every
+            partnership, its organisation, history entries, search terms and first cycle row).
+
+Prints medians with the target and PASS or FAIL; exits 0 only on PASS.
+"""
+
+import argparse
+import io
+import os
+import random
+import shutil
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+TEMPLATE = VAR / "bench-imports-template.sqlite3"
+WORK = VAR / "bench-imports-run.sqlite3"
+TARGET_SECONDS = 30.0
+SEED = 2026
+THEMES = [
+    "community safety",
+    "health",
+    "housing",
+    "young people",
+    "older people",
+    "economy",
+    "waste",
+    "transport",
+]
+AREAS = ["Chorley", "Lancashire", "Central Lancashire", "Chorley and South Ribble", "North West"]
+
+
+def configure() -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{WORK}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-imports-not-a-secret-0123456789abcdefghijklmnop")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("ACCORD_TESTING", "false")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def fresh_template() -> None:
+    """Migrate an empty database with the council; keep it as the template each commit copies."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    for path in (WORK, TEMPLATE):
+        path.unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    from accord.register.models import Directorate, Organisation, PartnershipType
+
+    Organisation.objects.create(name="Chorley Council", sector="public", org_id="GB-LAE-CHO", is_council=True)
+    for code, name in (
+        ("COMM", "Communities"),
+        ("PLACE", "Place"),
+        ("PEOPLE", "People"),
+        ("CORP", "Corporate"),
+    ):
+        Directorate.objects.get_or_create(code=code, defaults={"name": name})
+    if not PartnershipType.objects.exists():
+        PartnershipType.objects.create(name="Public sector strategic")
+    connection.close()
+    shutil.copy(WORK, TEMPLATE)
+
+
+def build_workbook(rows: int) -> bytes:
+    from openpyxl import Workbook
+
+    from accord.register.models import Directorate, PartnershipType
+    from accord.transfer import columns as c
+
+    rng = random.Random(SEED)
+    types = list(PartnershipType.objects.values_list("name", flat=True))
+    directorates = list(Directorate.objects.values_list("name", flat=True))
+    orgs = [
+        (f"{rng.choice(AREAS)} {kind} {n}", f"GB-CHC-{1000000 + n}")
+        for n, kind in enumerate(
+            rng.choice(["Trust", "Forum", "Alliance", "Network", "Foundation"]) for _ in range(400)
+        )
+    ]
+    headers = [col.header for col in c.PARTNERSHIPS.columns]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Partnerships")
+    sheet.append(headers)
+    for n in range(rows):
+        theme = rng.choice(THEMES)
+        org, org_id = rng.choice(orgs)
+        start = date(2005, 1, 1) + timedelta(days=rng.randrange(7000))
+        values = {
+            "reference": f"IMP-{n:05d}",
+            "name": f"{rng.choice(AREAS)} {theme.title()} Partnership {n}",
+            "description": f"Partners working together on {theme} across {rng.choice(AREAS)}. " * 3,
+            "partnership_type": rng.choice(types),
+            "statutory_status": rng.choice(["Statutory", "Non-statutory"]),
+            "incorporation": rng.choice(["Incorporated body", "Unincorporated"]),
+            "lead_organisation": org,
+            "lead_organisation_org_id": org_id,
+            "council_role": rng.choice(["Lead organisation", "Member", "Host"]),
+            "directorate": rng.choice(directorates),
+            "status": rng.choice(["Active", "Active", "Proposed", "Under review"]),
+            "start_date": start if n % 2 else start.strftime("%d/%m/%Y"),
+            "proposed_end_date": start + timedelta(days=365 * rng.randint(1, 10)),
+            "purpose": f"To improve {theme} outcomes for residents.",
+            "themes": theme,
+            "geographical_area": rng.choice(AREAS),
+            "funding_sources": "Council base budget; partner contributions",
+            "accountable_to": "Executive Cabinet",
+            "is_key_partnership": rng.choice(["Yes", "No"]),
+            "is_published": rng.choice(["Yes", "No"]),
+            "covers_members_expenses": "Not known",
+        }
+        sheet.append([values.get(col.key, "") for col in c.PARTNERSHIPS.columns])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def median_report(name: str, times: list[float]) -> bool:
+    median = statistics.median(times)
+    verdict = "PASS" if median < TARGET_SECONDS else "FAIL"
+    runs = ", ".join(f"{t:.2f}" for t in times)
+    print(f"{name:<9} median {median:6.2f} s  (runs: {runs})  target < {TARGET_SECONDS:.0f} s  {verdict}")
+    return verdict == "PASS"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    VAR.mkdir(exist_ok=True)
+    configure()
+    fresh_template()
+    content = build_workbook(args.rows)
+    print(f"Workbook: {args.rows:,} partnership rows, {len(content) / 1e6:.1f} MB")
+
+    from django.db import connection
+
+    from accord.register.models import Partnership
+    from accord.transfer.commit import commit
+    from accord.transfer.mapping import suggested
+    from accord.transfer.plan import build
+    from accord.transfer.reading import read
+
+    dry = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        book = read("register.xlsx", content)
+        plan = build("register.xlsx", book, suggested(book))
+        dry.append(time.perf_counter() - started)
+        assert plan.ok, plan.problems[:5]
+        assert plan.counts()["Partnerships"]["created"] == args.rows
+    committed = []
+    for _ in range(args.runs):
+        connection.close()
+        shutil.copy(TEMPLATE, WORK)
+        started = time.perf_counter()
+        book = read("register.xlsx", content)
+        commit(None, "register.xlsx", book, suggested(book))
+        committed.append(time.perf_counter() - started)
+        assert Partnership.objects.count() == args.rows
+    connection.close()
+    ok = median_report("dry run", dry) & median_report("commit", committed)
+    for path in (WORK, TEMPLATE):
+        path.unlink(missing_ok=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
