@@ -6,6 +6,7 @@
     .venv/bin/python bench/run.py risks [--risks 10000,100000]   # the risk pages: see bench/risks.py
     .venv/bin/python bench/run.py reports                       # the annual report: bench/reports.py
     .venv/bin/python bench/run.py reminders                     # daily reminders: bench/reminders.py
+    .venv/bin/python bench/run.py opendata | imports | api      # issue 7: bench/<name>.py
 
 For each size N it generates var/bench-N.sqlite3 (or reuses it) and starts gunicorn with one
 sync worker on a free local port with the production settings (DEBUG off, secure cookies, HSTS)
@@ -33,6 +34,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -267,20 +269,16 @@ def environment() -> dict[str, Any]:
     }
 
 
+# The other benchmarks, each its own script, also reachable as `bench/run.py NAME [options]`.
+SUITES = ("risks", "reports", "reminders", "opendata", "imports", "api")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["risks"]:  # the joint risk registers' benchmark (issue 5): bench/risks.py
-        import risks
-
-        return risks.main(argv[1:])
-    if argv[:1] == ["reports"]:  # the annual partnerships report (issue 6): bench/reports.py
-        import reports
-
-        return reports.main(argv[1:])
-    if argv[:1] == ["reminders"]:  # the daily reminders (issue 6): bench/reminders.py
-        import reminders
-
-        return reminders.main(argv[1:])
+    if argv[:1] and argv[0] in SUITES:  # another issue's benchmark: bench/<name>.py with the rest
+        module = import_module(argv[0])
+        sys.argv = [f"bench/{argv[0]}.py", *argv[1:]]
+        return module.main()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,100000", help="comma-separated register sizes (N)")
     parser.add_argument("--requests", type=int, default=50, help="measured requests per page and size")
