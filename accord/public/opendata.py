@@ -1,11 +1,10 @@
 """The open data: the published register as CSV and JSON, streamed a chunk at a time.
 
-Each chunk of partnerships (queries.row_chunks) is turned into public records (records.build) and
-written out before the next is read, so a download of any size holds one chunk in memory.
+Each chunk of partnerships (queries.row_chunks) is written out before the next is read, so a download
+of any size holds one chunk in memory. The JSON writes the public records (records.build); the CSV
+(accord.public.csvfile) writes the same values as `csv_cells` below defines them, straight from rows.
 """
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -13,15 +12,16 @@ from datetime import datetime
 from django.conf import settings
 
 from . import queries, records
+from .csvfile import SEPARATOR, csv_stream
 from .fields import COLUMN_NAMES, COLUMNS, REPRESENTATIVE_LABELS
+
+__all__ = ["csv_cells", "csv_stream", "json_stream", "metadata"]
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
     "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
 UPDATE_FREQUENCY = "Continuous: each download is made from the live register when it is requested."
-BOM = "\ufeff"  # so spreadsheet programs read the CSV as UTF-8
-SEPARATOR = "; "
 LIST_COLUMNS = ("partners", "council_representatives", "council_contribution", "latest_report")
 
 
@@ -34,7 +34,8 @@ _LISTS = {name: COLUMN_NAMES.index(name) for name in LIST_COLUMNS}
 
 def csv_cells(record: dict) -> list:
     """A record as CSV cells, in the declared column order (a record's keys are in that order);
-    lists are joined with "; ". The csv module writes None as an empty cell."""
+    lists are joined with "; ". The csv module writes None as an empty cell. This defines the CSV:
+    csvfile.csv_stream writes the same cells without building records (tested)."""
     cells = list(record.values())
     cells[_LISTS["partners"]] = SEPARATOR.join(_named(p["name"], p["org_id"]) for p in record["partners"])
     cells[_LISTS["council_representatives"]] = SEPARATOR.join(
@@ -46,20 +47,6 @@ def csv_cells(record: dict) -> list:
     report = record["latest_report"]
     cells[_LISTS["latest_report"]] = f"{report['period_start']}/{report['period_end']}" if report else None
     return cells
-
-
-def csv_stream(page_url: Callable[[str], str]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMN_NAMES)
-    yield BOM + buffer.getvalue()
-    names = records.report_names()
-    for rows in queries.row_chunks():
-        buffer.seek(0)
-        buffer.truncate()
-        for record in records.build(rows, page_url, names):
-            writer.writerow(csv_cells(record))
-        yield buffer.getvalue()
 
 
 def _timestamp(value: datetime | None) -> str | None:

@@ -20,26 +20,16 @@ def _text(value: Any) -> str | None:
     return value or None  # blank text is "not recorded"
 
 
-def _date(value) -> str | None:
+def date_text(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _money(value: Decimal | float | int) -> str:
+def money_text(value: Decimal | float | int) -> str:
     return f"{value:.2f}"
 
 
 def timestamp(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
-
-
-def _iso_day(text: str | None) -> str | None:
-    return text[:10] if text else None
-
-
-def _iso_utc(text: str | None) -> str | None:
-    """A UTC timestamp as the database writes it ('2026-11-22 04:42:23.5' on SQLite,
-    '2026-11-22 04:42:23.5+00' on PostgreSQL) as ISO 8601: '2026-11-22T04:42:23Z'."""
-    return text[:19].replace(" ", "T") + "Z" if text else None
 
 
 @cache
@@ -68,27 +58,36 @@ def _report(row: dict | None, names: dict[str, str]) -> dict | None:
     ]
     return {
         "name": names.get(row["artefact_id"], row["artefact_id"].replace("_", " ").capitalize()),
-        "period_start": _date(row["period_start"]),
-        "period_end": _date(row["period_end"]),
-        "submitted_on": _date(row["submitted_on"]),
+        "period_start": date_text(row["period_start"]),
+        "period_end": date_text(row["period_end"]),
+        "submitted_on": date_text(row["submitted_on"]),
         "sections": sections,
     }
 
 
-def build(
-    rows: list[dict], page_url: Callable[[str], str], names: dict[str, str] | None = None
-) -> list[dict]:
-    """Public records for partnership rows from `queries.row_chunks` or `queries.published_row`:
-    four more queries however many rows (partners, representatives, contributions, reports)."""
-    ids = [row["id"] for row in rows]
+def related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
+    """The partnerships' related public rows, by partnership id: partners, representatives,
+    contribution totals and latest published report (four queries however many partnerships)."""
     day = queries.today()
-    partners = queries.partners(ids, day)
-    people = queries.representatives(ids, day)
-    money = queries.contribution_totals(ids)
-    reports = queries.latest_reports(ids)
+    return (
+        queries.partners(ids, day),
+        queries.representatives(ids, day),
+        queries.contribution_totals(ids),
+        queries.latest_reports(ids),
+    )
+
+
+def build(
+    rows: list[tuple], page_url: Callable[[str], str], names: dict[str, str] | None = None
+) -> list[dict]:
+    """Public records for partnership rows (`queries.ROW_KEYS` tuples) from `queries.row_chunks` or
+    `queries.published_row`: four more queries however many rows."""
+    partners, people, money, reports = related([row[0] for row in rows])
     names = report_names() if names is None else names
     records = []
-    for row in rows:
+    keys = queries.ROW_KEYS
+    for values in rows:
+        row = dict(zip(keys, values, strict=True))
         pk = row["id"]
         record = {
             "reference": row["reference"],
@@ -107,21 +106,24 @@ def build(
             "accountable_body": _text(row["accountable_body__name"]),
             "accountable_body_org_id": _text(row["accountable_body__org_id"]),
             "council_role": row["council_role"],
-            "partners": partners.get(pk, []),
-            "council_representatives": people.get(pk, []),
-            "council_contribution": [
-                {"financial_year": financial_year(c["year"]), "amount": _money(c["total"])}
-                for c in money.get(pk, [])
+            "partners": [
+                {"name": name, "org_id": org_id or None, "role": role}
+                for _, name, org_id, role in partners.get(pk, ())
             ],
-            "start_date": _iso_day(row["start_on"]),
-            "proposed_end_date": _iso_day(row["end_on"]),
+            "council_representatives": [{"name": name, "role": role} for _, name, role in people.get(pk, ())],
+            "council_contribution": [
+                {"financial_year": financial_year(year), "amount": money_text(total)}
+                for _, year, total in money.get(pk, ())
+            ],
+            "start_date": row["start_on"],
+            "proposed_end_date": row["end_on"],
             "governance": _text(row["governance_summary"]),
             "accountable_to": _text(row["accountable_to"]),
             "complaints_procedure": _text(row["complaints_procedure"]),
             "complaints_url": _text(row["complaints_url"]),
             "latest_report": _report(reports.get(pk), names),
             "page_url": page_url(row["reference"]),
-            "last_updated": _iso_utc(row["changed_at"]),
+            "last_updated": row["changed_at"],
         }
         records.append(record)
     return records
