@@ -15,7 +15,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from accord.audit.models import Action, AuditEvent
-from accord.audit.service import diff, snapshot
+from accord.audit.service import diff
 from accord.frameworks import loader
 from accord.frameworks.store import partnerships_changed
 from accord.lifecycle.models import Transition
@@ -32,6 +32,7 @@ from accord.register.models import (
 from accord.register.search import index_partnership, terms_for
 
 from . import columns as c
+from .bulk import Snapshots, created_changes, insert_returning, insert_rows
 from .lookups import NewOrganisation, NewPerson
 from .mapping import Mapping
 from .plan import CREATED, UPDATED, Plan, build
@@ -60,22 +61,6 @@ def commit(actor, file_name: str, workbook: Workbook, mapping: Mapping) -> Plan:
             raise ImportRefused(plan)
         Writer(actor, plan).run()
     return plan
-
-
-def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
-    """Insert rows whose ids nobody needs back with one prepared statement, as bulk_create would
-    but without building an INSERT per few dozen rows (the import's history entries and first cycle
-    rows: tens of thousands). Fields are prepared exactly as the ORM prepares them."""
-    if not objects:
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
-    rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objects]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
 
 
 def first_states(actor, actor_name: str, partnerships: list[Partnership]) -> list[Transition]:
@@ -132,9 +117,17 @@ class Writer:
         self.touched: set[int] = set()
         self.totals: set[int] = set()
         self.now = timezone.now()
+        self.snapshots: dict[tuple[type, tuple[str, ...]], Snapshots] = {}
+
+    def snapshot(self, instance, exclude: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
+        """accord.audit.service.snapshot, with each model's fields and labels worked out once."""
+        key = (type(instance), exclude)
+        if key not in self.snapshots:
+            self.snapshots[key] = Snapshots(type(instance), exclude)
+        return self.snapshots[key](instance)
 
     def event(self, instance, action, before, after, version=None, **scope) -> None:
-        changes = diff(before, after)
+        changes = diff(before, after) if before else created_changes(after)
         self.events.append(
             AuditEvent(
                 actor=self.actor,
@@ -169,10 +162,10 @@ class Writer:
             values = {"sector": spec.sector, **spec.values, "name": spec.values.get("name", spec.name)}
             values["org_id"] = values.get("org_id") or spec.org_id
             objects.append(Organisation(**values))
-        Organisation.objects.bulk_create(objects, batch_size=BATCH)
+        insert_returning(Organisation, objects, BATCH)
         for spec, org in zip(new, objects, strict=True):
             spec.created = org
-            self.event(org, Action.CREATED, {}, snapshot(org), org.version, organisation=org)
+            self.event(org, Action.CREATED, {}, self.snapshot(org), org.version, organisation=org)
         for change in self.plan.changes.get(c.ORGANISATIONS.name, []):
             if change.action == UPDATED:
                 org = change.instance
@@ -181,10 +174,10 @@ class Writer:
     def people(self) -> None:
         new = self.plan.new_people
         objects = [Person(name=p.name, organisation=_real(p.organisation), **p.values) for p in new]
-        Person.objects.bulk_create(objects, batch_size=BATCH)
+        insert_returning(Person, objects, BATCH)
         for spec, person in zip(new, objects, strict=True):
             spec.created = person
-            self.event(person, Action.CREATED, {}, snapshot(person), person.version, person=person)
+            self.event(person, Action.CREATED, {}, self.snapshot(person), person.version, person=person)
         for person, values in self.plan.person_updates.values():
             services.update(self.actor, Person, person.pk, values, person.version, self.reason)
 
@@ -193,13 +186,15 @@ class Writer:
     def create_partnerships(self) -> None:
         changes = [ch for ch in self.plan.changes.get(c.PARTNERSHIPS.name, []) if ch.action == CREATED]
         objects = [Partnership(**_resolved(ch.values)) for ch in changes]
-        Partnership.objects.bulk_create(objects, batch_size=BATCH)
+        insert_returning(Partnership, objects, BATCH)
         terms: list[tuple[int, str]] = []
         for change, partnership in zip(changes, objects, strict=True):
             self.partnerships[change.reference] = partnership
             self.created_ids.add(partnership.pk)
             self.versions[partnership.pk] = 1
-            self.event(partnership, Action.CREATED, {}, snapshot(partnership), 1, partnership=partnership)
+            self.event(
+                partnership, Action.CREATED, {}, self.snapshot(partnership), 1, partnership=partnership
+            )
             terms += [(partnership.pk, t) for t in sorted(terms_for(partnership))]
         insert_rows(Transition, first_states(self.actor, self.actor_name, objects))
         table = connection.ops.quote_name(SearchTerm._meta.db_table)
@@ -213,13 +208,18 @@ class Writer:
             if change.action != UPDATED:
                 continue
             partnership = change.instance
-            before = snapshot(partnership)
+            before = self.snapshot(partnership)
             for name, value in _resolved(change.values).items():
                 setattr(partnership, name, value)
                 fields.add(name)
             version = self.bump(partnership)
             self.event(
-                partnership, Action.CHANGED, before, snapshot(partnership), version, partnership=partnership
+                partnership,
+                Action.CHANGED,
+                before,
+                self.snapshot(partnership),
+                version,
+                partnership=partnership,
             )
             changed.append(partnership)
         if changed:
@@ -250,12 +250,12 @@ class Writer:
                 new.append(model(partnership=partnership, **_resolved(change.values)))
             elif change.action == UPDATED:
                 child = change.instance
-                before = snapshot(child, ["partnership"])
+                before = self.snapshot(child, ("partnership",))
                 for name, value in _resolved(change.values).items():
                     setattr(child, name, value)
                 child.save()
                 self.child_event(child, Action.CHANGED, before)
-        model.objects.bulk_create(new, batch_size=BATCH)
+        insert_returning(model, new, BATCH)
         for child in new:
             self.child_event(child, Action.CREATED, {})
 
@@ -264,7 +264,9 @@ class Writer:
         version = self.bump(partnership)
         if isinstance(child, Contribution):
             self.totals.add(partnership.pk)
-        self.event(child, action, before, snapshot(child, ["partnership"]), version, partnership=partnership)
+        self.event(
+            child, action, before, self.snapshot(child, ("partnership",)), version, partnership=partnership
+        )
 
     def council_memberships(self) -> None:
         """A new partnership has the council as a member, as one made on the register's form has,
@@ -290,7 +292,7 @@ class Writer:
                         start_date=partnership.start_date,
                     )
                 )
-        Membership.objects.bulk_create(new, batch_size=BATCH)
+        insert_returning(Membership, new, BATCH)
         for child in new:
             self.child_event(child, Action.CREATED, {})
 

@@ -117,11 +117,11 @@ def read_csv(content: bytes) -> Workbook:
 
 
 def read_xlsx(content: bytes) -> Workbook:
-    from openpyxl import load_workbook
+    from .xlsx import XlsxBook
 
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as problem:
+        book = XlsxBook(content)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, SyntaxError) as problem:
         raise FileProblem(
             "The selected file could not be opened as an Excel workbook: it may be damaged. "
             "Open it in Excel, save it as .xlsx and try again"
@@ -129,21 +129,21 @@ def read_xlsx(content: bytes) -> Workbook:
     try:
         found: dict[str, SheetData] = {}
         ignored: list[str] = []
-        titles = list(book.sheetnames)
-        for title in titles:
+        titles = book.titles
+        for sheet_in_file in book.sheets:
+            title = sheet_in_file.title
             known = c.BY_NAME.get(title.strip().lower())
             if known is None and len(titles) == 1:
                 known = c.PARTNERSHIPS  # a one-sheet workbook is the partnerships list
             if known is None or not known.importable or known.name in found:
                 ignored.append(title)
                 continue
-            rows = book[title].iter_rows(values_only=True, max_col=MAX_COLUMNS)
-            sheet = _sheet(known.name, title, rows)
+            sheet = _sheet(known.name, title, book.rows(sheet_in_file, MAX_COLUMNS))
             if sheet is not None:
                 found[known.name] = sheet
     except FileProblem:
         raise
-    except Exception as problem:  # openpyxl raises many kinds for a damaged workbook
+    except Exception as problem:  # a damaged workbook fails in many ways
         raise FileProblem(
             "The selected file could not be read: it may be damaged. Open it in Excel, save it and try again"
         ) from problem
