@@ -224,12 +224,13 @@ def _first_date(partnership: Partnership, retrospective: bool) -> date:
     return start if retrospective and start and start <= today else today
 
 
-def record_first_state(actor, partnership: Partnership) -> Transition:
-    """The first row of a new partnership's cycle: proposed, or (for an existing partnership being
-    added to the register) its current state, recorded retrospectively."""
-    framework = loader.current()
+def first_state(actor, partnership: Partnership, framework: Framework | None = None) -> Transition:
+    """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
+    partnership being added to the register) its current state, recorded retrospectively. Imports
+    build these in bulk; `record_first_state` saves one."""
+    framework = framework or loader.current()
     retrospective = partnership.status != cycle.PROPOSED
-    return Transition.objects.create(
+    return Transition(
         partnership=partnership,
         from_status="",
         to_status=partnership.status,
@@ -241,6 +242,13 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
         framework_id=framework.id,
         framework_version=framework.version,
     )
+
+
+def record_first_state(actor, partnership: Partnership) -> Transition:
+    """Saves the first row of a new partnership's cycle (see `first_state`)."""
+    transition = first_state(actor, partnership)
+    transition.save()
+    return transition
 
 
 def _resubmit(partnership: Partnership, now: State) -> None:

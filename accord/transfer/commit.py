@@ -18,6 +18,7 @@ from accord.audit.models import Action, AuditEvent
 from accord.audit.service import diff
 from accord.frameworks import loader
 from accord.frameworks.store import partnerships_changed
+from accord.lifecycle import services as lifecycle_services
 from accord.lifecycle.models import Transition
 from accord.register import services
 from accord.register.models import (
@@ -63,33 +64,10 @@ def commit(actor, file_name: str, workbook: Workbook, mapping: Mapping) -> Plan:
     return plan
 
 
-def first_states(actor, actor_name: str, partnerships: list[Partnership]) -> list[Transition]:
-    """The first row of each new partnership's cycle, as accord.lifecycle.services.record_first_state
-    writes it one at a time: proposed today, or its current state recorded retrospectively from its
-    start date (if that is not in the future)."""
+def first_states(actor, partnerships: list[Partnership]) -> list[Transition]:
+    """The first row of each new partnership's cycle, built by the cycle's own service."""
     framework = loader.current()
-    today = timezone.localdate()
-    rows = []
-    for partnership in partnerships:
-        retrospective = partnership.status != "proposed"
-        start = partnership.start_date
-        rows.append(
-            Transition(
-                partnership=partnership,
-                from_status="",
-                to_status=partnership.status,
-                decided_on=start if retrospective and start and start <= today else today,
-                reason="Recorded retrospectively: added to the register in this state."
-                if retrospective
-                else "",
-                retrospective=retrospective,
-                recorded_by=actor,
-                recorded_by_name=actor_name,
-                framework_id=framework.id,
-                framework_version=framework.version,
-            )
-        )
-    return rows
+    return [lifecycle_services.first_state(actor, partnership, framework) for partnership in partnerships]
 
 
 def _real(value: Any) -> Any:
@@ -196,7 +174,7 @@ class Writer:
                 partnership, Action.CREATED, {}, self.snapshot(partnership), 1, partnership=partnership
             )
             terms += [(partnership.pk, t) for t in sorted(terms_for(partnership))]
-        insert_rows(Transition, first_states(self.actor, self.actor_name, objects))
+        insert_rows(Transition, first_states(self.actor, objects))
         table = connection.ops.quote_name(SearchTerm._meta.db_table)
         with connection.cursor() as cursor:  # hundreds of thousands of two-column rows: no ORM per row
             cursor.executemany(f"INSERT INTO {table} (partnership_id, term) VALUES (%s, %s)", terms)
