@@ -5,6 +5,7 @@ development. With DEBUG off (production), the secure settings below pass `check 
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -92,6 +93,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "accord.ui.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,7 +116,12 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "accord" / "templates"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "accord.jinja2.environment", "autoescape": True},
+        "OPTIONS": {
+            "environment": "accord.jinja2.environment",
+            "autoescape": True,
+            # csp_nonce for the one inline script GOV.UK Frontend's page template needs (js-enabled).
+            "context_processors": ["django.template.context_processors.csp"],
+        },
     },
     {
         # Django's own template engine, kept only for contrib apps that need it.
@@ -141,7 +149,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # so two transactions never deadlock upgrading from read to write.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        # A writer waits up to 20 s for the lock (under gunicorn's 30 s timeout): 20 people deciding
+        # at once queue behind one another instead of failing (tests/resilience, ADR 0018).
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
@@ -164,6 +175,20 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Single sign-on (OpenID Connect): on when ACCORD_OIDC_ISSUER is set; see docs/single-sign-on.md.
+# ROLE_MAP pairs the provider's role values with Accord's roles: "Accord.Officer=officer,...".
+ACCORD_OIDC_ISSUER = env("ACCORD_OIDC_ISSUER")
+ACCORD_OIDC_CLIENT_ID = env("ACCORD_OIDC_CLIENT_ID")
+ACCORD_OIDC_CLIENT_SECRET = env("ACCORD_OIDC_CLIENT_SECRET")
+ACCORD_OIDC_SCOPES = env("ACCORD_OIDC_SCOPES", "openid email profile")
+ACCORD_OIDC_ROLE_CLAIM = env("ACCORD_OIDC_ROLE_CLAIM", "roles")
+ACCORD_OIDC_ROLE_MAP = env("ACCORD_OIDC_ROLE_MAP")
+ACCORD_OIDC_LABEL = env("ACCORD_OIDC_LABEL", f"Sign in with your {COUNCIL_NAME} account")
+if ACCORD_OIDC_ISSUER and not (ACCORD_OIDC_CLIENT_ID and ACCORD_OIDC_CLIENT_SECRET):
+    raise ImproperlyConfigured(
+        "ACCORD_OIDC_CLIENT_ID and ACCORD_OIDC_CLIENT_SECRET must be set with ACCORD_OIDC_ISSUER."
+    )
+
 # Lock an account (per username and address) for 15 minutes after 5 failed sign-ins.
 AXES_FAILURE_LIMIT = env_int("ACCORD_SIGNIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25
@@ -171,6 +196,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "accord.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "accord.ui.security.client_address"  # X-Forwarded-For only if trusted
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -247,6 +273,51 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content Security Policy (Django's own middleware, ADR 0017): everything from this server, no
+# inline script or style. The only inline script is GOV.UK Frontend's one-line js-enabled switch,
+# which carries the per-response nonce. Swagger UI's stylesheet uses data: images.
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# A cache shared by every worker and app server (a table in the database, made by the ui app's
+# migration), so rate limits count every request wherever it lands.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "accord_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
+# Rate limits: sign-in attempts per client address (on top of axes' per-account lockout), and API
+# requests per token user or, without a valid token, per address. "N/s|m|h|d"; empty switches off.
+ACCORD_SIGNIN_RATE = env("ACCORD_SIGNIN_RATE", "30/m") or None
+ACCORD_API_RATE = env("ACCORD_API_RATE", "600/m") or None
+ACCORD_API_ANON_RATE = env("ACCORD_API_ANON_RATE", "60/m") or None
+for _name, _rate in [
+    ("ACCORD_SIGNIN_RATE", ACCORD_SIGNIN_RATE),
+    ("ACCORD_API_RATE", ACCORD_API_RATE),
+    ("ACCORD_API_ANON_RATE", ACCORD_API_ANON_RATE),
+]:
+    if _rate and not re.fullmatch(r"[1-9]\d*/\d*[smhd]", _rate):
+        raise ImproperlyConfigured(f"{_name} must be a rate like 30/m (per s, m, h or d), not {_rate!r}")
+RATELIMIT_USE_CACHE = "default"
+# How many reverse proxies stand in front of Accord; with 0, X-Forwarded-For is never trusted.
+ACCORD_TRUSTED_PROXIES = env_int("ACCORD_TRUSTED_PROXIES", 0)
 
 LOGGING = {
     "version": 1,

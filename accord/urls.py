@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from accord.accounts import views as accounts
+from accord.accounts.oidc import views as oidc
 from accord.api import urls as api
 from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
@@ -16,6 +17,7 @@ from accord.reviews import urls as reviews
 from accord.risks import urls as risks
 from accord.transfer import urls as transfer
 from accord.ui import views as ui
+from accord.ui.ratelimits import limit_sign_in
 
 handler400 = "accord.ui.views.bad_request"
 handler403 = "accord.ui.views.permission_denied"
@@ -96,7 +98,10 @@ urlpatterns = [
     path("classify/questions/<slug:question_id>/", classify.classify_question, name="classify-question"),
     path("classify/check/", classify.classify_check, name="classify-check"),
     path("classify/<int:pk>/", classify.classify_result, name="classify-result"),
-    path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
+    path("sign-in/", limit_sign_in(accounts.SignInView.as_view()), name="sign-in"),
+    path("sign-in/oidc/start/", oidc.oidc_start, name="oidc-start"),
+    path("sign-in/oidc/callback/", oidc.oidc_callback, name="oidc-callback"),
+    path("sign-in/settings/", accounts.sign_in_settings, name="sign-in-settings"),
     path("sign-out/", accounts.SignOutView.as_view(), name="sign-out"),
     path("accessibility/", ui.accessibility, name="accessibility"),
     path("healthz", ui.healthz, name="healthz"),

@@ -180,6 +180,11 @@ def server_env(database: Path) -> dict[str, str]:
             # Requests arrive as over HTTPS (X-Forwarded-Proto), so no redirect would happen anyway.
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": "WARNING",
+            # Benchmarks measure the work, not the limits: every request comes from 127.0.0.1 and one
+            # signed-in user, so the production rate limits (ADR 0017) are switched off (empty).
+            "ACCORD_SIGNIN_RATE": "",
+            "ACCORD_API_RATE": "",
+            "ACCORD_API_ANON_RATE": "",
         }
     )
     return env

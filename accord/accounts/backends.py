@@ -3,9 +3,17 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class UsernameOrEmailBackend(ModelBackend):
-    """Sign in with either a username or the email address on the account."""
+    """Sign in with either a username or the email address on the account.
+
+    Refuses every password while an administrator has switched local sign-in off (single sign-on
+    only); loading a signed-in user for a request (get_user) is unaffected.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
+        from .oidc.local_sign_in import local_sign_in_allowed
+
+        if not local_sign_in_allowed():
+            return None
         if username and "@" in username:
             user_model = get_user_model()
             match = user_model._default_manager.filter(email__iexact=username).first()

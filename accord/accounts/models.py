@@ -30,7 +30,44 @@ class User(AbstractUser):
         blank=True,
         help_text="For partner users: the partner organisation they belong to.",
     )
+    # Single sign-on (accord.accounts.oidc): who they are at the council's identity provider. The
+    # subject is unique only within its issuer, so the pair is the key.
+    oidc_issuer = models.CharField("identity provider", max_length=300, blank=True, default="")
+    oidc_subject = models.CharField(
+        "identity at the provider", max_length=255, blank=True, default="", editable=False
+    )
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_issuer", "oidc_subject"],
+                condition=~models.Q(oidc_subject=""),
+                name="accounts_user_one_account_per_sso_identity",
+            )
+        ]
 
     @property
     def display_name(self) -> str:
         return self.get_full_name() or (self.person.name if self.person else self.username)
+
+
+class SignInSettings(models.Model):
+    """How people may sign in: one row, changed by an administrator and kept in the audit trail."""
+
+    local_sign_in_enabled = models.BooleanField(
+        "sign in with a username and password",
+        default=True,
+        help_text="Off: people sign in only through the council's identity provider.",
+    )
+
+    class Meta:
+        verbose_name = "sign-in settings"
+        verbose_name_plural = "sign-in settings"
+
+    def __str__(self) -> str:
+        return "Sign-in settings"
+
+    @classmethod
+    def current(cls) -> "SignInSettings":
+        found, _ = cls.objects.get_or_create(pk=1)
+        return found

@@ -49,6 +49,7 @@ class Action(StrEnum):
     ISSUE_REPORTS = "issue_reports"  # issue a report (freeze it as a snapshot)
     IMPORT_REGISTER = "import_register"  # bring a register in from a spreadsheet
     EXPORT_REGISTER = "export_register"  # download the whole register (every concern) as Excel or CSV
+    MANAGE_SIGN_IN = "manage_sign_in"  # switch sign-in with a username and password on or off
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -83,6 +84,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.ISSUE_REPORTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.IMPORT_REGISTER: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.EXPORT_REGISTER: (frozenset({Role.ADMINISTRATOR, Role.AUDITOR}), frozenset()),
+    Action.MANAGE_SIGN_IN: (frozenset({Role.ADMINISTRATOR}), frozenset()),
 }
 
 

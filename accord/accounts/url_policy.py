@@ -14,6 +14,9 @@ SIGNED_IN = "signed_in"  # any signed-in user
 URL_POLICY: dict[str, str] = {
     "home": SIGNED_IN,
     "sign-in": PUBLIC,
+    "oidc-start": PUBLIC,  # single sign-on: off (404) unless the council's identity provider is set up
+    "oidc-callback": PUBLIC,  # the provider sends people back here; 400 without a flow in progress
+    "sign-in-settings": Action.MANAGE_SIGN_IN,
     "sign-out": SIGNED_IN,
     "accessibility": PUBLIC,
     "healthz": PUBLIC,
@@ -145,5 +148,9 @@ URL_POLICY: dict[str, str] = {
 
 # The published register and open data, import and export, and the API declare their own URLs'
 # access beside their views; they are merged here so this stays the one table the tests read.
+# TOKEN_AUTHENTICATED: the URL names that are JSON API operations (a bearer token, no session).
+TOKEN_AUTHENTICATED: frozenset[str] = frozenset()
 for _app_policy in ("accord.public.access", "accord.transfer.access", "accord.api.access"):
-    URL_POLICY.update(import_module(_app_policy).URL_POLICY)
+    _module = import_module(_app_policy)
+    URL_POLICY.update(_module.URL_POLICY)
+    TOKEN_AUTHENTICATED |= getattr(_module, "TOKEN_AUTHENTICATED", frozenset())

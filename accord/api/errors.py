@@ -3,12 +3,13 @@
 {"detail": "Check the details you gave", "errors": [{"field": "name", "message": "Enter name"}]}
 """
 
+import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from accord.register.services import Finished, StaleEdit
 from accord.risks.services import RiskError
@@ -41,13 +42,14 @@ def invalid(errors: list[dict[str, str]], detail: str = "Check the details you g
 NOT_AUTHENTICATED = "Give a valid API token in the Authorization header: Bearer <token>"
 NOT_ALLOWED = "Your role does not allow this"
 NOT_FOUND = "Not found, or not visible to you"
+TOO_MANY = "Too many requests: wait {seconds} seconds, then try again"
 STALE = (
     "Someone else changed this record after you read it. Read it again, check their changes, "
     "then send your update with the new version."
 )
 
 # Status codes every operation may answer with, and those that depend on what it does.
-COMMON = (401, 422)
+COMMON = (401, 422, 429)
 
 
 def responses(ok: Any, *codes: int, ok_status: int = 200) -> dict[int, Any]:
@@ -130,6 +132,13 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(RiskError)
     def refused(request, exc):
         return _answer(api, request, 422, str(exc))
+
+    @api.exception_handler(Throttled)
+    def throttled(request, exc: Throttled):
+        seconds = max(1, math.ceil(exc.wait or 1))
+        response = _answer(api, request, 429, TOO_MANY.format(seconds=seconds))
+        response["Retry-After"] = str(seconds)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
