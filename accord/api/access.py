@@ -1,43 +1,45 @@
 """Which action each of accord.api's URLs needs (merged into accord.accounts.url_policy).
 
-The JSON API's operations are marked `API`: they authenticate with a bearer token rather than a
-session (no sign-in redirect: 401 instead), and each checks the same policy as its web page
-(accord.accounts.policy). tests/api/ checks every operation for every role; tests/test_access.py
-checks that each is declared here and leaves them to those tests.
+Each JSON API operation needs the same action (accord.accounts.policy) as the web page that does
+the same thing; they are listed in `API_OPERATIONS`, the token-authenticated URLs: a bearer token,
+not a session, so a request without one answers 401 rather than the sign-in redirect.
+tests/test_access.py calls every operation in the OpenAPI description for every role and checks
+the answer (allowed, 403 or 404) against this table.
 """
 
-API = "api"  # a JSON API operation: token-authenticated, checked per role by tests/api
+from accord.accounts.policy import Action
 
-API_OPERATIONS = (
-    "api-partnerships",
-    "api-partnership",
-    "api-partnership-create",
-    "api-partnership-change",
-    "api-roles",
-    "api-role-create",
-    "api-role-change",
-    "api-role-end",
-    "api-organisations",
-    "api-organisation",
-    "api-organisation-create",
-    "api-organisation-change",
-    "api-people",
-    "api-person",
-    "api-person-create",
-    "api-person-change",
-    "api-risks",
-    "api-risk",
-    "api-risk-create",
-    "api-risk-change",
-    "api-risk-actions",
-    "api-risk-action-create",
-    "api-risk-action-change",
-    "api-obligations",
-    "api-partnership-obligations",
-    "api-reviews",
-    "api-review",
-    "api-ratings",
-)
+API_OPERATIONS: dict[str, Action] = {
+    "api-partnerships": Action.VIEW_REGISTER,
+    "api-partnership": Action.VIEW_REGISTER,
+    "api-partnership-create": Action.CREATE_PARTNERSHIP,
+    "api-partnership-change": Action.CHANGE_PARTNERSHIP,
+    "api-roles": Action.VIEW_REGISTER,
+    "api-role-create": Action.CHANGE_PARTNERSHIP,
+    "api-role-change": Action.CHANGE_PARTNERSHIP,
+    "api-role-end": Action.CHANGE_PARTNERSHIP,
+    "api-organisations": Action.VIEW_DIRECTORY,
+    "api-organisation": Action.VIEW_DIRECTORY,
+    "api-organisation-create": Action.CREATE_ORGANISATION,
+    "api-organisation-change": Action.CHANGE_ORGANISATION,
+    "api-people": Action.VIEW_DIRECTORY,
+    "api-person": Action.VIEW_DIRECTORY,
+    "api-person-create": Action.CREATE_PERSON,
+    "api-person-change": Action.CHANGE_PERSON,
+    "api-risks": Action.VIEW_RISKS,
+    "api-risk": Action.VIEW_RISKS,
+    "api-risk-create": Action.CHANGE_RISKS,
+    "api-risk-change": Action.CHANGE_RISKS,
+    "api-risk-actions": Action.VIEW_RISKS,
+    "api-risk-action-create": Action.CHANGE_RISKS,
+    "api-risk-action-change": Action.CHANGE_RISKS,
+    "api-obligations": Action.VIEW_COMPLIANCE,
+    "api-partnership-obligations": Action.VIEW_COMPLIANCE,
+    "api-reviews": Action.VIEW_MONITORING,
+    "api-review": Action.VIEW_MONITORING,
+    "api-ratings": Action.VIEW_MONITORING,
+}
+TOKEN_AUTHENTICATED = frozenset(API_OPERATIONS)
 
 URL_POLICY: dict[str, str] = {
     "api-root": "public",  # where the description and docs are
@@ -46,5 +48,5 @@ URL_POLICY: dict[str, str] = {
     "api-docs-asset": "public",  # Swagger UI's files, served locally
     "api-tokens": "signed_in",
     "api-token-revoke": "signed_in",
-    **dict.fromkeys(API_OPERATIONS, API),
+    **API_OPERATIONS,
 }

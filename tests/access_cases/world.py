@@ -3,7 +3,8 @@
 `build_world` makes one partnership the officer and partner hold a role on ("own") and one they
 do not ("other"), each with cycle records, risks and children; `url_cases(world)` lists
 (url name, url, partnership or None) for every URL in the project, including each area's cases in
-tests/access_cases/<area>.py. tests/test_access.py and the fuzz tests use both.
+tests/access_cases/<area>.py. tests/test_access.py and the fuzz tests use both. `ALLOWED_ANSWERS`
+names the URLs here whose allowed GET is not simply the page.
 """
 
 from django.urls import reverse
@@ -11,6 +12,9 @@ from django.urls import reverse
 from accord.register.forms.partnerships import SECTIONS
 from tests import access_cases
 from tests import factories as f
+from tests.access_cases.answers import NEEDS_A_STARTED_FLOW
+
+ALLOWED_ANSWERS = {"classify-question": NEEDS_A_STARTED_FLOW, "classify-check": NEEDS_A_STARTED_FLOW}
 
 
 def build_world(users, own_partnership, other_partnership) -> dict:
