@@ -78,8 +78,11 @@ def classify_start(request: HttpRequest) -> HttpResponse:
     require(request, Action.CLASSIFY)
     framework = loader.current()
     partnership = None
-    if request.GET.get("partnership"):
-        partnership = get_object_or_404(visible_partnerships(request.user), pk=request.GET["partnership"])
+    wanted = request.GET.get("partnership", "")
+    if wanted:
+        if not (wanted.isascii() and wanted.isdigit()):  # ?partnership=abc is no partnership, not an error
+            raise Http404("No such partnership")
+        partnership = get_object_or_404(visible_partnerships(request.user), pk=int(wanted))
     form = StartForm(
         request.POST if request.method == "POST" else None,
         initial={"arrangement": partnership.name if partnership else ""},
