@@ -83,7 +83,7 @@ def shorten(label: str, limit: int = LABEL_CHARS) -> str:
 
 def nice_ticks(low: float, high: float, integer: bool) -> list[float]:
     """Round tick values covering low..high (about five steps); integer data gets whole steps."""
-    if high == low:
+    if (high - low) / 5 <= 0:  # equal values, or a span so small that a fifth of it underflows to 0
         high = low + 1
     raw = (high - low) / 5
     exponent = math.floor(math.log10(raw))

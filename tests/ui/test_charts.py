@@ -316,3 +316,10 @@ def test_ticks_cover_the_data_in_round_steps(a, b, integer):
     ticks = chart_svg.nice_ticks(low, high, integer)
     assert ticks[0] <= low + 1e-6 and ticks[-1] >= high - 1e-6
     assert 2 <= len(ticks) <= 12
+
+
+def test_a_span_too_small_to_divide_is_drawn_like_equal_values():
+    # Found by hypothesis in CI: 0 to the smallest float made a fifth of the span underflow to 0.
+    ticks = chart_svg.nice_ticks(0.0, 5e-324, False)
+    assert ticks[0] <= 0.0 and ticks[-1] >= 5e-324
+    assert ticks == chart_svg.nice_ticks(0.0, 0.0, False)
