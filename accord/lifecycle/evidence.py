@@ -66,15 +66,24 @@ def approvals(partnership: Partnership, slots: Mapping[str, str]) -> dict[tuple[
     """(artefact id, role id) -> outcome of the latest decision on the artefact's current revision.
 
     `slots` maps each artefact id to the slot its record lives in."""
-    current = revisions(partnership)
-    latest: dict[tuple[str, str], str] = {}
-    for artefact_id, role_id, revision, outcome in (
-        Decision.objects.filter(partnership=partnership)
-        .order_by("at", "id")
-        .values_list("artefact_id", "role_id", "revision", "outcome")
+    return approvals_for([partnership.pk], slots).get(partnership.pk, {})
+
+
+def approvals_for(ids: Sequence[int], slots: Mapping[str, str]) -> dict[int, dict[tuple[str, str], str]]:
+    """`approvals` for many partnerships at once (two queries): partnership id -> its approvals."""
+    current: dict[int, dict[str, int]] = {}
+    for pk, slot, revision in ArtefactRecord.objects.filter(partnership_id__in=ids).values_list(
+        "partnership_id", "slot", "revision"
     ):
-        if current.get(slots.get(artefact_id, artefact_id), 1) == revision:
-            latest[(artefact_id, role_id)] = outcome
+        current.setdefault(pk, {})[slot] = revision
+    latest: dict[int, dict[tuple[str, str], str]] = {}
+    for pk, artefact_id, role_id, revision, outcome in (
+        Decision.objects.filter(partnership_id__in=ids)
+        .order_by("at", "id")
+        .values_list("partnership_id", "artefact_id", "role_id", "revision", "outcome")
+    ):
+        if current.get(pk, {}).get(slots.get(artefact_id, artefact_id), 1) == revision:
+            latest.setdefault(pk, {})[(artefact_id, role_id)] = outcome
     return latest
 
 

@@ -6,7 +6,6 @@ met is refused with what is missing, and nothing changes. Every move and decisio
 row and an entry in the partnership's history.
 """
 
-from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import transaction
@@ -17,14 +16,13 @@ from accord.audit.models import Action as AuditAction
 from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
-from accord.frameworks import apply, loader
-from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks import loader
 from accord.frameworks.schema import Artefact, Framework
 from accord.frameworks.store import partnerships_changed
-from accord.register.models import Partnership, PartnershipStatus, RoleType
+from accord.register.models import Partnership, PartnershipRole, PartnershipStatus, RoleType
 
-from . import cycle, evidence, recording
-from .content import slot_for
+from . import cycle, recording
+from .case_state import State, slots, state, states  # noqa: F401  (the cycle's view, used through services)
 from .models import Appointment, ArtefactRecord, Decision, Outcome, Transition
 
 
@@ -40,31 +38,6 @@ class GateRefused(CycleError):
     def __init__(self, check: cycle.MoveCheck):
         super().__init__(f"{len(check.missing)} thing(s) must be done first")
         self.check = check
-
-
-@dataclass(frozen=True)
-class State:
-    """The framework's view of one partnership now: tier, facts (with approvals) and slots."""
-
-    framework: Framework
-    tier_id: str
-    facts: PartnershipFacts
-    slots: dict[str, str]  # artefact id -> slot
-
-
-def slots(framework: Framework) -> dict[str, str]:
-    return {a.id: slot_for(a) for a in framework.artefacts}
-
-
-def state(partnership: Partnership, framework: Framework | None = None) -> State:
-    framework = framework or loader.current()
-    result, stored = apply.significance(partnership, framework)
-    tier_id = stored.effective_tier_id if stored else result.tier_id
-    answers = {partnership.pk: stored.answers} if stored else None
-    facts = apply.facts_for(framework, [partnership], answers=answers)[partnership.pk]
-    artefact_slots = slots(framework)
-    facts = replace(facts, approvals=evidence.approvals(partnership, artefact_slots))
-    return State(framework, tier_id, facts, artefact_slots)
 
 
 def check(partnership: Partnership, target: str) -> cycle.MoveCheck:
@@ -275,14 +248,30 @@ CASE_RECORDS = ("artefact record", "evidence file", "consultee", "agreement", "s
 def is_own_case(user, partnership: Partnership) -> bool:
     """Nobody approves their own case: the partnership's lead officer, or anyone who has ever written,
     changed or added evidence to any part of it (read from the append-only history)."""
+    return partnership.pk in own_cases(user, [partnership.pk])
+
+
+def own_cases(user, ids) -> set[int]:
+    """Which of these partnerships are the user's own case (`is_own_case`), in three queries."""
+    own: set[int] = set()
     person_id = getattr(user, "person_id", None)
-    if person_id and partnership.roles.filter(person_id=person_id, role=RoleType.LEAD_OFFICER).exists():
-        return True
-    if ArtefactRecord.objects.filter(partnership=partnership, created_by=user).exists():
-        return True
-    return AuditEvent.objects.filter(
-        partnership=partnership, actor_id=user.pk, object_type__in=CASE_RECORDS
-    ).exists()
+    if person_id:
+        own |= set(
+            PartnershipRole.objects.filter(
+                partnership_id__in=ids, person_id=person_id, role=RoleType.LEAD_OFFICER
+            ).values_list("partnership_id", flat=True)
+        )
+    own |= set(
+        ArtefactRecord.objects.filter(partnership_id__in=ids, created_by=user).values_list(
+            "partnership_id", flat=True
+        )
+    )
+    own |= set(
+        AuditEvent.objects.filter(
+            partnership_id__in=ids, actor_id=user.pk, object_type__in=CASE_RECORDS
+        ).values_list("partnership_id", flat=True)
+    )
+    return own
 
 
 def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
@@ -298,10 +287,12 @@ def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
     return own + sum(case)
 
 
-def pending_for(user, partnership: Partnership, now: State | None = None) -> list[tuple[Artefact, str, str]]:
-    """(artefact, role id, role title) the user may decide on now."""
+def pending_for(
+    user, partnership: Partnership, now: State | None = None, held: set[str] | None = None
+) -> list[tuple[Artefact, str, str]]:
+    """(artefact, role id, role title) the user may decide on now (`held`: the roles they hold)."""
     now = now or state(partnership)
-    held = roles_held(user, now.framework)
+    held = roles_held(user, now.framework) if held is None else held
     artefacts = {a.id: a for a in now.framework.artefacts}
     titles = {r.id: r.title for r in now.framework.roles}
     pending = cycle.pending_approvals(now.framework, now.facts, now.tier_id, partnership.status)

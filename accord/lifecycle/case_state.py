@@ -1,0 +1,68 @@
+"""The framework's view of partnerships in the cycle now: tier, facts with approvals, and slots.
+
+`states` works for many partnerships with a fixed number of queries (the stored significance
+assessments, the evidence sources' bulk reads, the artefact revisions and the decisions), so a list
+such as the approver's inbox costs the same few queries for 200 partnerships as for one; `state`
+is the same for one partnership.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from accord.frameworks import apply, engine, loader
+from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks.models import SignificanceAssessment
+from accord.frameworks.schema import Framework
+from accord.register.models import Partnership
+
+from . import evidence
+from .content import slot_for
+
+
+@dataclass(frozen=True)
+class State:
+    """The framework's view of one partnership now: tier, facts (with approvals) and slots."""
+
+    framework: Framework
+    tier_id: str
+    facts: PartnershipFacts
+    slots: dict[str, str]  # artefact id -> slot
+
+
+def slots(framework: Framework) -> dict[str, str]:
+    return {a.id: slot_for(a) for a in framework.artefacts}
+
+
+def latest_assessments(ids: Sequence[int], framework: Framework) -> dict[int, SignificanceAssessment]:
+    """Each partnership's latest stored significance assessment under this framework."""
+    latest: dict[int, SignificanceAssessment] = {}
+    for assessment in SignificanceAssessment.objects.filter(
+        partnership_id__in=ids, framework_id=framework.id
+    ).order_by("partnership_id", "-assessed_at", "-id"):
+        latest.setdefault(assessment.partnership_id, assessment)
+    return latest
+
+
+def states(partnerships: Sequence[Partnership], framework: Framework | None = None) -> dict[int, State]:
+    """partnership id -> State. The partnerships need `partnership_type` loaded (select_related)."""
+    framework = framework or loader.current()
+    ids = [p.pk for p in partnerships]
+    stored = latest_assessments(ids, framework)
+    answers = {pk: assessment.answers for pk, assessment in stored.items()}
+    facts = apply.facts_for(framework, partnerships, answers=answers)
+    artefact_slots = slots(framework)
+    approvals = evidence.approvals_for(ids, artefact_slots)
+    found = {}
+    for p in partnerships:
+        tier_id = (
+            stored[p.pk].effective_tier_id
+            if p.pk in stored
+            else engine.assess_significance(framework, facts[p.pk]).tier_id
+        )
+        with_approvals = replace(facts[p.pk], approvals=approvals.get(p.pk, {}))
+        found[p.pk] = State(framework, tier_id, with_approvals, artefact_slots)
+    return found
+
+
+def state(partnership: Partnership, framework: Framework | None = None) -> State:
+    return states([partnership], framework)[partnership.pk]
