@@ -24,22 +24,11 @@ router = Router(tags=["Risks and actions"])
 RiskPage = page_of(RiskSchema, "RiskPage")
 ActionPage = page_of(RiskActionSchema, "RiskActionPage")
 STAGES = ("inherent", "current", "target")
+# What the API shows of a risk: what the services write (less the library link), and its identity and state.
 OUT_FIELDS = (
     "id",
     "reference",
-    "kind",
-    "title",
-    "objective",
-    "category_id",
-    "cause",
-    "event",
-    "consequence",
-    "identified_on",
-    "owner",
-    "lead_officers",
-    "strategy_id",
-    "contingency_plan",
-    "next_review_on",
+    *(name for name in services.RISK_FIELDS if name != "library_id"),
     "status",
     "closed_on",
     "version",
