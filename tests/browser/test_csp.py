@@ -97,8 +97,10 @@ def test_an_administrator_meets_no_policy_violation_on_any_main_page(csp_page, w
 
 
 def test_swagger_ui_renders_its_operations_under_the_policy(csp_page, users):
+    # The docs are public. Signed out, the page's parallel asset requests carry no session to save:
+    # signed in, they raced on the test server's shared in-memory SQLite (once, in CI, a session
+    # read returned two rows), which has nothing to do with the policy under test.
     page = csp_page
-    sign_in(page, "administrator")
     check_page(page, "/api/v1/docs", axe=False)
     page.locator(".opblock").first.wait_for(timeout=30_000)  # a big bundle, slow on a busy machine
     assert page.locator(".opblock").count() > 5
