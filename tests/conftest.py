@@ -1,6 +1,7 @@
 import pytest
 
 from tests import factories as f
+from tests.clock import reference_clock  # noqa: F401 (an autouse fixture: every test runs on a set day)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from datetime import date
 from enum import StrEnum
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
+from accord import clock
 from accord.register.models import Membership, Partnership, PartnershipRole
 
 from .models import Role
@@ -95,7 +95,7 @@ def _role(user) -> str | None:
 
 
 def current(queryset: QuerySet, today: date | None = None) -> QuerySet:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
 
 

@@ -5,8 +5,8 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action
 from accord.audit.service import record, snapshot
 
@@ -51,7 +51,7 @@ def revoke_token(user, token: ApiToken) -> ApiToken:
     if token.revoked_at is not None:
         return token
     before = snapshot(token, exclude=["secret_hash", "created_at", "last_used_at"])
-    token.revoked_at = timezone.now()
+    token.revoked_at = clock.now()
     token.save(update_fields=["revoked_at"])
     _audit(user, token, Action.CHANGED, before)
     return token
@@ -69,7 +69,7 @@ def user_for(secret: str):
     )
     if token is None or not token.user.is_active:
         return None
-    now = timezone.now()
+    now = clock.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

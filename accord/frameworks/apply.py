@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from accord import clock
 from accord.register.models import Partnership
 
 from . import duty_rules, engine, loader
@@ -168,6 +169,4 @@ def obligations_for(partnership: Partnership, today: date | None = None):
     result, stored = significance(partnership, framework)
     tier_id = stored.effective_tier_id if stored else result.tier_id
     facts = facts_for(framework, [partnership], answers={partnership.pk: stored.answers} if stored else None)
-    return engine.obligations(
-        framework, facts[partnership.pk], today or timezone.localdate(), tier_id=tier_id
-    )
+    return engine.obligations(framework, facts[partnership.pk], today or clock.today(), tier_id=tier_id)

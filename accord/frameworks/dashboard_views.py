@@ -6,8 +6,8 @@ from django.db import IntegrityError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, visible_partnerships
 from accord.register.forms.base import GovukForm
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
@@ -46,7 +46,7 @@ LIVE_LIMIT = 2000  # a register this small is worked out on the spot when its fi
 def dashboard(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_COMPLIANCE)
     framework = loader.current()
-    today = timezone.localdate()
+    today = clock.today()
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
         if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= LIVE_LIMIT:

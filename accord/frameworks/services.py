@@ -7,8 +7,8 @@ stored obligation statuses in step, so no view can do one without the others.
 from collections.abc import Mapping
 
 from django.db import transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action
 from accord.audit.service import record
 from accord.register.models import Partnership
@@ -52,7 +52,7 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
     assessment.override_tier_name = names[tier_id]
     assessment.override_reason = reason
     assessment.overridden_by = user
-    assessment.overridden_at = timezone.now()
+    assessment.overridden_at = clock.now()
     assessment.save()
     record(
         actor=user,

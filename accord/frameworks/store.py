@@ -11,8 +11,8 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Count, F
-from django.utils import timezone
 
+from accord import clock
 from accord.register.models import FINISHED_STATUSES, Partnership
 
 from . import compliance, loader
@@ -64,7 +64,7 @@ def _adjust(deltas: Counter) -> None:
 def refresh_partnerships(partnership_ids: Iterable[int], today: date | None = None) -> None:
     """Work out these partnerships again and move the dashboard counts by the difference."""
     framework = loader.current()
-    today = today or timezone.localdate()
+    today = today or clock.today()
     ids = list(partnership_ids)
     deltas: Counter = Counter()
     old = list(ObligationStatus.objects.filter(partnership_id__in=ids))
@@ -83,7 +83,7 @@ def refresh_partnerships(partnership_ids: Iterable[int], today: date | None = No
 def refresh_all(today: date | None = None) -> int:
     """Work out every open partnership under the council's framework; returns how many."""
     framework = loader.current()
-    today = today or timezone.localdate()
+    today = today or clock.today()
     ObligationStatus.objects.all().delete()
     ComplianceCount.objects.all().delete()
     open_ones = Partnership.objects.exclude(status__in=FINISHED_STATUSES)

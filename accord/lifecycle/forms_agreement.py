@@ -3,8 +3,8 @@
 from datetime import date
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Template
 from accord.register.forms.base import GovukForm, check_date_order
@@ -17,7 +17,7 @@ from .models import Agreement, AgreementStatus, DocumentType
 
 def _not_in_future(form: forms.Form, name: str, label: str) -> None:
     value = form.cleaned_data.get(name)
-    if value and value > timezone.localdate():
+    if value and value > clock.today():
         form.add_error(name, f"{label} must be today or in the past")
 
 
@@ -90,7 +90,7 @@ class AgreementForm(GovukForm):
         return cleaned
 
     def _check_review(self, since: date, review: date) -> None:
-        limit = review_limit(since, timezone.localdate())
+        limit = review_limit(since, clock.today())
         if review <= since:
             self.add_error("next_review_on", "The next review date must be after the agreement")
         elif review > limit and limit == parse(REVIEW_WITHIN).after(since):

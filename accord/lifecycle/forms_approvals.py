@@ -2,8 +2,8 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.models import Role
 from accord.frameworks.schema import Framework
 from accord.register.forms.base import GovukForm
@@ -19,7 +19,7 @@ def _messages(form: forms.Form, required: dict[str, str]) -> None:
 
 def _not_in_future(form: forms.Form, name: str, label: str) -> None:
     value = form.cleaned_data.get(name)
-    if value and value > timezone.localdate():
+    if value and value > clock.today():
         form.add_error(name, f"{label} must be today or in the past")
 
 
@@ -111,7 +111,7 @@ class DecisionForm(GovukForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31)
 
     def __init__(self, *args, **kwargs):
-        kwargs["initial"] = {"decided_on": timezone.localdate(), **kwargs.get("initial", {})}
+        kwargs["initial"] = {"decided_on": clock.today(), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         _messages(
             self,

@@ -1,8 +1,8 @@
 """Forms for moving a partnership through its cycle."""
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.register.forms.base import GovukForm
 from accord.ui.widgets import GovukDateField
 
@@ -30,7 +30,7 @@ class MoveForm(GovukForm):
 
     def __init__(self, *args, check=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decided_on"].initial = timezone.localdate()
+        self.fields["decided_on"].initial = clock.today()
         if check is not None:
             self.fields["expected_status"].initial = check.current
             if check.needs_reason:
@@ -49,7 +49,7 @@ class MoveForm(GovukForm):
             if self.check.needs_reference and not (cleaned.get("reference") or "").strip():
                 self.add_error("reference", "Enter the decision reference, for example a minute number")
         decided_on = cleaned.get("decided_on")
-        if decided_on and decided_on > timezone.localdate():
+        if decided_on and decided_on > clock.today():
             self.add_error("decided_on", "Date of the decision must be today or in the past")
         return cleaned
 
@@ -86,6 +86,6 @@ class RetrospectiveForm(GovukForm):
 
     def clean_decided_on(self):
         value = self.cleaned_data["decided_on"]
-        if value and value > timezone.localdate():
+        if value and value > clock.today():
             raise forms.ValidationError("Date of that decision must be today or in the past")
         return value

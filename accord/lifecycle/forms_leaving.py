@@ -4,8 +4,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.schema import Template
 from accord.register.forms.base import GovukForm
 from accord.ui.widgets import GovukDateField
@@ -106,7 +106,7 @@ class ExitDecisionForm(GovukForm):
     def clean(self):
         cleaned = super().clean()
         decided = cleaned.get("decided_on")
-        if decided and decided > timezone.localdate():
+        if decided and decided > clock.today():
             self.add_error("decided_on", "Date the decision was made must be today or in the past")
         if cleaned.get("reason") == OTHER and not str(cleaned.get("reason_detail") or "").strip():
             self.add_error("reason_detail", "Enter the reason the council's involvement is ending")

@@ -16,8 +16,8 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Framework, Template
@@ -297,7 +297,7 @@ def save_leaving_form(
     produced_on = None
     if complete:
         kept = existing.produced_on if existing is not None and existing.complete else None
-        produced_on = kept or timezone.localdate()
+        produced_on = kept or clock.today()
     return recording.save_record(
         actor,
         locked,

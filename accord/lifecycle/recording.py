@@ -12,8 +12,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.frameworks.store import partnerships_changed
@@ -171,6 +171,6 @@ def save_answers(
         title=title,
         complete=complete,
         answers=answers,
-        produced_on=timezone.localdate() if complete else None,
+        produced_on=clock.today() if complete else None,
         reason=reason,
     )

@@ -10,8 +10,8 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
@@ -140,7 +140,7 @@ def move(
         actor,
         partnership,
         target,
-        decided_on=decided_on or timezone.localdate(),
+        decided_on=decided_on or clock.today(),
         reason=reason,
         reference=reference,
         retrospective=False,
@@ -192,7 +192,7 @@ def has_decisions(partnership: Partnership) -> bool:
 
 def _first_date(partnership: Partnership, retrospective: bool) -> date:
     """A proposal is made today; an existing partnership got where it is when it started, if known."""
-    today = timezone.localdate()
+    today = clock.today()
     start = partnership.start_date
     return start if retrospective and start and start <= today else today
 
@@ -354,7 +354,7 @@ def decide(
         outcome=outcome,
         comment=comment.strip(),
         decision_reference=reference.strip(),
-        decided_on=decided_on or timezone.localdate(),
+        decided_on=decided_on or clock.today(),
         decided_by=actor,
         decided_by_name=_actor_name(actor),
         framework_id=now.framework.id,

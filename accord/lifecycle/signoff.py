@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
@@ -171,7 +171,7 @@ def _recompute(actor, partnership: Partnership, framework: Framework) -> Artefac
         complete=complete,
         answers={},
         summary=f"{len(consultees)} consultee(s) recorded.",
-        produced_on=timezone.localdate() if complete else None,
+        produced_on=clock.today() if complete else None,
     )
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Sum
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.register.models import Partnership
 
@@ -178,7 +178,7 @@ def _progress(user, partnership: Partnership, today) -> None:
 
 def load(username: str = "officer") -> int:
     user = get_user_model().objects.filter(username=username).first()
-    today = timezone.localdate()
+    today = clock.today()
     made = 0
     for reference, indicators in INDICATORS.items():
         partnership = Partnership.objects.filter(reference=reference).first()

@@ -5,8 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.schema import Heading
 from accord.register.forms.base import GovukForm
 from accord.ui.widgets import GovukDateField, YesNoField
@@ -106,7 +106,7 @@ class ValueForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.target = target
-        self.fields["period"].choices = period_choices(indicator.frequency, timezone.localdate(), chosen)
+        self.fields["period"].choices = period_choices(indicator.frequency, clock.today(), chosen)
         self.fields["actual"].label = f"Actual ({indicator.unit})" if indicator.unit else "Actual"
         _required(self, {"period": "Select the period", "actual": "Enter the actual value"})
 
@@ -164,7 +164,7 @@ class MilestoneForm(GovukForm):
     def clean(self):
         cleaned = super().clean()
         completed = cleaned.get("completed_on")
-        if completed and completed > timezone.localdate():
+        if completed and completed > clock.today():
             self.add_error("completed_on", "Date completed must be today or in the past")
         if completed and cleaned.get("status") != MilestoneStatus.DONE:
             self.add_error("completed_on", "Leave the date completed blank unless the milestone is done")

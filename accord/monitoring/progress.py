@@ -7,8 +7,8 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.frameworks import loader
@@ -120,7 +120,7 @@ def submit(actor, report: ProgressReport, kind: rules.ProgressKind, expected_ver
     framework = loader.current()
     ProgressReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.SUBMITTED,
-        submitted_on=timezone.localdate(),
+        submitted_on=clock.today(),
         submitted_by=actor if getattr(actor, "pk", None) else None,
         headings=[{"id": h.id, "text": h.text, "guidance": h.guidance} for h in headings],
         framework_id=framework.id,

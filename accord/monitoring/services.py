@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
@@ -151,7 +151,7 @@ def save_milestone(
         if name in values:
             setattr(milestone, name, values[name])
     if milestone.status == MilestoneStatus.DONE:
-        milestone.completed_on = milestone.completed_on or timezone.localdate()
+        milestone.completed_on = milestone.completed_on or clock.today()
     else:
         milestone.completed_on = None
     milestone.save()

@@ -12,8 +12,8 @@ from operator import itemgetter
 from django.db import connection
 from django.db.models import Case, CharField, Max, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Concat, Replace, Substr
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import current
 from accord.audit.models import AuditEvent
 from accord.monitoring.models import ProgressReport, ReportStatus
@@ -168,4 +168,4 @@ def last_updated() -> datetime | None:
 
 
 def today() -> date:
-    return timezone.localdate()
+    return clock.today()

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import current
 
 from .forms.base import GovukForm
@@ -111,7 +111,7 @@ def filter_register(
 
     `counting` builds the same set shaped for counting it (see search.apply_search), unordered.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if data.get("q"):
         queryset = apply_search(queryset, data["q"], counting=counting)
     for name in ("partnership_type", "status", "directorate", "council_role"):

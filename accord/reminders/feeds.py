@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from icalendar import Calendar, Event
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record
 
@@ -61,7 +61,7 @@ def revoke_feeds(user, reason: str = "Calendar address stopped") -> int:
     """Stop every active address of this user; returns how many were stopped."""
     stopped = 0
     for feed in CalendarFeed.objects.select_for_update().filter(user=user, revoked_at__isnull=True):
-        feed.revoked_at = timezone.now()
+        feed.revoked_at = clock.now()
         feed.save(update_fields=["revoked_at"])
         _record(user, feed, AuditAction.CHANGED, reason)
         stopped += 1
@@ -103,7 +103,7 @@ def description(entry: WorkItem) -> str:
 
 def calendar(user, work: list[WorkItem], now: datetime | None = None) -> bytes:
     """The person's due dates as an iCalendar file of all-day events."""
-    now = now or timezone.now()
+    now = now or clock.now()
     cal = Calendar()
     cal.add("prodid", f"-//{settings.COUNCIL_NAME}//Accord partnership register//EN")
     cal.add("version", "2.0")

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from django.core.mail import mailers
 from django.db import connection, transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 
 from . import emails, gather, planner
@@ -121,7 +121,7 @@ def _insert_ignoring_conflicts(rows: list[tuple]) -> None:
     table = ops.quote_name(ReminderLog._meta.db_table)
     columns = ", ".join(ops.quote_name(name) for name in names)
     one = "(" + ", ".join(["%s"] * len(names)) + ")"
-    now = ops.adapt_datetimefield_value(timezone.now())
+    now = ops.adapt_datetimefield_value(clock.now())
     with connection.cursor() as cursor:
         for start in range(0, len(rows), ROWS_A_STATEMENT):
             chunk = rows[start : start + ROWS_A_STATEMENT]

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
+from accord import clock
+
 from . import services
 
 RUN_AT = time(7, 0)
@@ -40,12 +42,12 @@ def next_run(now: datetime) -> datetime:
 @task
 def send_daily_reminders(day: str | None = None, reschedule: bool = True) -> dict:
     """Send the reminders for `day` (ISO date; today by default), then queue tomorrow's run."""
-    today = date.fromisoformat(day) if day else timezone.localdate()
+    today = date.fromisoformat(day) if day else clock.today()
     try:
         summary = services.send_reminders(today)
     finally:
         if reschedule:  # even after a failure, so one bad day does not stop the reminders for good
-            schedule(timezone.now())
+            schedule(clock.now())
     return summary.as_dict()
 
 

@@ -6,8 +6,8 @@ Everything goes through the reports' own builders and issuing service, as an adm
 issue would."""
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import visible_partnerships
 from accord.frameworks import loader
 
@@ -32,7 +32,7 @@ def load(username: str = "admin") -> int:
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         return 0
-    today = timezone.localdate()
+    today = clock.today()
     made = 0
     for kind_id, text in DEMO_RECOMMENDATIONS.items():
         kind = KINDS[kind_id]

@@ -11,8 +11,8 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.frameworks.schema import Framework
@@ -72,7 +72,7 @@ def issue(
     """Freeze the report as issued now by `actor`, with the administrator's recommendations."""
     if kind.recommendations and not written(recommendations):
         raise IssueError("Enter the recommendations")
-    issued_at = timezone.now()
+    issued_at = clock.now()
     report.sections = [s for s in report.sections if s.id != compare.CHANGES]
     if kind.recommendations:
         section = report.section(RECOMMENDATIONS)

@@ -5,8 +5,8 @@ services as a user would, dated relative to today."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from accord import clock
 from accord.register.models import Partnership, Person
 
 from . import services
@@ -79,7 +79,7 @@ def _person(name: str | None) -> Person | None:
 def load(username: str = "officer") -> int:
     """Record the demo meetings and report-backs; returns how many meetings were recorded."""
     user = get_user_model().objects.filter(username=username).first()
-    today = timezone.localdate()
+    today = clock.today()
     made = 0
     for reference, meetings in MEETINGS.items():
         partnership = Partnership.objects.filter(reference=reference).first()

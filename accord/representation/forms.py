@@ -3,8 +3,8 @@
 from datetime import date
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.register.forms.base import GovukForm
 from accord.register.models import Person
 from accord.ui.widgets import GovukDateField, YesNoField
@@ -14,7 +14,7 @@ from .models import AttendanceStatus
 
 def _not_in_future(form: forms.Form, name: str) -> None:
     value = form.cleaned_data.get(name)
-    if value and value > timezone.localdate():
+    if value and value > clock.today():
         form.add_error(name, f"{form.fields[name].label} must be today or in the past")
 
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, can
 from accord.frameworks import loader
 from accord.register.models import Partnership
@@ -77,7 +77,7 @@ def _attendance_chart(partnership: Partnership, names: dict[int, str], rates: di
 
 def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = duty_partnership(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     framework = loader.current()
     roles = list(queries.duty_roles(partnership))
     facts = queries.attendance_facts(partnership)
@@ -112,7 +112,7 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _attendance_forms(request, partnership: Partnership, meeting: Meeting | None) -> list[AttendanceForm]:
     """One form per representative: current ones, and (when correcting) whoever the meeting has."""
-    today = timezone.localdate()
+    today = clock.today()
     people = queries.current_representatives(partnership, today)
     existing = {}
     if meeting is not None:
@@ -152,7 +152,7 @@ def meeting_form(request: HttpRequest, pk: int, meeting_id: int | None = None) -
     initial = (
         {"held_on": meeting.held_on, "title": meeting.title, "notes": meeting.notes}
         if meeting
-        else {"held_on": timezone.localdate()}
+        else {"held_on": clock.today()}
     )
     form = MeetingForm(_data(request), initial=initial)
     attendance = _attendance_forms(request, partnership, meeting)
@@ -187,7 +187,7 @@ def meeting_form(request: HttpRequest, pk: int, meeting_id: int | None = None) -
 
 def report_back_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = duty_partnership(request, pk, change=True)
-    today = timezone.localdate()
+    today = clock.today()
     expected = queries.expected(partnership, loader.current(), today)
     rule = expected.expectation.rule if expected.expectation else None
     to = (rule.to if rule else "").removeprefix("the ").strip()

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.frameworks import assurance, loader
@@ -79,7 +79,7 @@ def _answer(bank, score: int) -> dict:
 
 
 def _record(partnership, option, past: Past, previous, reviewer, owner: Person | None) -> Review:
-    today = timezone.localdate()
+    today = clock.today()
     completed_on = today - timedelta(days=past.days_ago)
     framework = loader.current()
     review = Review.objects.create(
@@ -186,7 +186,7 @@ def load() -> int:
     partnership = Partnership.objects.filter(reference=IN_PROGRESS, status="active").first()
     option = _option(partnership) if partnership else None
     if partnership and option and officer:
-        today = timezone.localdate()
+        today = clock.today()
         services.start(
             officer, partnership, option.artefact.id, option.bank.id, today - timedelta(days=350), today
         )

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
+from accord import clock
 from accord.frameworks import assurance, assurance_rules, engine, loader, risk_rules
 from accord.frameworks.facts import PartnershipFacts
 from accord.frameworks.schema import Assurance, Framework
@@ -63,7 +62,7 @@ def given_of(answer) -> content.Given:
 
 def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceFacts:
     """What the rules read when this review is completed today."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     partnership = review.partnership
     now = lifecycle.state(partnership)
     framework = now.framework

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
@@ -104,7 +104,7 @@ def start(
         artefact_name=item.name,
         period_start=period_start,
         period_end=period_end,
-        started_on=timezone.localdate(),
+        started_on=clock.today(),
         started_by=_user(actor),
         previous=previous,
         framework_id=framework.id,
@@ -245,7 +245,7 @@ def complete(
         raise ReviewError("Record the decision before completing the review")
     if level not in assurance.LEVELS:
         raise ReviewError("Select the rating")
-    today = timezone.localdate()
+    today = clock.today()
     proposal = rating.propose_for(review, today)
     if seen_level is not None and seen_level != proposal.level:
         raise ProposalChanged(proposal)
@@ -345,7 +345,7 @@ def add_action(actor, review: Review, values: Mapping[str, Any]) -> ReviewAction
 
 def _keep_done_date(action: ReviewAction) -> None:
     if action.status == ActionStatus.DONE and action.done_on is None:
-        action.done_on = timezone.localdate()
+        action.done_on = clock.today()
     elif action.status != ActionStatus.DONE:
         action.done_on = None
 

@@ -6,8 +6,8 @@ Everything goes through the risk services, as a user's changes would."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.register.models import Partnership
 
@@ -64,7 +64,7 @@ def load(username: str = "officer") -> int:
     model = framework.risk_model
     category = model.categories[0].id if model.categories else ""
     strategy = model.strategies[0].id if model.strategies else ""
-    today = timezone.localdate()
+    today = clock.today()
     made = 0
     for reference, title, cause, event, consequence, inherent, current, target in DEMO_RISKS:
         partnership = Partnership.objects.filter(reference=reference).first()

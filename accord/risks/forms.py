@@ -2,8 +2,8 @@
 controls and actions, and the register's filters. Choices come from the council's framework."""
 
 from django import forms
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.schema import RiskModel
 from accord.register.forms.base import GovukForm
 from accord.register.models import Organisation
@@ -19,7 +19,7 @@ def _required(form: forms.Form, messages: dict[str, str]) -> None:
 
 def _not_in_future(form: forms.Form, name: str) -> None:
     value = form.cleaned_data.get(name)
-    if value and value > timezone.localdate():
+    if value and value > clock.today():
         form.add_error(name, f"{form.fields[name].label} must be today or in the past")
 
 

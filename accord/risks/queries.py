@@ -12,8 +12,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import visible_partnerships
 from accord.frameworks.schema import RiskModel
 
@@ -68,7 +68,7 @@ def visible_risks(user) -> QuerySet[Risk]:
 def overdue_summary(user, today: date | None = None, cap: int = SUMMARY_CAP) -> dict[str, int]:
     """How many open risks are overdue for review, and how many of their actions are overdue,
     each counted up to `cap` + 1 (shown as "more than `cap`"), so the cost is bounded."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     late = visible_risks(user).filter(status=RiskStatus.OPEN, next_review_on__lt=today)
     actions = RiskAction.objects.filter(
         status__in=[ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS],
@@ -170,7 +170,7 @@ def filter_risks(
     today: date | None = None,
 ) -> QuerySet[Risk]:
     """Apply cleaned filter values (RegisterFilterForm's or CouncilFilterForm's) and a heat-map cell."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     status = data.get("status") or RiskStatus.OPEN
     if status in RiskStatus.values:
         risks = risks.filter(status=status)

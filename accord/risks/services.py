@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
@@ -165,7 +165,7 @@ def assess(actor, risk: Risk, stage: str, likelihood: int, impact: int, note: st
         f"{stage}_band": result.band_id,
     }
     if stage == Stage.CURRENT and risk.next_review_on is None:
-        kept["next_review_on"] = review_due(result.band_id, timezone.localdate())
+        kept["next_review_on"] = review_due(result.band_id, clock.today())
     before_cells = counts.cells_of(risk)
     Risk.objects.filter(pk=risk.pk).update(version=F("version") + 1, **kept)
     risk.refresh_from_db()
@@ -210,7 +210,7 @@ def close(actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk
     counts.move(counts.cells_of(risk), [])
     Risk.objects.filter(pk=risk.pk).update(
         status=RiskStatus.CLOSED,
-        closed_on=closed_on or timezone.localdate(),
+        closed_on=closed_on or clock.today(),
         closed_reason=reason.strip(),
         version=F("version") + 1,
     )
@@ -228,7 +228,7 @@ def escalate(actor, risk: Risk, note: str, escalated_on: date | None = None) -> 
         raise RiskError("Enter where the risk was escalated to, e.g. the Board meeting and register entry")
     before = snapshot(risk)
     Risk.objects.filter(pk=risk.pk).update(
-        escalated_on=escalated_on or timezone.localdate(),
+        escalated_on=escalated_on or clock.today(),
         escalation_note=note.strip(),
         version=F("version") + 1,
     )
@@ -256,7 +256,7 @@ def save_child(actor, risk: Risk, kind: str, values: Mapping[str, Any], child=No
         setattr(child, name, value)
     if kind == "action":
         if child.status == "done" and child.completed_on is None:
-            child.completed_on = timezone.localdate()
+            child.completed_on = clock.today()
         elif child.status != "done":
             child.completed_on = None
     child.save()

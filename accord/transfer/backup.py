@@ -25,8 +25,8 @@ from django.conf import settings
 from django.core import serializers
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Model
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.loader import framework_paths
 
 from .backup_archive import (
@@ -151,7 +151,7 @@ def _write_archive(target: zipfile.ZipFile, using: str) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "accord_version": accord_version(),
         "django_version": django.get_version(),
-        "created_at": timezone.now().isoformat(),
+        "created_at": clock.now().isoformat(),
         "database_vendor": connection.vendor,
         "migrations": state,
         "models": models,

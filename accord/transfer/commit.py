@@ -12,8 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import connection, models, transaction
-from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import Action, AuditEvent
 from accord.audit.service import diff
 from accord.frameworks import loader
@@ -94,7 +94,7 @@ class Writer:
         self.created_ids: set[int] = set()
         self.touched: set[int] = set()
         self.totals: set[int] = set()
-        self.now = timezone.now()
+        self.now = clock.now()
         self.snapshots: dict[tuple[type, tuple[str, ...]], Snapshots] = {}
 
     def snapshot(self, instance, exclude: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from django.db import models
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import compliance, engine, loader
 from accord.register.models import (
     FINISHED_STATUSES,
@@ -131,7 +131,7 @@ def risks() -> Iterator[list[Any]]:
 def obligations(today: date | None = None) -> Iterator[list[Any]]:
     """Every open partnership's obligations, worked out as the compliance dashboard does, in bulk."""
     framework = loader.current()
-    today = today or timezone.localdate()
+    today = today or clock.today()
     open_ones = Partnership.objects.exclude(status__in=FINISHED_STATUSES)
     for row in compliance.evaluate(framework, open_ones, today):
         p = row.partnership

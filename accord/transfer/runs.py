@@ -3,8 +3,8 @@
 import logging
 
 from django.db import DatabaseError
-from django.utils import timezone
 
+from accord import clock
 from accord.register.services import Finished, StaleEdit
 
 from . import mapping as maps
@@ -51,7 +51,7 @@ def preview(run: ImportRun, workbook: Workbook | None = None) -> Plan:
 
 def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None:
     run.outcome = outcome
-    run.finished_at = timezone.now()
+    run.finished_at = clock.now()
     run.counts = plan.counts()
     run.organisations_created = len(plan.new_organisations) if outcome == Outcome.IMPORTED else 0
     run.problems = len(plan.problems)
@@ -70,7 +70,7 @@ def import_now(run: ImportRun, actor) -> Plan:
         raise
     except (DatabaseError, ValueError, LookupError, StaleEdit, Finished) as problem:
         log.exception("Import of %s failed", run.file_name)
-        run.outcome, run.finished_at = Outcome.REFUSED, timezone.now()
+        run.outcome, run.finished_at = Outcome.REFUSED, clock.now()
         run.message = f"The import failed and nothing was written: {problem}"[:2000]
         run.save(update_fields=["outcome", "finished_at", "message"])
         raise ImportFailed(run.message) from problem

@@ -3,8 +3,8 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, can
 from accord.ui.pages import require
 
@@ -25,7 +25,7 @@ def transfer_index(request: HttpRequest) -> HttpResponse:
 
 def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
     require(request, Action.EXPORT_REGISTER)
-    stamp = timezone.localdate().isoformat()
+    stamp = clock.today().isoformat()
     if fmt == "xlsx":
         response = HttpResponse(export.workbook_bytes(), content_type=export.XLSX_TYPE)
     elif fmt == "csv":

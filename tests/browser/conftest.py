@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
 from accord.audit import guard
@@ -64,11 +65,32 @@ def page(new_page) -> Page:
     return new_page()
 
 
+def _settled(page: Page) -> None:
+    """Wait until the page has finished loading a document, however busy the machine is."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.readyState === 'complete' && document.head !== null")
+
+
+def _with_axe(page: Page) -> dict:
+    """Inject axe-core into the loaded page and run it. A navigation still under way when the test
+    asks (a click that submits a form, say) can swap the document between the wait and the
+    injection; then wait for the new document and try again."""
+    for attempt in range(3):
+        _settled(page)
+        try:
+            # Loaded from the server (static/dist), since the Content Security Policy refuses inline script.
+            page.add_script_tag(url="/static/dist/axe.min.js")
+            return page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        except PlaywrightError as error:
+            transient = ("appendChild", "Execution context was destroyed", "navigation", "axe is not defined")
+            if attempt == 2 or not any(text in str(error) for text in transient):
+                raise
+    raise AssertionError("unreachable")
+
+
 def assert_accessible(page: Page) -> None:
     """Run axe-core on the page as it stands; every violation fails the test with its details."""
-    # Loaded from the server (static/dist), since the Content Security Policy refuses inline script.
-    page.add_script_tag(url="/static/dist/axe.min.js")
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    result = _with_axe(page)
     problems = [
         f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:5])
         for v in result["violations"]

@@ -12,6 +12,7 @@ from accord.frameworks.durations import Duration
 from accord.monitoring import performance
 from accord.monitoring.evidence import MonitoringEvidence
 from tests import factories as f
+from tests.clock import on_day
 
 from .factories import IndicatorFactory, MilestoneFactory, ProgressReportFactory, value_for
 
@@ -35,12 +36,19 @@ def central_bedfordshire(settings):
 
 
 @pytest.fixture
+def mid_quarter():
+    """A day well inside a quarter, so last quarter's report is met and the next is not yet due soon."""
+    with on_day(date(2026, 11, 10)):
+        yield
+
+
+@pytest.fixture
 def partnership():
     return f.PartnershipFactory(start_date=date(2020, 4, 1))
 
 
 def test_values_recorded_for_a_period_meet_central_bedfordshires_performance_monitoring(
-    central_bedfordshire, partnership
+    central_bedfordshire, partnership, mid_quarter
 ):
     assert status(partnership, "performance_monitoring").status == engine.OVERDUE
     indicator = IndicatorFactory(partnership=partnership)
@@ -51,7 +59,7 @@ def test_values_recorded_for_a_period_meet_central_bedfordshires_performance_mon
 
 
 def test_an_exception_report_is_complete_only_when_every_miss_has_its_corrective_action(
-    central_bedfordshire, partnership
+    central_bedfordshire, partnership, mid_quarter
 ):
     indicator = IndicatorFactory(partnership=partnership, target=Decimal("100"), tolerance=Decimal("0"))
     value = value_for(indicator, last_quarter(), Decimal("60"), corrective_action="")

@@ -2,9 +2,9 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Status
 
+from accord import clock
 from accord.register import services
 from accord.register.forms.children import CHILD_FORMS
 from accord.register.models import PartnershipRole
@@ -25,7 +25,7 @@ RolePage = page_of(RoleSchema, "PartnershipRolePage")
 
 def role_out(request: HttpRequest, role: PartnershipRole, shown: bool | None = None) -> dict:
     shown = staff(request) if shown is None else shown
-    today = timezone.localdate()
+    today = clock.today()
     return {
         "id": role.pk,
         "person": ref(role.person),
@@ -98,5 +98,5 @@ def end_role(request: HttpRequest, pk: Id, role_id: Id, payload: RoleEnd):
     """End a person's role (today, or on the date given); it stays in the record as past."""
     found = partnership(request, pk, Action.CHANGE_PARTNERSHIP)
     role = get_object_or_404(PartnershipRole, pk=role_id, partnership=found)
-    values = {**current_values(role, FIELDS), "end_date": payload.end_date or timezone.localdate()}
+    values = {**current_values(role, FIELDS), "end_date": payload.end_date or clock.today()}
     return _save(request, found, values, payload.version, payload.reason or "", role)

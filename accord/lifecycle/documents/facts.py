@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
+from accord import clock
 from accord.frameworks.schema import Framework
 from accord.register.models import PersonKind
 from accord.ui.formatting import govuk_date, money
@@ -170,7 +169,7 @@ class Dossier:
     exit_decided_on: str
     exit_report: dict[str, Any]
     completer: Completer
-    today: str = field(default_factory=lambda: govuk_date(timezone.localdate()))
+    today: str = field(default_factory=lambda: govuk_date(clock.today()))
 
     def answer(self, section_id: str) -> str:
         found = self.business_case.get(section_id)

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.register.services import Finished
 
@@ -127,7 +127,7 @@ def leaving_form(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": _sections(form),
             "decided_on": decided,
             "due": due,
-            "overdue": not done and timezone.localdate() > due.on,
+            "overdue": not done and clock.today() > due.on,
             "done": done,
         }
     )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from accord import clock
 from accord.ui import charts
 from accord.ui.pages import conflict_summary
 
@@ -78,7 +79,7 @@ def indicator_detail(request: HttpRequest, pk: int, indicator_id: int) -> HttpRe
             "picture": values_chart(indicator, values) if values else None,
             "latest": status_tag(last.status if last else None),
             "due": due,
-            "overdue": indicator.active and due.end < timezone.localdate(),
+            "overdue": indicator.active and due.end < clock.today(),
             "measure": lambda value: measure(value, indicator.unit),
             "can_change": can_change(request, partnership),
             "breadcrumbs": crumbs(partnership),

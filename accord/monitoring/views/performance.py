@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.ui import charts
 
@@ -78,7 +79,7 @@ def exception_table(facts, indicators: dict[int, Indicator], pk: int) -> list[di
 
 def performance_page(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = monitoring_partnership(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     indicators = list(partnership.indicators.all())
     facts = queries.value_facts([partnership.pk])
     by_id = {i.pk: i for i in indicators}

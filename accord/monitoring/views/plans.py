@@ -8,7 +8,8 @@ from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+
+from accord import clock
 
 from .. import performance, services
 from ..forms import BudgetForm, MilestoneForm
@@ -26,7 +27,7 @@ def _year(request: HttpRequest, default: int) -> int:
 
 def delivery_plan(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = monitoring_partnership(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     year = _year(request, performance.financial_year_of(today))
     milestones = list(partnership.milestones.filter(plan_year=year))
     years = sorted(set(partnership.milestones.values_list("plan_year", flat=True)) | {year}, reverse=True)
@@ -62,7 +63,7 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_id: int | None = Non
         initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
     else:
         initial = {
-            "plan_year": _year(request, performance.financial_year_of(timezone.localdate())),
+            "plan_year": _year(request, performance.financial_year_of(clock.today())),
             "status": "not_started",
         }
     form = MilestoneForm(data(request), initial=initial)
@@ -102,7 +103,7 @@ def budget_edit(request: HttpRequest, pk: int, budget_id: int | None = None) -> 
     if budget_year is not None:
         initial = {name: getattr(budget_year, name) for name in services.BUDGET_FIELDS}
     else:
-        year = performance.financial_year_of(timezone.localdate())
+        year = performance.financial_year_of(clock.today())
         initial = {"year": year, "budget": contribution_for(partnership, year)}
     form = BudgetForm(data(request), initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import apply, loader
 from accord.public.services import set_report_published
 from accord.ui.pages import conflict_summary
@@ -148,7 +148,7 @@ def _initial(report: ProgressReport | None, kind: rules.ProgressKind, partnershi
         .first()
     )
     start, end = rules.default_period(
-        last.period_end if last else None, partnership.start_date, timezone.localdate()
+        last.period_end if last else None, partnership.start_date, clock.today()
     )
     return {"period_start": start, "period_end": end, **_prefill(kind, partnership, user)}
 

@@ -4,8 +4,8 @@ partnerships the user may see, with a chart and a table of the same figures, and
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action
 from accord.frameworks import engine, loader
 from accord.register.forms.base import GovukForm
@@ -26,7 +26,7 @@ class CalendarForm(GovukForm):
 def council_calendar(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REPORTS)
     framework = loader.current()
-    today = timezone.localdate()
+    today = clock.today()
     snapshot = council.fresh_snapshot(framework, today)
     form = CalendarForm(request.GET or None)
     chosen = form.cleaned_data if form.is_valid() else {}

@@ -6,8 +6,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
+
+from accord import clock
 
 from .. import feeds, mywork
 
@@ -51,7 +52,7 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     feed = feeds.feed_for_token(token)
     if feed is None:
         raise Http404("No such calendar")
-    work = mywork.work_for(feed.user, timezone.localdate())
+    work = mywork.work_for(feed.user, clock.today())
     response = HttpResponse(feeds.calendar(feed.user, work), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="partnership-work.ics"'
     response["Cache-Control"] = "private, no-store"

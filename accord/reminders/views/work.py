@@ -2,8 +2,8 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, can
 
 from .. import mywork, planner
@@ -11,7 +11,7 @@ from ..feeds import active_feed
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = clock.today()
     work = mywork.work_for(request.user, today)
     return render(
         request,

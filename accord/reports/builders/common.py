@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
@@ -37,7 +38,7 @@ class Context:
 
     @classmethod
     def make(cls, visible: QuerySet[Partnership], period: Period, now: datetime | None = None) -> Context:
-        return cls(visible, period, loader.current(), now or timezone.now(), settings.COUNCIL_NAME)
+        return cls(visible, period, loader.current(), now or clock.now(), settings.COUNCIL_NAME)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from accord import clock
 from accord.audit.models import AuditEvent
 from accord.register.models import Partnership
 
@@ -81,7 +82,7 @@ def _obligations(found) -> Table:
 
 def _review(partnership: Partnership, ids: list[int]) -> Section:
     review = gather_reviews.completed_reviews(ids).get(partnership.pk)
-    history = gather_reviews.ratings(ids, timezone.localdate()).history.get(partnership.pk, [])
+    history = gather_reviews.ratings(ids, clock.today()).history.get(partnership.pk, [])
     actions = gather_reviews.open_actions(ids)
     paragraphs = ["No review has been completed yet."]
     if review is not None:

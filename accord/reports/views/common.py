@@ -8,8 +8,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, can, visible_partnerships
 from accord.register.models import Partnership
 
@@ -44,7 +44,7 @@ def make(
 
 def period_from_query(request: HttpRequest, kind: ReportKind) -> periods.Period:
     """The period a download asks for (?period=), the default when none; a wrong one is not found."""
-    today = timezone.localdate()
+    today = clock.today()
     given = request.GET.get("period")
     if not given:
         return periods.last_complete(kind.cadence, today)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action
 from accord.ui.pages import require
 
@@ -35,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     require(request, Action.VIEW_REPORTS)
     chosen = common.kind_or_404(kind)
-    form = PeriodForm(request.GET or None, cadence=chosen.cadence, today=timezone.localdate())
+    form = PeriodForm(request.GET or None, cadence=chosen.cadence, today=clock.today())
     period = form.chosen()
     report = common.make(request, chosen, period)
     earlier = services.previous(chosen.id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.register.models import Partnership
 
@@ -20,7 +20,7 @@ def issue_page(
     request: HttpRequest, kind: ReportKind, back: str, partnership: Partnership | None = None
 ) -> HttpResponse:
     """The issue form for `kind` (for `partnership`, for a pack); `back` is the report's page."""
-    today = timezone.localdate()
+    today = clock.today()
     data = request.POST if request.method == "POST" else None
     given = (data or request.GET).get("period")
     period = periods.parse(given, today) or periods.last_complete(kind.cadence, today)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action
 from accord.register.views.partnerships import partnership_for
 from accord.ui.pages import require
@@ -19,7 +19,7 @@ from .issue import issue_page
 
 def pack_page(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_MONITORING)
-    form = PeriodForm(request.GET or None, cadence=PACK.cadence, today=timezone.localdate())
+    form = PeriodForm(request.GET or None, cadence=PACK.cadence, today=clock.today())
     period = form.chosen()
     report = common.make(request, PACK, period, partnership)
     earlier = services.previous(PACK.id, partnership)

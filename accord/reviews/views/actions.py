@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 
 from .. import content, services
@@ -19,7 +19,7 @@ from .common import REFUSED, action_in, can_review, crumbs, data, draft_review, 
 
 def review_actions(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = seen(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     actions = list(partnership.review_actions.select_related("owner", "review").order_by("due_on", "id"))
     rows = [
         {

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action, can
 from accord.frameworks import assurance_rules, engine, loader
 from accord.lifecycle import services as lifecycle
@@ -29,7 +29,7 @@ REVIEW_STATES = services.REVIEWABLE
 
 def _obligations(partnership):
     now = lifecycle.state(partnership)
-    results = engine.obligations(now.framework, now.facts, timezone.localdate(), tier_id=now.tier_id)
+    results = engine.obligations(now.framework, now.facts, clock.today(), tier_id=now.tier_id)
     options = content.review_options(now.framework, now.tier_id, partnership.partnership_type.name)
     return now.framework, {r.obligation_id: r for r in results}, options
 
@@ -45,7 +45,7 @@ def reviews(request: HttpRequest, pk: int) -> HttpResponse:
     all_reviews = list(partnership.reviews.all())
     ratings = {r.review_id: r for r in partnership.ratings.all()}
     latest = queries.latest_ratings([partnership.pk]).get(partnership.pk)
-    today = timezone.localdate()
+    today = clock.today()
     actions = list(queries.open_actions([partnership.pk]))
     return render(
         request,
@@ -70,7 +70,7 @@ def reviews(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _period(partnership, option: content.ReviewOption) -> dict[str, Any]:
     """A new review covers the time since the last one on the same questions (or a year)."""
-    today = timezone.localdate()
+    today = clock.today()
     previous = services.last_completed(partnership, option.bank.id)
     start = previous.period_end + timedelta(days=1) if previous else today.replace(year=today.year - 1)
     return {"period_start": min(start, today), "period_end": today}
@@ -175,7 +175,7 @@ def review_detail(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
             "exit_recorded": exit_recorded,
             "can_leave": can(request.user, Action.CHANGE_PARTNERSHIP, partnership)
             and not partnership.is_finished,
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "breadcrumbs": crumbs(partnership),
         },
     )

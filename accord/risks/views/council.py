@@ -4,8 +4,8 @@ and actions, and the same list as a spreadsheet."""
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.accounts.policy import Action
 from accord.frameworks import loader
 from accord.ui.pages import paginate, require
@@ -44,7 +44,7 @@ def council_risks(request: HttpRequest) -> HttpResponse:
             "bands": heatmap.band_keys(model),
             "categories": {c.id: c.name for c in model.categories},
             "query": query.urlencode(),
-            "today": timezone.localdate(),
+            "today": clock.today(),
         },
     )
 
@@ -54,5 +54,5 @@ def council_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     exports.check_format(fmt)
     form = _form(request)
     risks = queries.filtered(form, queries.visible_risks(request.user))
-    stem = f"council-{timezone.localdate().isoformat()}"
+    stem = f"council-{clock.today().isoformat()}"
     return exports.export(risks, fmt, stem, with_partnership=True)

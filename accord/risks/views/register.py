@@ -3,8 +3,8 @@
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 
 from .. import queries
@@ -52,7 +52,7 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = risk_partnership(request, pk)
     framework = loader.current()
     model = framework.risk_model
-    today = timezone.localdate()
+    today = clock.today()
     form = RegisterFilterForm(request.GET or None, model=model)
     open_actions = Count("actions", filter=~Q(actions__status=ActionStatus.DONE))
     risks = filtered(partnership.risks.annotate(open_actions=open_actions), form, today)
@@ -100,5 +100,5 @@ def risk_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Download the register as xlsx or csv")
     form = RegisterFilterForm(request.GET or None, model=loader.current().risk_model)
-    risks = filtered(partnership.risks.all(), form, timezone.localdate())
+    risks = filtered(partnership.risks.all(), form, clock.today())
     return export(risks, fmt, partnership.reference or f"partnership-{partnership.pk}")

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework, LibraryRisk
 from accord.register.services import Finished, StaleEdit
@@ -64,7 +64,7 @@ def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
     framework = loader.current()
     model = framework.risk_model
     library = _library_risk(framework, request.GET.get("library"))
-    initial = {"kind": "risk", "identified_on": timezone.localdate()}
+    initial = {"kind": "risk", "identified_on": clock.today()}
     if library is not None:
         initial.update(title=library.title, event=library.description)
         if library.category in names(model.categories):
@@ -124,7 +124,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     risk = risk_in(partnership, risk_id)
     framework = loader.current()
     model = framework.risk_model
-    today = timezone.localdate()
+    today = clock.today()
     assessments = list(risk.assessments.order_by("at", "id"))
     latest = {a.stage: a for a in assessments}
     matrix = scoring.matrix_label(model)
@@ -265,7 +265,7 @@ def risk_review(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
     model = loader.current().risk_model
-    today = timezone.localdate()
+    today = clock.today()
     default_next = services.review_due(risk.current_band, today)
     hint = None
     if default_next is not None:
@@ -309,7 +309,7 @@ def risk_close(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 def risk_escalate(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    form = EscalateForm(_data(request), initial={"escalated_on": timezone.localdate()})
+    form = EscalateForm(_data(request), initial={"escalated_on": clock.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

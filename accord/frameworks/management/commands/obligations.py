@@ -4,8 +4,8 @@ import csv
 import json
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks import compliance, loader
 from accord.register.models import FINISHED_STATUSES, Partnership
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             else Partnership.objects.exclude(status__in=FINISHED_STATUSES)
         )
         rows = []
-        for row in compliance.evaluate(framework, partnerships, timezone.localdate()):
+        for row in compliance.evaluate(framework, partnerships, clock.today()):
             for result in row.obligations:
                 rows.append(
                     {
@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 {
                     "framework": framework.id,
                     "version": framework.version,
-                    "date": timezone.localdate().isoformat(),
+                    "date": clock.today().isoformat(),
                     "obligations": rows,
                 },
                 self.stdout,

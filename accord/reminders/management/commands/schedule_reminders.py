@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from accord import clock
 from accord.reminders import tasks
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         if tasks.waiting():
             self.stdout.write("The daily reminders are already queued.")
             return
-        result = tasks.schedule(timezone.now())
+        result = tasks.schedule(clock.now())
         if result is None:
             self.stdout.write(
                 "This task backend cannot queue work for later: run accord send_reminders daily."

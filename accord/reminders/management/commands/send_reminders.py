@@ -3,8 +3,8 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from accord import clock
 from accord.reminders import services
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            today = date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
+            today = date.fromisoformat(options["date"]) if options["date"] else clock.today()
         except ValueError as error:
             raise CommandError(f"--date must be a date like 2026-11-21, not {options['date']!r}") from error
         summary = services.send_reminders(today, dry_run=options["dry_run"])
