@@ -14,6 +14,8 @@ TABLES = (
     "risks_review",
     "reviews_assurancerating",
     "reports_reportsnapshot",
+    "frameworks_trackingstart",
+    "frameworks_priorcompletion",
 )
 
 
