@@ -26,6 +26,11 @@ def setting() -> TrackingStart | None:
     return TrackingStart.objects.order_by("-at", "-id").first()
 
 
+def history() -> list[TrackingStart]:
+    """Every go-live setting, latest first."""
+    return list(TrackingStart.objects.order_by("-at", "-id").select_related("recorded_by"))
+
+
 def first_registered() -> date | None:
     earliest = Partnership.objects.aggregate(first=Min("created_at"))["first"]
     return clock.local_date(earliest) if earliest else None

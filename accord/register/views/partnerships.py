@@ -83,7 +83,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
     """The council framework's view of the partnership: its tier and what it needs."""
-    from accord.frameworks import apply, loader
+    from accord.frameworks import apply, loader, tracking
 
     framework = loader.current()
     result, stored = apply.significance(partnership, framework)
@@ -92,6 +92,9 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
         "tier_result": result,
         "assessment": stored,
         "obligations": apply.obligations_for(partnership),
+        "last_done": tracking.last_done_for([partnership.pk]).get(partnership.pk, {}),
+        "recordable": {o.id for o in framework.obligations},
+        "can_record_last_done": can_change,
         "can_assess": can_change,
         "can_override": can(request.user, Action.OVERRIDE_SIGNIFICANCE),
     }
