@@ -186,6 +186,6 @@ def test_the_demo_looks_like_a_council_a_few_months_after_go_live():
     overdue = [r for r in results if r["status"] == "overdue"]
     assert overdue, "a few items are overdue, as in any council"
     assert all((today - date.fromisoformat(r["due"])).days <= longest_days for r in overdue)
-    assert all(date.fromisoformat(r["due"]) >= started for r in overdue), "nothing overdue from before go-live"
+    assert all(date.fromisoformat(r["due"]) >= started for r in overdue), "none overdue from before go-live"
     counts = {s: sum(1 for r in results if r["status"] == s) for s in ("met", "due_soon", "overdue")}
     assert counts["met"] > 2 * counts["overdue"] and counts["due_soon"] > 0
