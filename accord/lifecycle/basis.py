@@ -155,17 +155,24 @@ class Standing:
     acted_on: Move | None = None  # the move taken on it, when one was
 
     @property
+    def reason(self) -> str:
+        """Why it no longer counts, e.g. 'the business case was changed on 5 December 2026 after this
+        decision' ('' while it counts)."""
+        return "" if self.counts else f"{joined(self.changes)} after this decision"
+
+    @property
     def text(self) -> str:
-        if not self.changes:
-            return "Counts"
-        said = _and(self.changes)
-        if self.counts and self.acted_on is not None:
+        """What a page says in its 'Still counts' column."""
+        if not self.counts:
+            return f"No longer counts: {self.reason}"
+        if self.changes and self.acted_on is not None:
             moved = govuk_date(self.acted_on.decided_on)
-            return f"Counts: the partnership moved on with it on {moved}; since then {said}"
-        return f"No longer counts: {said} after this decision"
+            return f"Yes: the partnership moved on with it on {moved}; since then {joined(self.changes)}"
+        return "Yes"
 
 
-def _and(parts: Sequence[str]) -> str:
+def joined(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
