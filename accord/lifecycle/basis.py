@@ -17,6 +17,7 @@ before bases were kept (an empty basis) counts while its own record is at the re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from accord import clock
@@ -199,12 +200,15 @@ class _Judge:
     names: Mapping[str, str]
     approvals: frozenset[str]
 
+    @cached_property
+    def revisions(self) -> dict[str, int]:
+        return {slot: record.revision for slot, record in self.records.items()}
+
     def standing(self, decision: Mapping[str, Any]) -> Standing:
         artefact_id, role_id = decision["artefact_id"], decision["role_id"]
         own = self.slots.get(artefact_id, artefact_id)
-        current = {slot: record.revision for slot, record in self.records.items()}
         basis = decision["basis"] or {}
-        changed = changed_slots(decision["revision"], basis, own, current)
+        changed = changed_slots(decision["revision"], basis, own, self.revisions)
         if not changed:
             return Standing(True)
         times = self.times.get((artefact_id, role_id), ())
