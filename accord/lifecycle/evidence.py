@@ -2,8 +2,8 @@
 
 Completed artefact records count as evidence on the date they were produced; the cycle's
 decisions give the dates obligations count from (approved, agreement signed, decided to leave).
-`approvals` gives, for the gates, the latest decision in each role on each artefact's current
-revision.
+`approvals` gives, for the gates, the latest decision in each role on each artefact that still
+counts.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,6 +13,7 @@ from accord import clock
 from accord.frameworks.apply import ARTEFACT_KEY, ENDED
 from accord.register.models import Partnership
 
+from . import basis
 from .content import SINGLETON_KINDS
 from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
 
@@ -87,21 +88,9 @@ def approvals(partnership: Partnership, slots: Mapping[str, str]) -> dict[tuple[
 
 
 def approvals_for(ids: Sequence[int], slots: Mapping[str, str]) -> dict[int, dict[tuple[str, str], str]]:
-    """`approvals` for many partnerships at once (two queries): partnership id -> its approvals."""
-    current: dict[int, dict[str, int]] = {}
-    for pk, slot, revision in ArtefactRecord.objects.filter(partnership_id__in=ids).values_list(
-        "partnership_id", "slot", "revision"
-    ):
-        current.setdefault(pk, {})[slot] = revision
-    latest: dict[int, dict[tuple[str, str], str]] = {}
-    for pk, artefact_id, role_id, revision, outcome in (
-        Decision.objects.filter(partnership_id__in=ids)
-        .order_by("at", "id")
-        .values_list("partnership_id", "artefact_id", "role_id", "revision", "outcome")
-    ):
-        if current.get(pk, {}).get(slots.get(artefact_id, artefact_id), 1) == revision:
-            latest.setdefault(pk, {})[(artefact_id, role_id)] = outcome
-    return latest
+    """`approvals` for many partnerships at once (a few queries): partnership id -> its approvals.
+    A decision counts until something it was based on changes (accord.lifecycle.basis)."""
+    return basis.approvals_for(ids, slots)
 
 
 def approved_artefacts(partnership: Partnership) -> set[str]:
