@@ -51,9 +51,12 @@ def save_record(
     produced_on: date | None = None,
     reason: str = "",
 ) -> ArtefactRecord:
-    """Create or change the record in `slot`; returns it at its new revision."""
+    """Create or change the record in `slot`; returns it at its new revision. Saving it unchanged
+    changes nothing: no new revision, so no decision based on it stops counting (ADR 0023)."""
     partnership = lock_open(partnership)
     record = ArtefactRecord.objects.select_for_update().filter(partnership=partnership, slot=slot).first()
+    if record is not None and _unchanged(record, kind, title, complete, answers, summary, produced_on):
+        return record
     before = _state(record)
     if record is None:
         record = ArtefactRecord(partnership=partnership, slot=slot, created_by=_user(actor))
@@ -82,6 +85,18 @@ def save_record(
     )
     partnerships_changed([partnership.pk])
     return record
+
+
+def _unchanged(record: ArtefactRecord, kind, title, complete, answers, summary, produced_on) -> bool:
+    wanted_date = produced_on if (produced_on is not None or not complete) else record.produced_on
+    return (
+        record.kind == kind
+        and record.title == title
+        and record.complete == complete
+        and (answers is None or record.answers == answers)
+        and (summary is None or record.summary == summary)
+        and record.produced_on == wanted_date
+    )
 
 
 def new_revision(partnership: Partnership, slots) -> None:
@@ -161,6 +176,16 @@ def save_answers(
         title=title,
         complete=complete,
         answers=answers,
-        produced_on=clock.today() if complete else None,
+        produced_on=completed_on(current, complete, answers=answers),
         reason=reason,
     )
+
+
+def completed_on(current: ArtefactRecord | None, complete: bool, **same) -> date | None:
+    """The date a record saved as `complete` was produced: today, unless it was already complete
+    with the same content (saving it again does not make it newer evidence)."""
+    if not complete:
+        return None
+    if current is not None and current.complete and all(getattr(current, k) == v for k, v in same.items()):
+        return current.produced_on
+    return clock.today()

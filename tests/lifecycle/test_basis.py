@@ -33,8 +33,8 @@ DETAILS = {cycle.AGREEMENT: {"reference": MINUTE}}
 # Doing the work, as the officer and the approvers would ----------------------------------------
 
 
-def complete(officer, partnership, artefact) -> None:
-    """Do one artefact the framework asks for, where a user would do it."""
+def complete(officer, partnership, artefact, summary: str = "Done") -> None:
+    """Do one artefact the framework asks for, where a user would do it (again, with a new summary)."""
     if artefact.kind == "exit_strategy":
         Partnership.objects.filter(pk=partnership.pk).update(exit_strategy="Give six months' notice.")
     elif artefact.kind == "agreement":
@@ -47,7 +47,7 @@ def complete(officer, partnership, artefact) -> None:
             kind=artefact.kind,
             title="Business case" if artefact.kind == "business_case" else artefact.name,
             complete=True,
-            summary="Done",
+            summary=summary,
         )
 
 
@@ -214,7 +214,7 @@ def test_changing_the_business_case_after_approval_voids_the_approvals_and_the_p
     decided_on = clock.today()
     later = decided_on + timedelta(days=2)
     with on_day(later):
-        complete(users["officer"], northampton, artefact("evaluation"))
+        complete(users["officer"], northampton, artefact("evaluation"), summary="Costs revised")
     missing = {(m.artefact_id, m.role_id) for m in services.check(northampton, cycle.AGREEMENT).missing}
     assert {(PARTICIPATION, CABINET), (PARTICIPATION, CHIEF_EXECUTIVE)} <= missing
     why = f"the business case was changed on {govuk_date(later)} after this decision"
@@ -229,6 +229,17 @@ def test_changing_the_business_case_after_approval_voids_the_approvals_and_the_p
     assert (PARTICIPATION, CABINET) in {
         (a.id, role) for a, role, _ in services.pending_for(users["approver"], northampton)
     }
+
+
+@pytest.mark.django_db
+def test_saving_the_business_case_again_unchanged_leaves_the_approvals_standing(users, northampton):
+    approve_participation(users, northampton)
+    before = ArtefactRecord.objects.get(partnership=northampton, slot="business_case")
+    with on_day(clock.today() + timedelta(days=2)):
+        complete(users["officer"], northampton, artefact("evaluation"))  # the same content, saved again
+    after = ArtefactRecord.objects.get(partnership=northampton, slot="business_case")
+    assert (after.revision, after.produced_on) == (before.revision, before.produced_on)
+    assert standing(northampton, PARTICIPATION, CABINET).text == "Yes"
 
 
 @pytest.mark.django_db
@@ -256,7 +267,7 @@ def test_a_change_after_the_partnership_moved_on_with_a_decision_does_not_void_i
     move_on(users["officer"], users["approver"], northampton, cycle.AGREEMENT)
     later = clock.today() + timedelta(days=3)
     with on_day(later):
-        complete(users["officer"], northampton, artefact("evaluation"))
+        complete(users["officer"], northampton, artefact("evaluation"), summary="Costs revised")
     shown = standing(northampton, PARTICIPATION, CABINET)
     assert shown.counts
     assert shown.text == (
