@@ -10,6 +10,7 @@ TABLES = (
     "audit_auditevent",
     "lifecycle_transition",
     "lifecycle_decision",
+    "lifecycle_gateoverride",
     "risks_assessment",
     "risks_review",
     "reviews_assurancerating",

@@ -34,6 +34,14 @@ class RatingFact(NamedTuple):
     rated_on: date
 
 
+class OverrideFact(NamedTuple):
+    """An administrator's override of one missing gate item (accord.lifecycle.overrides)."""
+
+    by: str  # who overrode it, as named in the record
+    on: date
+    reason: str
+
+
 @dataclass(frozen=True)
 class PartnershipFacts:
     partnership_id: int
@@ -50,6 +58,12 @@ class PartnershipFacts:
     approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
     risks: tuple[RiskFact, ...] = ()  # the open risks on its joint risk register
     rating: RatingFact | None = None  # its latest assurance rating, if it has one
+    # The cycle's own checks (accord.lifecycle.cycle): whether its significance is assessed (a stored
+    # assessment, or a framework that asks nothing), its latest "Is it a partnership?" result (None:
+    # not taken) and administrators' overrides of missing gate items, by (gate, item id).
+    significance_assessed: bool = False
+    is_partnership: bool | None = None
+    gate_overrides: Mapping[tuple[str, str], OverrideFact] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

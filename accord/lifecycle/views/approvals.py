@@ -18,7 +18,7 @@ from .. import appointments as appointments_service
 from .. import content, cycle, services
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
-from .common import artefact_url, partnership_for
+from .common import artefact_url, missing_url, partnership_for
 
 # Partnerships in these states can have decisions waiting (the gates ahead of them name approvers),
 # the likeliest first.
@@ -81,7 +81,6 @@ def _checklists(partnership, framework: Framework) -> list[tuple[Any, bool, str]
 
 def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
     """For each gated move ahead: its label and what is missing, each with where to fix it."""
-    artefacts = {a.id: a for a in now.framework.artefacts}
     moves = []
     for target in cycle.MOVES.get(partnership.status, ()):
         if (partnership.status, target) not in cycle.GATED:
@@ -89,8 +88,7 @@ def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
         check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
         # An approval still to give is decided on this page; anything else links to where it is done.
         missing = [
-            (m, "" if m.role_id else artefact_url(partnership, now.framework, artefacts[m.artefact_id]))
-            for m in check.missing
+            (m, "" if m.role_id else missing_url(partnership, now.framework, m)) for m in check.missing
         ]
         moves.append({"label": cycle.move_label(partnership.status, target), "missing": missing})
     return moves
