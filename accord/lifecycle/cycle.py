@@ -2,8 +2,10 @@
 
 No database and no request: `check_move(framework, facts, tier_id, current, target)` reads the
 framework's requirements (gate = the state being entered, filtered by tier and type) against the
-evidence and approvals in `facts`, and says what is missing. The transition service refuses any
-move whose check is not clean.
+evidence and approvals in `facts`, adds Accord's own checks (significance assessed; "Is it a
+partnership?" before leaving Proposed) and says what is missing. An item an administrator has
+overridden (`facts.gate_overrides`) is reported in `overridden` instead (ADR 0022). The transition
+service refuses any move whose check is not clean.
 """
 
 from dataclasses import dataclass, replace
