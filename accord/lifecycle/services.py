@@ -186,6 +186,12 @@ def record_retrospectively(
         raise CycleError(
             "Enter how the partnership came to be in this state (for example, when it was approved)"
         )
+    if state(partnership).facts.is_partnership is False:  # not a way round the gate (ADR 0022)
+        raise CycleError(
+            "The “Is it a partnership?” test found this is not a partnership. Take the test again if "
+            "the answers were wrong, or move it through the cycle, where an administrator can override "
+            "the result with a reason"
+        )
     return _record_move(
         actor,
         partnership,

@@ -378,3 +378,14 @@ def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
         Context.make(visible_partnerships(users["administrator"]), periods.financial_year(2026)),
     )
     assert later.table("gate_overrides").rows == []
+
+
+@pytest.mark.django_db
+def test_a_not_a_partnership_result_cannot_be_recorded_as_active_retrospectively(users, proposal):
+    f.classify(proposal, is_partnership=False, user=users["officer"])
+    before = fingerprint()
+    with pytest.raises(services.CycleError, match="not a partnership"):
+        services.record_retrospectively(
+            users["officer"], proposal, cycle.ACTIVE, reason="Approved in 2019", decided_on=date(2019, 6, 1)
+        )
+    assert changes(before, fingerprint()) == []
