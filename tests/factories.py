@@ -182,3 +182,11 @@ def make_user(role: str, username: str | None = None, **extra):
 
 
 ROLES = [r.value for r in Role]
+
+
+def track_from(day):
+    """Accord began tracking the council's duties on `day` (its go-live date, ADR 0021): duties that
+    fell due before it are "Before Accord", never Overdue."""
+    from accord.frameworks.models import TrackingStart
+
+    return TrackingStart.objects.create(started_on=day, reason="Go-live", recorded_by_name="Test")

@@ -51,6 +51,8 @@ URL_POLICY: dict[str, str] = {
     "classify-check": Action.CLASSIFY,
     "classify-result": Action.VIEW_COMPLIANCE,
     "compliance": Action.VIEW_COMPLIANCE,
+    "tracking-start": Action.SET_TRACKING_START,
+    "last-done": Action.CHANGE_PARTNERSHIP,
     # The partnership cycle (accord.lifecycle)
     "cycle": Action.VIEW_CYCLE,
     "cycle-move": Action.CHANGE_PARTNERSHIP,

@@ -1,10 +1,9 @@
 """Database triggers that make history tables append-only, for SQLite and PostgreSQL.
 
 The audit trail and the partnership cycle's transitions, decisions and gate overrides are written
-once and never changed. Installed by migrations (audit 0002, lifecycle 0002 and 0003) for the
-tables that exist. Tests that
-must empty the database (transactional browser tests) lift the guard just before Django flushes
-and put it back for the next test.
+once and never changed. Installed by migrations (audit 0002, lifecycle 0002 and 0004) for the
+tables that exist. Tests that must empty the database (transactional browser tests) lift the guard
+just before Django flushes and put it back for the next test.
 """
 
 TABLES = (
@@ -16,6 +15,8 @@ TABLES = (
     "risks_review",
     "reviews_assurancerating",
     "reports_reportsnapshot",
+    "frameworks_trackingstart",
+    "frameworks_priorcompletion",
 )
 
 

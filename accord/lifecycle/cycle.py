@@ -250,11 +250,43 @@ def own_checks(framework: Framework, facts: PartnershipFacts, current: str) -> l
     return found
 
 
+def gates_up_to(gate: str) -> tuple[str, ...]:
+    """The gates a decision needed at `gate` rests on: that gate and, on the main path, the gates
+    before it; leaving and closing rest on the leaving gates only (not on how the partnership began)."""
+    if gate in MAIN_PATH:
+        return MAIN_PATH[: MAIN_PATH.index(gate) + 1]
+    if gate == CLOSED:
+        return (LEAVING, CLOSED)
+    return (gate,)
+
+
+def groundwork(framework: Framework, tier_id: str, register_type: str, gate: str) -> list[Requirement]:
+    """What an approval needed at `gate` decides on (ADR 0023): the requirements of that gate and the
+    gates before it that are not approvals themselves, for this tier and type."""
+    kinds = {a.id: a.kind for a in framework.artefacts}
+    found: dict[str, Requirement] = {}  # one per artefact
+    for earlier in gates_up_to(gate):
+        for requirement in gate_requirements(framework, tier_id, register_type, earlier):
+            if kinds[requirement.artefact] != "approval":
+                found.setdefault(requirement.artefact, requirement)
+    return list(found.values())
+
+
+def to_do_first(framework: Framework, facts: PartnershipFacts, tier_id: str, gate: str) -> list[Requirement]:
+    """The groundwork of an approval needed at `gate` not done yet: it cannot be asked for until it is."""
+    return [
+        r
+        for r in groundwork(framework, tier_id, facts.register_type, gate)
+        if not facts.evidence.get(r.artefact)
+    ]
+
+
 def pending_approvals(
     framework: Framework, facts: PartnershipFacts, tier_id: str, current: str
 ) -> list[tuple[Requirement, str]]:
     """(requirement, role id) pairs still to approve for the gates ahead of `current`, where the
-    artefact is ready to decide on (done, or itself an approval)."""
+    artefact is ready to decide on: done, or, for an approval, its partnership at the step before
+    its gate with everything it decides on done (`to_do_first` empty)."""
     if current in MAIN_PATH:
         ahead = list(MAIN_PATH[MAIN_PATH.index(current) + 1 :])
     elif current in (UNDER_REVIEW, LEAVING):
@@ -270,7 +302,7 @@ def pending_approvals(
             # An approval is decided when the partnership reaches the step before its gate;
             # anything else once it has been done.
             if kinds[requirement.artefact] == "approval":
-                ready = (current, target) in GATED
+                ready = (current, target) in GATED and not to_do_first(framework, facts, tier_id, target)
             else:
                 ready = bool(facts.evidence.get(requirement.artefact))
             if not ready:

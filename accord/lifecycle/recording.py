@@ -1,8 +1,8 @@
 """Saving what a partnership produces in the cycle: artefact records and their files.
 
-Every save makes a new revision of the record (so approvals of an earlier revision no longer
-count), is written to the partnership's history, and keeps the framework's obligation statuses in
-step. Callers work out `complete` with the rules in accord.lifecycle.content.
+Every save makes a new revision of the record (so a decision based on an earlier revision no longer
+counts, accord.lifecycle.basis), is written to the partnership's history, and keeps the framework's
+obligation statuses in step. Callers work out `complete` with the rules in accord.lifecycle.content.
 """
 
 import copy
@@ -71,7 +71,6 @@ def save_record(
         record.produced_on = produced_on
     record.save()
     record.refresh_from_db()
-    reopen_approvals(partnership, kind)
     audit(
         actor=actor,
         instance=record,
@@ -85,17 +84,13 @@ def save_record(
     return record
 
 
-# The parts of a case an approver reads: changing one after a committee or officer has approved
-# taking part means they must approve again.
-CASE_KINDS = frozenset({"business_case", "checklist", "sign_off"})
-
-
-def reopen_approvals(partnership: Partnership, kind: str) -> None:
-    """A change to the case starts approvals that are decisions in their own right afresh."""
-    if kind in CASE_KINDS:
-        ArtefactRecord.objects.filter(partnership=partnership, kind="approval").update(
-            revision=F("revision") + 1, complete=False
-        )
+def new_revision(partnership: Partnership, slots) -> None:
+    """A new revision of the records in `slots`, changed now, for changes made outside `save_record`
+    (a file added, the agreement's coverage or signatories): the decisions based on them no longer
+    count, and their pages say when they changed."""
+    ArtefactRecord.objects.filter(partnership=partnership, slot__in=list(slots)).update(
+        revision=F("revision") + 1, updated_at=clock.now()
+    )
 
 
 def _user(actor):
@@ -122,12 +117,7 @@ def add_file(
     )
     evidence.file.save(upload.name, upload, save=False)
     evidence.save()
-    ArtefactRecord.objects.filter(partnership=partnership, slot=slot).update(revision=F("revision") + 1)
-    kinds = set(
-        ArtefactRecord.objects.filter(partnership=partnership, slot=slot).values_list("kind", flat=True)
-    )
-    for kind in kinds or {slot}:
-        reopen_approvals(partnership, kind)
+    new_revision(partnership, [slot])
     audit(
         actor=actor,
         instance=evidence,

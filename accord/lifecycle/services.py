@@ -21,7 +21,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership, PartnershipRole, PartnershipStatus, RoleType
 
-from . import cycle, recording
+from . import basis, cycle, recording
 from .case_state import State, slots, state, states  # noqa: F401  (the cycle's view, used through services)
 from .models import Appointment, ArtefactRecord, Decision, Outcome, Transition
 
@@ -246,11 +246,10 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
 
 
 def _resubmit(partnership: Partnership, now: State) -> None:
-    """Going (back) for approval: approvals that are decisions in their own right start afresh."""
-    approval_slots = [a.id for a in now.framework.artefacts if a.kind == "approval"]
-    ArtefactRecord.objects.filter(partnership=partnership, slot__in=approval_slots).update(
-        revision=F("revision") + 1
-    )
+    """Going (back) for approval: approvals that are decisions in their own right start afresh (a new
+    revision of their own records, which every approval's basis holds; ADR 0023)."""
+    approvals = [now.slots[a.id] for a in now.framework.artefacts if a.kind == "approval"]
+    recording.new_revision(partnership, approvals)
 
 
 # Approvals --------------------------------------------------------------------------------
@@ -297,15 +296,9 @@ def own_cases(user, ids) -> set[int]:
 
 def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
     """A number that changes whenever what an approver reads for this artefact changes: its record's
-    revision, and for an approval (a decision on the whole case) the case's records' too."""
-    slot = now.slots.get(artefact_id, artefact_id)
-    records = ArtefactRecord.objects.filter(partnership=partnership)
-    own = records.filter(slot=slot).values_list("revision", flat=True).first() or 1
-    kind = next((a.kind for a in now.framework.artefacts if a.id == artefact_id), "")
-    if kind != "approval":
-        return own
-    case = records.filter(kind__in=recording.CASE_KINDS).values_list("revision", flat=True)
-    return own + sum(case)
+    revision, and for an approval (a decision on the whole case) the revisions of the case's records
+    it would be based on too (accord.lifecycle.basis)."""
+    return basis.fingerprint(partnership, now, artefact_id)
 
 
 def pending_for(
@@ -372,6 +365,7 @@ def decide(
         role_id=role_id,
         role_title=title,
         revision=record.revision,
+        basis=basis.basis_for(partnership, now, artefact_id),
         outcome=outcome,
         comment=comment.strip(),
         decision_reference=reference.strip(),

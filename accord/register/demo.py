@@ -129,6 +129,9 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.public import demo as public_demo
 
     public_demo.load()
+    from accord.frameworks import demo as go_live_demo
+
+    go_live_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
         "organisations": len(organisations),

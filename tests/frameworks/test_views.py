@@ -3,6 +3,7 @@ obligations and dashboard; significance assessment and override; the classificat
 
 import html
 import json
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -139,6 +140,7 @@ def test_the_dashboard_drills_down_to_the_partnerships_behind_a_number(
     client, users, own_partnership, settings
 ):
     settings.ACCORD_FRAMEWORK = "redditch"
+    f.track_from(date(2019, 1, 1))  # Accord has tracked its duties since before it began
     own_partnership.start_date = "2020-01-01"
     own_partnership.statutory_status = "statutory"
     own_partnership.save()

@@ -7,7 +7,7 @@ accord.audit.guard), like the cycle's transitions and decisions.
 from django.conf import settings
 from django.db import models
 
-from .decisions import AppendOnly
+from accord.audit.append_only import AppendOnly
 
 
 class GateOverride(AppendOnly):

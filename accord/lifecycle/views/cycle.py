@@ -10,7 +10,7 @@ from accord.register.models import PartnershipStatus
 from .. import cycle, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..models import ArtefactRecord
-from . import overrides
+from . import basis_notes, overrides
 from .common import artefact_url, editable_partnership, missing_url, partnership_for
 
 
@@ -21,10 +21,12 @@ def _missing_rows(partnership, framework, check) -> list[dict]:
     ]
 
 
-def _gate_items(partnership, framework, now, target, check) -> list[dict]:
-    """One task-list row per requirement of the gate into `target` (Accord's own checks first)."""
+def _gate_items(partnership, framework, now, target, voided, check) -> list[dict]:
+    """One task-list row per requirement of the gate into `target` (Accord's own checks first).
+    `voided`: why decisions that no longer count stopped counting (basis_notes.voided_notes)."""
     artefacts = {a.id: a for a in framework.artefacts}
     roles = {r.id: r.title for r in framework.roles}
+    first = basis_notes.first_links(partnership, now, target)
     items = overrides.own_check_rows(partnership, framework, check)
     overridden = {m.requirement_id: m.override for m in check.overridden}
     for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
@@ -38,8 +40,11 @@ def _gate_items(partnership, framework, now, target, check) -> list[dict]:
         refused = any(
             now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
         )
+        waits_first = bool(artefact.kind == "approval" and waiting and first)
         if not done:
             status, colour = "Not done", "grey"
+        elif waits_first:
+            status, colour = "Cannot start yet", "grey"
         elif refused:
             status, colour = "Refused", "red"
         elif waiting:
@@ -52,11 +57,19 @@ def _gate_items(partnership, framework, now, target, check) -> list[dict]:
         if requirement.id in overridden:
             status, colour = "Overridden", "blue"
             hint = f"{overrides.override_text(overridden[requirement.id])}. {hint}"
+        notes = [
+            voided[(artefact.id, role)]
+            for role in requirement.approvers
+            if (artefact.id, role) in voided and now.facts.approvals.get((artefact.id, role)) != "approved"
+        ]
         items.append(
             {
                 "title": artefact.name,
-                "href": artefact_url(partnership, framework, artefact),
-                "hint": hint,
+                # A task that cannot start yet is not a link (GOV.UK); its hint links to what comes first.
+                "href": None if waits_first else artefact_url(partnership, framework, artefact),
+                "hint": basis_notes.hint(
+                    hint, basis_notes.complete_first(first) if waits_first else "", notes
+                ),
                 "status": status,
                 "colour": colour,
             }
@@ -70,6 +83,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     framework = now.framework
     can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     moves = []
+    voided = basis_notes.voided_notes(partnership, now)
     for target in cycle.MOVES.get(partnership.status, ()):
         check = cycle.check_move(framework, now.facts, now.tier_id, partnership.status, target)
         moves.append(
@@ -77,7 +91,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
                 "target": target,
                 "label": cycle.move_label(partnership.status, target),
                 "gated": (partnership.status, target) in cycle.GATED,
-                "items": _gate_items(partnership, framework, now, target, check),
+                "items": _gate_items(partnership, framework, now, target, voided, check),
                 "ready": check.ok,
                 "missing": len(check.missing),
             }
@@ -105,6 +119,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "records": records,
             "checklists": checklists,
             "transitions": transitions,
+            "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,
             "statuses": dict(PartnershipStatus.choices),
             "pending": services.pending_for(request.user, partnership, now)

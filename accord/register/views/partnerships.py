@@ -85,7 +85,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
     """The council framework's view of the partnership: its tier and what it needs."""
-    from accord.frameworks import apply, loader, significance
+    from accord.frameworks import apply, loader, significance, tracking
     from accord.lifecycle.views.overrides import checks_context  # the cycle's checks and overrides
 
     framework = loader.current()
@@ -96,6 +96,9 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
         "tier_name": significance.tier_in_force(result, stored)[1],
         "assessment": stored,
         "obligations": apply.obligations_for(partnership),
+        "last_done": tracking.last_done_for([partnership.pk]).get(partnership.pk, {}),
+        "recordable": {o.id for o in framework.obligations},
+        "can_record_last_done": can_change,
         "can_override": can(request.user, Action.OVERRIDE_SIGNIFICANCE),
         **checks_context(partnership, framework, significance.is_assessed(framework, stored), can_change),
     }

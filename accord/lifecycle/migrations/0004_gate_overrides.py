@@ -14,7 +14,7 @@ def append_only(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lifecycle", "0002_append_only_and_existing_states"),
+        ("lifecycle", "0003_decisions_keep_their_basis"),
         ("register", "0007_public_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
