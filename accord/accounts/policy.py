@@ -32,6 +32,7 @@ class Action(StrEnum):
     CHANGE_PERSON = "change_person"
     MANAGE_REFERENCE_LISTS = "manage_reference_lists"
     OVERRIDE_SIGNIFICANCE = "override_significance"
+    OVERRIDE_GATE = "override_gate"  # let a partnership past one missing gate item, with a written reason
     VIEW_COMPLIANCE = "view_compliance"
     CLASSIFY = "classify"
     VIEW_CYCLE = "view_cycle"  # a partnership's cycle, its business case, sign-off and documents
@@ -67,6 +68,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.CHANGE_PERSON: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.MANAGE_REFERENCE_LISTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.OVERRIDE_SIGNIFICANCE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.OVERRIDE_GATE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.VIEW_COMPLIANCE: (ALL_STAFF, frozenset()),
     Action.CLASSIFY: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
     Action.VIEW_CYCLE: (ALL_STAFF, frozenset()),

@@ -56,6 +56,7 @@ URL_POLICY: dict[str, str] = {
     # The partnership cycle (accord.lifecycle)
     "cycle": Action.VIEW_CYCLE,
     "cycle-move": Action.CHANGE_PARTNERSHIP,
+    "gate-override": Action.OVERRIDE_GATE,  # only administrators may let a partnership past a gate item
     "cycle-retrospective": Action.CHANGE_PARTNERSHIP,
     "business-case": Action.VIEW_CYCLE,
     "business-case-part": Action.CHANGE_PARTNERSHIP,

@@ -18,6 +18,7 @@ from . import duty_rules, engine, loader, tracking
 from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact
 from .models import SignificanceAssessment
 from .schema import Framework
+from .significance import tier_in_force
 
 
 class RegisterEvidence:
@@ -168,6 +169,6 @@ def record_assessment(partnership: Partnership, user, answers: Mapping[str, bool
 def obligations_for(partnership: Partnership, today: date | None = None):
     framework = loader.current()
     result, stored = significance(partnership, framework)
-    tier_id = stored.effective_tier_id if stored else result.tier_id
+    tier_id, _ = tier_in_force(result, stored)
     facts = facts_for(framework, [partnership], answers={partnership.pk: stored.answers} if stored else None)
     return engine.obligations(framework, facts[partnership.pk], today or clock.today(), tier_id=tier_id)

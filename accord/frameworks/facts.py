@@ -34,6 +34,14 @@ class RatingFact(NamedTuple):
     rated_on: date
 
 
+class OverrideFact(NamedTuple):
+    """An administrator's override of one missing gate item (accord.lifecycle.overrides)."""
+
+    by: str  # who overrode it, as named in the record
+    on: date
+    reason: str
+
+
 @dataclass(frozen=True)
 class PartnershipFacts:
     partnership_id: int
@@ -55,6 +63,12 @@ class PartnershipFacts:
     tracking_from: date | None = None  # the day Accord began tracking the council's duties (go-live)
     # obligation id -> when it was last done before Accord tracked it, as recorded by the council
     last_done: Mapping[str, date] = field(default_factory=dict)
+    # The cycle's own checks (accord.lifecycle.cycle): whether its significance is assessed (a stored
+    # assessment, or a framework that asks nothing), its latest "Is it a partnership?" result (None:
+    # not taken) and administrators' overrides of missing gate items, by (gate, item id).
+    significance_assessed: bool = False
+    is_partnership: bool | None = None
+    gate_overrides: Mapping[tuple[str, str], OverrideFact] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

@@ -15,7 +15,7 @@ from accord.audit.service import record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
-from . import apply, loader, store, tracking
+from . import apply, loader, significance, store, tracking
 from .models import PriorCompletion, SignificanceAssessment, TrackingStart
 
 LABEL = "Significance"
@@ -68,6 +68,15 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
     )
     store.partnerships_changed([partnership.pk])
     return assessment
+
+
+def assess_if_nothing_to_ask(partnership: Partnership, user) -> SignificanceAssessment | None:
+    """At creation: a framework whose tiers are reached only by facts in the register has nothing
+    to ask, so the partnership's assessment is recorded straight away. Otherwise the questions are
+    asked when it is added (or, for a partnership added another way, on its record)."""
+    if significance.asks_questions(loader.current()):
+        return None
+    return assess(partnership, user, {})
 
 
 # Tracking from go-live (ADR 0021) ------------------------------------------------------------------

@@ -2,14 +2,16 @@
 
 No database and no request: `check_move(framework, facts, tier_id, current, target)` reads the
 framework's requirements (gate = the state being entered, filtered by tier and type) against the
-evidence and approvals in `facts`, and says what is missing. The transition service refuses any
-move whose check is not clean.
+evidence and approvals in `facts`, adds Accord's own checks (significance assessed; "Is it a
+partnership?" before leaving Proposed) and says what is missing. An item an administrator has
+overridden (`facts.gate_overrides`) is reported in `overridden` instead (ADR 0022). The transition
+service refuses any move whose check is not clean.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accord.frameworks.engine import framework_type
-from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
 
 PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = (
@@ -109,9 +111,13 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
+    note: str = ""  # Accord's own checks say what is wrong in words ("not assessed yet")
+    override: OverrideFact | None = None  # set when an administrator has overridden it
 
     @property
     def text(self) -> str:
+        if self.note:
+            return f"{self.artefact_name}: {self.note}"
         if not self.role_id:
             return f"{self.artefact_name}: not done yet"
         if self.refused:
@@ -126,6 +132,7 @@ class MoveCheck:
     allowed: bool  # the move exists from the current state
     missing: tuple[Missing, ...] = ()
     met: tuple[Requirement, ...] = ()
+    overridden: tuple[Missing, ...] = ()  # missing items an administrator overrode (each with `override`)
 
     @property
     def ok(self) -> bool:
@@ -186,14 +193,61 @@ def check_move(
         return MoveCheck(current, target, allowed=False)
     if (current, target) not in GATED:
         return MoveCheck(current, target, allowed=True)
-    missing: list[Missing] = []
+    missing: list[Missing] = own_checks(framework, facts, current)
     met: list[Requirement] = []
     for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
         gaps = _requirement_gaps(framework, requirement, facts)
         missing.extend(gaps)
         if not gaps:
             met.append(requirement)
-    return MoveCheck(current, target, allowed=True, missing=tuple(missing), met=tuple(met))
+    overrides = facts.gate_overrides
+    overridden = tuple(
+        replace(m, override=overrides[(target, m.requirement_id)])
+        for m in missing
+        if (target, m.requirement_id) in overrides
+    )
+    missing = [m for m in missing if (target, m.requirement_id) not in overrides]
+    return MoveCheck(
+        current, target, allowed=True, missing=tuple(missing), met=tuple(met), overridden=overridden
+    )
+
+
+# Accord's own checks, identified like requirements so an administrator can override them.
+SIGNIFICANCE_ASSESSED = "significance_assessed"
+IS_A_PARTNERSHIP = "is_a_partnership"
+OWN_CHECKS = (SIGNIFICANCE_ASSESSED, IS_A_PARTNERSHIP)
+
+
+def own_checks(framework: Framework, facts: PartnershipFacts, current: str) -> list[Missing]:
+    """What Accord itself needs before any gated move: the significance assessed (the tier decides
+    every gate's requirements, so without it none can be trusted); and, to move on from a proposal,
+    an "Is it a partnership?" result that says it is one."""
+    found = []
+    if not facts.significance_assessed:
+        found.append(
+            Missing(
+                requirement_id=SIGNIFICANCE_ASSESSED,
+                artefact_id="",
+                artefact_name="Significance",
+                kind="significance",
+                cite=framework.significance.tiers[0].cite,
+                note="not assessed yet",
+            )
+        )
+    if current == PROPOSED and facts.is_partnership is not True:
+        found.append(
+            Missing(
+                requirement_id=IS_A_PARTNERSHIP,
+                artefact_id="",
+                artefact_name="Is it a partnership?",
+                kind="classification",
+                cite=framework.definition.cite,
+                note="not answered yet"
+                if facts.is_partnership is None
+                else "the answers say it is not a partnership",
+            )
+        )
+    return found
 
 
 def gates_up_to(gate: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ def _record_move(
     retrospective: bool,
     tier_id: str = "",
     met=(),
+    overridden=(),
 ) -> Transition:
     framework = loader.current()
     before = snapshot(partnership)
@@ -89,7 +90,8 @@ def _record_move(
         framework_id=framework.id,
         framework_version=framework.version,
         tier_id=tier_id,
-        gates=[{"id": r.id, "artefact": r.artefact, "cite": r.cite} for r in met],
+        gates=[{"id": r.id, "artefact": r.artefact, "cite": r.cite} for r in met]
+        + [_overridden_gate(m) for m in {m.requirement_id: m for m in overridden}.values()],
     )
     note = "Recorded retrospectively. " if retrospective else ""
     audit(
@@ -146,7 +148,20 @@ def move(
         retrospective=False,
         tier_id=now.tier_id,
         met=result.met,
+        overridden=result.overridden,
     )
+
+
+def _overridden_gate(missing: cycle.Missing) -> dict:
+    """A gate item an administrator overrode, as the transition records it."""
+    override = missing.override
+    return {
+        "id": missing.requirement_id,
+        "artefact": missing.artefact_id,
+        "cite": missing.cite,
+        "overridden_by": override.by if override else "",
+        "reason": override.reason if override else "",
+    }
 
 
 RETROSPECTIVE_TARGETS = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
@@ -170,6 +185,12 @@ def record_retrospectively(
     if not reason.strip():
         raise CycleError(
             "Enter how the partnership came to be in this state (for example, when it was approved)"
+        )
+    if state(partnership).facts.is_partnership is False:  # not a way round the gate (ADR 0022)
+        raise CycleError(
+            "The “Is it a partnership?” test found this is not a partnership. Take the test again if "
+            "the answers were wrong, or move it through the cycle, where an administrator can override "
+            "the result with a reason"
         )
     return _record_move(
         actor,

@@ -61,7 +61,9 @@ class Transition(AppendOnly):
     framework_version = models.CharField(max_length=40)
     tier_id = models.CharField(max_length=60, blank=True)
     gates = models.JSONField(
-        default=list, help_text="The requirements checked and met: [{id, artefact, cite}]."
+        default=list,
+        help_text="The requirements checked and met: [{id, artefact, cite}], and any an administrator "
+        "overrode (with overridden_by and reason).",
     )
 
     class Meta:

@@ -19,7 +19,7 @@ from .. import basis, content, cycle, services
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
 from . import basis_notes
-from .common import artefact_url, partnership_for
+from .common import artefact_url, missing_url, partnership_for
 
 # Partnerships in these states can have decisions waiting (the gates ahead of them name approvers),
 # the likeliest first.
@@ -82,7 +82,6 @@ def _checklists(partnership, framework: Framework) -> list[tuple[Any, bool, str]
 
 def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
     """For each gated move ahead: its label and what is missing, each with where to fix it."""
-    artefacts = {a.id: a for a in now.framework.artefacts}
     moves = []
     for target in cycle.MOVES.get(partnership.status, ()):
         if (partnership.status, target) not in cycle.GATED:
@@ -94,7 +93,7 @@ def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
         missing = [
             (
                 m,
-                "" if m.role_id else artefact_url(partnership, now.framework, artefacts[m.artefact_id]),
+                "" if m.role_id else missing_url(partnership, now.framework, m),
                 first if m.role_id and m.kind == "approval" else "",
             )
             for m in check.missing

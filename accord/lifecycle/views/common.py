@@ -8,10 +8,10 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.register.models import Partnership
 from accord.register.views.partnerships import partnership_for
 
-from .. import content
+from .. import content, cycle
 from ..content import slot_for
 
-__all__ = ["artefact_url", "editable_partnership", "partnership_for"]
+__all__ = ["artefact_url", "editable_partnership", "missing_url", "partnership_for"]
 
 
 def editable_partnership(request: HttpRequest, pk: int) -> Partnership:
@@ -46,3 +46,13 @@ def artefact_url(partnership: Partnership, framework: Framework, artefact: Artef
     if artefact.banks:
         return reverse("checklist", args=[pk, artefact.id, artefact.banks[0]])
     return reverse("artefact-record", args=[pk, slot])
+
+
+def missing_url(partnership: Partnership, framework: Framework, missing: cycle.Missing) -> str:
+    """Where a missing gate item is done: Accord's own checks have their own pages."""
+    if missing.requirement_id == cycle.SIGNIFICANCE_ASSESSED:
+        return reverse("significance-assess", args=[partnership.pk])
+    if missing.requirement_id == cycle.IS_A_PARTNERSHIP:
+        return reverse("classify-start") + f"?partnership={partnership.pk}"
+    artefact = next(a for a in framework.artefacts if a.id == missing.artefact_id)
+    return artefact_url(partnership, framework, artefact)

@@ -10,29 +10,25 @@ from accord.register.models import PartnershipStatus
 from .. import cycle, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..models import ArtefactRecord
-from . import basis_notes
-from .common import artefact_url, editable_partnership, partnership_for
+from . import basis_notes, overrides
+from .common import artefact_url, editable_partnership, missing_url, partnership_for
 
 
 def _missing_rows(partnership, framework, check) -> list[dict]:
-    artefacts = {a.id: a for a in framework.artefacts}
     return [
-        {
-            "text": missing.text,
-            "cite": missing.cite,
-            "href": artefact_url(partnership, framework, artefacts[missing.artefact_id]),
-        }
+        {"text": missing.text, "cite": missing.cite, "href": missing_url(partnership, framework, missing)}
         for missing in check.missing
     ]
 
 
-def _gate_items(partnership, framework, now, target, voided) -> list[dict]:
-    """One task-list row per requirement of the gate into `target`. `voided`: why decisions that no
-    longer count stopped counting (basis_notes.voided_notes)."""
+def _gate_items(partnership, framework, now, target, voided, check) -> list[dict]:
+    """One task-list row per requirement of the gate into `target` (Accord's own checks first).
+    `voided`: why decisions that no longer count stopped counting (basis_notes.voided_notes)."""
     artefacts = {a.id: a for a in framework.artefacts}
     roles = {r.id: r.title for r in framework.roles}
     first = basis_notes.first_links(partnership, now, target)
-    items = []
+    items = overrides.own_check_rows(partnership, framework, check)
+    overridden = {m.requirement_id: m.override for m in check.overridden}
     for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
         artefact = artefacts[requirement.artefact]
         done = artefact.kind == "approval" or bool(now.facts.evidence.get(artefact.id))
@@ -58,6 +54,9 @@ def _gate_items(partnership, framework, now, target, voided) -> list[dict]:
         hint = requirement.cite
         if requirement.approvers:
             hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+        if requirement.id in overridden:
+            status, colour = "Overridden", "blue"
+            hint = f"{overrides.override_text(overridden[requirement.id])}. {hint}"
         notes = [
             voided[(artefact.id, role)]
             for role in requirement.approvers
@@ -92,7 +91,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
                 "target": target,
                 "label": cycle.move_label(partnership.status, target),
                 "gated": (partnership.status, target) in cycle.GATED,
-                "items": _gate_items(partnership, framework, now, target, voided),
+                "items": _gate_items(partnership, framework, now, target, voided, check),
                 "ready": check.ok,
                 "missing": len(check.missing),
             }
@@ -126,6 +125,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": services.pending_for(request.user, partnership, now)
             if can(request.user, Action.DECIDE)
             else [],
+            **overrides.checks_context(partnership, framework, now.facts.significance_assessed, can_change),
         },
     )
 
@@ -166,6 +166,9 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
             "label": cycle.move_label(partnership.status, target),
             "target_label": PartnershipStatus(target).label,
             "missing": _missing_rows(partnership, now.framework, check),
+            "overridable": overrides.overridable(request, check),
+            "overridden": [(m, overrides.override_text(m.override)) for m in check.overridden],
+            "target": target,
             "refusal": refusal,
             "finished": partnership.is_finished,
         },
