@@ -4,6 +4,7 @@ A later row supersedes an earlier one; nothing rewrites it. The model refuses up
 for the tables listed in accord.audit.guard the database refuses them too.
 """
 
+from django.conf import settings
 from django.db import models
 
 from .models import ImmutableError
@@ -30,3 +31,16 @@ class AppendOnly(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableError(f"{self._meta.verbose_name_plural.capitalize()} cannot be deleted.")
+
+
+class Recorded(AppendOnly):
+    """An append-only row that says who recorded it and when (their name as it was then)."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, db_constraint=False
+    )
+    recorded_by_name = models.CharField(max_length=200)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True

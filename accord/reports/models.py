@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from accord.lifecycle.models.decisions import AppendOnly
+from accord.audit.append_only import AppendOnly
 
 
 class ReportSnapshot(AppendOnly):

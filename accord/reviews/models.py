@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from accord.lifecycle.models.decisions import AppendOnly
+from accord.audit.append_only import AppendOnly
 
 
 class ReviewStatus(models.TextChoices):

@@ -8,7 +8,7 @@ scores (`*_score`, `*_band`...) so registers and heat maps over the whole counci
 from django.conf import settings
 from django.db import models
 
-from accord.lifecycle.models.decisions import AppendOnly
+from accord.audit.append_only import AppendOnly
 
 
 class Kind(models.TextChoices):

@@ -8,30 +8,7 @@ rewrites it.
 from django.conf import settings
 from django.db import models
 
-from accord.audit.models import ImmutableError
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError("Decisions cannot be changed.")
-
-    def delete(self):
-        raise ImmutableError("Decisions cannot be deleted.")
-
-
-class AppendOnly(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableError("Decisions cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("Decisions cannot be deleted.")
+from accord.audit.append_only import AppendOnly
 
 
 class Transition(AppendOnly):
