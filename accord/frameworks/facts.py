@@ -34,6 +34,15 @@ class RatingFact(NamedTuple):
     rated_on: date
 
 
+class Shortfall(NamedTuple):
+    """Why what was recorded for an artefact does not meet it (ADR 0024), in plain words: "covers 7 of
+    9 heads: H. Review and I. Other missing". With `tiers`, it falls short only in those tiers (and
+    counts in the others)."""
+
+    text: str
+    tiers: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class PartnershipFacts:
     partnership_id: int
@@ -50,6 +59,8 @@ class PartnershipFacts:
     approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
     risks: tuple[RiskFact, ...] = ()  # the open risks on its joint risk register
     rating: RatingFact | None = None  # its latest assurance rating, if it has one
+    # artefact id -> why what was recorded for it falls short (evidence sources' `shortfalls`)
+    shortfalls: Mapping[str, Shortfall] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

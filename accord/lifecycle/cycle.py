@@ -12,6 +12,8 @@ from accord.frameworks.engine import framework_type
 from accord.frameworks.facts import PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
 
+from .meets import meets, why_not
+
 PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = (
     "proposed",
     "business_case",
@@ -109,11 +111,14 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
+    detail: str = (
+        ""  # why what was recorded does not meet it (ADR 0024), e.g. "it is agreed but not signed..."
+    )
 
     @property
     def text(self) -> str:
         if not self.role_id:
-            return f"{self.artefact_name}: not done yet"
+            return f"{self.artefact_name}: {self.detail or 'not done yet'}"
         if self.refused:
             return f"{self.artefact_name}: refused by the {self.role_title}"
         return f"{self.artefact_name}: needs approval by the {self.role_title}"
@@ -155,7 +160,7 @@ def gate_requirements(
 
 
 def _requirement_gaps(
-    framework: Framework, requirement: Requirement, facts: PartnershipFacts
+    framework: Framework, requirement: Requirement, facts: PartnershipFacts, tier_id: str = ""
 ) -> list[Missing]:
     artefact = next(a for a in framework.artefacts if a.id == requirement.artefact)
     roles = {r.id: r.title for r in framework.roles}
@@ -168,8 +173,8 @@ def _requirement_gaps(
     }
     gaps = []
     # An approval is itself the artefact: it exists once its approvers have approved.
-    if artefact.kind != "approval" and not facts.evidence.get(artefact.id):
-        gaps.append(Missing(**base))
+    if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
+        gaps.append(Missing(**base, detail=why_not(facts, artefact.id, tier_id)))
     for role_id in requirement.approvers:
         outcome = facts.approvals.get((artefact.id, role_id))
         if outcome != "approved":
@@ -189,7 +194,7 @@ def check_move(
     missing: list[Missing] = []
     met: list[Requirement] = []
     for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
-        gaps = _requirement_gaps(framework, requirement, facts)
+        gaps = _requirement_gaps(framework, requirement, facts, tier_id)
         missing.extend(gaps)
         if not gaps:
             met.append(requirement)

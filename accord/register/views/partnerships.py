@@ -82,16 +82,23 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
-    """The council framework's view of the partnership: its tier and what it needs."""
+    """The council framework's view of the partnership: its tier and what it needs, each obligation
+    linked to where it is done or recorded (for those who may record it)."""
     from accord.frameworks import apply, loader
+    from accord.lifecycle.where import Finder
 
     framework = loader.current()
     result, stored = apply.significance(partnership, framework)
+    obligations = apply.obligations_for(partnership)
+    where = Finder(framework)
     return {
         "framework": framework,
         "tier_result": result,
         "assessment": stored,
-        "obligations": apply.obligations_for(partnership),
+        "obligations": obligations,
+        "obligation_links": {o.obligation_id: where(partnership, o) for o in obligations}
+        if can_change
+        else {},
         "can_assess": can_change,
         "can_override": can(request.user, Action.OVERRIDE_SIGNIFICANCE),
     }
