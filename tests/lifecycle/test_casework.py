@@ -405,3 +405,59 @@ def test_an_artefact_record_can_carry_its_file(client, users, own_partnership):
 def test_only_artefacts_recorded_generically_have_a_record_page(client, users, own_partnership, artefact_id):
     client.force_login(users["officer"])
     assert client.get(reverse("artefact-record", args=[own_partnership.pk, artefact_id])).status_code == 404
+
+
+def test_a_report_recorded_in_the_cycle_needs_a_real_period(client, users, settings, officer_person):
+    """Central Bedfordshire's contract monitoring report (3.2.7) is recorded on the cycle page: it
+    states the period it covers, and a period ending the day it starts is refused (ADR 0024)."""
+    from datetime import date
+
+    from accord.frameworks import apply
+
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    partnership = f.PartnershipFactory(partnership_type=f.PartnershipTypeFactory(name="Private sector"))
+    f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
+    client.force_login(users["officer"])
+    url = reverse("artefact-record", args=[partnership.pk, "contract_monitoring_report"])
+    day = {"-day": "6", "-month": "12", "-year": "2026"}
+    data = {
+        f"{name}{part}": value
+        for name in ("period_start", "period_end", "produced_on")
+        for part, value in day.items()
+    }
+    data["summary"] = "Contract monitoring report to the Council Authorised Officer"
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "The end of the period must be after its start" in page
+    assert not ArtefactRecord.objects.filter(partnership=partnership).exists()
+
+    data.update({"period_start-day": "1", "period_start-month": "9"})
+    assert client.post(url, data).status_code == 302
+    record = ArtefactRecord.objects.get(partnership=partnership, slot="contract_monitoring_report")
+    assert record.answers["period"] == {"start": "2026-09-01", "end": "2026-12-06"}
+    facts = apply.facts_for(loader.current(), [partnership])[partnership.pk]
+    assert facts.evidence["contract_monitoring_report"] == (date(2026, 12, 6),)
+
+
+def test_the_recording_service_refuses_a_zero_length_period(users, own_partnership):
+    from accord.lifecycle.recording import RecordRefused, save_record
+
+    with pytest.raises(RecordRefused, match="must be after its start"):
+        save_record(
+            users["officer"],
+            own_partnership,
+            "performance_report",
+            kind="performance_report",
+            title="Performance report",
+            complete=True,
+            answers={"period": {"start": "2026-12-06", "end": "2026-12-06"}},
+        )
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.parametrize("role", ["member", "approver", "auditor", "partner"])
+def test_roles_that_cannot_change_the_partnership_cannot_open_a_checklist(
+    client, users, own_partnership, role, redditch
+):
+    client.force_login(users[role])
+    assert client.get(checklist_url(own_partnership)).status_code in (403, 404)
