@@ -124,15 +124,23 @@ class Standing:
         return governing.required_status(self.artefact) if self.artefact else "agreed"
 
 
-def standing(framework: Framework, partnership: Partnership, agreement: Agreement | None) -> Standing:
+def standing(
+    framework: Framework, partnership: Partnership, agreement: Agreement | None, tier_id: str
+) -> Standing:
+    """How the recorded governing document stands for a partnership in this tier."""
     artefact = agreement_artefact(framework, partnership)
     template = template_for(framework, artefact)
     coverage = coverage_summary(template, agreement)
-    explain = artefact is not None and artefact.coverage == "explained"
+    explain = (
+        artefact is not None
+        and artefact.coverage == "explained"
+        and tier_id not in artefact.complete_in_tiers
+    )
     if artefact is None or agreement is None:
         return Standing(artefact, coverage, False, "", explain)
     counts, shortfall = governing.judge(framework, artefact, agreement.status, coverage)
-    return Standing(artefact, coverage, counts, shortfall.text if shortfall else "", explain)
+    applies = shortfall is not None and (not shortfall.tiers or tier_id in shortfall.tiers)
+    return Standing(artefact, coverage, counts and not applies, shortfall.text if applies else "", explain)
 
 
 # Changes -------------------------------------------------------------------------------------

@@ -84,17 +84,18 @@ class RecordEvidence:
         slots = {content.slot_for(a): a for a in framework.artefacts}
         self.never = {slot for slot, a in slots.items() if never_counts(framework, a)}
         self.with_period = {slot for slot, a in slots.items() if needs_period(framework, a)}
-        self.names = {slot: a.name for slot, a in slots.items()}
         self.found: Found = {}
         self.shortfalls: Shortfalls = {}
+        self._governing: dict[str, Artefact | None] = {}  # by register type name
 
     def governing(self, pk: int) -> Artefact | None:
         partnership = self.partnerships.get(pk)
         if partnership is None:
             return None
-        return governing_artefact(
-            self.framework, framework_type(self.framework, partnership.partnership_type.name)
-        )
+        name = partnership.partnership_type.name
+        if name not in self._governing:
+            self._governing[name] = governing_artefact(self.framework, framework_type(self.framework, name))
+        return self._governing[name]
 
     def gather(self, ids: list[int]) -> "RecordEvidence":
         self._records(ids)

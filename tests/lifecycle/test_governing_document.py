@@ -200,3 +200,24 @@ def test_cbc_private_sector_contracts_are_still_checked_against_the_contract_hea
     framework = loader.current()
     assert agreements.agreement_artefact(framework, partnership).id == "private_sector_contract"
     assert agreements.coverage_template(framework, partnership).id == "private_sector_contract"
+
+
+def test_the_agreement_page_says_whether_a_gap_may_be_explained_for_the_partnerships_tier(
+    at_the_agreement_stage, users, client
+):
+    framework = loader.get("redditch")
+    template = next(t for t in framework.templates if t.id == "memorandum_of_understanding")
+    covered = [h.id for h in template.headings[:-1]]
+    reasons = {template.headings[-1].id: "Reviewed under the Executive's own timetable"}
+    client.force_login(users["officer"])
+    for tier, counts in (("other", True), ("significant", False)):
+        partnership = at_the_agreement_stage("redditch", tier=tier)
+        f.agreement_in_place(
+            partnership, timezone.localdate(), status="agreed", covered=covered, reasons=reasons
+        )
+        page = html.unescape(client.get(reverse("agreement", args=[partnership.pk])).content.decode())
+        assert ("It does not count yet" not in page) is counts, tier
+        coverage = html.unescape(
+            client.get(reverse("agreement-coverage", args=[partnership.pk])).content.decode()
+        )
+        assert ("If it is not covered, why not?" in coverage) is counts, tier

@@ -10,7 +10,7 @@ from django.urls import reverse
 from accord.frameworks import loader
 from accord.register.services import Finished
 
-from .. import agreements
+from .. import agreements, services
 from ..forms_agreement import AgreementForm, ConfirmForm, CoverageForm, SignatoryForm
 from ..models import EvidenceFile, Signatory
 from .common import editable_partnership
@@ -66,7 +66,9 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "coverage": agreements.coverage_summary(template, agreement),
             "coverage_template": template,
             "framework": framework,
-            "standing": agreements.standing(framework, partnership, agreement),
+            "standing": agreements.standing(
+                framework, partnership, agreement, services.state(partnership).tier_id
+            ),
             "breadcrumbs": breadcrumbs(partnership),
         },
     )
@@ -77,7 +79,7 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreements.agreement_for(partnership)
     framework = loader.current()
     template = agreements.coverage_template(framework, partnership)
-    standing = agreements.standing(framework, partnership, agreement)
+    standing = agreements.standing(framework, partnership, agreement, services.state(partnership).tier_id)
     context = {
         "partnership": partnership,
         "agreement": agreement,

@@ -84,7 +84,7 @@ def _governing(partnership, now: services.State) -> dict[str, Any] | None:
     framework requires, and its coverage of the template — what it covers, each heading it leaves out
     with the reason given (approving it accepts those reasons) — and why it does not count, if not."""
     agreement = agreements.agreement_for(partnership)
-    found = agreements.standing(now.framework, partnership, agreement)
+    found = agreements.standing(now.framework, partnership, agreement, now.tier_id)
     if found.artefact is None:
         return None
     return {"agreement": agreement, "standing": found, "href": reverse("agreement", args=[partnership.pk])}
