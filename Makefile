@@ -7,7 +7,7 @@ DIST := accord/static/dist
 GOVUK := node_modules/govuk-frontend/dist/govuk
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test install assets lint serve bench clean
+.PHONY: run test test-dates install assets lint serve bench clean
 
 ## Install Python and npm dependencies and build the front end.
 install: $(VENV)/.installed $(DIST)/.built
@@ -48,6 +48,19 @@ test: install
 	$(BIN)/ruff check accord tests bench
 	$(BIN)/ruff format --check accord tests bench
 	$(BIN)/pytest
+
+## The date-sensitive suites on days that catch calendar bugs (ADR 0020): a leap day, the ends and
+## starts of the financial year, the half-year and the calendar year. `make test` runs on today.
+REFERENCE_DATES ?= 2028-02-29 2027-03-31 2027-04-01 2027-09-30 2027-10-01 2027-12-31 2028-01-01
+DATE_SUITES := tests/frameworks tests/monitoring tests/reminders tests/reports tests/reviews \
+	tests/representation tests/risks tests/lifecycle tests/test_demo_and_setup.py tests/test_clock_lint.py
+test-dates: export DJANGO_SETTINGS_MODULE = accord.settings_test
+test-dates: install
+	@for day in $(REFERENCE_DATES); do \
+	  echo "== Date-sensitive suites on $$day =="; \
+	  ACCORD_TEST_TODAY=$$day $(BIN)/pytest -q -p no:cacheprovider \
+	    -m "not browser and not libreoffice and not resilience" $(DATE_SUITES) || exit 1; \
+	done
 
 ## Serve as production does (gunicorn), for the benchmark harness.
 serve: install

@@ -5,6 +5,7 @@ from accord.accounts.oidc import views as oidc
 from accord.api import urls as api
 from accord.frameworks import classify_views as classify
 from accord.frameworks import dashboard_views as dashboard
+from accord.frameworks import tracking_views as tracking
 from accord.frameworks import views as frameworks
 from accord.lifecycle import urls as lifecycle
 from accord.monitoring import urls as monitoring
@@ -34,6 +35,7 @@ partnership_urls = [
     path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
     path("<int:pk>/significance/", frameworks.significance_assess, name="significance-assess"),
     path("<int:pk>/significance/override/", frameworks.significance_override, name="significance-override"),
+    path("<int:pk>/last-done/<slug:obligation_id>/", tracking.last_done, name="last-done"),
     *risks.partnership_urls,
     *monitoring.partnership_urls,
     *reviews.partnership_urls,
@@ -94,6 +96,7 @@ urlpatterns = [
     *api.site_urls,
     path("settings/", include(reference_urls)),
     path("compliance/", dashboard.dashboard, name="compliance"),
+    path("compliance/tracking/", tracking.tracking_start, name="tracking-start"),
     path("classify/", classify.classify_start, name="classify-start"),
     path("classify/questions/<slug:question_id>/", classify.classify_question, name="classify-question"),
     path("classify/check/", classify.classify_check, name="classify-check"),

@@ -133,9 +133,36 @@ def pending_pool(target: int, led_by_officers: set[int], roles: list[str]) -> in
             .values_list("pk", flat=True)[: target - have]
         )
         Partnership.objects.filter(pk__in=chosen).update(status="awaiting_approval", is_key_partnership=True)
+        groundwork_done(chosen)
         store.refresh_partnerships(chosen)
         have = waiting.count()
     return have
+
+
+def groundwork_done(ids: list[int]) -> None:
+    """Complete records for what the pooled partnerships' approvals decide on (the business case and
+    anything else their gate and the gates before it ask for), so the approvals can be asked for."""
+    from accord.frameworks import loader
+    from accord.lifecycle import cycle
+    from accord.lifecycle.content import slot_for
+    from accord.lifecycle.models import ArtefactRecord
+
+    framework = loader.current()
+    artefacts = {a.id: a for a in framework.artefacts}
+    needed = {
+        r.artefact: artefacts[r.artefact]
+        for gate in {r.gate for r in framework.requirements if artefacts[r.artefact].kind == "approval"}
+        for r in framework.requirements
+        if r.gate in cycle.gates_up_to(gate) and artefacts[r.artefact].kind != "approval"
+    }
+    ArtefactRecord.objects.bulk_create(
+        [
+            ArtefactRecord(partnership_id=pk, slot=slot_for(a), kind=a.kind, title=a.name, complete=True)
+            for pk in ids
+            for a in needed.values()
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def awaiting() -> list[int]:

@@ -90,6 +90,56 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
         if create:
             index_partnership(obj)
 
+    @factory.post_generation
+    def assessed(obj, create, extracted, **kwargs):
+        """Assessed when proposed, as every partnership added through Accord is (no question answered
+        yes); `assessed=False` leaves its significance unassessed."""
+        if create and extracted is not False:
+            assess(obj)
+
+    @factory.post_generation
+    def classified(obj, create, extracted, **kwargs):
+        """Checked to be a partnership; `classified=False` leaves it untested."""
+        if create and extracted is not False:
+            classify(obj)
+
+
+def assess(partnership: Partnership, answers: dict[str, bool] | None = None):
+    """A stored significance assessment under the council's framework (as the assess page records)."""
+    from accord.frameworks import apply
+
+    return apply.record_assessment(partnership, None, answers or {})
+
+
+def classify(partnership: Partnership, is_partnership: bool = True, user=None):
+    """A stored "Is it a partnership?" result under the council's framework: every criterion yes and
+    no exclusion (or, for `is_partnership=False`, every criterion no)."""
+    from accord.frameworks import loader
+    from accord.frameworks.models import Classification
+
+    framework = loader.current()
+    answers = {q.id: is_partnership for q in framework.definition.criteria}
+    answers |= {q.id: False for q in framework.definition.exclusions}
+    return Classification.objects.create(
+        partnership=partnership,
+        arrangement=partnership.name,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        answers=answers,
+        is_partnership=is_partnership,
+        reasons=[],
+        decided_by=user or records_keeper(),
+    )
+
+
+def records_keeper():
+    """The account the factories' own records are made by: inactive, so it never signs in."""
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username="factory-records", defaults={"role": Role.OFFICER, "is_active": False}
+    )
+    return user
+
 
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -165,3 +215,11 @@ def agreement_in_place(partnership, on, *, status="signed", covered=None, reason
         defaults={"kind": "agreement", "title": title, "complete": status != "draft", "produced_on": on},
     )
     return agreement
+
+
+def track_from(day):
+    """Accord began tracking the council's duties on `day` (its go-live date, ADR 0021): duties that
+    fell due before it are "Before Accord", never Overdue."""
+    from accord.frameworks.models import TrackingStart
+
+    return TrackingStart.objects.create(started_on=day, reason="Go-live", recorded_by_name="Test")

@@ -35,9 +35,18 @@ def create_data(**overrides):
         "council_role": "lead",
         "directorate": f.DirectorateFactory().pk,
         "status": "proposed",
+        **significance_answers(),
     }
     data.update(overrides)
     return data
+
+
+def significance_answers(answer: bool = False) -> dict[str, str]:
+    """The framework's significance questions, as the add-a-partnership page asks them."""
+    from accord.frameworks import loader
+    from accord.frameworks.forms import question_tests
+
+    return {f"significance-{test.id}": str(answer) for _, test in question_tests(loader.current())}
 
 
 @pytest.mark.django_db

@@ -160,3 +160,32 @@ def test_remembered_components_render_exactly_as_the_macro_does():
     assert first == _macro(env, "input").render(params=params)
     assert 'value="crime"' in first
     assert 'value="waste"' in render_component(env, "input", {**params, "value": "waste"})
+
+
+@pytest.mark.django_db
+def test_the_demo_looks_like_a_council_a_few_months_after_go_live():
+    """Go-live four months back; a mix of met, due soon and a few overdue — nothing overdue since
+    2005, nothing overdue by more than the framework's longest cadence (issue 14)."""
+    import json
+    from datetime import date
+    from io import StringIO
+
+    from accord import clock
+    from accord.frameworks import loader, tracking
+    from accord.frameworks.durations import parse
+
+    call_command("demo", stdout=open(os.devnull, "w"))
+    out = StringIO()
+    call_command("obligations", "--format", "json", stdout=out)
+    results = json.loads(out.getvalue())["obligations"]
+    today = clock.today()
+    started = tracking.tracking_from()
+    assert 90 <= (today - started).days <= 160, "go-live a few months back"
+    longest = max(parse(o.repeat).after(date(2000, 1, 1)) for o in loader.current().obligations if o.repeat)
+    longest_days = (longest - date(2000, 1, 1)).days
+    overdue = [r for r in results if r["status"] == "overdue"]
+    assert overdue, "a few items are overdue, as in any council"
+    assert all((today - date.fromisoformat(r["due"])).days <= longest_days for r in overdue)
+    assert all(date.fromisoformat(r["due"]) >= started for r in overdue), "none overdue from before go-live"
+    counts = {s: sum(1 for r in results if r["status"] == s) for s in ("met", "due_soon", "overdue")}
+    assert counts["met"] > 2 * counts["overdue"] and counts["due_soon"] > 0

@@ -32,6 +32,7 @@ class Action(StrEnum):
     CHANGE_PERSON = "change_person"
     MANAGE_REFERENCE_LISTS = "manage_reference_lists"
     OVERRIDE_SIGNIFICANCE = "override_significance"
+    OVERRIDE_GATE = "override_gate"  # let a partnership past one missing gate item, with a written reason
     VIEW_COMPLIANCE = "view_compliance"
     CLASSIFY = "classify"
     VIEW_CYCLE = "view_cycle"  # a partnership's cycle, its business case, sign-off and documents
@@ -50,6 +51,7 @@ class Action(StrEnum):
     IMPORT_REGISTER = "import_register"  # bring a register in from a spreadsheet
     EXPORT_REGISTER = "export_register"  # download the whole register (every concern) as Excel or CSV
     MANAGE_SIGN_IN = "manage_sign_in"  # switch sign-in with a username and password on or off
+    SET_TRACKING_START = "set_tracking_start"  # the day Accord began tracking the council's duties
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -66,6 +68,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.CHANGE_PERSON: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.MANAGE_REFERENCE_LISTS: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.OVERRIDE_SIGNIFICANCE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.OVERRIDE_GATE: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.VIEW_COMPLIANCE: (ALL_STAFF, frozenset()),
     Action.CLASSIFY: (frozenset({Role.ADMINISTRATOR, Role.OFFICER}), frozenset()),
     Action.VIEW_CYCLE: (ALL_STAFF, frozenset()),
@@ -85,6 +88,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.IMPORT_REGISTER: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.EXPORT_REGISTER: (frozenset({Role.ADMINISTRATOR, Role.AUDITOR}), frozenset()),
     Action.MANAGE_SIGN_IN: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.SET_TRACKING_START: (frozenset({Role.ADMINISTRATOR}), frozenset()),
 }
 
 

@@ -51,9 +51,12 @@ URL_POLICY: dict[str, str] = {
     "classify-check": Action.CLASSIFY,
     "classify-result": Action.VIEW_COMPLIANCE,
     "compliance": Action.VIEW_COMPLIANCE,
+    "tracking-start": Action.SET_TRACKING_START,
+    "last-done": Action.CHANGE_PARTNERSHIP,
     # The partnership cycle (accord.lifecycle)
     "cycle": Action.VIEW_CYCLE,
     "cycle-move": Action.CHANGE_PARTNERSHIP,
+    "gate-override": Action.OVERRIDE_GATE,  # only administrators may let a partnership past a gate item
     "cycle-retrospective": Action.CHANGE_PARTNERSHIP,
     "business-case": Action.VIEW_CYCLE,
     "business-case-part": Action.CHANGE_PARTNERSHIP,

@@ -1,19 +1,22 @@
 """Database triggers that make history tables append-only, for SQLite and PostgreSQL.
 
-The audit trail and the partnership cycle's transitions and decisions are written once and never
-changed. Installed by migrations (audit 0002, lifecycle 0002) for the tables that exist. Tests that
-must empty the database (transactional browser tests) lift the guard just before Django flushes
-and put it back for the next test.
+The audit trail and the partnership cycle's transitions, decisions and gate overrides are written
+once and never changed. Installed by migrations (audit 0002, lifecycle 0002 and 0004) for the
+tables that exist. Tests that must empty the database (transactional browser tests) lift the guard
+just before Django flushes and put it back for the next test.
 """
 
 TABLES = (
     "audit_auditevent",
     "lifecycle_transition",
     "lifecycle_decision",
+    "lifecycle_gateoverride",
     "risks_assessment",
     "risks_review",
     "reviews_assurancerating",
     "reports_reportsnapshot",
+    "frameworks_trackingstart",
+    "frameworks_priorcompletion",
 )
 
 

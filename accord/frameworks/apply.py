@@ -9,22 +9,23 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from accord import clock
 from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
 from accord.register.models import Partnership
 
-from . import duty_rules, engine, loader
+from . import duty_rules, engine, loader, tracking
 from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact, Shortfall
 from .models import SignificanceAssessment
 from .schema import Framework
+from .significance import tier_in_force
 
 
 class RegisterEvidence:
-    """What the register itself can show: when a partnership was registered and when the council
-    joined, and that an exit strategy has been written. Artefacts are named by kind."""
+    """What the register itself can show: when a partnership was registered, and that an exit
+    strategy has been written. Artefacts are named by kind. (When it became active is an event of
+    the cycle, read by accord.lifecycle.evidence; the start date typed on the record is not.)"""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         self._by_id = {p.pk: p for p in partnerships}
@@ -33,23 +34,18 @@ class RegisterEvidence:
         found: dict[int, dict[str, tuple[date, ...]]] = {}
         for pk in partnership_ids:
             p = self._by_id[pk]
-            kinds = {"registration": (timezone.localdate(p.created_at),)}
+            kinds = {"registration": (clock.local_date(p.created_at),)}
             if p.exit_strategy.strip():
-                kinds["exit_strategy"] = (timezone.localdate(p.updated_at),)
+                kinds["exit_strategy"] = (clock.local_date(p.updated_at),)
             found[pk] = kinds
         return found
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
-        return {
-            pk: {
-                "joined": self._by_id[pk].start_date,
-                "registered": timezone.localdate(self._by_id[pk].created_at),
-            }
-            for pk in partnership_ids
-        }
+        return {pk: {"registered": clock.local_date(self._by_id[pk].created_at)} for pk in partnership_ids}
 
 
 ARTEFACT_KEY = "artefact:"  # evidence for one artefact by id, as opposed to every artefact of a kind
+ENDED = "ended"  # an anchor the cycle supplies: when the partnership closed, was rejected or withdrawn
 
 
 def _by_artefact(
@@ -124,6 +120,8 @@ def facts_for(
     risks = risks_from(sources, ids)
     ratings = ratings_from(sources, ids)
     shortfalls = shortfalls_from(sources, ids)
+    tracking_from = tracking.tracking_from()
+    last_done = tracking.last_done_for(ids)
     facts = {}
     for p in partnerships:
         duration = None
@@ -142,6 +140,10 @@ def facts_for(
             anchors=anchors[p.pk],
             risks=risks.get(p.pk, ()),
             rating=ratings.get(p.pk),
+            status=p.status,
+            ended_on=anchors[p.pk].get(ENDED),
+            tracking_from=tracking_from,
+            last_done=last_done.get(p.pk, {}),
             shortfalls=shortfalls.get(p.pk, {}),
         )
     return facts
@@ -184,6 +186,6 @@ def record_assessment(partnership: Partnership, user, answers: Mapping[str, bool
 def obligations_for(partnership: Partnership, today: date | None = None):
     framework = loader.current()
     result, stored = significance(partnership, framework)
-    tier_id = stored.effective_tier_id if stored else result.tier_id
+    tier_id, _ = tier_in_force(result, stored)
     facts = facts_for(framework, [partnership], answers={partnership.pk: stored.answers} if stored else None)
     return engine.obligations(framework, facts[partnership.pk], today or clock.today(), tier_id=tier_id)

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from .durations import parse
 from .evidence_rules import check_evidence_rules
-from .schema import ANCHORS, ASSURANCE_LEVELS, ASSURANCE_MEASURES, CITE, DOCUMENTS, FACTS, Framework
+from .schema import (
+    ANCHORS,
+    ASSURANCE_LEVELS,
+    ASSURANCE_MEASURES,
+    CITE,
+    DOCUMENTS,
+    FACTS,
+    UNCERTAIN_ANCHORS,
+    Framework,
+    Obligation,
+)
 
 Problem = tuple[str, str]
 
@@ -83,6 +93,7 @@ def check_references(fw: Framework) -> Iterator[Problem]:
         base = f"obligations.{i}"
         yield from _unknown(f"{base}.artefact", ob.artefact, artefacts, "artefact")
         yield from _unknown(f"{base}.anchor", ob.anchor, set(ANCHORS), "anchor")
+        yield from _check_fallback(base, ob)
         for j, tier in enumerate(ob.tiers):
             yield from _unknown(f"{base}.tiers.{j}", tier, tiers, "tier")
         for j, type_id in enumerate(ob.types):
@@ -110,6 +121,23 @@ def check_references(fw: Framework) -> Iterator[Problem]:
     for i, risk in enumerate(fw.risk_model.library):
         categories = {c.id for c in fw.risk_model.categories}
         yield from _unknown(f"risk_model.library.{i}.category", risk.category, categories, "risk category")
+
+
+def _check_fallback(base: str, ob: Obligation) -> Iterator[Problem]:
+    """An obligation counted from an event a partnership may never record names the event it counts
+    from instead (ADR 0021), so it cannot silently never apply."""
+    if ob.fallback_anchor is not None:
+        yield from _unknown(f"{base}.fallback_anchor", ob.fallback_anchor, set(ANCHORS), "anchor")
+        if ob.fallback_anchor == ob.anchor or ob.fallback_anchor in UNCERTAIN_ANCHORS:
+            yield f"{base}.fallback_anchor", "the fallback must be an event every partnership records"
+    elif ob.anchor in UNCERTAIN_ANCHORS:
+        yield (
+            f"{base}.fallback_anchor",
+            f"a partnership may never record '{ob.anchor}' (for example one added to the register as already "
+            "active): name the event to count from instead, such as activated",
+        )
+    if ob.cadence == "fixed" and ob.repeat is None:
+        yield f"{base}.cadence", "a fixed cadence needs `repeat`"
 
 
 def _check_test(path: str, test, parameters) -> Iterator[Problem]:

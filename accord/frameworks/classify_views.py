@@ -11,10 +11,12 @@ from django.urls import reverse
 
 from accord.accounts.policy import Action, visible_partnerships
 from accord.register.forms.base import GovukForm
+from accord.register.models import Partnership
+from accord.register.views.partnerships import partnership_for
 from accord.ui.pages import require
 from accord.ui.widgets import YesNoField
 
-from . import engine, loader
+from . import classification, loader
 from .models import Classification
 
 SESSION_KEY = "accord_classification"
@@ -74,6 +76,12 @@ def _restart_if_not_started(view):
     return wrapped
 
 
+def _partnership(request: HttpRequest, pk: int) -> Partnership:
+    """A partnership the test is taken for: its result goes on its record, so the user must be
+    able to change it (404 if they cannot see it, 403 if they cannot change it or it is closed)."""
+    return partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+
+
 def classify_start(request: HttpRequest) -> HttpResponse:
     require(request, Action.CLASSIFY)
     framework = loader.current()
@@ -82,7 +90,7 @@ def classify_start(request: HttpRequest) -> HttpResponse:
     if wanted:
         if not (wanted.isascii() and wanted.isdigit()):  # ?partnership=abc is no partnership, not an error
             raise Http404("No such partnership")
-        partnership = get_object_or_404(visible_partnerships(request.user), pk=int(wanted))
+        partnership = _partnership(request, int(wanted))
     form = StartForm(
         request.POST if request.method == "POST" else None,
         initial={"arrangement": partnership.name if partnership else ""},
@@ -149,16 +157,9 @@ def classify_check(request: HttpRequest) -> HttpResponse:
     if missing:
         return redirect("classify-question", question_id=missing[0].id)
     if request.method == "POST":
-        result = engine.classify(framework, state["answers"])
-        record = Classification.objects.create(
-            partnership_id=state["partnership"],
-            arrangement=state["arrangement"],
-            framework_id=framework.id,
-            framework_version=framework.version,
-            answers=state["answers"],
-            is_partnership=result.is_partnership,
-            reasons=[{"text": r.text, "cite": r.cite} for r in result.reasons],
-            decided_by=request.user,
+        partnership = _partnership(request, state["partnership"]) if state["partnership"] else None
+        record = classification.record_result(
+            request.user, framework, state["arrangement"], state["answers"], partnership
         )
         del request.session[SESSION_KEY]
         return redirect("classify-result", pk=record.pk)
@@ -177,4 +178,7 @@ def classify_result(request: HttpRequest, pk: int) -> HttpResponse:
         and not visible_partnerships(request.user).filter(pk=record.partnership_id).exists()
     ):
         raise Http404
-    return render(request, "frameworks/classify_result.html", {"record": record})
+    framework = loader.all_frameworks().get(record.framework_id)
+    questions = _questions(framework) if framework else []
+    answers = [(q, record.answers[q.id]) for q in questions if q.id in record.answers]
+    return render(request, "frameworks/classify_result.html", {"record": record, "answers": answers})

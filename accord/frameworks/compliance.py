@@ -14,6 +14,7 @@ from . import engine
 from .apply import facts_for
 from .models import SignificanceAssessment
 from .schema import Framework
+from .significance import tier_in_force
 
 BATCH = 2000
 
@@ -59,8 +60,7 @@ def _evaluate_batch(
     for partnership in batch:
         stored = assessments.get(partnership.pk)
         result = engine.assess_significance(framework, facts[partnership.pk])
-        tier_id = stored.effective_tier_id if stored else result.tier_id
-        tier_name = stored.effective_tier_name if stored else result.tier_name
+        tier_id, tier_name = tier_in_force(result, stored)
         yield PartnershipCompliance(
             partnership,
             tier_id,

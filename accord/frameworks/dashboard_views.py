@@ -8,12 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accord import clock
-from accord.accounts.policy import Action, visible_partnerships
+from accord.accounts.policy import Action, can, visible_partnerships
 from accord.register.forms.base import GovukForm
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
 from accord.ui.pages import paginate, require
 
-from . import engine, loader, store
+from . import engine, loader, store, tracking
 from .models import ComplianceCount, ObligationStatus
 
 
@@ -94,5 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "query": request.GET.copy(),
             "selected": (data.get("obligation"), data.get("status")),
             "names": {o.id: o for o in engine.definitions(framework)},
+            "tracking_from": tracking.tracking_from(),
+            "can_set_tracking": can(request.user, Action.SET_TRACKING_START),
         },
     )

@@ -17,21 +17,27 @@ from .durations import Duration, parse
 from .facts import PartnershipFacts
 from .schema import Framework, Obligation, Test, Tier
 
-MET, DUE_SOON, OVERDUE, NOT_YET_DUE, NOT_APPLICABLE = (
+MET, DUE_SOON, OVERDUE, NOT_YET_DUE, NOT_APPLICABLE, BEFORE_ACCORD = (
     "met",
     "due_soon",
     "overdue",
     "not_yet_due",
     "not_applicable",
+    "before_accord",
 )
-STATUSES = (OVERDUE, DUE_SOON, NOT_YET_DUE, MET, NOT_APPLICABLE)
+# Most pressing first. "Before Accord": it fell due before Accord began tracking and nobody has yet
+# recorded when it was last done (ADR 0021) — it needs a date, not a chase.
+STATUSES = (OVERDUE, DUE_SOON, BEFORE_ACCORD, NOT_YET_DUE, MET, NOT_APPLICABLE)
 STATUS_LABELS = {
     MET: "Met",
     DUE_SOON: "Due soon",
     OVERDUE: "Overdue",
     NOT_YET_DUE: "Not yet due",
     NOT_APPLICABLE: "Not applicable",
+    BEFORE_ACCORD: "Before Accord",
 }
+# States in which a partnership has nothing more to do.
+ENDED = frozenset({"closed", "rejected", "withdrawn"})
 
 
 @dataclass(frozen=True)
@@ -167,12 +173,12 @@ def _applies(obligation: Obligation, tier_id: str, type_id: str | None) -> bool:
 
 
 def _nth(first: date, repeat: Duration, k: int) -> date:
-    """The k-th due date of a series, counted from the first so month-ends do not drift."""
+    """The k-th due date of a fixed series, counted from the first so month-ends do not drift."""
     return Duration(repeat.years * k, repeat.months * k, repeat.days * k).after(first)
 
 
 def _cycle_on_or_after(first: date, repeat: Duration, day: date) -> int:
-    """The index k of the first due date in the series that is on or after `day`."""
+    """The index k of the first due date in the fixed series that is on or after `day`."""
     if day <= first:
         return 0
     approx_days = max(1, repeat.years * 365 + repeat.months * 30 + repeat.days)
@@ -184,17 +190,17 @@ def _cycle_on_or_after(first: date, repeat: Duration, day: date) -> int:
     return k
 
 
-def _pending_cycle(first: date, repeat: Duration, evidence: tuple[date, ...], anchor: date) -> int:
-    """The index of the first due date the evidence leaves unmet (ADR 0005).
+def _pending_cycle(first: date, repeat: Duration, completions: list[date]) -> int:
+    """For a fixed cadence: the index of the first due date the completions leave unmet.
 
-    Evidence meets the first due date on or after it, so a review held early meets the coming
-    cycle; but evidence that arrives after an unmet due date meets that overdue date, late, so a
-    late review is not credited to the following cycle as well (due dates missed before it are
-    past and skipped). Evidence dated on a due date meets that due date."""
+    A completion meets the first due date on or after it (its period's), so one done early in a
+    period meets that period and no other; one that arrives after an unmet due date meets that
+    overdue date, late, so a late report is not also credited to the period it was written in.
+    A completion dated on a due date meets that due date."""
     pending = 0
-    for day in sorted(d for d in evidence if d >= anchor):
+    for day in completions:
         cycle = _cycle_on_or_after(first, repeat, day)
-        late = cycle > pending and _nth(first, repeat, cycle) != day  # on a due date: meets that one
+        late = cycle > pending and _nth(first, repeat, cycle) != day
         pending = cycle if late else max(pending, cycle + 1)
     return pending
 
@@ -215,89 +221,97 @@ def _durations(obligation: Obligation) -> tuple[Duration, Duration | None, Durat
     return cached[1]
 
 
+def _words(anchor: str) -> str:
+    return anchor.replace("_", " ")
+
+
+def _anchor(obligation: Obligation, facts: PartnershipFacts) -> tuple[str, date | None]:
+    """The event the obligation counts from for this partnership: its anchor, else its fallback."""
+    found = facts.anchors.get(obligation.anchor)
+    if found is None and obligation.fallback_anchor:
+        fallback = facts.anchors.get(obligation.fallback_anchor)
+        if fallback is not None:
+            return obligation.fallback_anchor, fallback
+    return obligation.anchor, found
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _status(today: date, due: date, soon: Duration, done: bool) -> str:
+    if today > due:
+        return OVERDUE
+    if today >= soon.before(due):
+        return DUE_SOON
+    return MET if done else NOT_YET_DUE
+
+
+def next_due(obligation: Obligation, anchor_date: date, completions: list[date]) -> date:
+    """When the obligation is next due, given the sorted dates it was done on (ADR 0021).
+
+    Once only: `first_due` after the anchor. Rolling: one `repeat` after the last completion (the
+    first due date until it is first done), so doing it early never skips a period and the gap
+    between two completions on time never exceeds the period. Fixed: the first unmet date of the
+    grid `first_due` + n × `repeat`."""
+    first_offset, repeat, _ = _durations(obligation)
+    first_due = first_offset.after(anchor_date)
+    if repeat is None or not completions:
+        return first_due
+    if obligation.cadence == "rolling":
+        return repeat.after(completions[-1])
+    return _nth(first_due, repeat, _pending_cycle(first_due, repeat, completions))
+
+
 def evaluate(
     obligation: Obligation, facts: PartnershipFacts, tier_id: str, type_id: str | None, today: date
 ) -> ObligationResult:
-    """One obligation for one partnership on `today` (see ADR 0005 for how cycles are counted)."""
-    anchor_date = facts.anchors.get(obligation.anchor)
+    """One obligation for one partnership on `today` (ADR 0021 sets out the rules with examples)."""
     recurring = obligation.repeat is not None
-    if not _applies(obligation, tier_id, type_id):
+
+    def result(status: str, due=None, anchor=obligation.anchor, anchor_date=None, evidence=None, why=""):
         return ObligationResult(
             obligation.id,
             obligation.name,
             obligation.artefact,
             obligation.cite,
-            NOT_APPLICABLE,
-            None,
-            obligation.anchor,
+            status,
+            due,
+            anchor,
             anchor_date,
-            None,
-            "Does not apply to this tier or type",
-            recurring,
-        )
-    if anchor_date is None:
-        why = f"No '{obligation.anchor.replace('_', ' ')}' date yet"
-        return ObligationResult(
-            obligation.id,
-            obligation.name,
-            obligation.artefact,
-            obligation.cite,
-            NOT_APPLICABLE,
-            None,
-            obligation.anchor,
-            None,
-            None,
+            evidence,
             why,
             recurring,
         )
-    first_offset, repeat, soon = _durations(obligation)
-    first_due = first_offset.after(anchor_date)
-    last_met = max((d for d in facts.evidence.get(obligation.artefact, ()) if d >= anchor_date), default=None)
-    if repeat is None:
-        due = first_due
-        if last_met is not None:
-            return ObligationResult(
-                obligation.id,
-                obligation.name,
-                obligation.artefact,
-                obligation.cite,
-                MET,
-                due,
-                obligation.anchor,
-                anchor_date,
-                last_met,
-                "Done",
-                recurring,
+
+    if not _applies(obligation, tier_id, type_id):
+        return result(NOT_APPLICABLE, why="Does not apply to this tier or type")
+    if facts.status in ENDED:
+        ended = f" on {_long_date(facts.ended_on)}" if facts.ended_on else ""
+        return result(NOT_APPLICABLE, why=f"Nothing is due: the partnership ended{ended}")
+    anchor, anchor_date = _anchor(obligation, facts)
+    if anchor_date is None:
+        return result(NOT_APPLICABLE, why=f"No '{_words(obligation.anchor)}' date yet")
+    done = sorted(d for d in facts.evidence.get(obligation.artefact, ()) if d >= anchor_date)
+    prior = facts.last_done.get(obligation.id)
+    completions = sorted({*done, prior}) if prior is not None else done
+    last = completions[-1] if completions else None
+    if not recurring and last is not None:
+        return result(MET, next_due(obligation, anchor_date, []), anchor, anchor_date, last, "Done")
+    due = next_due(obligation, anchor_date, completions)
+    why = f"Counted from when it was {_words(anchor)}" if anchor != obligation.anchor else ""
+    tracking = facts.tracking_from
+    if tracking is not None and due < tracking:
+        if last is None:
+            why = (
+                f"Fell due before Accord began tracking on {_long_date(tracking)}: "
+                "record when it was last done"
             )
-    elif last_met is not None:
-        due = _nth(
-            first_due,
-            repeat,
-            _pending_cycle(first_due, repeat, facts.evidence[obligation.artefact], anchor_date),
-        )
-    else:
-        due = first_due
-    if today > due:
-        status = OVERDUE
-    elif today >= soon.before(due):
-        status = DUE_SOON
-    elif last_met is not None:
-        status = MET
-    else:
-        status = NOT_YET_DUE
-    return ObligationResult(
-        obligation.id,
-        obligation.name,
-        obligation.artefact,
-        obligation.cite,
-        status,
-        due,
-        obligation.anchor,
-        anchor_date,
-        last_met,
-        "",
-        recurring,
-    )
+            return result(BEFORE_ACCORD, None, anchor, anchor_date, None, why)
+        why = f"Was due on {_long_date(due)}, before Accord began tracking on {_long_date(tracking)}"
+        due = tracking
+    _, _, soon = _durations(obligation)
+    return result(_status(today, due, soon, last is not None), due, anchor, anchor_date, last, why)
 
 
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
@@ -311,9 +325,17 @@ def obligations(
     tier_id = tier_id or assess_significance(framework, facts).tier_id
     type_id = framework_type(framework, facts.register_type)
     results = [evaluate(o, facts, tier_id, type_id, today) for o in framework.obligations]
-    results.extend(risk_rules.evaluate(framework, facts, today))
-    results.extend(assurance_rules.evaluate(framework, facts, today))
-    results.extend(duty_rules.evaluate(framework, facts, today, tier_id))
+    rules = [
+        *risk_rules.evaluate(framework, facts, today),
+        *assurance_rules.evaluate(framework, facts, today),
+        *duty_rules.evaluate(framework, facts, today, tier_id),
+    ]
+    if facts.status in ENDED:  # nothing more is due from a partnership that has ended
+        why = "Nothing is due: the partnership ended" + (
+            f" on {_long_date(facts.ended_on)}" if facts.ended_on else ""
+        )
+        rules = [r._replace(status=NOT_APPLICABLE, due=None, why=why) for r in rules]
+    results.extend(rules)
     results.sort(key=lambda r: (_RANK[r.status], r.due or date.max, r.obligation_id))
     return results
 

@@ -43,6 +43,14 @@ class Shortfall(NamedTuple):
     tiers: tuple[str, ...] = ()
 
 
+class OverrideFact(NamedTuple):
+    """An administrator's override of one missing gate item (accord.lifecycle.overrides)."""
+
+    by: str  # who overrode it, as named in the record
+    on: date
+    reason: str
+
+
 @dataclass(frozen=True)
 class PartnershipFacts:
     partnership_id: int
@@ -59,6 +67,17 @@ class PartnershipFacts:
     approvals: Mapping[tuple[str, str], str] = field(default_factory=dict)
     risks: tuple[RiskFact, ...] = ()  # the open risks on its joint risk register
     rating: RatingFact | None = None  # its latest assurance rating, if it has one
+    status: str = ""  # its state in the partnership cycle (proposed, active, closed...)
+    ended_on: date | None = None  # when it was closed, rejected or withdrawn: nothing is due after
+    tracking_from: date | None = None  # the day Accord began tracking the council's duties (go-live)
+    # obligation id -> when it was last done before Accord tracked it, as recorded by the council
+    last_done: Mapping[str, date] = field(default_factory=dict)
+    # The cycle's own checks (accord.lifecycle.cycle): whether its significance is assessed (a stored
+    # assessment, or a framework that asks nothing), its latest "Is it a partnership?" result (None:
+    # not taken) and administrators' overrides of missing gate items, by (gate, item id).
+    significance_assessed: bool = False
+    is_partnership: bool | None = None
+    gate_overrides: Mapping[tuple[str, str], OverrideFact] = field(default_factory=dict)
     # artefact id -> why what was recorded for it falls short (evidence sources' `shortfalls`)
     shortfalls: Mapping[str, Shortfall] = field(default_factory=dict)
 

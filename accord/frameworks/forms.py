@@ -1,7 +1,7 @@
 from django import forms
 
 from accord.register.forms.base import GovukForm
-from accord.ui.widgets import YesNoField
+from accord.ui.widgets import GovukDateField, YesNoField
 
 from .schema import Framework
 
@@ -41,3 +41,39 @@ class OverrideForm(GovukForm):
         self.fields["tier"].choices = [(t.id, t.name) for t in framework.significance.tiers]
         self._govuk_messages()
         self.fields["reason"].error_messages["required"] = "Enter the reason for overriding the tier"
+
+
+class TrackingStartForm(GovukForm):
+    started_on = GovukDateField(
+        label="When did the council begin tracking its duties in Accord?",
+        help_text="Its go-live date, for example 1 9 2026. Duties that fell due before it are never shown "
+        "as overdue.",
+    )
+    reason = forms.CharField(
+        label="Why is the date being set or changed?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the history of the setting.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._govuk_messages()
+        self.fields["started_on"].error_messages["required"] = "Enter the date the council began tracking"
+        self.fields["reason"].error_messages["required"] = "Enter why the date is being set or changed"
+
+
+class LastDoneForm(GovukForm):
+    done_on = GovukDateField(label="When was it last done?", help_text="For example, 14 3 2024")
+    note = forms.CharField(
+        label="Where is it recorded? (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the meeting and minute where the review was considered.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._govuk_messages()
+        self.fields["done_on"].error_messages["required"] = "Enter the date it was last done"

@@ -4,6 +4,8 @@ that produced it, so last year's result stays explainable after the framework ch
 from django.conf import settings
 from django.db import models
 
+from accord.audit.append_only import AppendOnly
+
 
 class Classification(models.Model):
     """The answer to "is this arrangement a partnership?", from the guided questions."""
@@ -140,3 +142,52 @@ class ComplianceSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.framework_id} {self.framework_version} on {self.refreshed_on}"
+
+
+class TrackingStart(AppendOnly):
+    """The day Accord began tracking the council's duties (go-live). The latest row counts; earlier
+    rows stay as the setting's history. Duties that fell due before it are never Overdue (ADR 0021)."""
+
+    started_on = models.DateField()
+    reason = models.TextField(max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, db_constraint=False
+    )
+    recorded_by_name = models.CharField(max_length=200)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "tracking start"
+
+    def __str__(self) -> str:
+        return f"Tracking from {self.started_on:%-d %B %Y}"
+
+
+class PriorCompletion(AppendOnly):
+    """When a duty was last done before Accord tracked it, as the council recorded it (a review held
+    in March 2024, say). The latest row for a partnership and obligation counts; it may only name a
+    day before tracking began, so it can never stand in for evidence recorded in Accord."""
+
+    partnership = models.ForeignKey(
+        "register.Partnership", on_delete=models.PROTECT, related_name="prior_completions"
+    )
+    obligation_id = models.CharField(max_length=60)
+    done_on = models.DateField("last done")
+    note = models.TextField(blank=True, max_length=2000)
+    framework_id = models.CharField(max_length=60)
+    framework_version = models.CharField(max_length=30)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, db_constraint=False
+    )
+    recorded_by_name = models.CharField(max_length=200)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "record of when a duty was last done"
+        verbose_name_plural = "records of when duties were last done"
+        indexes = [models.Index(fields=["partnership", "obligation_id"], name="prior_completion_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.obligation_id} last done {self.done_on:%-d %B %Y}"

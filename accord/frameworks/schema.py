@@ -14,7 +14,16 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .schema_base import ANCHORS, CITE, DURATION, IDENT, Cited, Item, Strict  # noqa: F401 (re-exported)
+from .schema_base import (  # noqa: F401 (re-exported)
+    ANCHORS,
+    CITE,
+    DURATION,
+    IDENT,
+    UNCERTAIN_ANCHORS,
+    Cited,
+    Item,
+    Strict,
+)
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
@@ -215,13 +224,25 @@ class Requirement(Item):
 
 
 class Obligation(Item):
-    """Something due on a cadence, counted from an anchor date."""
+    """Something due on a cadence, counted from an event (ADR 0021)."""
 
     name: str
     artefact: str
-    anchor: str = Field(description=f"One of: {', '.join(ANCHORS)}")
+    anchor: str = Field(description=f"The event it counts from, one of: {', '.join(ANCHORS)}")
+    fallback_anchor: str | None = Field(
+        default=None,
+        description="The event it counts from when the partnership never records `anchor` (required for "
+        f"{', '.join(UNCERTAIN_ANCHORS)}), so the obligation cannot silently never apply.",
+    )
     first_due: str = Field(description="Duration after the anchor, e.g. P6M.")
     repeat: str | None = Field(default=None, description="Then every, e.g. P1Y; none for once only.")
+    cadence: Literal["rolling", "fixed"] = Field(
+        default="rolling",
+        description="'rolling': each next due date is one `repeat` after the last time it was done, so "
+        "the gap between two completions never exceeds it ('at least annually'); 'fixed': due on a grid of "
+        "`first_due` + n × `repeat` from the anchor, each period needing its own completion (a quarterly "
+        "report for each quarter).",
+    )
     tiers: list[str] = Field(default_factory=list)
     types: list[str] = Field(default_factory=list)
     due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")

@@ -10,8 +10,13 @@ CITE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]{16}\.txt) (?P<section>\S.*)$")
 DURATION = re.compile(
     r"^P(?=\d)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$"
 )
-# Dates an obligation can count from.
-ANCHORS = ("joined", "approved", "agreement_signed", "decided_to_leave", "registered")
+# Events an obligation can count from (ADR 0021): when the partnership was entered in the register,
+# approved, became active (the council entered it), had its agreement signed, or decided to leave.
+# Never a date typed as the partnership's start: a clock starts from something that happened.
+ANCHORS = ("registered", "approved", "activated", "agreement_signed", "decided_to_leave")
+# Anchors a partnership may never record (one added as already active has no approval in Accord; an
+# agreement may never be signed): an obligation counted from one must name a fallback anchor.
+UNCERTAIN_ANCHORS = ("approved", "agreement_signed")
 IDENT = r"^[a-z][a-z0-9_]*$"
 
 

@@ -169,7 +169,7 @@ class ReportBack(Cited):
         | None
     ) = None
     every: str | None = Field(default=None, description="For a regular report-back: how often, e.g. P1Y.")
-    anchor: str = Field(default="joined", description="What a regular report-back is counted from.")
+    anchor: str = Field(default="activated", description="What a regular report-back is counted from.")
     wording: str = Field(default="", description="The framework's own words, quoted.")
     note: str = ""
 

@@ -5,6 +5,7 @@ stored obligation statuses in step, so no view can do one without the others.
 """
 
 from collections.abc import Mapping
+from datetime import date
 
 from django.db import transaction
 
@@ -12,9 +13,10 @@ from accord import clock
 from accord.audit.models import Action
 from accord.audit.service import record
 from accord.register.models import Partnership
+from accord.register.services import lock_open
 
-from . import apply, loader, store
-from .models import SignificanceAssessment
+from . import apply, loader, significance, store, tracking
+from .models import PriorCompletion, SignificanceAssessment, TrackingStart
 
 LABEL = "Significance"
 
@@ -66,3 +68,98 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
     )
     store.partnerships_changed([partnership.pk])
     return assessment
+
+
+def assess_if_nothing_to_ask(partnership: Partnership, user) -> SignificanceAssessment | None:
+    """At creation: a framework whose tiers are reached only by facts in the register has nothing
+    to ask, so the partnership's assessment is recorded straight away. Otherwise the questions are
+    asked when it is added (or, for a partnership added another way, on its record)."""
+    if significance.asks_questions(loader.current()):
+        return None
+    return assess(partnership, user, {})
+
+
+# Tracking from go-live (ADR 0021) ------------------------------------------------------------------
+
+
+class TrackingError(ValueError):
+    """Refused, with a message for the person who asked."""
+
+
+def _name(actor) -> str:
+    return getattr(actor, "display_name", None) or str(actor or "System")
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _long(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+@transaction.atomic
+def set_tracking_from(actor, started_on: date, reason: str) -> TrackingStart:
+    """Set the day Accord began tracking the council's duties; every partnership is worked out again."""
+    if not reason.strip():
+        raise TrackingError("Enter why the date is changing")
+    if started_on > clock.today():
+        raise TrackingError("The date Accord began tracking must be today or in the past")
+    before = tracking.tracking_from()
+    row = TrackingStart.objects.create(
+        started_on=started_on, reason=reason.strip(), recorded_by=_user(actor), recorded_by_name=_name(actor)
+    )
+    record(
+        actor=actor,
+        instance=row,
+        action=Action.CHANGED if before else Action.CREATED,
+        before={"started_on": ("Tracking duties from", _long(before))},
+        after={"started_on": ("Tracking duties from", _long(started_on))},
+        reason=reason.strip(),
+    )
+    store.refresh_if_kept()
+    return row
+
+
+@transaction.atomic
+def record_last_done(
+    actor, partnership: Partnership, obligation_id: str, done_on: date, note: str = ""
+) -> PriorCompletion:
+    """Record when a duty was last done before Accord tracked it. Refused for a day on or after the
+    day tracking began: from then on, only what is recorded in Accord itself meets a duty."""
+    framework = loader.current()
+    obligation = tracking.recordable(framework, obligation_id)
+    if obligation is None:
+        raise TrackingError("There is no such duty under the council's framework")
+    if done_on > clock.today():
+        raise TrackingError("The date it was last done must be today or in the past")
+    start = tracking.tracking_from()
+    if start is not None and done_on >= start:
+        raise TrackingError(
+            f"Accord has tracked duties since {_long(start)}: record anything done since then in Accord "
+            "itself, where the framework asks for it"
+        )
+    locked = lock_open(partnership)
+    previous = tracking.last_done_for([locked.pk]).get(locked.pk, {}).get(obligation_id)
+    row = PriorCompletion.objects.create(
+        partnership=locked,
+        obligation_id=obligation_id,
+        done_on=done_on,
+        note=note.strip(),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        recorded_by=_user(actor),
+        recorded_by_name=_name(actor),
+    )
+    label = f"Last done before Accord: {obligation.name}"[:200]
+    record(
+        actor=actor,
+        instance=row,
+        action=Action.CHANGED if previous else Action.CREATED,
+        before={"done_on": (label, _long(previous))},
+        after={"done_on": (label, _long(done_on))},
+        reason=note.strip(),
+        partnership=locked,
+    )
+    store.partnerships_changed([locked.pk])
+    return row

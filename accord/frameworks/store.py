@@ -126,3 +126,10 @@ def partnerships_changed(partnership_ids: Iterable[int]) -> None:
     """Keep the kept statuses in step after a change, once the register has been worked out."""
     if ComplianceSnapshot.objects.exists():
         refresh_partnerships(partnership_ids)
+
+
+def refresh_if_kept() -> None:
+    """After a council-wide change (the day tracking began), work the whole register out again if
+    its statuses are kept."""
+    if ComplianceSnapshot.objects.exists():
+        refresh_all()

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
@@ -27,7 +26,7 @@ from accord.frameworks.schema import Artefact, Framework, Heading, Template
 from accord.register.models import Partnership
 
 from . import governing, recording
-from .models import Agreement, AgreementStatus, ArtefactRecord, Signatory
+from .models import Agreement, AgreementStatus, Signatory
 
 SLOT = "agreement"
 REVIEW_WITHIN = "P1Y"  # "at least annually" (Bury 7.5)
@@ -188,9 +187,7 @@ def save_agreement(actor, partnership: Partnership, values: dict[str, Any]) -> A
 
 def _new_revision(partnership: Partnership) -> None:
     """What approvers approve is the agreement as it stands: any change needs approving again."""
-    ArtefactRecord.objects.filter(partnership=partnership, slot="agreement").update(
-        revision=F("revision") + 1
-    )
+    recording.new_revision(partnership, [SLOT])
 
 
 def _locked_agreement(partnership: Partnership) -> tuple[Partnership, Agreement]:

@@ -1,22 +1,25 @@
 """The framework's view of partnerships in the cycle now: tier, facts with approvals, and slots.
 
 `states` works for many partnerships with a fixed number of queries (the stored significance
-assessments, the evidence sources' bulk reads, the artefact revisions and the decisions), so a list
-such as the approver's inbox costs the same few queries for 200 partnerships as for one; `state`
-is the same for one partnership.
+assessments, the evidence sources' bulk reads, the artefact revisions and the decisions, the
+"Is it a partnership?" results and the gate overrides), so a list such as the approver's inbox
+costs the same few queries for 200 partnerships as for one; `state` is the same for one partnership.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from accord.frameworks import apply, engine, loader
-from accord.frameworks.facts import PartnershipFacts
+from django.utils import timezone
+
+from accord.frameworks import apply, classification, engine, loader, significance
+from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.models import SignificanceAssessment
 from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 
 from . import evidence
 from .content import slot_for
+from .models import GateOverride
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,37 @@ def states(partnerships: Sequence[Partnership], framework: Framework | None = No
     facts = apply.facts_for(framework, partnerships, answers=answers)
     artefact_slots = slots(framework)
     approvals = evidence.approvals_for(ids, artefact_slots)
+    results = classification.latest_results(ids, framework)
+    overrides = gate_overrides(ids, framework)
     found = {}
     for p in partnerships:
-        tier_id = (
-            stored[p.pk].effective_tier_id
-            if p.pk in stored
-            else engine.assess_significance(framework, facts[p.pk]).tier_id
+        result = engine.assess_significance(framework, facts[p.pk])
+        tier_id, _ = significance.tier_in_force(result, stored.get(p.pk))
+        with_approvals = replace(
+            facts[p.pk],
+            approvals=approvals.get(p.pk, {}),
+            significance_assessed=significance.is_assessed(framework, stored.get(p.pk)),
+            is_partnership=results[p.pk].is_partnership if p.pk in results else None,
+            gate_overrides=overrides.get(p.pk, {}),
         )
-        with_approvals = replace(facts[p.pk], approvals=approvals.get(p.pk, {}))
         found[p.pk] = State(framework, tier_id, with_approvals, artefact_slots)
     return found
+
+
+Overrides = dict[tuple[str, str], OverrideFact]  # (gate, item id) -> the latest override
+
+
+def gate_overrides(ids: Sequence[int], framework: Framework) -> dict[int, Overrides]:
+    """partnership id -> its overrides made under this framework."""
+    found: dict[int, Overrides] = {}
+    rows = GateOverride.objects.filter(partnership_id__in=ids, framework_id=framework.id).order_by("at", "id")
+    for row in rows:
+        found.setdefault(row.partnership_id, {})[(row.gate, row.item_id)] = override_fact(row)
+    return found
+
+
+def override_fact(row: GateOverride) -> OverrideFact:
+    return OverrideFact(row.overridden_by_name, timezone.localdate(row.at), row.reason)
 
 
 def state(partnership: Partnership, framework: Framework | None = None) -> State:

@@ -11,10 +11,10 @@ from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 from accord.ui.components import summary_row
 
-from . import content, services
+from . import basis, content, services
 from .cycle import applies
 from .forms_casework import ANSWER_LABELS, PARTS, TESTS_PART, TESTS_TITLE, sections_in
-from .models import ArtefactRecord, Decision, EvidenceFile
+from .models import ArtefactRecord, EvidenceFile
 
 SLOT = "business_case"
 
@@ -80,7 +80,8 @@ def _authorisation(partnership: Partnership, framework: Framework, ids: list[str
             for role_id in requirement.approvers:
                 outcome = now.facts.approvals.get((requirement.artefact, role_id))
                 needed.append({"role": roles.get(role_id, role_id), "outcome": outcome or "awaiting"})
-    decisions = Decision.objects.filter(partnership=partnership, artefact_id__in=ids).order_by("-at", "-id")
+    # Newest first, each with whether it still counts and, if not, which change voided it.
+    decisions = [(d, s) for d, s in reversed(basis.standings(partnership, now)) if d.artefact_id in ids]
     return {"needed": needed, "decisions": decisions}
 
 

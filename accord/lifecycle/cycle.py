@@ -2,14 +2,16 @@
 
 No database and no request: `check_move(framework, facts, tier_id, current, target)` reads the
 framework's requirements (gate = the state being entered, filtered by tier and type) against the
-evidence and approvals in `facts`, and says what is missing. The transition service refuses any
-move whose check is not clean.
+evidence and approvals in `facts`, adds Accord's own checks (significance assessed; "Is it a
+partnership?" before leaving Proposed) and says what is missing. An item an administrator has
+overridden (`facts.gate_overrides`) is reported in `overridden` instead (ADR 0022). The transition
+service refuses any move whose check is not clean.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accord.frameworks.engine import framework_type
-from accord.frameworks.facts import PartnershipFacts
+from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
 
 from .meets import meets, why_not
@@ -111,14 +113,16 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
-    detail: str = (
-        ""  # why what was recorded does not meet it (ADR 0024), e.g. "it is agreed but not signed..."
-    )
+    note: str = ""  # what is wrong in words: Accord's own checks ("not assessed yet"), or why what was
+    # recorded does not count (ADR 0024: "it is agreed but not signed; the framework needs it signed")
+    override: OverrideFact | None = None  # set when an administrator has overridden it
 
     @property
     def text(self) -> str:
+        if self.note:
+            return f"{self.artefact_name}: {self.note}"
         if not self.role_id:
-            return f"{self.artefact_name}: {self.detail or 'not done yet'}"
+            return f"{self.artefact_name}: not done yet"
         if self.refused:
             return f"{self.artefact_name}: refused by the {self.role_title}"
         return f"{self.artefact_name}: needs approval by the {self.role_title}"
@@ -131,6 +135,7 @@ class MoveCheck:
     allowed: bool  # the move exists from the current state
     missing: tuple[Missing, ...] = ()
     met: tuple[Requirement, ...] = ()
+    overridden: tuple[Missing, ...] = ()  # missing items an administrator overrode (each with `override`)
 
     @property
     def ok(self) -> bool:
@@ -174,7 +179,8 @@ def _requirement_gaps(
     gaps = []
     # An approval is itself the artefact: it exists once its approvers have approved.
     if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
-        gaps.append(Missing(**base, detail=why_not(facts, artefact.id, tier_id)))
+        # What was recorded may fall short, and the gate says why (ADR 0024).
+        gaps.append(Missing(**base, note=why_not(facts, artefact.id, tier_id)))
     for role_id in requirement.approvers:
         outcome = facts.approvals.get((artefact.id, role_id))
         if outcome != "approved":
@@ -191,21 +197,100 @@ def check_move(
         return MoveCheck(current, target, allowed=False)
     if (current, target) not in GATED:
         return MoveCheck(current, target, allowed=True)
-    missing: list[Missing] = []
+    missing: list[Missing] = own_checks(framework, facts, current)
     met: list[Requirement] = []
     for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
         gaps = _requirement_gaps(framework, requirement, facts, tier_id)
         missing.extend(gaps)
         if not gaps:
             met.append(requirement)
-    return MoveCheck(current, target, allowed=True, missing=tuple(missing), met=tuple(met))
+    overrides = facts.gate_overrides
+    overridden = tuple(
+        replace(m, override=overrides[(target, m.requirement_id)])
+        for m in missing
+        if (target, m.requirement_id) in overrides
+    )
+    missing = [m for m in missing if (target, m.requirement_id) not in overrides]
+    return MoveCheck(
+        current, target, allowed=True, missing=tuple(missing), met=tuple(met), overridden=overridden
+    )
+
+
+# Accord's own checks, identified like requirements so an administrator can override them.
+SIGNIFICANCE_ASSESSED = "significance_assessed"
+IS_A_PARTNERSHIP = "is_a_partnership"
+OWN_CHECKS = (SIGNIFICANCE_ASSESSED, IS_A_PARTNERSHIP)
+
+
+def own_checks(framework: Framework, facts: PartnershipFacts, current: str) -> list[Missing]:
+    """What Accord itself needs before any gated move: the significance assessed (the tier decides
+    every gate's requirements, so without it none can be trusted); and, to move on from a proposal,
+    an "Is it a partnership?" result that says it is one."""
+    found = []
+    if not facts.significance_assessed:
+        found.append(
+            Missing(
+                requirement_id=SIGNIFICANCE_ASSESSED,
+                artefact_id="",
+                artefact_name="Significance",
+                kind="significance",
+                cite=framework.significance.tiers[0].cite,
+                note="not assessed yet",
+            )
+        )
+    if current == PROPOSED and facts.is_partnership is not True:
+        found.append(
+            Missing(
+                requirement_id=IS_A_PARTNERSHIP,
+                artefact_id="",
+                artefact_name="Is it a partnership?",
+                kind="classification",
+                cite=framework.definition.cite,
+                note="not answered yet"
+                if facts.is_partnership is None
+                else "the answers say it is not a partnership",
+            )
+        )
+    return found
+
+
+def gates_up_to(gate: str) -> tuple[str, ...]:
+    """The gates a decision needed at `gate` rests on: that gate and, on the main path, the gates
+    before it; leaving and closing rest on the leaving gates only (not on how the partnership began)."""
+    if gate in MAIN_PATH:
+        return MAIN_PATH[: MAIN_PATH.index(gate) + 1]
+    if gate == CLOSED:
+        return (LEAVING, CLOSED)
+    return (gate,)
+
+
+def groundwork(framework: Framework, tier_id: str, register_type: str, gate: str) -> list[Requirement]:
+    """What an approval needed at `gate` decides on (ADR 0023): the requirements of that gate and the
+    gates before it that are not approvals themselves, for this tier and type."""
+    kinds = {a.id: a.kind for a in framework.artefacts}
+    found: dict[str, Requirement] = {}  # one per artefact
+    for earlier in gates_up_to(gate):
+        for requirement in gate_requirements(framework, tier_id, register_type, earlier):
+            if kinds[requirement.artefact] != "approval":
+                found.setdefault(requirement.artefact, requirement)
+    return list(found.values())
+
+
+def to_do_first(framework: Framework, facts: PartnershipFacts, tier_id: str, gate: str) -> list[Requirement]:
+    """The groundwork of an approval needed at `gate` not done yet: it cannot be asked for until it is."""
+    return [
+        r
+        for r in groundwork(framework, tier_id, facts.register_type, gate)
+        if not facts.evidence.get(r.artefact)
+    ]
 
 
 def pending_approvals(
     framework: Framework, facts: PartnershipFacts, tier_id: str, current: str
 ) -> list[tuple[Requirement, str]]:
     """(requirement, role id) pairs still to approve for the gates ahead of `current`, where the
-    artefact is ready to decide on (done, or itself an approval)."""
+    artefact is ready to decide on: done, or, for an approval, its partnership at the step before
+    its gate with everything it decides on done (`to_do_first` empty)."""
     if current in MAIN_PATH:
         ahead = list(MAIN_PATH[MAIN_PATH.index(current) + 1 :])
     elif current in (UNDER_REVIEW, LEAVING):
@@ -221,7 +306,7 @@ def pending_approvals(
             # An approval is decided when the partnership reaches the step before its gate;
             # anything else once it has been done.
             if kinds[requirement.artefact] == "approval":
-                ready = (current, target) in GATED
+                ready = (current, target) in GATED and not to_do_first(framework, facts, tier_id, target)
             else:
                 ready = bool(facts.evidence.get(requirement.artefact))
             if not ready:

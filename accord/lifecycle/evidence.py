@@ -4,19 +4,24 @@ Completed artefact records count as evidence on the date they were produced, as 
 accord.lifecycle.record_evidence says they count at all (ADR 0024), and `shortfalls` says why a
 recorded one falls short; the cycle's decisions give the dates obligations count from (approved,
 agreement signed, decided to leave).
-`approvals` gives, for the gates, the latest decision in each role on each artefact's current
-revision.
+`approvals` gives, for the gates, the latest decision in each role on each artefact that still
+counts.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from accord import clock
 from accord.frameworks import loader
+from accord.frameworks.apply import ENDED
 from accord.frameworks.facts import Shortfall
 from accord.register.models import Partnership
 
-from . import record_evidence
+from . import basis, record_evidence
 from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
+
+IN_BEING = ("active", "under_review", "leaving")
+ANCHORING_MOVES = ("agreement", *IN_BEING, "closed", "rejected", "withdrawn")
 
 
 class LifecycleEvidence:
@@ -39,23 +44,38 @@ class LifecycleEvidence:
         return self._records(list(partnership_ids)).shortfalls
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
+        """The cycle's events (ADR 0021): approved (the move into agreement), activated (the first
+        move into being: active, or an existing partnership recorded as active, under review or
+        leaving), agreement signed, decided to leave (the decision-to-leave record, else the move
+        into leaving) and ended (closed, rejected or withdrawn)."""
         ids = list(partnership_ids)
         anchors: dict[int, dict[str, date | None]] = {pk: {} for pk in ids}
-        moves = Transition.objects.filter(partnership_id__in=ids, to_status__in=("agreement", "active"))
+        moves = Transition.objects.filter(partnership_id__in=ids, to_status__in=ANCHORING_MOVES)
         for pk, to_status, decided_on in moves.order_by("at", "id").values_list(
             "partnership_id", "to_status", "decided_on"
         ):
+            found = anchors[pk]
             if to_status == "agreement":
-                anchors[pk]["approved"] = decided_on
-            elif self._partnerships.get(pk) is not None and self._partnerships[pk].start_date is None:
-                anchors[pk].setdefault("joined", decided_on)
+                found["approved"] = decided_on
+            elif to_status in IN_BEING:
+                found.setdefault("activated", decided_on)
+                if to_status == "leaving":
+                    found.setdefault("decided_to_leave", decided_on)
+            else:
+                found[ENDED] = decided_on
+        for pk, partnership in self._partnerships.items():
+            # A partnership in being with no move into being (recorded before Accord kept its cycle):
+            # it became active when it began, as far as anyone recorded.
+            if pk in anchors and partnership.status in IN_BEING and "activated" not in anchors[pk]:
+                anchors[pk]["activated"] = partnership.start_date or clock.local_date(partnership.created_at)
         for pk, signed_on in Agreement.objects.filter(partnership_id__in=ids).values_list(
             "partnership_id", "signed_on"
         ):
             anchors[pk]["agreement_signed"] = signed_on
         decisions = ArtefactRecord.objects.filter(partnership_id__in=ids, slot="exit_decision", complete=True)
         for pk, produced_on in decisions.values_list("partnership_id", "produced_on"):
-            anchors[pk]["decided_to_leave"] = produced_on
+            if produced_on is not None:
+                anchors[pk]["decided_to_leave"] = produced_on
         return anchors
 
 
@@ -72,21 +92,9 @@ def approvals(partnership: Partnership, slots: Mapping[str, str]) -> dict[tuple[
 
 
 def approvals_for(ids: Sequence[int], slots: Mapping[str, str]) -> dict[int, dict[tuple[str, str], str]]:
-    """`approvals` for many partnerships at once (two queries): partnership id -> its approvals."""
-    current: dict[int, dict[str, int]] = {}
-    for pk, slot, revision in ArtefactRecord.objects.filter(partnership_id__in=ids).values_list(
-        "partnership_id", "slot", "revision"
-    ):
-        current.setdefault(pk, {})[slot] = revision
-    latest: dict[int, dict[tuple[str, str], str]] = {}
-    for pk, artefact_id, role_id, revision, outcome in (
-        Decision.objects.filter(partnership_id__in=ids)
-        .order_by("at", "id")
-        .values_list("partnership_id", "artefact_id", "role_id", "revision", "outcome")
-    ):
-        if current.get(pk, {}).get(slots.get(artefact_id, artefact_id), 1) == revision:
-            latest.setdefault(pk, {})[(artefact_id, role_id)] = outcome
-    return latest
+    """`approvals` for many partnerships at once (a few queries): partnership id -> its approvals.
+    A decision counts until something it was based on changes (accord.lifecycle.basis)."""
+    return basis.approvals_for(ids, slots)
 
 
 def approved_artefacts(partnership: Partnership) -> set[str]:

@@ -89,3 +89,17 @@ class RetrospectiveForm(GovukForm):
         if value and value > clock.today():
             raise forms.ValidationError("Date of that decision must be today or in the past")
         return value
+
+
+class GateOverrideForm(GovukForm):
+    reason = forms.CharField(
+        label="Why may the partnership move on without it?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Your name, the date and this reason are recorded in the partnership's history, shown "
+        "on its record and cycle page, and listed in the annual report.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Enter the reason for overriding this requirement"

@@ -17,8 +17,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
-
+from accord import clock
 from accord.frameworks.apply import ARTEFACT_KEY
 from accord.frameworks.engine import framework_type
 from accord.frameworks.evidence_rules import governing_artefact
@@ -114,7 +113,7 @@ class RecordEvidence:
             governing_doc = self.governing(pk)
             if governing_doc is not None and slot == content.slot_for(governing_doc):
                 continue  # the governing document counts from the agreement page (below)
-            _add(self.found, pk, _key(slot), produced_on or timezone.localdate(updated_at))
+            _add(self.found, pk, _key(slot), produced_on or clock.local_date(updated_at))
 
     def _with_answers(self, ids: list[int]) -> None:
         """Reports recorded in the cycle (their period) and the exit plan (written with the decision)."""
@@ -122,10 +121,10 @@ class RecordEvidence:
             partnership_id__in=ids, slot__in=[*self.with_period, DECISION_SLOT]
         ).values_list("partnership_id", "slot", "complete", "produced_on", "updated_at", "answers")
         for pk, slot, complete, produced_on, updated_at, answers in rows.iterator(chunk_size=CHUNK):
-            day = produced_on or timezone.localdate(updated_at)
+            day = produced_on or clock.local_date(updated_at)
             if slot == DECISION_SLOT:
                 if plan_written(answers or {}):
-                    _add(self.found, pk, EXIT_STRATEGY, timezone.localdate(updated_at))
+                    _add(self.found, pk, EXIT_STRATEGY, clock.local_date(updated_at))
                 continue
             if not complete:
                 continue

@@ -1,8 +1,8 @@
 """Saving what a partnership produces in the cycle: artefact records and their files.
 
-Every save makes a new revision of the record (so approvals of an earlier revision no longer
-count), is written to the partnership's history, and keeps the framework's obligation statuses in
-step. Callers work out `complete` with the rules in accord.lifecycle.content.
+Every save makes a new revision of the record (so a decision based on an earlier revision no longer
+counts, accord.lifecycle.basis), is written to the partnership's history, and keeps the framework's
+obligation statuses in step. Callers work out `complete` with the rules in accord.lifecycle.content.
 """
 
 import copy
@@ -58,12 +58,15 @@ def save_record(
     produced_on: date | None = None,
     reason: str = "",
 ) -> ArtefactRecord:
-    """Create or change the record in `slot`; returns it at its new revision. A report's period
-    (`answers["period"]`) must be a real one: it ends after it starts (ADR 0024)."""
+    """Create or change the record in `slot`; returns it at its new revision. Saving it unchanged
+    changes nothing: no new revision, so no decision based on it stops counting (ADR 0023). A report's
+    period (`answers["period"]`) must be a real one: it ends after it starts (ADR 0024)."""
     if answers is not None and "period" in answers and real_period(answers) is None:
         raise RecordRefused(PERIOD_REFUSED)
     partnership = lock_open(partnership)
     record = ArtefactRecord.objects.select_for_update().filter(partnership=partnership, slot=slot).first()
+    if record is not None and _unchanged(record, kind, title, complete, answers, summary, produced_on):
+        return record
     before = _state(record)
     if record is None:
         record = ArtefactRecord(partnership=partnership, slot=slot, created_by=_user(actor))
@@ -81,7 +84,6 @@ def save_record(
         record.produced_on = produced_on
     record.save()
     record.refresh_from_db()
-    reopen_approvals(partnership, kind)
     audit(
         actor=actor,
         instance=record,
@@ -95,17 +97,25 @@ def save_record(
     return record
 
 
-# The parts of a case an approver reads: changing one after a committee or officer has approved
-# taking part means they must approve again.
-CASE_KINDS = frozenset({"business_case", "checklist", "sign_off"})
+def _unchanged(record: ArtefactRecord, kind, title, complete, answers, summary, produced_on) -> bool:
+    wanted_date = produced_on if (produced_on is not None or not complete) else record.produced_on
+    return (
+        record.kind == kind
+        and record.title == title
+        and record.complete == complete
+        and (answers is None or record.answers == answers)
+        and (summary is None or record.summary == summary)
+        and record.produced_on == wanted_date
+    )
 
 
-def reopen_approvals(partnership: Partnership, kind: str) -> None:
-    """A change to the case starts approvals that are decisions in their own right afresh."""
-    if kind in CASE_KINDS:
-        ArtefactRecord.objects.filter(partnership=partnership, kind="approval").update(
-            revision=F("revision") + 1, complete=False
-        )
+def new_revision(partnership: Partnership, slots) -> None:
+    """A new revision of the records in `slots`, changed now, for changes made outside `save_record`
+    (a file added, the agreement's coverage or signatories): the decisions based on them no longer
+    count, and their pages say when they changed."""
+    ArtefactRecord.objects.filter(partnership=partnership, slot__in=list(slots)).update(
+        revision=F("revision") + 1, updated_at=clock.now()
+    )
 
 
 def _user(actor):
@@ -132,12 +142,7 @@ def add_file(
     )
     evidence.file.save(upload.name, upload, save=False)
     evidence.save()
-    ArtefactRecord.objects.filter(partnership=partnership, slot=slot).update(revision=F("revision") + 1)
-    kinds = set(
-        ArtefactRecord.objects.filter(partnership=partnership, slot=slot).values_list("kind", flat=True)
-    )
-    for kind in kinds or {slot}:
-        reopen_approvals(partnership, kind)
+    new_revision(partnership, [slot])
     audit(
         actor=actor,
         instance=evidence,
@@ -181,6 +186,16 @@ def save_answers(
         title=title,
         complete=complete,
         answers=answers,
-        produced_on=clock.today() if complete else None,
+        produced_on=completed_on(current, complete, answers=answers),
         reason=reason,
     )
+
+
+def completed_on(current: ArtefactRecord | None, complete: bool, **same) -> date | None:
+    """The date a record saved as `complete` was produced: today, unless it was already complete
+    with the same content (saving it again does not make it newer evidence)."""
+    if not complete:
+        return None
+    if current is not None and current.complete and all(getattr(current, k) == v for k, v in same.items()):
+        return current.produced_on
+    return clock.today()

@@ -21,7 +21,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership, PartnershipRole, PartnershipStatus, RoleType
 
-from . import cycle, recording
+from . import basis, cycle, recording
 from .case_state import State, slots, state, states  # noqa: F401  (the cycle's view, used through services)
 from .models import Appointment, ArtefactRecord, Decision, Outcome, Transition
 
@@ -70,6 +70,7 @@ def _record_move(
     retrospective: bool,
     tier_id: str = "",
     met=(),
+    overridden=(),
 ) -> Transition:
     framework = loader.current()
     before = snapshot(partnership)
@@ -89,7 +90,8 @@ def _record_move(
         framework_id=framework.id,
         framework_version=framework.version,
         tier_id=tier_id,
-        gates=[{"id": r.id, "artefact": r.artefact, "cite": r.cite} for r in met],
+        gates=[{"id": r.id, "artefact": r.artefact, "cite": r.cite} for r in met]
+        + [_overridden_gate(m) for m in {m.requirement_id: m for m in overridden}.values()],
     )
     note = "Recorded retrospectively. " if retrospective else ""
     audit(
@@ -146,7 +148,20 @@ def move(
         retrospective=False,
         tier_id=now.tier_id,
         met=result.met,
+        overridden=result.overridden,
     )
+
+
+def _overridden_gate(missing: cycle.Missing) -> dict:
+    """A gate item an administrator overrode, as the transition records it."""
+    override = missing.override
+    return {
+        "id": missing.requirement_id,
+        "artefact": missing.artefact_id,
+        "cite": missing.cite,
+        "overridden_by": override.by if override else "",
+        "reason": override.reason if override else "",
+    }
 
 
 RETROSPECTIVE_TARGETS = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
@@ -170,6 +185,12 @@ def record_retrospectively(
     if not reason.strip():
         raise CycleError(
             "Enter how the partnership came to be in this state (for example, when it was approved)"
+        )
+    if state(partnership).facts.is_partnership is False:  # not a way round the gate (ADR 0022)
+        raise CycleError(
+            "The “Is it a partnership?” test found this is not a partnership. Take the test again if "
+            "the answers were wrong, or move it through the cycle, where an administrator can override "
+            "the result with a reason"
         )
     return _record_move(
         actor,
@@ -225,11 +246,10 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
 
 
 def _resubmit(partnership: Partnership, now: State) -> None:
-    """Going (back) for approval: approvals that are decisions in their own right start afresh."""
-    approval_slots = [a.id for a in now.framework.artefacts if a.kind == "approval"]
-    ArtefactRecord.objects.filter(partnership=partnership, slot__in=approval_slots).update(
-        revision=F("revision") + 1
-    )
+    """Going (back) for approval: approvals that are decisions in their own right start afresh (a new
+    revision of their own records, which every approval's basis holds; ADR 0023)."""
+    approvals = [now.slots[a.id] for a in now.framework.artefacts if a.kind == "approval"]
+    recording.new_revision(partnership, approvals)
 
 
 # Approvals --------------------------------------------------------------------------------
@@ -276,15 +296,9 @@ def own_cases(user, ids) -> set[int]:
 
 def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
     """A number that changes whenever what an approver reads for this artefact changes: its record's
-    revision, and for an approval (a decision on the whole case) the case's records' too."""
-    slot = now.slots.get(artefact_id, artefact_id)
-    records = ArtefactRecord.objects.filter(partnership=partnership)
-    own = records.filter(slot=slot).values_list("revision", flat=True).first() or 1
-    kind = next((a.kind for a in now.framework.artefacts if a.id == artefact_id), "")
-    if kind != "approval":
-        return own
-    case = records.filter(kind__in=recording.CASE_KINDS).values_list("revision", flat=True)
-    return own + sum(case)
+    revision, and for an approval (a decision on the whole case) the revisions of the case's records
+    it would be based on too (accord.lifecycle.basis)."""
+    return basis.fingerprint(partnership, now, artefact_id)
 
 
 def pending_for(
@@ -351,6 +365,7 @@ def decide(
         role_id=role_id,
         role_title=title,
         revision=record.revision,
+        basis=basis.basis_for(partnership, now, artefact_id),
         outcome=outcome,
         comment=comment.strip(),
         decision_reference=reference.strip(),

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.db import transaction
 
-from accord import clock
 from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
@@ -162,6 +161,9 @@ def _validate(values: dict[str, Any]) -> None:
 def _recompute(actor, partnership: Partnership, framework: Framework) -> ArtefactRecord:
     consultees = list(partnership.consultees.all())
     complete = is_complete(framework, consultees)
+    # What the approvers read: every row as it stands, so a change to any of them is a new revision.
+    answers = {"consultees": [[str(v) for v in row] for row in partnership.consultees.values_list(*ROW)]}
+    current = ArtefactRecord.objects.filter(partnership=partnership, slot=SLOT).first()
     return recording.save_record(
         actor,
         partnership,
@@ -169,10 +171,23 @@ def _recompute(actor, partnership: Partnership, framework: Framework) -> Artefac
         kind=KIND,
         title=TITLE,
         complete=complete,
-        answers={},
+        answers=answers,
         summary=f"{len(consultees)} consultee(s) recorded.",
-        produced_on=clock.today() if complete else None,
+        produced_on=recording.completed_on(current, complete, answers=answers),
     )
+
+
+ROW = (
+    "id",
+    "department",
+    "key_areas",
+    "officer_name",
+    "officer_position",
+    "advice",
+    "followed",
+    "why_not_followed",
+    "consulted_on",
+)
 
 
 @transaction.atomic

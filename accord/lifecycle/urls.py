@@ -2,11 +2,16 @@
 
 from django.urls import path
 
-from .views import agreement, approvals, casework, cycle, documents, files, leaving, signoff
+from .views import agreement, approvals, casework, cycle, documents, files, leaving, overrides, signoff
 
 partnership_urls = [
     path("<int:pk>/cycle/", cycle.cycle_overview, name="cycle"),
     path("<int:pk>/cycle/move/<slug:target>/", cycle.cycle_move, name="cycle-move"),
+    path(
+        "<int:pk>/cycle/move/<slug:target>/override/<slug:item_id>/",
+        overrides.gate_override,
+        name="gate-override",
+    ),
     path("<int:pk>/cycle/retrospective/", cycle.cycle_retrospective, name="cycle-retrospective"),
     path("<int:pk>/cycle/business-case/", casework.business_case, name="business-case"),
     path("<int:pk>/cycle/business-case/<slug:part>/", casework.business_case_part, name="business-case-part"),

@@ -130,18 +130,25 @@ def _values(user, indicator, figures: list[str], today) -> None:
 
 
 def _milestones(user, partnership: Partnership, today) -> None:
-    """This year's plan: those due already done (one missed), the next on track, then one at risk."""
-    year = performance.financial_year_of(today)
-    start = performance.period_containing("annual", today).start
-    upcoming = iter(["on_track", "at_risk"])
-    for index, (title, days) in enumerate(MILESTONES):
-        due = start + timedelta(days=days)
-        values = {"plan_year": year, "title": title, "owner": "Paul Sumner", "due_on": due}
-        if due < today:
-            values |= {"status": "missed"} if index == 1 else {"status": "done", "completed_on": due}
-        else:
-            values["status"] = next(upcoming, "not_started")
-        services.save_milestone(user, partnership, values)
+    """Last year's plan and this year's: those due already done (one missed), the next on track,
+    then one at risk — so the demo has a finished plan whatever day of the year it is loaded."""
+    this_year = performance.period_containing("annual", today)
+    last_year = performance.previous_period("annual", this_year)
+    for period in (last_year, this_year):
+        upcoming = iter(["on_track", "at_risk"])
+        for index, (title, days) in enumerate(MILESTONES):
+            due = period.start + timedelta(days=days)
+            values = {
+                "plan_year": performance.financial_year_of(period.start),
+                "title": title,
+                "owner": "Paul Sumner",
+                "due_on": due,
+            }
+            if due < today:
+                values |= {"status": "missed"} if index == 1 else {"status": "done", "completed_on": due}
+            else:
+                values["status"] = next(upcoming, "not_started")
+            services.save_milestone(user, partnership, values)
 
 
 def _budget(user, partnership: Partnership, today) -> None:

@@ -4,7 +4,9 @@ A download of 100,000 partnerships writes about 2.8 million cells, so this path 
 cell or per row elsewhere: the partnership rows go from the database's tuples (queries.row_chunks,
 dates already ISO text) straight to lines, with no record dicts in between; each partnership's lists
 (partners, representatives, contribution) are joined into their cells once; and cells are quoted by
-`cell` below, which writes what `csv.writer` writes (default dialect) at a third of its cost.
+`cell` below, which writes what `csv.writer` writes (default dialect) at a third of its cost. Text
+that a spreadsheet could take for a formula is neutralised first (`accord.ui.spreadsheet`): a cell
+is passed to `neutralise` only when its first character is one that might need it.
 
 The lines are the CSV form of the public records (records.build, which feeds the JSON and the pages)
 as `opendata.csv_cells` defines it; tests check that for a register and `cell` against csv.writer.
@@ -12,6 +14,8 @@ as `opendata.csv_cells` defines it; tests check that for a register and `cell` a
 
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
+
+from accord.ui.spreadsheet import MAY_NEED_GUARD, neutralise
 
 from . import queries, records
 from .fields import COLUMN_NAMES, REPRESENTATIVE_LABELS
@@ -63,17 +67,20 @@ _ID, _REFERENCE, _CHANGED = _AT["id"], _AT["reference"], _AT["changed_at"]
 
 
 def cell(value: str | None) -> str:
-    """One cell as csv.writer (QUOTE_MINIMAL) writes it in a row of several: empty for None or blank,
-    in double quotes (doubled inside) when it holds a comma, a double quote or a line break."""
+    """One cell as csv.writer (QUOTE_MINIMAL) writes it in a row of several, after `neutralise`:
+    empty for None or blank, in double quotes (doubled inside) when it holds a comma, a double quote
+    or a line break."""
     if not value:
         return ""
+    if value[0] in MAY_NEED_GUARD:
+        value = neutralise(value)
     if '"' in value or "," in value or "\n" in value or "\r" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
 def line(cells: Iterable[str | None]) -> str:
-    """A row of several cells as csv.writer writes it, line end included."""
+    """A row of several cells as csv.writer writes it (neutralised), line end included."""
     return ",".join(map(cell, cells)) + LINE_END
 
 

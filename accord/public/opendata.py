@@ -11,6 +11,8 @@ from datetime import datetime
 
 from django.conf import settings
 
+from accord.ui.spreadsheet import neutralise
+
 from . import queries, records
 from .csvfile import SEPARATOR, csv_stream
 from .fields import COLUMN_NAMES, COLUMNS, REPRESENTATIVE_LABELS
@@ -34,8 +36,9 @@ _LISTS = {name: COLUMN_NAMES.index(name) for name in LIST_COLUMNS}
 
 def csv_cells(record: dict) -> list:
     """A record as CSV cells, in the declared column order (a record's keys are in that order);
-    lists are joined with "; ". The csv module writes None as an empty cell. This defines the CSV:
-    csvfile.csv_stream writes the same cells without building records (tested)."""
+    lists are joined with "; "; text a spreadsheet could take for a formula neutralised. The csv
+    module writes None as an empty cell. This defines the CSV: csvfile.csv_stream writes the same
+    cells without building records (tested)."""
     cells = list(record.values())
     cells[_LISTS["partners"]] = SEPARATOR.join(_named(p["name"], p["org_id"]) for p in record["partners"])
     cells[_LISTS["council_representatives"]] = SEPARATOR.join(
@@ -46,7 +49,7 @@ def csv_cells(record: dict) -> list:
     )
     report = record["latest_report"]
     cells[_LISTS["latest_report"]] = f"{report['period_start']}/{report['period_end']}" if report else None
-    return cells
+    return [neutralise(cell) for cell in cells]
 
 
 def _timestamp(value: datetime | None) -> str | None:

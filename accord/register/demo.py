@@ -102,6 +102,9 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     for p in data["partnerships"]:
         _load_partnership(p, types, organisations, directorates, people, priorities)
     _load_accounts(data.get("accounts", []), people, organisations)
+    from accord.frameworks import demo_assessed  # the framework builds on the register
+
+    demo_assessed.load()
     from accord.lifecycle import demo as cycle_demo  # the cycle builds on the register
 
     cycle_demo.stage()
@@ -126,6 +129,9 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.public import demo as public_demo
 
     public_demo.load()
+    from accord.frameworks import demo as go_live_demo
+
+    go_live_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
         "organisations": len(organisations),

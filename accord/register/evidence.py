@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from django.db.models import Q
-from django.utils import timezone
 
 from accord import clock
 
@@ -34,7 +33,7 @@ def role_dates(partnership_ids: Iterable[int], today: date) -> dict[int, dict[st
         .values_list("partnership_id", "role", "start_date", "created_at", "partnership__created_at")
     )
     for pk, role, start_date, created_at, partnership_created in rows.iterator(chunk_size=CHUNK):
-        day = start_date or timezone.localdate(created_at or partnership_created)
+        day = start_date or clock.local_date(created_at or partnership_created)
         key = ROLE_KEY + role
         kinds = found.setdefault(pk, {})
         kinds[key] = (*kinds.get(key, ()), day)

@@ -106,10 +106,12 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
         **_scope(instance),
     )
     if isinstance(instance, Partnership):
+        from accord.frameworks.services import assess_if_nothing_to_ask  # the framework builds on it
         from accord.lifecycle.services import record_first_state  # the cycle builds on the register
 
         _after_partnership_created(actor, instance)
         record_first_state(actor, instance)
+        assess_if_nothing_to_ask(instance, actor)
         _keep_obligations_in_step([instance.pk])
     return instance
 

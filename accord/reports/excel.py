@@ -4,6 +4,7 @@ The first sheet, "Summary", holds the council, the period, the date stamp, the f
 and each section's text, and names the sheet each table is on. Then one sheet per table: a title
 row (the table's caption), the header row frozen below it, and the rows with real numbers, money
 and dates (formatted by Excel, so they sort and add up), with columns sized to their contents.
+Text that a spreadsheet could take for a formula is neutralised (`accord.ui.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from accord.ui.spreadsheet import neutralise, xlsx_cell
 
 from .cells import totals
 from .structure import Report, Table
@@ -35,9 +37,7 @@ MAX_WIDTH = 60
 def _cell(sheet, value: Any, *, money: bool = False, bold: bool = False, wrap: bool = False, size=None):
     if isinstance(value, bool):
         value = "Yes" if value else "No"
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, never a formula
+    cell = xlsx_cell(sheet, value)
     if isinstance(value, date):
         cell.number_format = DATE_FORMAT
     elif money and isinstance(value, int | Decimal):
@@ -61,8 +61,8 @@ def _value(sheet, value: Any, money: bool) -> Any:
     """A plain value as it is (quick), or a cell where Excel needs telling how to show it."""
     if value is None or isinstance(value, int) and not money and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and not value.startswith("="):
-        return value
+    if isinstance(value, str):
+        return neutralise(value)  # never starts with "=", so openpyxl keeps it as text
     if isinstance(value, Decimal) and not money:
         return value
     return _cell(sheet, value, money=money)

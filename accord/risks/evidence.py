@@ -12,8 +12,8 @@ from datetime import date
 
 from django.db.models import BooleanField, Case, Min, Value, When
 from django.db.models.functions import Trim
-from django.utils import timezone
 
+from accord import clock
 from accord.frameworks.facts import RiskFact
 from accord.register.models import Partnership
 
@@ -88,7 +88,7 @@ def first_scored(partnership_ids: Iterable[int]) -> dict[int, date]:
         .annotate(first=Min("at"))
         .order_by()
     )
-    return {pk: timezone.localdate(first) for pk, first in rows.iterator(chunk_size=CHUNK)}
+    return {pk: clock.local_date(first) for pk, first in rows.iterator(chunk_size=CHUNK)}
 
 
 class RiskEvidence:

@@ -4,7 +4,8 @@ The columns are the headings of Bury's "Partnership Risk Assessment Action Plan 
 (template `risk_action_plan_register`, 001_c825c913872835d1.txt App 10), in order, whatever the
 council's own framework: each heading id maps to what Accord records for it, and a heading Accord
 has nothing for is left blank. How the scores map (see `SCORE_NOTES`) is explained on the workbook's
-"Scoring" sheet, with the council's likelihood and impact scales, its matrix and its bands.
+"Scoring" sheet, with the council's likelihood and impact scales, its matrix and its bands. Text
+that a spreadsheet could take for a formula is neutralised (`accord.ui.spreadsheet`).
 """
 
 import csv
@@ -23,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework, RiskModel
+from accord.ui.spreadsheet import neutralise, xlsx_cell
 
 from . import scoring
 from .models import Control, ControlStatus, Kind, Review, Risk
@@ -31,7 +33,6 @@ FORMATS = ("xlsx", "csv")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE = ("bury", "risk_action_plan_register")
 PARTNERSHIP_HEADING = "Partnership"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SCORE_NOTES = (
     ("Impact Score, Likelihood Score", "The inherent scores: before any controls."),
     ("Residual Score", "The current score: with the controls in place."),
@@ -122,14 +123,12 @@ def rows(risks: QuerySet[Risk], model: RiskModel, with_partnership: bool = False
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as CSV text; text that a spreadsheet would read as a formula is prefixed with '."""
+    """A value as CSV text; text that a spreadsheet would read as a formula is neutralised."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise(value)
 
 
 class _Echo:
@@ -151,9 +150,7 @@ def csv_lines(table: Iterable[list[Any]]) -> Iterator[str]:
 
 
 def _xlsx_cell(sheet, value: Any, wrap: bool = False, bold: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, never a formula
+    cell = xlsx_cell(sheet, value)
     if isinstance(value, date):
         cell.number_format = "d mmm yyyy"
     if wrap or bold:

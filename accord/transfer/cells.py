@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from accord.register.orgid import normalise, validate_org_id
+from accord.ui.spreadsheet import strip_guard
 
 from . import columns as c
 
@@ -23,7 +24,6 @@ _UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONEY = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _YEAR = re.compile(r"^(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$")
 EXCEL_EPOCH = date(1899, 12, 30)
-FORMULA_START = ("=", "+", "-", "@")
 MAX_MONEY = Decimal("999999999999.99")
 _TRUE = {"yes", "y", "true", "1", "x"}
 _FALSE = {"no", "n", "false", "0", ""}
@@ -46,9 +46,7 @@ def clean_text(raw: Any) -> str:
     if isinstance(raw, date) and not isinstance(raw, datetime):
         raw = raw.strftime("%d/%m/%Y")
     value = _CONTROL.sub("", str(raw)[:MAX_CELL]).replace("\r\n", "\n").replace("\r", "\n").strip()
-    if value[:1] == "'" and value[1:2] in FORMULA_START:
-        value = value[1:]  # the export's guard against spreadsheet formulas
-    return value
+    return strip_guard(value)  # the apostrophe exports put before text a spreadsheet would run
 
 
 def _shown(value: str, limit: int = 40) -> str:

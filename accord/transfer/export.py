@@ -2,8 +2,8 @@
 
 Headers are the ones the importer recognises, so the file imports again unchanged (ADR 0013).
 Excel cells hold real dates and numbers; the header row is bold and frozen; text that a spreadsheet
-would take for a formula is written as text (Excel) or behind an apostrophe (CSV), which the
-importer removes.
+would take for a formula gets an apostrophe in front (`accord.ui.spreadsheet.neutralise`, in Excel
+as a text cell too), which the importer removes.
 """
 
 import csv
@@ -18,8 +18,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accord.ui.spreadsheet import neutralise, xlsx_cell
+
 from . import columns as c
-from .cells import _CONTROL, FORMULA_START
+from .cells import _CONTROL
 from .export_rows import ROWS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,10 +37,8 @@ def _text(value: str) -> str:
 def _xlsx_cell(sheet, column: c.Column, value: Any) -> WriteOnlyCell:
     if isinstance(value, str):
         value = _text(value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        cell.data_type = "s"  # text, never a formula
-    elif isinstance(value, date):
+    cell = xlsx_cell(sheet, value)
+    if isinstance(value, date):
         cell.number_format = "dd/mm/yyyy"
     elif isinstance(value, Decimal):
         cell.number_format = "£#,##0.00"
@@ -56,7 +56,7 @@ def workbook_bytes() -> bytes:
         sheet.freeze_panes = "A2"
         header = []
         for column in sheet_def.columns:
-            cell = WriteOnlyCell(sheet, value=column.header)
+            cell = xlsx_cell(sheet, column.header)
             cell.font = HEADER_FONT
             header.append(cell)
         sheet.append(header)
@@ -72,8 +72,9 @@ def _csv_value(value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    text = _text(str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
+    if isinstance(value, str):
+        return neutralise(_text(value))
+    return str(value)  # a number: data, never a formula
 
 
 def csv_text(sheet_def: c.Sheet) -> str:

@@ -25,12 +25,7 @@ from accord.risks.models import Risk
 from . import columns as c
 
 CHUNK = 2000
-_STATUS = {
-    engine.OVERDUE: "Overdue",
-    engine.DUE_SOON: "Due soon",
-    engine.NOT_YET_DUE: "Not yet due",
-    engine.MET: "Met",
-}
+_STATUS = engine.STATUS_LABELS
 
 
 def _value(instance: models.Model, name: str) -> Any:

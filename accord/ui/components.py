@@ -285,6 +285,7 @@ OBLIGATION_COLOURS = {
     "overdue": "red",
     "not_yet_due": "blue",
     "not_applicable": "grey",
+    "before_accord": "purple",
 }
 
 

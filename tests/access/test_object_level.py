@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from accord.accounts.policy import RULES
 from accord.api.tokens import create_token
-from accord.lifecycle.models import Appointment, Decision
+from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
 from accord.register.models import Partnership
 from accord.risks.models import Risk
 from tests import factories as f
@@ -126,12 +126,19 @@ def test_a_partner_cannot_read_another_organisations_partnership(
 
 @pytest.fixture
 def awaiting(users, officer_person):
-    """A key partnership awaiting Executive Cabinet's approval."""
+    """A key partnership awaiting Executive Cabinet's approval, its report to Executive Cabinet written."""
     partnership = f.PartnershipFactory(
         name="Chorley Health Partnership", status="awaiting_approval", is_key_partnership=True
     )
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     f.MembershipFactory(partnership=partnership)
+    ArtefactRecord.objects.create(
+        partnership=partnership,
+        slot="business_case",
+        kind="business_case",
+        title="Business case",
+        complete=True,
+    )
     return partnership
 
 
@@ -143,7 +150,7 @@ def approval() -> dict:
         "decided_on-day": "4",
         "decided_on-month": "3",
         "decided_on-year": "2025",
-        "revision": "1",
+        "revision": "2",  # the approval's own record and the business case, each at revision 1
     }
 
 

@@ -122,6 +122,7 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         ("reference", reverse("reference"), None),
         ("classify-start", reverse("classify-start"), None),
         ("compliance", reverse("compliance"), None),
+        ("tracking-start", reverse("tracking-start"), None),
         ("classify-question", reverse("classify-question", args=["any"]), None),
         ("classify-check", reverse("classify-check"), None),
         ("classify-result", reverse("classify-result", args=[world["classification"].pk]), None),
@@ -143,6 +144,7 @@ def url_cases(world) -> list[tuple[str, str, object]]:
             ("partnership-history", reverse("partnership-history", args=[p.pk]), p),
             ("significance-assess", reverse("significance-assess", args=[p.pk]), p),
             ("significance-override", reverse("significance-override", args=[p.pk]), p),
+            ("last-done", reverse("last-done", args=[p.pk, "three_yearly_review"]), p),
             ("child-change", reverse("child-change", args=[p.pk, "members", child.pk]), p),
             ("child-remove", reverse("child-remove", args=[p.pk, "members", child.pk]), p),
         ]

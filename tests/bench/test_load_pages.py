@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from accord.lifecycle.models import Appointment, Decision
+from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
 from accord.register.models import Partnership
 from tests import factories as f
 
@@ -102,6 +102,13 @@ def test_an_approver_finds_the_decision_in_their_list_and_the_form_read_from_it_
     )
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     f.MembershipFactory(partnership=partnership)
+    ArtefactRecord.objects.create(
+        partnership=partnership,
+        slot="business_case",
+        kind="business_case",
+        title="Business case",
+        complete=True,
+    )
     Appointment.objects.create(user=users["approver"], framework_id="chorley", role_id="executive_cabinet")
     client.force_login(users["approver"])
     links = pages.decide_links(client.get(reverse("approver-inbox")).content.decode())

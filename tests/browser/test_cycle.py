@@ -194,3 +194,39 @@ def test_the_cycles_other_pages_are_accessible(page, users, proposal):
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the reason for this decision")
     proposal.refresh_from_db()
     assert proposal.status == "proposed"
+
+
+def test_an_administrator_overrides_a_not_a_partnership_result_with_a_reason(new_page, users, proposal):
+    f.classify(proposal, is_partnership=False, user=users["officer"])
+    officer = new_page()
+    sign_in(officer, "officer")
+    visit(officer, f"/partnerships/{proposal.pk}/cycle/")
+    expect(officer.locator("main")).to_contain_text("found this is not a partnership")
+    visit(officer, f"/partnerships/{proposal.pk}/cycle/move/business_case/")
+    expect(officer.locator(".govuk-error-summary")).to_contain_text(
+        "Is it a partnership?: the answers say it is not a partnership"
+    )
+    expect(officer.get_by_role("link", name="Override this requirement")).to_have_count(0)
+
+    admin = new_page()
+    sign_in(admin, "administrator")
+    visit(admin, f"/partnerships/{proposal.pk}/cycle/move/business_case/")
+    admin.get_by_role("link", name="Override this requirement").click()
+    assert_accessible(admin)
+    submit(admin, "Override this requirement")  # no reason: refused, linked to the field
+    summary = admin.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter the reason for overriding this requirement")
+    summary.get_by_role("link", name="Enter the reason for overriding this requirement").click()
+    expect(admin.get_by_label("Why may the partnership move on without it?")).to_be_focused()
+    admin.get_by_label("Why may the partnership move on without it?").fill("Cabinet minute C/26/90")
+    submit(admin, "Override this requirement")
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Start the business case")
+    expect(admin.locator("main")).to_contain_text("Overridden by")
+    assert_accessible(admin)
+
+    move(officer, proposal, "Start the business case")
+    proposal.refresh_from_db()
+    assert proposal.status == "business_case"
+    visit(officer, f"/partnerships/{proposal.pk}/")
+    expect(officer.locator("#gate-overrides")).to_contain_text("Cabinet minute C/26/90")
+    assert_accessible(officer)

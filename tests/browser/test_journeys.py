@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accord.audit.models import AuditEvent
+from accord.frameworks import loader
 from accord.register.models import Partnership
 from tests import factories as f
 
@@ -81,9 +82,15 @@ def test_an_officer_adds_a_partnership_with_a_member_and_a_representative_then_e
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("4")
     page.get_by_label("Year").fill("2026")
+    # Proposing asks the framework's significance questions (one answered yes puts it in the top tier).
+    tests = [t for tier in loader.current().significance.tiers for t in tier.tests if t.question]
+    for test in tests:
+        group = page.get_by_role("group", name=test.question)
+        group.get_by_label("Yes" if test is tests[0] else "No", exact=True).check()
     submit(page, "Add to the register")
     expect(page.get_by_role("heading", level=1)).to_have_text("Chorley Youth Partnership")
     expect(page.get_by_text("Partnership added to the register")).to_be_visible()
+    expect(page.locator("#significance")).to_contain_text(loader.current().significance.tiers[0].name)
     expect(page.locator("#members")).to_contain_text("Chorley Council")
 
     page.get_by_role("link", name="Add a member organisation").click()

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from accord.frameworks import store
+from tests import factories as f
 
 from .conftest import assert_accessible, sign_in, submit, visit
 
@@ -21,6 +22,7 @@ def overdue(own_partnership):
     own_partnership.is_key_partnership = True
     own_partnership.start_date = date.today() - timedelta(days=213)
     own_partnership.save()
+    f.track_from(own_partnership.start_date)  # Accord has tracked it since it began
     store.refresh_all()
     return own_partnership
 

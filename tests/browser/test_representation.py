@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accord.representation.models import Attendance, ReportBack
-from tests.factories import PartnershipTypeFactory
+from tests.factories import PartnershipTypeFactory, track_from
 from tests.representation.factories import representative
 
 from .conftest import sign_in, submit, visit
@@ -24,6 +24,7 @@ def lsp(settings, own_partnership):
     own_partnership.partnership_type = PartnershipTypeFactory(name="Local strategic partnership")
     own_partnership.start_date = date(2020, 4, 1)
     own_partnership.save()
+    track_from(date(2020, 1, 1))  # the council has tracked its duties in Accord since before it began
     return own_partnership
 
 

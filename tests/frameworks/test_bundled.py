@@ -133,7 +133,7 @@ def test_redditch_first_progress_report_within_six_months_and_exit_form_within_t
     facts = PartnershipFacts(
         partnership_id=1,
         statutory=True,
-        anchors={"joined": date(2026, 1, 1), "decided_to_leave": date(2026, 10, 1)},
+        anchors={"activated": date(2026, 1, 1), "decided_to_leave": date(2026, 10, 1)},
     )
     results = engine.obligations(framework, facts, date(2026, 2, 1))
     by_artefact = {r.artefact: r for r in results}

@@ -22,7 +22,8 @@ def decision(**overrides):
         "decided_on-day": "4",
         "decided_on-month": "3",
         "decided_on-year": "2025",
-        "revision": "1",  # the revision of the case the approver read
+        # What the approver read: the approval's own record and the business case, each at revision 1.
+        "revision": "2",
     }
     data.update(overrides)
     return data
@@ -30,12 +31,20 @@ def decision(**overrides):
 
 @pytest.fixture
 def awaiting(users, officer_person):
-    """A key partnership (Chorley) awaiting Executive Cabinet's approval, led by the officer."""
+    """A key partnership (Chorley) awaiting Executive Cabinet's approval, led by the officer, its
+    report to Executive Cabinet (the business case) written."""
     partnership = f.PartnershipFactory(
         name="Chorley Health Partnership", status="awaiting_approval", is_key_partnership=True
     )
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     f.MembershipFactory(partnership=partnership)
+    ArtefactRecord.objects.create(
+        partnership=partnership,
+        slot="business_case",
+        kind="business_case",
+        title="Business case",
+        complete=True,
+    )
     return partnership
 
 
@@ -103,14 +112,8 @@ def test_the_lead_officer_cannot_approve_their_own_case(client, awaiting):
 
 @pytest.mark.django_db
 def test_an_author_of_the_business_case_cannot_approve_it(client, awaiting, cabinet_clerk):
-    ArtefactRecord.objects.create(
-        partnership=awaiting,
-        slot="business_case",
-        kind="business_case",
-        title="Business case",
-        complete=True,
-        created_by=cabinet_clerk,
-        updated_by=cabinet_clerk,
+    ArtefactRecord.objects.filter(partnership=awaiting, slot="business_case").update(
+        created_by=cabinet_clerk, updated_by=cabinet_clerk
     )
     client.force_login(cabinet_clerk)
     assert 'name="outcome"' not in client.get(decide_url(awaiting)).content.decode()
@@ -161,11 +164,7 @@ def test_the_approvals_page_shows_the_case_and_its_warnings_prominently(
     framework = services.state(awaiting).framework
     before = next(b for b in content.business_case_banks(framework) if b.purpose == "before_setting_up")
     question = before.questions[0]
-    ArtefactRecord.objects.create(
-        partnership=awaiting,
-        slot="business_case",
-        kind="business_case",
-        title="Business case",
+    ArtefactRecord.objects.filter(partnership=awaiting, slot="business_case").update(
         answers={
             "sections": {"aims": {"answer": "Reduce health inequalities"}, "nature": {"answer": "join"}},
             "banks": {before.id: {question.id: {"answer": "no", "comment": "Not yet"}}},
@@ -261,6 +260,13 @@ def test_the_inbox_costs_the_same_queries_for_thirty_cases_as_for_three(client, 
             )
             f.MembershipFactory(partnership=p)
             f.RoleFactory(partnership=p, role="lead_officer")
+            ArtefactRecord.objects.create(
+                partnership=p,
+                slot="business_case",
+                kind="business_case",
+                title="Business case",
+                complete=True,
+            )
 
     client.force_login(cabinet_clerk)
     waiting(3, 0)

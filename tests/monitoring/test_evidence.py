@@ -35,6 +35,12 @@ def central_bedfordshire(settings):
     settings.ACCORD_FRAMEWORK = "central_bedfordshire"
 
 
+@pytest.fixture(autouse=True)
+def tracked_since_2020(db):
+    """Accord has tracked the council's duties since before these partnerships began."""
+    f.track_from(date(2020, 1, 1))
+
+
 @pytest.fixture
 def mid_quarter():
     """A day well inside a quarter, so last quarter's report is met and the next is not yet due soon."""

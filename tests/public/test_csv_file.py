@@ -17,16 +17,21 @@ from accord.public import queries
 from accord.public.csvfile import line
 from accord.public.fields import COLUMN_NAMES
 from accord.public.opendata import csv_cells
+from accord.ui.spreadsheet import neutralise
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 
-cell_values = st.one_of(st.none(), st.text(), st.sampled_from(["", ",", '"', "\r\n", 'a "b", c\nd', " x "]))
+cell_values = st.one_of(
+    st.none(),
+    st.text(),
+    st.sampled_from(["", ",", '"', "\r\n", 'a "b", c\nd', " x ", "=1+1", "-2", " @A1", "\t=1", "'=1", "＝1"]),
+)
 
 
 @given(cells=st.lists(cell_values, min_size=2, max_size=8))
-def test_any_row_is_written_as_the_csv_module_writes_it(cells):
+def test_any_row_is_written_as_the_csv_module_writes_its_neutralised_cells(cells):
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(cells)
+    csv.writer(buffer).writerow([neutralise(cell) for cell in cells])
     assert line(cells) == buffer.getvalue()
 
 

@@ -17,8 +17,9 @@ from django.db import connection
 
 from accord.audit import guard
 from accord.reminders import tasks
+from tests import factories as f
 
-from .factories import REPORT_DUE, hold, key_partnership, person
+from .factories import JOINED, REPORT_DUE, hold, key_partnership, person
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -34,6 +35,7 @@ def guard_restored(django_db_blocker):
 @pytest.fixture
 def committed(guard_restored, transactional_db, settings):
     """A key partnership with a lead officer, committed, and the database task backend."""
+    f.track_from(JOINED)
     partnership = key_partnership()
     hold(partnership, person("Olive Officer", "olive@chorley.example.gov.uk"), "lead_officer")
     settings.TASKS = DATABASE_TASKS

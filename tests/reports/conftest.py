@@ -21,6 +21,7 @@ def known(db, users, own_partnership):
     """CSP-01 (key; rating down to Limited; a high risk; overdue reports), WASTE-01 (rating up from
     Weak to Reasonable), LEIS-01 (started in the year), HOUS-01 (closed in the year), YOUTH-01
     (only proposed)."""
+    f.track_from(date(2019, 1, 1))  # the council has used Accord since before any of these began
     safety = own_partnership  # Chorley Community Safety Partnership, CSP-01: the officer leads it
     safety.is_key_partnership = True
     safety.start_date = date(2019, 6, 1)

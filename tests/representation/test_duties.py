@@ -54,7 +54,7 @@ def _result(status: str, evidence: date | None = None) -> engine.ObligationResul
         "001_c825c913872835d1.txt App 5 (ii)",
         status,
         date(2026, 4, 1),
-        "joined",
+        "activated",
         date(2020, 4, 1),
         evidence,
     )

@@ -19,7 +19,7 @@ FRAMEWORKS = ("bury", "central_bedfordshire", "chorley", "model", "northampton",
 
 def facts(register_type: str, joined: date | None = date(2024, 4, 1), *reported: date) -> PartnershipFacts:
     evidence = {duty_rules.REPORT_BACK: tuple(reported)} if reported else {}
-    return PartnershipFacts(1, register_type=register_type, anchors={"joined": joined}, evidence=evidence)
+    return PartnershipFacts(1, register_type=register_type, anchors={"activated": joined}, evidence=evidence)
 
 
 def report_back_results(framework, partnership_facts, today):
@@ -49,7 +49,8 @@ def test_an_overdue_report_back_is_met_by_reporting_back():
     (met,) = report_back_results(
         bury, facts("Local strategic partnership", date(2024, 4, 1), date(2025, 3, 20)), date(2025, 6, 1)
     )
-    assert met.status == engine.MET and met.due == date(2026, 4, 1) and met.evidence == date(2025, 3, 20)
+    # Reported back on 20 March 2025: the next is due a year after it, never more than a year apart.
+    assert met.status == engine.MET and met.due == date(2026, 3, 20) and met.evidence == date(2025, 3, 20)
 
 
 def test_report_backs_only_if_issues_arise_are_guidance_not_obligations():

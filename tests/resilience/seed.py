@@ -32,6 +32,7 @@ def main(out: str) -> None:
     from django.contrib.sessions.backends.db import SessionStore
 
     from accord.accounts.models import User
+    from accord.lifecycle import recording
     from accord.lifecycle.models import Appointment
     from accord.register import services
     from accord.register.models import (
@@ -95,6 +96,10 @@ def main(out: str) -> None:
     )
     partner = services.create(admin, Organisation, {"name": "Lancashire Constabulary", "sector": "public"})
     services.add_child(admin, awaiting, Membership, {"organisation": partner, "role": "member"}, None)
+    # Its report to Executive Cabinet is written: the approval can be asked for (ADR 0023).
+    recording.save_record(
+        officers[0], awaiting, "business_case", kind="business_case", title="Business case", complete=True
+    )
     approvers = []
     for number in range(APPROVERS):
         approver = user(f"approver{number:02d}", "approver")

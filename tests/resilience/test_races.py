@@ -155,7 +155,7 @@ def test_twenty_approvers_approving_the_same_case_record_one_decision(serve, dat
                 "outcome": "approved",
                 "comment": f"Approved at the meeting (clerk {number:02d}).",
                 "reference": "Executive Cabinet minute 23/45",
-                "revision": "1",
+                "revision": "2",  # the approval's own record and the business case, each at revision 1
                 **today(),
             },
         )

@@ -29,7 +29,7 @@ def rated(level: str, *reviewed: date) -> PartnershipFacts:
         partnership_id=1,
         rating=RatingFact(level, RATED),
         evidence={"annual_review": tuple(reviewed)},
-        anchors={"joined": date(2024, 4, 1)},
+        anchors={"activated": date(2024, 4, 1)},
     )
 
 

@@ -9,7 +9,7 @@ from accord.reviews.models import Decision, Level, ReviewStatus
 
 from .common import Ref
 
-ObligationStatus = Literal["met", "due_soon", "overdue", "not_yet_due", "not_applicable"]
+ObligationStatus = Literal["met", "due_soon", "overdue", "not_yet_due", "not_applicable", "before_accord"]
 
 
 class Obligation(Schema):

@@ -81,12 +81,10 @@ def _tier(partnership: Partnership, framework: Framework) -> tuple[str, str | No
     type_id = framework_type(framework, now.facts.register_type)
     result, stored = apply.significance(partnership, framework)
     name = {t.id: t.name for t in framework.significance.tiers}.get(now.tier_id, now.tier_id)
-    if stored is None:
-        why = tuple(r.text for r in result.reasons)
-    elif stored.overridden:
+    if stored is not None and stored.overridden:
         why = (f"Set by a reviewer: {stored.override_reason}".strip(),)
-    else:
-        why = tuple(str(r.get("text", "")) for r in stored.reasons if r.get("text"))
+    else:  # the tier follows today's facts with the stored answers (ADR 0022)
+        why = tuple(r.text for r in result.reasons)
     return now.tier_id, type_id, name, why
 
 

@@ -1,4 +1,5 @@
 from .decisions import Appointment, Decision, Outcome, Transition
+from .overrides import GateOverride
 from .records import (
     Agreement,
     AgreementStatus,
@@ -18,6 +19,7 @@ __all__ = [
     "Decision",
     "DocumentType",
     "EvidenceFile",
+    "GateOverride",
     "Outcome",
     "Signatory",
     "Transition",

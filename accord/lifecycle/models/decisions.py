@@ -61,7 +61,9 @@ class Transition(AppendOnly):
     framework_version = models.CharField(max_length=40)
     tier_id = models.CharField(max_length=60, blank=True)
     gates = models.JSONField(
-        default=list, help_text="The requirements checked and met: [{id, artefact, cite}]."
+        default=list,
+        help_text="The requirements checked and met: [{id, artefact, cite}], and any an administrator "
+        "overrode (with overridden_by and reason).",
     )
 
     class Meta:
@@ -87,6 +89,12 @@ class Decision(AppendOnly):
     role_id = models.CharField(max_length=60)
     role_title = models.CharField(max_length=300)
     revision = models.PositiveIntegerField(help_text="The revision of the artefact decided on.")
+    basis = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What it was based on: {slot: revision} of each record the decider read (ADR 0023). "
+        "Empty for decisions recorded before bases were kept.",
+    )
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     comment = models.TextField(max_length=5000)
     decision_reference = models.CharField(max_length=200, blank=True)

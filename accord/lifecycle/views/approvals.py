@@ -14,11 +14,12 @@ from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.ui.pages import require
 
-from .. import agreements, content, cycle, services
+from .. import agreements, basis, content, cycle, services
 from .. import appointments as appointments_service
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
-from .common import artefact_url, partnership_for
+from . import basis_notes
+from .common import artefact_url, missing_url, partnership_for
 
 # Partnerships in these states can have decisions waiting (the gates ahead of them name approvers),
 # the likeliest first.
@@ -92,33 +93,30 @@ def _governing(partnership, now: services.State) -> dict[str, Any] | None:
 
 def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
     """For each gated move ahead: its label and what is missing, each with where to fix it."""
-    artefacts = {a.id: a for a in now.framework.artefacts}
     moves = []
     for target in cycle.MOVES.get(partnership.status, ()):
         if (partnership.status, target) not in cycle.GATED:
             continue
         check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
         # An approval still to give is decided on this page; anything else links to where it is done.
+        # An approval that cannot be asked for yet says what to complete first.
+        first = basis_notes.complete_first(basis_notes.first_links(partnership, now, target))
         missing = [
-            (m, "" if m.role_id else artefact_url(partnership, now.framework, artefacts[m.artefact_id]))
+            (
+                m,
+                "" if m.role_id else missing_url(partnership, now.framework, m),
+                first if m.role_id and m.kind == "approval" else "",
+            )
             for m in check.missing
         ]
         moves.append({"label": cycle.move_label(partnership.status, target), "missing": missing})
     return moves
 
 
-def _decisions(partnership, now: services.State) -> list[tuple[Decision, str, bool]]:
-    """(decision, artefact name, still counts) — a decision on an earlier revision no longer counts."""
+def _decisions(partnership, now: services.State) -> list[tuple[Decision, str, basis.Standing]]:
+    """(decision, artefact name, whether it still counts and, if not, which change voided it)."""
     names = {a.id: a.name for a in now.framework.artefacts}
-    revisions = dict(partnership.artefacts.values_list("slot", "revision"))
-    return [
-        (
-            d,
-            names.get(d.artefact_id, d.artefact_id),
-            revisions.get(now.slots.get(d.artefact_id), 1) == d.revision,
-        )
-        for d in partnership.decisions.order_by("at", "id")
-    ]
+    return [(d, names.get(d.artefact_id, d.artefact_id), s) for d, s in basis.standings(partnership, now)]
 
 
 def _waiting(request: HttpRequest, partnership, now: services.State) -> dict[str, Any]:
@@ -175,10 +173,25 @@ def _refusal(request: HttpRequest, partnership, now, artefact_id: str, role_id: 
         return ""
     if now.facts.approvals.get((artefact_id, role_id)) == Outcome.APPROVED:
         return f"The {title} has already approved the current version. There is nothing more to decide."
+    first = _to_do_first(partnership, now, artefact_id)
+    if first:
+        return f"This cannot be decided yet. Complete these first: {basis.joined(first)}."
     return (
         "Nothing is waiting for this decision now: what is to be approved is not finished yet, or the "
         f"partnership ({partnership.get_status_display().lower()}) is not at the stage where it is decided."
     )
+
+
+def _to_do_first(partnership, now: services.State, artefact_id: str) -> list[str]:
+    """For an approval at the step before its gate: what must be complete before it can be asked for."""
+    if not any(a.id == artefact_id and a.kind == "approval" for a in now.framework.artefacts):
+        return []
+    names = {a.id: a.name for a in now.framework.artefacts}
+    gates = basis.approval_gates(now.framework, now.tier_id, now.facts.register_type, artefact_id)
+    ready = [g for g in gates if (partnership.status, g) in cycle.GATED]
+    return [
+        names[r.artefact] for g in ready for r in cycle.to_do_first(now.framework, now.facts, now.tier_id, g)
+    ]
 
 
 def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> HttpResponse:

@@ -11,26 +11,25 @@ from .. import content, cycle, record_evidence, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..meets import meets, why_not
 from ..models import ArtefactRecord
-from .common import artefact_url, editable_partnership, partnership_for
+from . import basis_notes, overrides
+from .common import artefact_url, editable_partnership, missing_url, partnership_for
 
 
 def _missing_rows(partnership, framework, check) -> list[dict]:
-    artefacts = {a.id: a for a in framework.artefacts}
     return [
-        {
-            "text": missing.text,
-            "cite": missing.cite,
-            "href": artefact_url(partnership, framework, artefacts[missing.artefact_id]),
-        }
+        {"text": missing.text, "cite": missing.cite, "href": missing_url(partnership, framework, missing)}
         for missing in check.missing
     ]
 
 
-def _gate_items(partnership, framework, now, target) -> list[dict]:
-    """One task-list row per requirement of the gate into `target`."""
+def _gate_items(partnership, framework, now, target, voided, check) -> list[dict]:
+    """One task-list row per requirement of the gate into `target` (Accord's own checks first).
+    `voided`: why decisions that no longer count stopped counting (basis_notes.voided_notes)."""
     artefacts = {a.id: a for a in framework.artefacts}
     roles = {r.id: r.title for r in framework.roles}
-    items = []
+    first = basis_notes.first_links(partnership, now, target)
+    items = overrides.own_check_rows(partnership, framework, check)
+    overridden = {m.requirement_id: m.override for m in check.overridden}
     for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
         artefact = artefacts[requirement.artefact]
         done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
@@ -43,10 +42,13 @@ def _gate_items(partnership, framework, now, target) -> list[dict]:
         refused = any(
             now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
         )
+        waits_first = bool(artefact.kind == "approval" and waiting and first)
         if short:
             status, colour = "Does not count yet", "red"
         elif not done:
             status, colour = "Not done", "grey"
+        elif waits_first:
+            status, colour = "Cannot start yet", "grey"
         elif refused:
             status, colour = "Refused", "red"
         elif waiting:
@@ -58,11 +60,22 @@ def _gate_items(partnership, framework, now, target) -> list[dict]:
             hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
         if short:
             hint = f"{short[:1].upper()}{short[1:]}. {hint}"
+        if requirement.id in overridden:
+            status, colour = "Overridden", "blue"
+            hint = f"{overrides.override_text(overridden[requirement.id])}. {hint}"
+        notes = [
+            voided[(artefact.id, role)]
+            for role in requirement.approvers
+            if (artefact.id, role) in voided and now.facts.approvals.get((artefact.id, role)) != "approved"
+        ]
         items.append(
             {
                 "title": artefact.name,
-                "href": artefact_url(partnership, framework, artefact),
-                "hint": hint,
+                # A task that cannot start yet is not a link (GOV.UK); its hint links to what comes first.
+                "href": None if waits_first else artefact_url(partnership, framework, artefact),
+                "hint": basis_notes.hint(
+                    hint, basis_notes.complete_first(first) if waits_first else "", notes
+                ),
                 "status": status,
                 "colour": colour,
             }
@@ -88,6 +101,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     framework = now.framework
     can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     moves = []
+    voided = basis_notes.voided_notes(partnership, now)
     for target in cycle.MOVES.get(partnership.status, ()):
         check = cycle.check_move(framework, now.facts, now.tier_id, partnership.status, target)
         moves.append(
@@ -95,7 +109,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
                 "target": target,
                 "label": cycle.move_label(partnership.status, target),
                 "gated": (partnership.status, target) in cycle.GATED,
-                "items": _gate_items(partnership, framework, now, target),
+                "items": _gate_items(partnership, framework, now, target, voided, check),
                 "ready": check.ok,
                 "missing": len(check.missing),
             }
@@ -124,11 +138,13 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "checklists": checklists,
             "has_reviews": any(a.kind == "review" for a in framework.artefacts),
             "transitions": transitions,
+            "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,
             "statuses": dict(PartnershipStatus.choices),
             "pending": services.pending_for(request.user, partnership, now)
             if can(request.user, Action.DECIDE)
             else [],
+            **overrides.checks_context(partnership, framework, now.facts.significance_assessed, can_change),
         },
     )
 
@@ -169,6 +185,9 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
             "label": cycle.move_label(partnership.status, target),
             "target_label": PartnershipStatus(target).label,
             "missing": _missing_rows(partnership, now.framework, check),
+            "overridable": overrides.overridable(request, check),
+            "overridden": [(m, overrides.override_text(m.override)) for m in check.overridden],
+            "target": target,
             "refusal": refusal,
             "finished": partnership.is_finished,
         },

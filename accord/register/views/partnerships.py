@@ -1,6 +1,7 @@
 """Partnership pages: the register list, a partnership's record, creating and editing it, its history."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ CHANGE_ACTIONS = frozenset(
     {
         Action.CHANGE_PARTNERSHIP,
         Action.OVERRIDE_SIGNIFICANCE,
+        Action.OVERRIDE_GATE,
         Action.DECIDE,
         Action.CHANGE_RISKS,
         Action.CHANGE_MONITORING,
@@ -84,7 +86,8 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
     """The council framework's view of the partnership: its tier and what it needs, each obligation
     linked to where it is done or recorded (for those who may record it)."""
-    from accord.frameworks import apply, loader
+    from accord.frameworks import apply, loader, significance, tracking
+    from accord.lifecycle.views.overrides import checks_context  # the cycle's checks and overrides
     from accord.lifecycle.where import Finder
 
     framework = loader.current()
@@ -94,23 +97,41 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
     return {
         "framework": framework,
         "tier_result": result,
+        "tier_name": significance.tier_in_force(result, stored)[1],
         "assessment": stored,
         "obligations": obligations,
         "obligation_links": {o.obligation_id: where(partnership, o) for o in obligations}
         if can_change
         else {},
-        "can_assess": can_change,
+        "last_done": tracking.last_done_for([partnership.pk]).get(partnership.pk, {}),
+        "recordable": {o.id for o in framework.obligations},
+        "can_record_last_done": can_change,
         "can_override": can(request.user, Action.OVERRIDE_SIGNIFICANCE),
+        **checks_context(partnership, framework, significance.is_assessed(framework, stored), can_change),
     }
 
 
 def partnership_create(request: HttpRequest) -> HttpResponse:
+    """Add a partnership: its essentials and the framework's significance questions, recorded
+    together (the questions are part of proposing, so its tier is known from the start)."""
+    from accord.frameworks import loader
+    from accord.frameworks import services as framework_services
+    from accord.frameworks.forms import SignificanceForm
+
     require(request, Action.CREATE_PARTNERSHIP)
-    form = CreatePartnershipForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        partnership = services.create(request.user, Partnership, form.changed_values())
+    framework = loader.current()
+    data = request.POST if request.method == "POST" else None
+    form = CreatePartnershipForm(data)
+    questions = SignificanceForm(data, framework=framework, prefix="significance")
+    if request.method == "POST" and all([form.is_valid(), questions.is_valid()]):
+        with transaction.atomic():
+            partnership = services.create(request.user, Partnership, form.changed_values())
+            if questions.fields:
+                framework_services.assess(partnership, request.user, questions.cleaned_data)
         return redirect(reverse("partnership", args=[partnership.pk]) + "?created=1")
-    return render(request, "register/create.html", {"form": form})
+    return render(
+        request, "register/create.html", {"form": form, "questions": questions, "framework": framework}
+    )
 
 
 def partnership_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:

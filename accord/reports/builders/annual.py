@@ -17,7 +17,7 @@ from accord.frameworks.assurance import LEVELS
 from .. import gather, gather_reviews
 from ..periods import YEAR, financial_years, fy_label
 from ..structure import Report, Section, Table
-from . import common
+from . import common, overrides
 from .common import Context, ReportKind, plural
 
 
@@ -43,6 +43,7 @@ def build(ctx: Context) -> Report:
         key=lambda item: (item[0].name, item[0].pk, item[1].name),
     )
     actions = gather_reviews.open_actions([p.pk for p in listed])
+    exceptions = overrides.in_period(items, period)
 
     at_end = {p.pk: ratings.on(p.pk, period.end) for p in listed}
     moves = [(p, *ratings.movement(p.pk, period)) for p in listed]
@@ -66,6 +67,7 @@ def build(ctx: Context) -> Report:
             ["Ratings that went up", len(up)],
             ["Ratings that went down", len(down)],
             ["Reviews and reports overdue", len(overdue)],
+            ["Gate requirements overridden", len(exceptions)],
             ["Key risks (highest band or escalated)", len(risks)],
             ["Council resources committed in the period (£)", total.quantize(Decimal(1))],
         ],
@@ -89,9 +91,10 @@ def build(ctx: Context) -> Report:
     report.sections.append(_changes(added, ended, spans))
     report.sections.append(_ratings(up, down, low, at_end, actions))
     report.sections.append(_overdue(overdue, ctx))
+    report.sections.append(overrides.section(exceptions))
     report.sections.append(_resources(listed, money, year_label))
     report.sections.append(_risks(risks, ctx))
-    report.sections.append(common.recommendations(_suggest(low, overdue, risks, down)))
+    report.sections.append(common.recommendations(_suggest(low, overdue, risks, down, exceptions)))
     return report
 
 
@@ -323,7 +326,7 @@ def _risks(risks, ctx: Context) -> Section:
     )
 
 
-def _suggest(low, overdue, risks, down) -> list[str]:
+def _suggest(low, overdue, risks, down, exceptions) -> list[str]:
     suggested = []
     if low:
         suggested.append(
@@ -340,6 +343,11 @@ def _suggest(low, overdue, risks, down) -> list[str]:
     if risks:
         suggested.append(
             f"That the {plural(len(risks), 'key risk')} be noted and their owners' actions monitored."
+        )
+    if exceptions:
+        suggested.append(
+            f"That the {plural(len(exceptions), 'gate requirement')} overridden, and the reasons given, "
+            "be noted."
         )
     suggested.append("That the report be noted.")
     return suggested

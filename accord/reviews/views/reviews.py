@@ -15,6 +15,7 @@ from django.urls import reverse
 from accord import clock
 from accord.accounts.policy import Action, can
 from accord.frameworks import assurance_rules, engine, loader
+from accord.frameworks.durations import Duration
 from accord.lifecycle import services as lifecycle
 from accord.lifecycle.leaving import DECISION_SLOT, decided_on, record
 
@@ -72,7 +73,7 @@ def _period(partnership, option: content.ReviewOption) -> dict[str, Any]:
     """A new review covers the time since the last one on the same questions (or a year)."""
     today = clock.today()
     previous = services.last_completed(partnership, option.bank.id)
-    start = previous.period_end + timedelta(days=1) if previous else today.replace(year=today.year - 1)
+    start = previous.period_end + timedelta(days=1) if previous else Duration(years=-1).after(today)
     return {"period_start": min(start, today), "period_end": today}
 
 

@@ -1,4 +1,7 @@
-"""accord obligations --format json|csv — every partnership's obligations under the council's framework."""
+"""accord obligations --format json|csv — every partnership's obligations under the council's framework.
+
+In the CSV, text that a spreadsheet could take for a formula is neutralised (`accord.ui.spreadsheet`).
+"""
 
 import csv
 import json
@@ -8,6 +11,7 @@ from django.core.management.base import BaseCommand
 from accord import clock
 from accord.frameworks import compliance, loader
 from accord.register.models import FINISHED_STATUSES, Partnership
+from accord.ui.spreadsheet import neutralise
 
 COLUMNS = [
     "partnership_reference",
@@ -69,4 +73,4 @@ class Command(BaseCommand):
         else:
             writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)

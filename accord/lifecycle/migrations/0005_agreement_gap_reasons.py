@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lifecycle", "0002_append_only_and_existing_states"),
+        ("lifecycle", "0004_gate_overrides"),
     ]
 
     operations = [

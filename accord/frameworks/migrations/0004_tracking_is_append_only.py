@@ -1,0 +1,16 @@
+"""The go-live setting's history and the records of duties done before Accord are append-only in
+the database too (accord.audit.guard)."""
+
+from django.db import migrations
+
+from accord.audit import guard
+
+
+def forwards(apps, schema_editor):
+    guard.install(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("frameworks", "0003_tracking_start_and_prior_completions")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
