@@ -217,6 +217,7 @@ ACCORD_EVIDENCE_SOURCES = [
     "accord.reviews.evidence.ReviewEvidence",
     "accord.monitoring.evidence.MonitoringEvidence",
     "accord.representation.evidence.RepresentationEvidence",
+    "accord.register.evidence.RoleEvidence",
 ]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

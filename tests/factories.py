@@ -184,6 +184,39 @@ def make_user(role: str, username: str | None = None, **extra):
 ROLES = [r.value for r in Role]
 
 
+def agreement_in_place(partnership, on, *, status="signed", covered=None, reasons=None, title="MoU"):
+    """The partnership's governing document as the agreement page records it: `status` on `on`,
+    covering every heading of its template (or only the heading ids in `covered`, with `reasons` for
+    some of the rest), and its artefact record, as accord.lifecycle.agreements saves them."""
+    from datetime import timedelta
+
+    from accord.frameworks import loader
+    from accord.lifecycle import agreements
+    from accord.lifecycle.models import Agreement, ArtefactRecord
+
+    template = agreements.coverage_template(loader.current(), partnership)
+    ids = [h.id for h in template.headings] if covered is None else covered
+    agreement, _ = Agreement.objects.update_or_create(
+        partnership=partnership,
+        defaults={
+            "document_type": "mou",
+            "title": title,
+            "status": status,
+            "agreed_on": on,
+            "signed_on": on if status == "signed" else None,
+            "next_review_on": on + timedelta(days=300),
+            "coverage": {heading_id: f"Section {n}" for n, heading_id in enumerate(ids, start=1)},
+            "gap_reasons": dict(reasons or {}),
+        },
+    )
+    ArtefactRecord.objects.update_or_create(
+        partnership=partnership,
+        slot="agreement",
+        defaults={"kind": "agreement", "title": title, "complete": status != "draft", "produced_on": on},
+    )
+    return agreement
+
+
 def track_from(day):
     """Accord began tracking the council's duties on `day` (its go-live date, ADR 0021): duties that
     fell due before it are "Before Accord", never Overdue."""

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from accord import clock
+from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
 from accord.register.models import Partnership
 
 from . import duty_rules, engine, loader, tracking
-from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact
+from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact, Shortfall
 from .models import SignificanceAssessment
 from .schema import Framework
 from .significance import tier_in_force
@@ -50,13 +51,15 @@ ENDED = "ended"  # an anchor the cycle supplies: when the partnership closed, wa
 def _by_artefact(
     framework: Framework, by_kind: Mapping[str, tuple[date, ...]]
 ) -> dict[str, tuple[date, ...]]:
-    """Evidence arrives keyed by artefact kind (meeting every artefact of that kind) or by
-    `artefact:<id>` (meeting that one); the engine wants the framework's artefact ids."""
+    """Evidence arrives keyed by artefact kind (meeting every artefact of that kind), by
+    `artefact:<id>` (meeting that one) or by `role:<role type>` (meeting the artefacts a holder of the
+    role meets); the engine wants the framework's artefact ids."""
     evidence: dict[str, tuple[date, ...]] = {}
     for artefact in framework.artefacts:
         own = ARTEFACT_KEY + artefact.id
-        dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(own, ()))
-        if artefact.kind != "other" or own in by_kind:
+        role = ROLE_KEY + artefact.met_by_role if artefact.met_by_role else own
+        dates = (*by_kind.get(artefact.kind, ()), *by_kind.get(own, ()), *by_kind.get(role, ()))
+        if artefact.kind != "other" or own in by_kind or role in by_kind:
             evidence[artefact.id] = tuple(sorted(set(dates)))
     if duty_rules.REPORT_BACK in by_kind:  # read by the report-back rule, not through an artefact
         evidence[duty_rules.REPORT_BACK] = tuple(sorted(set(by_kind[duty_rules.REPORT_BACK])))
@@ -72,6 +75,18 @@ def risks_from(sources: Sequence[object], ids: list[int]) -> dict[int, tuple[Ris
             for pk, found in gather(ids).items():
                 risks[pk] = (*risks.get(pk, ()), *found)
     return risks
+
+
+def shortfalls_from(sources: Sequence[object], ids: list[int]) -> dict[int, dict[str, Shortfall]]:
+    """Why what was recorded falls short, by partnership and artefact id, from the sources that say
+    (those with `shortfalls`, ADR 0024)."""
+    found: dict[int, dict[str, Shortfall]] = {}
+    for source in sources:
+        gather = getattr(source, "shortfalls", None)
+        if gather is not None:
+            for pk, by_artefact in gather(ids).items():
+                found.setdefault(pk, {}).update(by_artefact)
+    return found
 
 
 def ratings_from(sources: Sequence[object], ids: list[int]) -> dict[int, RatingFact]:
@@ -104,6 +119,7 @@ def facts_for(
     answers = answers or {}
     risks = risks_from(sources, ids)
     ratings = ratings_from(sources, ids)
+    shortfalls = shortfalls_from(sources, ids)
     tracking_from = tracking.tracking_from()
     last_done = tracking.last_done_for(ids)
     facts = {}
@@ -128,6 +144,7 @@ def facts_for(
             ended_on=anchors[p.pk].get(ENDED),
             tracking_from=tracking_from,
             last_done=last_done.get(p.pk, {}),
+            shortfalls=shortfalls.get(p.pk, {}),
         )
     return facts
 

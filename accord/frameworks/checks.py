@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .durations import parse
+from .evidence_rules import check_evidence_rules
 from .schema import (
     ANCHORS,
     ASSURANCE_LEVELS,
@@ -254,6 +255,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_assurance(fw),
         *check_monitoring(fw),
         *check_report_back(fw),
+        *check_evidence_rules(fw),
     ]
 
 

@@ -34,6 +34,15 @@ class RatingFact(NamedTuple):
     rated_on: date
 
 
+class Shortfall(NamedTuple):
+    """Why what was recorded for an artefact does not meet it (ADR 0024), in plain words: "covers 7 of
+    9 heads: H. Review and I. Other missing". With `tiers`, it falls short only in those tiers (and
+    counts in the others)."""
+
+    text: str
+    tiers: tuple[str, ...] = ()
+
+
 class OverrideFact(NamedTuple):
     """An administrator's override of one missing gate item (accord.lifecycle.overrides)."""
 
@@ -69,6 +78,8 @@ class PartnershipFacts:
     significance_assessed: bool = False
     is_partnership: bool | None = None
     gate_overrides: Mapping[tuple[str, str], OverrideFact] = field(default_factory=dict)
+    # artefact id -> why what was recorded for it falls short (evidence sources' `shortfalls`)
+    shortfalls: Mapping[str, Shortfall] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

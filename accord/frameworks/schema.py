@@ -168,6 +168,27 @@ class Artefact(Item):
     template: str | None = Field(
         default=None, description="The template whose headings it must cover (e.g. an MoU's headings)."
     )
+    # What counts as evidence of it (ADR 0024; accord.frameworks.evidence_rules checks these).
+    must_be: Literal["agreed", "signed"] | None = Field(
+        default=None,
+        description="For a governing document (kind agreement or terms_of_reference): the status it needs "
+        "to count ('signed' where the framework demands a signed agreement); none means agreed.",
+    )
+    coverage: Literal["complete", "explained"] = Field(
+        default="explained",
+        description="For a governing document: 'complete' when every heading of its template must be "
+        "covered; 'explained' when a heading it leaves out counts once the gap is explained (and the "
+        "requirement's approvers accept it by approving).",
+    )
+    complete_in_tiers: list[str] = Field(
+        default_factory=list,
+        description="Tiers in which no heading may be left out, whatever `coverage` says (Redditch 7).",
+    )
+    met_by_role: str | None = Field(
+        default=None,
+        description="A role on the register's People and roles (e.g. sponsoring_officer) whose holder "
+        "meets it, dated from when they took the role on.",
+    )
 
     @field_validator("kind")
     @classmethod

@@ -1,9 +1,12 @@
 """The partnership's governing document: the agreement, its signatories and its coverage.
 
-Saving the agreement also saves the `agreement` artefact record, so the gates and obligations see
-it: agreed or signed counts as done, and its signing date is the `agreement_signed` anchor (read
-from the agreement by accord.lifecycle.evidence). Coverage says where the agreement covers each
-heading the framework requires (Redditch App 10, Bury App 4, Central Bedfordshire 2.9.1, Chorley).
+The governing document is the framework's agreement for the partnership's type or, where the
+framework governs it by a board's terms of reference (Central Bedfordshire 2.9.1), those
+(accord.frameworks.evidence_rules.governing_artefact). Saving it also saves the `agreement` artefact
+record (its revisions are what approvers approve); whether it counts as evidence is decided from the
+agreement itself by accord.lifecycle.evidence with the rules in accord.lifecycle.governing: the status
+the framework requires, and every heading covered or each gap explained (ADR 0024). Its signing date
+is the `agreement_signed` anchor.
 """
 
 from dataclasses import dataclass
@@ -18,10 +21,11 @@ from accord.audit.service import snapshot
 from accord.frameworks import loader
 from accord.frameworks.durations import parse
 from accord.frameworks.engine import framework_type
+from accord.frameworks.evidence_rules import governing_artefact
 from accord.frameworks.schema import Artefact, Framework, Heading, Template
 from accord.register.models import Partnership
 
-from . import recording
+from . import governing, recording
 from .models import Agreement, AgreementStatus, Signatory
 
 SLOT = "agreement"
@@ -59,15 +63,11 @@ def review_limit(agreement_date: date, today: date) -> date:
 
 
 def agreement_artefact(framework: Framework, partnership: Partnership) -> Artefact | None:
-    """The framework's agreement artefact for this partnership: one whose requirements apply to its
-    type if there are several."""
-    candidates = [a for a in framework.artefacts if a.kind == "agreement"]
+    """The framework's governing document for this partnership: the agreement whose requirements
+    apply to its type, else the terms of reference that do; failing both, the first agreement."""
     type_id = framework_type(framework, partnership.partnership_type.name)
-    for artefact in candidates:
-        types = [r.types for r in framework.requirements if r.artefact == artefact.id]
-        if any(not t or type_id in t for t in types):
-            return artefact
-    return candidates[0] if candidates else None
+    found = governing_artefact(framework, type_id)
+    return found or next((a for a in framework.artefacts if a.kind == "agreement"), None)
 
 
 def _template(framework: Framework, template_id: str | None) -> Template | None:
@@ -79,8 +79,13 @@ def _template(framework: Framework, template_id: str | None) -> Template | None:
 def coverage_template(framework: Framework, partnership: Partnership) -> Template:
     """The headings the agreement must cover: its artefact's template, else the framework's MoU
     template, else the model framework's."""
+    return template_for(framework, agreement_artefact(framework, partnership))
+
+
+def template_for(framework: Framework, artefact: Artefact | None) -> Template:
+    """The headings a governing document must cover: its own template (the framework checks it has
+    one), else the framework's MoU template, else the model framework's."""
     model = loader.get("model")
-    artefact = agreement_artefact(framework, partnership)
     for source, template_id in (
         (framework, artefact.template if artefact else None),
         (framework, framework.documents.get("mou")),
@@ -95,17 +100,46 @@ def missing_headings(template: Template, coverage: dict[str, Any]) -> list[Headi
     return [h for h in template.headings if not str(coverage.get(h.id) or "").strip()]
 
 
+def coverage_summary(template: Template, agreement: Agreement | None) -> governing.Coverage:
+    """Which headings the agreement covers, which it leaves out with a reason, and which without."""
+    if agreement is None:
+        return governing.coverage_of(template, {}, {})
+    return governing.coverage_of(template, agreement.coverage or {}, agreement.gap_reasons or {})
+
+
 @dataclass(frozen=True)
-class CoverageSummary:
-    covered: int
-    total: int
-    missing: tuple[Heading, ...]
+class Standing:
+    """What the framework requires of the governing document, and how the recorded one stands."""
+
+    artefact: Artefact | None
+    coverage: governing.Coverage
+    counts: bool  # it is evidence (for some tiers at least)
+    shortfall: str  # why it does not count ('' when it does)
+    explain_gaps: bool  # a heading left out may be explained, for the approvers to accept
+
+    @property
+    def needs(self) -> str:
+        """'signed' or 'agreed'."""
+        return governing.required_status(self.artefact) if self.artefact else "agreed"
 
 
-def coverage_summary(template: Template, agreement: Agreement | None) -> CoverageSummary:
-    missing = tuple(missing_headings(template, agreement.coverage if agreement else {}))
-    total = len(template.headings)
-    return CoverageSummary(total - len(missing), total, missing)
+def standing(
+    framework: Framework, partnership: Partnership, agreement: Agreement | None, tier_id: str
+) -> Standing:
+    """How the recorded governing document stands for a partnership in this tier."""
+    artefact = agreement_artefact(framework, partnership)
+    template = template_for(framework, artefact)
+    coverage = coverage_summary(template, agreement)
+    explain = (
+        artefact is not None
+        and artefact.coverage == "explained"
+        and tier_id not in artefact.complete_in_tiers
+    )
+    if artefact is None or agreement is None:
+        return Standing(artefact, coverage, False, "", explain)
+    counts, shortfall = governing.judge(framework, artefact, agreement.status, coverage)
+    applies = shortfall is not None and (not shortfall.tiers or tier_id in shortfall.tiers)
+    return Standing(artefact, coverage, counts and not applies, shortfall.text if applies else "", explain)
 
 
 # Changes -------------------------------------------------------------------------------------
@@ -164,25 +198,37 @@ def _locked_agreement(partnership: Partnership) -> tuple[Partnership, Agreement]
     return locked, agreement
 
 
+GAP = "gap_"  # the key of a heading's reason for leaving it out, in `save_coverage`'s entries
+
+
 @transaction.atomic
 def save_coverage(actor, partnership: Partnership, template: Template, entries: dict[str, str]) -> Agreement:
-    """Where the agreement covers each of the template's headings; an empty entry means not covered."""
+    """Where the agreement covers each of the template's headings (an empty entry means not covered)
+    and, under `gap_<heading id>`, why a heading left out is left out. A reason is kept only for a
+    heading not covered; the change is a new revision, so the approvers accept the gaps afresh."""
     locked, agreement = _locked_agreement(partnership)
     coverage = dict(agreement.coverage or {})
+    reasons = dict(agreement.gap_reasons or {})
     before, after = {}, {}
     for heading in template.headings:
         label = f"Covers: {heading.text}"[:200]
+        why_label = f"Left out: {heading.text}"[:200]
         before[heading.id] = (label, str(coverage.get(heading.id) or ""))
+        before[GAP + heading.id] = (why_label, str(reasons.get(heading.id) or ""))
         text = str(entries.get(heading.id) or "").strip()
-        if text:
-            coverage[heading.id] = text
-        else:
-            coverage.pop(heading.id, None)
+        why = "" if text else str(entries.get(GAP + heading.id) or "").strip()
+        for store, key, value in ((coverage, heading.id, text), (reasons, heading.id, why)):
+            if value:
+                store[key] = value
+            else:
+                store.pop(key, None)
         after[heading.id] = (label, text)
+        after[GAP + heading.id] = (why_label, why)
     if before == after:
         return agreement
     agreement.coverage = coverage
-    agreement.save(update_fields=["coverage"])
+    agreement.gap_reasons = reasons
+    agreement.save(update_fields=["coverage", "gap_reasons"])
     _new_revision(locked)
     audit(
         actor=actor,

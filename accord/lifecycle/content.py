@@ -8,7 +8,9 @@
   are present (Redditch App 8 Appendix A), shown prominently to approvers.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from accord.frameworks import loader
@@ -42,6 +44,17 @@ def done_elsewhere(framework: Framework, artefact: Artefact) -> str | None:
         if record.artefact == artefact.id:
             return MONITORING_PAGES[record.record]
     return None
+
+
+def real_period(answers: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The period a report recorded in the cycle covers (`answers["period"]`, ISO dates), if it is a
+    real one: it ends after it starts (ADR 0024)."""
+    period = answers.get("period") or {}
+    try:
+        start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (start, end) if end > start else None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from accord.frameworks.engine import framework_type
 from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
 
+from .meets import meets, why_not
+
 PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = (
     "proposed",
     "business_case",
@@ -111,7 +113,8 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
-    note: str = ""  # Accord's own checks say what is wrong in words ("not assessed yet")
+    note: str = ""  # what is wrong in words: Accord's own checks ("not assessed yet"), or why what was
+    # recorded does not count (ADR 0024: "it is agreed but not signed; the framework needs it signed")
     override: OverrideFact | None = None  # set when an administrator has overridden it
 
     @property
@@ -162,7 +165,7 @@ def gate_requirements(
 
 
 def _requirement_gaps(
-    framework: Framework, requirement: Requirement, facts: PartnershipFacts
+    framework: Framework, requirement: Requirement, facts: PartnershipFacts, tier_id: str = ""
 ) -> list[Missing]:
     artefact = next(a for a in framework.artefacts if a.id == requirement.artefact)
     roles = {r.id: r.title for r in framework.roles}
@@ -175,8 +178,9 @@ def _requirement_gaps(
     }
     gaps = []
     # An approval is itself the artefact: it exists once its approvers have approved.
-    if artefact.kind != "approval" and not facts.evidence.get(artefact.id):
-        gaps.append(Missing(**base))
+    if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
+        # What was recorded may fall short, and the gate says why (ADR 0024).
+        gaps.append(Missing(**base, note=why_not(facts, artefact.id, tier_id)))
     for role_id in requirement.approvers:
         outcome = facts.approvals.get((artefact.id, role_id))
         if outcome != "approved":
@@ -196,7 +200,7 @@ def check_move(
     missing: list[Missing] = own_checks(framework, facts, current)
     met: list[Requirement] = []
     for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
-        gaps = _requirement_gaps(framework, requirement, facts)
+        gaps = _requirement_gaps(framework, requirement, facts, tier_id)
         missing.extend(gaps)
         if not gaps:
             met.append(requirement)

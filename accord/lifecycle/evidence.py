@@ -1,7 +1,9 @@
 """The partnership cycle as evidence for the framework engines (an `EvidenceSource`).
 
-Completed artefact records count as evidence on the date they were produced; the cycle's
-decisions give the dates obligations count from (approved, agreement signed, decided to leave).
+Completed artefact records count as evidence on the date they were produced, as far as
+accord.lifecycle.record_evidence says they count at all (ADR 0024), and `shortfalls` says why a
+recorded one falls short; the cycle's decisions give the dates obligations count from (approved,
+agreement signed, decided to leave).
 `approvals` gives, for the gates, the latest decision in each role on each artefact that still
 counts.
 """
@@ -10,11 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from accord import clock
-from accord.frameworks.apply import ARTEFACT_KEY, ENDED
+from accord.frameworks import loader
+from accord.frameworks.apply import ENDED
+from accord.frameworks.facts import Shortfall
 from accord.register.models import Partnership
 
-from . import basis
-from .content import SINGLETON_KINDS
+from . import basis, record_evidence
 from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
 
 IN_BEING = ("active", "under_review", "leaving")
@@ -24,20 +27,21 @@ ANCHORING_MOVES = ("agreement", *IN_BEING, "closed", "rejected", "withdrawn")
 class LifecycleEvidence:
     def __init__(self, partnerships: Sequence[Partnership]):
         self._partnerships = {p.pk: p for p in partnerships}
+        self._gathered: dict[tuple[int, ...], record_evidence.RecordEvidence] = {}
+
+    def _records(self, ids: list[int]) -> record_evidence.RecordEvidence:
+        key = tuple(ids)
+        if key not in self._gathered:
+            self._gathered[key] = record_evidence.gather(loader.current(), self._partnerships, ids)
+        return self._gathered[key]
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
         ids = list(partnership_ids)
-        found: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}
-        records = ArtefactRecord.objects.filter(partnership_id__in=ids, complete=True).values_list(
-            "partnership_id", "slot", "produced_on", "updated_at"
-        )
-        for pk, slot, produced_on, updated_at in records.iterator(chunk_size=2000):
-            day = produced_on or clock.local_date(updated_at)
-            # Singletons (business case, sign-off, agreement...) meet every artefact of their kind;
-            # any other record meets its own artefact only.
-            key = slot if slot in SINGLETON_KINDS else ARTEFACT_KEY + slot
-            found[pk][key] = (*found[pk].get(key, ()), day)
-        return found
+        found = self._records(ids).found
+        return {pk: found.get(pk, {}) for pk in ids}
+
+    def shortfalls(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, Shortfall]]:
+        return self._records(list(partnership_ids)).shortfalls
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
         """The cycle's events (ADR 0021): approved (the move into agreement), activated (the first

@@ -11,7 +11,7 @@ from accord.register.forms.base import GovukForm, check_date_order
 from accord.register.models import Organisation, Partnership
 from accord.ui.widgets import GovukDateField
 
-from .agreements import REVIEW_WITHIN, review_limit
+from .agreements import GAP, REVIEW_WITHIN, review_limit
 from .models import Agreement, AgreementStatus, DocumentType
 
 
@@ -103,10 +103,12 @@ class AgreementForm(GovukForm):
 
 
 class CoverageForm(GovukForm):
-    """One box per heading: where the agreement covers it (a clause, section or page)."""
+    """One box per heading: where the agreement covers it (a clause, section or page) and, where the
+    framework lets a heading be left out if the gap is explained (`reasons` given), why it is not."""
 
-    def __init__(self, *args, template: Template, coverage: dict, **kwargs):
+    def __init__(self, *args, template: Template, coverage: dict, reasons: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.template = template
         for heading in template.headings:
             self.fields[heading.id] = forms.CharField(
                 label=heading.text,
@@ -115,7 +117,27 @@ class CoverageForm(GovukForm):
                 help_text=heading.guidance,
                 initial=coverage.get(heading.id, ""),
             )
+            if reasons is not None:
+                self.fields[GAP + heading.id] = forms.CharField(
+                    label=f"If it is not covered, why not? ({heading.text})",
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text="The approvers accept the reason by approving the agreement.",
+                    initial=reasons.get(heading.id, ""),
+                )
         self._govuk_messages()
+
+    def clean(self):
+        cleaned = super().clean()
+        for heading in self.template.headings:
+            where, why = cleaned.get(heading.id), cleaned.get(GAP + heading.id)
+            if where and why and (where.strip() and why.strip()):
+                self.add_error(
+                    GAP + heading.id,
+                    f"“{heading.text}” is covered: remove the reason it is not, or the place it is covered",
+                )
+        return cleaned
 
 
 class SignatoryForm(GovukForm):

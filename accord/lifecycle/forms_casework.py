@@ -267,7 +267,7 @@ class ArtefactRecordForm(GovukForm):
         help_text="PDF, Word, Excel, OpenDocument, text, CSV, PNG or JPEG.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_period: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["produced_on"].error_messages["required"] = "Enter the date it was produced"
         self.fields["produced_on"].error_messages["incomplete"] = "Enter the date it was produced"
@@ -275,6 +275,28 @@ class ArtefactRecordForm(GovukForm):
             "Enter a summary of what it says or where it is kept"
         )
         _file_messages(self.fields["file"])
+        if with_period:  # a report counts only for the real period it covers (ADR 0024)
+            self.fields["period_start"] = GovukDateField(
+                label="Period from", help_text="For example, 1 4 2026"
+            )
+            self.fields["period_end"] = GovukDateField(label="Period to", help_text="For example, 30 9 2026")
+            self.order_fields(["period_start", "period_end", "produced_on", "summary", "file"])
+            for name, what in (("period_start", "start"), ("period_end", "end")):
+                for error in ("required", "incomplete"):
+                    self.fields[name].error_messages[error] = (
+                        f"Enter the {what} of the period the report covers"
+                    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", "The end of the period must be after its start")
+        return cleaned
+
+    def period(self) -> dict[str, str] | None:
+        start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
+        return {"start": start.isoformat(), "end": end.isoformat()} if start and end else None
 
 
 class UploadForm(GovukForm):

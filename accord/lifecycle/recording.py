@@ -20,7 +20,14 @@ from accord.frameworks.store import partnerships_changed
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
+from .content import real_period
 from .models import ArtefactRecord, EvidenceFile
+
+PERIOD_REFUSED = "The end of the period must be after its start"
+
+
+class RecordRefused(ValueError):
+    """A record that cannot be saved as given; the message says why."""
 
 
 def _actor_name(actor) -> str:
@@ -52,7 +59,10 @@ def save_record(
     reason: str = "",
 ) -> ArtefactRecord:
     """Create or change the record in `slot`; returns it at its new revision. Saving it unchanged
-    changes nothing: no new revision, so no decision based on it stops counting (ADR 0023)."""
+    changes nothing: no new revision, so no decision based on it stops counting (ADR 0023). A report's
+    period (`answers["period"]`) must be a real one: it ends after it starts (ADR 0024)."""
+    if answers is not None and "period" in answers and real_period(answers) is None:
+        raise RecordRefused(PERIOD_REFUSED)
     partnership = lock_open(partnership)
     record = ArtefactRecord.objects.select_for_update().filter(partnership=partnership, slot=slot).first()
     if record is not None and _unchanged(record, kind, title, complete, answers, summary, produced_on):

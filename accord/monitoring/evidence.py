@@ -1,7 +1,8 @@
 """Monitoring as evidence for the framework engines (an `EvidenceSource`, listed in
 settings.ACCORD_EVIDENCE_SOURCES).
 
-- A submitted progress report meets its own artefact (`artefact:<id>`), dated the day it was submitted.
+- A submitted progress report meets its own artefact (`artefact:<id>`), dated the day it was submitted,
+  when it covers a real period: one that ends after it starts (ADR 0024).
 - Where the framework's `monitoring:` section says so (accord.monitoring.rules):
   `period_values` — a period's indicator values meet the artefact on the day they count as reported
   (`performance.reported_on`); `exception_report` — the same, for periods in which every value off
@@ -14,7 +15,7 @@ At most three queries for any number of partnerships, each grouped in the databa
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.utils import timezone
 
 from accord.frameworks import loader
@@ -36,7 +37,10 @@ def _add(found: Found, pk: int, artefacts: Iterable[str], day: date) -> None:
 
 def progress_evidence(ids: list[int], found: Found) -> None:
     rows = ProgressReport.objects.filter(
-        partnership_id__in=ids, status=ReportStatus.SUBMITTED, submitted_on__isnull=False
+        partnership_id__in=ids,
+        status=ReportStatus.SUBMITTED,
+        submitted_on__isnull=False,
+        period_end__gt=F("period_start"),
     ).values_list("partnership_id", "artefact_id", "submitted_on")
     for pk, artefact_id, submitted_on in rows.iterator(chunk_size=CHUNK):
         _add(found, pk, [artefact_id], submitted_on)

@@ -247,8 +247,8 @@ class ProgressForm(GovukForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", "The end of the period must be on or after its start")
+        if start and end and end <= start:  # a report covers a real period (ADR 0024)
+            self.add_error("period_end", "The end of the period must be after its start")
         return cleaned
 
     def answers(self) -> dict[str, str]:

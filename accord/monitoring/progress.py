@@ -21,6 +21,8 @@ from . import rules
 from .models import ProgressReport, ReportStatus
 from .services import MonitoringError, stale
 
+PERIOD_REFUSED = "The end of the period must be after its start"
+
 
 class Incomplete(MonitoringError):
     """Submitting a report with headings still empty."""
@@ -73,9 +75,10 @@ def save_draft(
     report: ProgressReport | None = None,
     expected_version: int | None = None,
 ) -> ProgressReport:
-    """Start a draft or save more of one; empty headings are allowed until it is submitted."""
-    if period_end < period_start:
-        raise MonitoringError("The end of the period must be on or after its start")
+    """Start a draft or save more of one; empty headings are allowed until it is submitted. A report
+    covers a real period: one that ends after it starts (ADR 0024)."""
+    if period_end <= period_start:
+        raise MonitoringError(PERIOD_REFUSED)
     headings = list(kind.template.headings)
     framework = loader.current()
     before: dict = {}
@@ -112,6 +115,8 @@ def save_draft(
 def submit(actor, report: ProgressReport, kind: rules.ProgressKind, expected_version: int | None = None):
     """Submit a draft: refused while any heading is empty. The headings are kept with the report."""
     report = _lock(report, expected_version)
+    if report.period_end <= report.period_start:
+        raise MonitoringError(PERIOD_REFUSED)
     headings = list(kind.template.headings)
     missing = rules.missing_headings(headings, report.answers)
     if missing:

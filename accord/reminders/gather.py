@@ -12,9 +12,10 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from accord.frameworks import compliance, engine
+from accord.frameworks import compliance, engine, loader
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Framework, Reminders
+from accord.lifecycle.where import Finder
 from accord.register.models import FINISHED_STATUSES, Partnership, PartnershipRole, Person
 from accord.reviews.models import ReviewAction
 
@@ -38,8 +39,10 @@ def obligation_items(
     result_rows: Iterable[compliance.PartnershipCompliance], today: date, due_only: bool = False
 ) -> Iterator[Item]:
     """The obligations that have a date to show: overdue, due soon, or (unless `due_only`) coming
-    up, including the next round of a recurring one that is met for now."""
+    up, including the next round of a recurring one that is met for now. Each links to the page where
+    it is done or recorded (accord.lifecycle.where), else to the partnership's obligations."""
     link = _pattern("partnership", 1, "#needs")
+    where = Finder(loader.current())
     for row in result_rows:
         p = row.partnership
         for result in row.obligations:
@@ -59,7 +62,7 @@ def obligation_items(
                 result.name,
                 result.due,
                 status,
-                link.format(p.pk),
+                where(p, result) or link.format(p.pk),
                 result.cite,
             )
 

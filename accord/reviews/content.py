@@ -19,6 +19,9 @@ SCORE_LABELS = {
 ANSWER_LABELS = {"yes": "Yes", "no": "No"}
 YES_NO_SCORES = {"yes": 3, "no": 1}  # a yes/no review scores like App 4a: No = action required
 YES_NO_SCALES = ("yes_no", "yes_no_comment")
+# Scales on which every answer gives its evidence: App 4a asks for the evidence of each assessment, a
+# yes/no with comment is answered with its comment, and a text answer is its own evidence (ADR 0024).
+EVIDENCE_SCALES = ("score_1_3", "yes_no_comment", "text")
 
 
 @dataclass(frozen=True)
@@ -94,17 +97,28 @@ class Given:
         return (self.score, self.answer, self.evidence.strip(), self.actions.strip())
 
 
+def evidence_required(question_bank: QuestionBank) -> bool:
+    return question_bank.scale in EVIDENCE_SCALES
+
+
 def is_answered(question_bank: QuestionBank, given: Given | None) -> bool:
+    """Answered on the bank's scale, with the evidence where the scale asks for it."""
     if given is None:
         return False
     if question_bank.scale == "score_1_3":
-        return given.score in SCORE_LABELS
-    if question_bank.scale == "text":
-        return bool(given.evidence.strip())
-    answered = given.answer in ANSWER_LABELS
-    if question_bank.scale == "yes_no_comment":
-        return answered and bool(given.evidence.strip())
-    return answered
+        answered = given.score in SCORE_LABELS
+    elif question_bank.scale == "text":
+        answered = True
+    else:
+        answered = given.answer in ANSWER_LABELS
+    return answered and (not evidence_required(question_bank) or bool(given.evidence.strip()))
+
+
+def is_complete(question_bank: QuestionBank, given: Given | None) -> bool:
+    """Answered, and with the actions needed written down for a 1 or a No."""
+    if not is_answered(question_bank, given):
+        return False
+    return not needs_action(question_bank, given) or bool(given is not None and given.actions.strip())
 
 
 def needs_action(question_bank: QuestionBank, given: Given | None) -> bool:

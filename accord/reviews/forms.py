@@ -103,7 +103,7 @@ class AnswerForm(GovukForm):
         self.fields["evidence"] = _text(
             "Evidence",
             "What shows this: documents, minutes, figures.",
-            required=bank.scale == "yes_no_comment",
+            required=content.evidence_required(bank),
             max_length=10000,
         )
         _required(self, {"evidence": f"Enter the evidence for question {number}"})

@@ -12,6 +12,7 @@ from accord.frameworks.facts import PartnershipFacts
 from accord.frameworks.schema import Assurance, Framework
 from accord.lifecycle import cycle
 from accord.lifecycle import services as lifecycle
+from accord.lifecycle.meets import meets
 
 from . import content
 from .evidence import yearly_business_case_artefacts
@@ -27,13 +28,13 @@ def rules_of(framework: Framework) -> Assurance:
 
 def agreement_missing(framework: Framework, facts: PartnershipFacts, tier_id: str) -> bool:
     """Whether an agreement (or terms of reference) the framework requires of this partnership, at
-    any stage of its cycle, has not been produced."""
+    any stage of its cycle, has not been produced with the status and coverage it needs (ADR 0024)."""
     kinds = {a.id: a.kind for a in framework.artefacts}
     type_id = engine.framework_type(framework, facts.register_type)
     for requirement in framework.requirements:
         if kinds.get(requirement.artefact) not in AGREEMENT_KINDS:
             continue
-        if cycle.applies(requirement, tier_id, type_id) and not facts.evidence.get(requirement.artefact):
+        if cycle.applies(requirement, tier_id, type_id) and not meets(facts, requirement.artefact, tier_id):
             return True
     return False
 

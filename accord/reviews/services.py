@@ -90,7 +90,7 @@ def start(
         raise ReviewError("Choose one of the reviews the framework sets")
     if partnership.status not in REVIEWABLE:
         raise ReviewError(f"A partnership that is {partnership.get_status_display().lower()} is not reviewed")
-    if period_end < period_start:
+    if period_end <= period_start:
         raise ReviewError("The end of the period must be after its start")
     if Review.objects.filter(
         partnership=partnership, artefact_id=artefact_id, status=ReviewStatus.DRAFT
@@ -142,7 +142,7 @@ def start(
 def _check_answer(question_bank, given: content.Given, number: int) -> None:
     if not content.is_answered(question_bank, given):
         what = {
-            "score_1_3": "Select an assessment",
+            "score_1_3": "Select an assessment and give the evidence",
             "text": "Enter an answer",
             "yes_no": "Select yes or no",
         }.get(question_bank.scale, "Select yes or no and give the evidence")
@@ -218,7 +218,8 @@ def record_decision(
 
 
 def gaps(review: Review) -> list[str]:
-    """Ids of the questions not yet answered (or only pre-filled) in this review."""
+    """Ids of the questions not yet answered (or only pre-filled) in this review, or answered
+    without the evidence or, for a 1 or a No, the actions the review needs (ADR 0024)."""
     question_bank = content.bank(loader.current(), review.bank_id)
     if question_bank is None:
         return []
@@ -228,7 +229,7 @@ def gaps(review: Review) -> list[str]:
         for q in question_bank.questions
         if q.id not in given
         or not given[q.id].confirmed
-        or not content.is_answered(question_bank, rating.given_of(given[q.id]))
+        or not content.is_complete(question_bank, rating.given_of(given[q.id]))
     ]
 
 
@@ -239,6 +240,10 @@ def complete(
     """Complete the review and record its assurance rating: the level the rules propose, or another
     with a written reason. A review deciding to continue ends the partnership's time under review."""
     review = _lock(review)
+    if content.bank(loader.current(), review.bank_id) is None:
+        raise ReviewError(
+            "This review's questions are not in the council's framework; it cannot be completed"
+        )
     if gaps(review):
         raise ReviewError(f"{len(gaps(review))} question(s) still to answer")
     if not review.decision or review.business_case_reconfirmed is None:

@@ -1,21 +1,26 @@
 """Joint risk registers as a source of facts for the framework engines (an `EvidenceSource` with
-`risks`): each partnership's open risks, for the risk rules (accord.frameworks.risk_rules).
+`risks`): each partnership's open risks, for the risk rules (accord.frameworks.risk_rules), and the
+register itself as evidence (ADR 0024): a risk scored on the Risks tab meets every artefact of kind
+`risk_register` (Bury App 10's risk assessment, a joint risk register), dated the day the register
+first had a scored risk, so nobody records the same fact again as a free-text record.
 
-One query for any number of partnerships, reading only the columns the rules need.
+One query each for any number of partnerships, reading only the columns the rules need.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from django.db.models import BooleanField, Case, Value, When
+from django.db.models import BooleanField, Case, Min, Value, When
 from django.db.models.functions import Trim
 
+from accord import clock
 from accord.frameworks.facts import RiskFact
 from accord.register.models import Partnership
 
-from .models import Kind, Risk, RiskStatus
+from .models import Assessment, Kind, Risk, RiskStatus
 
 CHUNK = 2000
+RISK_REGISTER = "risk_register"  # the artefact kind a scored risk meets
 
 
 def open_risks(partnership_ids: Iterable[int]) -> dict[int, tuple[RiskFact, ...]]:
@@ -72,15 +77,29 @@ def open_risks(partnership_ids: Iterable[int]) -> dict[int, tuple[RiskFact, ...]
     return {pk: tuple(risks) for pk, risks in found.items()}
 
 
+def first_scored(partnership_ids: Iterable[int]) -> dict[int, date]:
+    """partnership id -> the day its register first had a scored risk (an opportunity is not one)."""
+    ids = list(partnership_ids)
+    if not ids:
+        return {}
+    rows = (
+        Assessment.objects.filter(risk__partnership_id__in=ids, risk__kind=Kind.RISK)
+        .values_list("risk__partnership_id")
+        .annotate(first=Min("at"))
+        .order_by()
+    )
+    return {pk: clock.local_date(first) for pk, first in rows.iterator(chunk_size=CHUNK)}
+
+
 class RiskEvidence:
-    """Registered in settings.ACCORD_EVIDENCE_SOURCES. Risks give no artefact evidence or anchors;
-    they supply `risks`."""
+    """Registered in settings.ACCORD_EVIDENCE_SOURCES: the register as evidence of kind `risk_register`,
+    and `risks` for the risk rules. No anchors."""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
-        return {}
+        return {pk: {RISK_REGISTER: (day,)} for pk, day in first_scored(partnership_ids).items()}
 
     def anchors(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, date | None]]:
         return {}

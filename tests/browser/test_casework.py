@@ -2,6 +2,8 @@
 
 from playwright.sync_api import expect
 
+from accord.frameworks import loader
+from accord.lifecycle import content
 from tests.browser.conftest import sign_in, submit, visit
 
 
@@ -35,15 +37,20 @@ def test_an_officer_writes_a_business_case_and_the_approver_sees_the_warnings(pa
     expect(page.get_by_role("heading", name="Tests the case must pass")).to_be_visible()
 
 
-def test_an_officer_answers_a_checklist_with_a_comment_for_every_question(page, own_partnership):
+def test_an_officer_answers_a_checklist_with_a_comment_for_every_question(page, own_partnership, settings):
+    settings.ACCORD_FRAMEWORK = "redditch"  # its working arrangements checklist (Chorley has none)
+    questions = len(content.bank(loader.current(), "operational_checklist").questions)
     pk = own_partnership.pk
     sign_in(page, "officer")
-    visit(page, f"/partnerships/{pk}/cycle/checklists/governance_check/governance_check/")
-    for number in (1, 2):
+    visit(page, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/operational_checklist/")
+    for number in range(1, questions + 1):
         page.get_by_role("group", name=f"{number}.").get_by_label("Yes").check()
-    page.get_by_label("Comments on question 1").fill("Each partner's annual governance statement was read.")
+    for number in range(1, questions):
+        page.get_by_label(f"Comments on question {number}", exact=True).fill(
+            "Agreed at the April board meeting."
+        )
     submit(page, "Save and mark as complete")
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a comment on question 2")
-    page.get_by_label("Comments on question 2").fill("Governance is on the agenda of the April meeting.")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(f"Enter a comment on question {questions}")
+    page.get_by_label(f"Comments on question {questions}", exact=True).fill("Set out in the MoU, section 4.")
     submit(page, "Save and mark as complete")
     expect(page).to_have_url(f"{page.url.split('/partnerships/')[0]}/partnerships/{pk}/cycle/")

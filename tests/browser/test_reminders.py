@@ -35,7 +35,8 @@ def test_my_work_lists_the_officers_overdue_report_and_a_calendar_address_is_mad
     overdue_section = page.get_by_role("heading", name="Overdue (1)")
     expect(overdue_section).to_be_visible()
     expect(page.get_by_role("link", name="Report on the key partnership's performance")).to_have_attribute(
-        "href", f"/partnerships/{overdue.pk}/#needs"
+        "href",
+        f"/partnerships/{overdue.pk}/progress-reports/",  # where it is written (ADR 0024)
     )
 
     page.get_by_role("link", name="Get a calendar address").click()

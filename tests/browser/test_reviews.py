@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accord.lifecycle.models import ArtefactRecord
 from accord.reviews.models import AssuranceRating, Review
+from tests import factories as f
 from tests.reviews.factories import carry_out
 
 from .conftest import sign_in, submit, visit
@@ -29,14 +29,7 @@ def reviewed_last_year(redditch, users, own_partnership):
     joined = timezone.localdate() - timedelta(days=30)
     own_partnership.start_date = joined
     own_partnership.save(update_fields=["start_date"])
-    ArtefactRecord.objects.create(
-        partnership=own_partnership,
-        slot="agreement",
-        kind="agreement",
-        title="MoU",
-        complete=True,
-        produced_on=joined,
-    )
+    f.agreement_in_place(own_partnership, joined)
     previous, _ = carry_out(users["officer"], own_partnership, scores=3)
     return previous
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accord.audit.models import AuditEvent
-from accord.frameworks import apply
-from accord.lifecycle import services
+from accord.frameworks import apply, loader
+from accord.lifecycle import agreements, services
 from accord.lifecycle.models import Agreement, ArtefactRecord, EvidenceFile, Signatory
 from accord.register.models import Partnership
 
@@ -115,6 +115,19 @@ def test_a_signed_agreement_meets_the_gate_but_still_needs_the_head_of_governanc
     signed = timezone.localdate() - timedelta(days=10)
     response = officer_client.post(
         reverse("agreement", args=[key_partnership.pk]), agreement_data(agreed=signed, signed=signed)
+    )
+    assert response.status_code == 302
+    # Signed, but it covers none of the assurances the framework asks for yet, and explains no gap.
+    gap = next(
+        m
+        for m in services.check(key_partnership, "active").missing
+        if not m.role_id and m.artefact_id == "memorandum_of_understanding"
+    )
+    assert "covers 0 of 15 headings" in gap.text
+    template = agreements.coverage_template(loader.current(), key_partnership)
+    response = officer_client.post(
+        reverse("agreement-coverage", args=[key_partnership.pk]),
+        {h.id: f"Clause {n}" for n, h in enumerate(template.headings, start=1)},
     )
     assert response.status_code == 302
 

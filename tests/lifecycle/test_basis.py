@@ -20,6 +20,7 @@ from accord.lifecycle import agreements, basis, cycle, recording, services
 from accord.lifecycle.content import slot_for
 from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
 from accord.register.models import Partnership
+from accord.risks import services as risk_services
 from accord.ui.formatting import govuk_date
 from tests import factories as f
 from tests.clock import on_day
@@ -37,8 +38,22 @@ def complete(officer, partnership, artefact, summary: str = "Done") -> None:
     """Do one artefact the framework asks for, where a user would do it (again, with a new summary)."""
     if artefact.kind == "exit_strategy":
         Partnership.objects.filter(pk=partnership.pk).update(exit_strategy="Give six months' notice.")
-    elif artefact.kind == "agreement":
-        agreements.save_agreement(officer, partnership, agreement(status="agreed"))
+    elif artefact.kind == "risk_register":  # a scored risk on the Risks tab (ADR 0024)
+        risk = risk_services.create_risk(
+            officer,
+            partnership,
+            {"title": "A partner withdraws", "identified_on": clock.today(), "owner": "Olive"},
+        )
+        risk_services.assess(officer, risk, "current", 2, 3)
+    elif artefact.met_by_role:  # a holder of the role under People and roles
+        f.RoleFactory(partnership=partnership, role=artefact.met_by_role)
+    elif artefact.kind == "agreement":  # signed where the framework says so, covering its headings
+        signed = artefact.must_be == "signed"
+        values = agreement(status="signed", signed_on=clock.today()) if signed else agreement(status="agreed")
+        agreements.save_agreement(officer, partnership, values)
+        template = agreements.template_for(loader.current(), artefact)
+        covered = {h.id: f"Clause {n}" for n, h in enumerate(template.headings, start=1)}
+        agreements.save_coverage(officer, partnership, template, covered)
     else:
         recording.save_record(
             officer,
@@ -281,9 +296,11 @@ def test_a_change_after_the_partnership_moved_on_with_a_decision_does_not_void_i
 
 
 @pytest.mark.django_db
-def test_bury_signing_the_agreement_after_activation_does_not_void_the_approval_in_principle(
+def test_bury_changing_the_agreement_after_activation_does_not_void_the_approval_in_principle(
     settings, client, users, officer_person
 ):
+    """Bury 7 needs the agreement signed before the partnership is active (ADR 0024); re-signing it
+    later (a new version) leaves the approval in principle standing."""
     settings.ACCORD_FRAMEWORK = "bury"
     partnership = proposal(users, officer_person, "other")
     for target in (cycle.BUSINESS_CASE, cycle.AWAITING_APPROVAL, cycle.AGREEMENT, cycle.ACTIVE):

@@ -172,83 +172,88 @@ def test_evidence_files_are_listed_against_their_answer(client, users, own_partn
 # Checklists -----------------------------------------------------------------------------------
 
 
-def checklist_url(partnership, artefact_id="governance_check", bank_id="governance_check"):
+# Redditch's working arrangements checklist (the App 4a areas used at set-up), answered in the cycle.
+CHECKLIST, BANK = "working_arrangements_checklist", "operational_checklist"
+
+
+@pytest.fixture
+def redditch(settings):
+    settings.ACCORD_FRAMEWORK = "redditch"
+
+
+def checklist_url(partnership, artefact_id=CHECKLIST, bank_id=BANK):
     return reverse("checklist", args=[partnership.pk, artefact_id, bank_id])
 
 
-def governance_data(action="complete", **overrides):
+def checklist_data(action="complete", **overrides):
     data = {"action": action}
-    data.update(bank_data(content.bank(loader.current(), "governance_check")))
+    data.update(bank_data(content.bank(loader.current(), BANK)))
     data.update(overrides)
     return data
 
 
-def test_a_checklist_shows_each_question_with_the_frameworks_words(client, users, own_partnership):
+def test_a_checklist_shows_each_question_with_the_frameworks_words(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
     response = client.get(checklist_url(own_partnership))
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
-    for question in content.bank(loader.current(), "governance_check").questions:
+    for question in content.bank(loader.current(), BANK).questions:
         assert question.text in page
         assert question.cite in page
     assert "An empty comment is not an answer" in page
 
 
 def test_a_checklist_with_an_empty_comment_cannot_be_marked_complete_and_nothing_is_saved(
-    client, users, own_partnership
+    client, users, own_partnership, redditch
 ):
     client.force_login(users["officer"])
-    data = governance_data(**{"governance_check-comment_governance_on_agenda": ""})
+    data = checklist_data(**{f"{BANK}-comment_code_of_conduct": ""})
     response = client.post(checklist_url(own_partnership), data)
     page = response.content.decode()
     assert response.status_code == 200
     assert "Enter a comment on question 2 to show how it has been considered" in page
-    assert 'href="#id_governance_check-comment_governance_on_agenda"' in page
+    assert f'href="#id_{BANK}-comment_code_of_conduct"' in page
     assert "[&#39;" not in page, "the error summary shows messages, not lists of them"
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
 
 
-def test_a_checklist_with_an_unanswered_question_lists_one_error_each(client, users, own_partnership):
+def test_a_checklist_with_an_unanswered_question_lists_one_error_each(
+    client, users, own_partnership, redditch
+):
     client.force_login(users["officer"])
+    questions = len(content.bank(loader.current(), BANK).questions)
     response = client.post(checklist_url(own_partnership), {"action": "complete"})
     page = response.content.decode()
-    assert page.count("Select an answer to question") == 4  # 2 questions, summary and field
-    assert page.count("Enter a comment on question") == 4
+    assert page.count("Select an answer to question") == 2 * questions  # the summary and the field
+    assert page.count("Enter a comment on question") == 2 * questions
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
 
 
-def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership):
+def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
     data = {
         "action": "draft",
-        "governance_check-answer_partners_governance_effective": "yes",
-        "governance_check-comment_partners_governance_effective": (
-            "Checked each partner's annual governance statement."
-        ),
+        f"{BANK}-answer_governance": "yes",
+        f"{BANK}-comment_governance": "Checked each partner's annual governance statement.",
     }
     assert client.post(checklist_url(own_partnership), data).status_code == 302
-    record = ArtefactRecord.objects.get(partnership=own_partnership, slot="governance_check")
+    record = ArtefactRecord.objects.get(partnership=own_partnership, slot=CHECKLIST)
     assert record.complete is False
-    assert record.kind == "review"
-    assert record.answers["banks"]["governance_check"]["partners_governance_effective"]["answer"] == "yes"
+    assert record.kind == "checklist"
+    assert record.answers["banks"][BANK]["governance"]["answer"] == "yes"
     page = client.get(checklist_url(own_partnership)).content.decode()
     assert "Checked each partner's annual governance statement." in html.unescape(page)
 
-    assert client.post(checklist_url(own_partnership), governance_data()).status_code == 302
+    assert client.post(checklist_url(own_partnership), checklist_data()).status_code == 302
     record.refresh_from_db()
     assert record.complete is True
     assert record.revision == 2
 
 
-def test_a_checklist_must_be_one_of_the_artefacts_banks(client, users, own_partnership):
+def test_a_checklist_must_be_one_of_the_artefacts_banks(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
-    assert (
-        client.get(checklist_url(own_partnership, "governance_check", "three_yearly_review")).status_code
-        == 404
-    )
-    assert (
-        client.get(checklist_url(own_partnership, "no_such_artefact", "governance_check")).status_code == 404
-    )
+    assert client.get(checklist_url(own_partnership, CHECKLIST, "annual_review")).status_code == 404
+    assert client.get(checklist_url(own_partnership, "no_such_artefact", BANK)).status_code == 404
 
 
 def test_a_checklist_of_several_goes_on_to_the_next_incomplete_one(client, users, settings):
@@ -278,33 +283,46 @@ def test_a_checklist_of_several_goes_on_to_the_next_incomplete_one(client, users
 # Who may write ------------------------------------------------------------------------------
 
 
-def write_requests(partnership):
-    return [
-        (reverse("business-case-part", args=[partnership.pk, "nature"]), part_data("nature")),
-        (checklist_url(partnership), governance_data()),
-        (
-            reverse("artefact-record", args=[partnership.pk, "joint_risk_register"]),
-            {"produced_on-day": "1", "produced_on-month": "4", "produced_on-year": "2025", "summary": "Kept"},
-        ),
-    ]
+@pytest.fixture
+def write_requests(redditch):
+    def requests(partnership):
+        return [
+            (reverse("business-case-part", args=[partnership.pk, "nature"]), part_data("nature")),
+            (checklist_url(partnership), checklist_data()),
+            (
+                reverse("artefact-record", args=[partnership.pk, "business_continuity_plan"]),
+                {
+                    "produced_on-day": "1",
+                    "produced_on-month": "4",
+                    "produced_on-year": "2025",
+                    "summary": "Kept",
+                },
+            ),
+        ]
+
+    return requests
 
 
 @pytest.mark.parametrize("role", ["member", "approver", "auditor", "partner"])
-def test_roles_that_cannot_change_the_partnership_cannot_post(client, users, own_partnership, role):
+def test_roles_that_cannot_change_the_partnership_cannot_post(
+    client, users, own_partnership, role, write_requests
+):
     client.force_login(users[role])
     for url, data in write_requests(own_partnership):
         assert client.post(url, data).status_code in (403, 404), url
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
 
 
-def test_an_officer_cannot_write_to_a_partnership_they_are_not_linked_to(client, users, other_partnership):
+def test_an_officer_cannot_write_to_a_partnership_they_are_not_linked_to(
+    client, users, other_partnership, write_requests
+):
     client.force_login(users["officer"])
     for url, data in write_requests(other_partnership):
         assert client.post(url, data).status_code in (403, 404), url
     assert not ArtefactRecord.objects.filter(partnership=other_partnership).exists()
 
 
-def test_a_finished_partnership_is_read_only(client, users, own_partnership):
+def test_a_finished_partnership_is_read_only(client, users, own_partnership, write_requests):
     Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
     client.force_login(users["administrator"])
     for url, data in write_requests(own_partnership):
@@ -322,10 +340,10 @@ def test_recording_an_artefact_counts_as_evidence_for_the_gate(client, users, of
     partnership = f.PartnershipFactory(status="agreement", is_key_partnership=True)
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     missing = {m.artefact_id for m in services.check(partnership, "active").missing}
-    assert "joint_risk_register" in missing
+    assert "data_quality_charter" in missing
 
     client.force_login(users["officer"])
-    url = reverse("artefact-record", args=[partnership.pk, "joint_risk_register"])
+    url = reverse("artefact-record", args=[partnership.pk, "data_quality_charter"])
     assert client.get(url).status_code == 200
     response = client.post(
         url,
@@ -333,17 +351,17 @@ def test_recording_an_artefact_counts_as_evidence_for_the_gate(client, users, of
             "produced_on-day": "14",
             "produced_on-month": "3",
             "produced_on-year": "2025",
-            "summary": "Kept on the partnership's SharePoint site; reviewed at each board meeting.",
+            "summary": "Signed by the partner; kept on the partnership's SharePoint site.",
         },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("cycle", args=[partnership.pk])
-    record = ArtefactRecord.objects.get(partnership=partnership, slot="joint_risk_register")
+    record = ArtefactRecord.objects.get(partnership=partnership, slot="data_quality_charter")
     assert record.complete is True
     assert record.produced_on.isoformat() == "2025-03-14"
-    assert record.kind == "risk_register"
+    assert record.kind == "other"
     missing = {m.artefact_id for m in services.check(partnership, "active").missing}
-    assert "joint_risk_register" not in missing
+    assert "data_quality_charter" not in missing
 
 
 def test_an_artefact_record_needs_a_date_and_a_summary(client, users, own_partnership):
@@ -371,8 +389,75 @@ def test_an_artefact_record_can_carry_its_file(client, users, own_partnership):
 
 
 @pytest.mark.parametrize(
-    "artefact_id", ["no_such_thing", "executive_cabinet_report", "executive_cabinet_approval"]
+    "artefact_id",
+    [
+        "no_such_thing",
+        "executive_cabinet_report",
+        "executive_cabinet_approval",
+        # Met in their natural place or done elsewhere, never by a record of their own (ADR 0024):
+        "joint_risk_register",  # the Risks tab
+        "exit_strategy",  # the register's field or the exit plan
+        "governance_check",  # a review, on the Reviews pages
+        "performance_report",  # a report on the monitoring pages
+        "memorandum_of_understanding",  # the agreement page
+    ],
 )
 def test_only_artefacts_recorded_generically_have_a_record_page(client, users, own_partnership, artefact_id):
     client.force_login(users["officer"])
     assert client.get(reverse("artefact-record", args=[own_partnership.pk, artefact_id])).status_code == 404
+
+
+def test_a_report_recorded_in_the_cycle_needs_a_real_period(client, users, settings, officer_person):
+    """Central Bedfordshire's contract monitoring report (3.2.7) is recorded on the cycle page: it
+    states the period it covers, and a period ending the day it starts is refused (ADR 0024)."""
+    from datetime import date
+
+    from accord.frameworks import apply
+
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    partnership = f.PartnershipFactory(partnership_type=f.PartnershipTypeFactory(name="Private sector"))
+    f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
+    client.force_login(users["officer"])
+    url = reverse("artefact-record", args=[partnership.pk, "contract_monitoring_report"])
+    day = {"-day": "6", "-month": "12", "-year": "2026"}
+    data = {
+        f"{name}{part}": value
+        for name in ("period_start", "period_end", "produced_on")
+        for part, value in day.items()
+    }
+    data["summary"] = "Contract monitoring report to the Council Authorised Officer"
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "The end of the period must be after its start" in page
+    assert not ArtefactRecord.objects.filter(partnership=partnership).exists()
+
+    data.update({"period_start-day": "1", "period_start-month": "9"})
+    assert client.post(url, data).status_code == 302
+    record = ArtefactRecord.objects.get(partnership=partnership, slot="contract_monitoring_report")
+    assert record.answers["period"] == {"start": "2026-09-01", "end": "2026-12-06"}
+    facts = apply.facts_for(loader.current(), [partnership])[partnership.pk]
+    assert facts.evidence["contract_monitoring_report"] == (date(2026, 12, 6),)
+
+
+def test_the_recording_service_refuses_a_zero_length_period(users, own_partnership):
+    from accord.lifecycle.recording import RecordRefused, save_record
+
+    with pytest.raises(RecordRefused, match="must be after its start"):
+        save_record(
+            users["officer"],
+            own_partnership,
+            "performance_report",
+            kind="performance_report",
+            title="Performance report",
+            complete=True,
+            answers={"period": {"start": "2026-12-06", "end": "2026-12-06"}},
+        )
+    assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.parametrize("role", ["member", "approver", "auditor", "partner"])
+def test_roles_that_cannot_change_the_partnership_cannot_open_a_checklist(
+    client, users, own_partnership, role, redditch
+):
+    client.force_login(users[role])
+    assert client.get(checklist_url(own_partnership)).status_code in (403, 404)

@@ -125,13 +125,13 @@ def test_an_upload_makes_a_new_revision_of_its_record(client, users, own_partner
     client.force_login(users["officer"])
     record = ArtefactRecord.objects.create(
         partnership=own_partnership,
-        slot="joint_risk_register",
-        kind="risk_register",
-        title="Joint risk register",
+        slot="data_quality_charter",
+        kind="other",
+        title="Partnership data quality charter",
     )
-    response = post_file(client, own_partnership, "register.xlsx", docx_bytes(), slot="joint_risk_register")
+    response = post_file(client, own_partnership, "charter.docx", docx_bytes(), slot="data_quality_charter")
     assert response["Location"] == reverse(
-        "artefact-record", args=[own_partnership.pk, "joint_risk_register"]
+        "artefact-record", args=[own_partnership.pk, "data_quality_charter"]
     )
     record.refresh_from_db()
     assert record.revision == 2

@@ -96,6 +96,9 @@ def test_changing_the_agreements_coverage_or_signatories_needs_approving_again(u
             "termination_notice": "6 months",
         },
     )
+    template = agreements.coverage_template(loader.current(), own_partnership)
+    every = {h.id: f"Clause {n}" for n, h in enumerate(template.headings, start=1)}
+    agreements.save_coverage(users["officer"], own_partnership, template, every)
     admin = users["administrator"]
     Appointment.objects.create(user=admin, framework_id="chorley", role_id="head_of_governance")
     approve(admin, own_partnership, "memorandum_of_understanding", "head_of_governance")
@@ -103,10 +106,9 @@ def test_changing_the_agreements_coverage_or_signatories_needs_approving_again(u
     assert approved not in {
         (m.artefact_id, m.role_id) for m in services.check(own_partnership, "active").missing
     }
-    template = agreements.coverage_template(loader.current(), own_partnership)
-    agreements.save_coverage(
-        users["officer"], own_partnership, template, {template.headings[0].id: "Clause 1"}
-    )
+    first = template.headings[0].id
+    left_out = {**every, first: "", agreements.GAP + first: "Covered by the partners' own constitutions"}
+    agreements.save_coverage(users["officer"], own_partnership, template, left_out)
     assert approved in {(m.artefact_id, m.role_id) for m in services.check(own_partnership, "active").missing}
     assert Agreement.objects.get(partnership=own_partnership).coverage
 
@@ -159,7 +161,9 @@ def test_a_proposal_added_through_the_register_can_be_recorded_retrospectively(u
 
 
 @pytest.mark.django_db
-def test_one_review_does_not_count_as_another_artefact_of_the_same_kind(users, own_partnership):
+def test_a_review_recorded_as_a_cycle_record_counts_for_no_review(users, own_partnership):
+    """A review counts only when carried out on the Reviews pages (ADR 0024), so a record in the
+    cycle meets neither it nor another review of the same kind."""
     own_partnership.is_key_partnership = True
     own_partnership.save()
     framework = loader.get("chorley")
@@ -167,7 +171,7 @@ def test_one_review_does_not_count_as_another_artefact_of_the_same_kind(users, o
         users["officer"], own_partnership, "review", kind="review", title="Review", complete=True, answers={}
     )
     evidence = apply.facts_for(framework, [own_partnership])[own_partnership.pk].evidence
-    assert evidence["review"] and not evidence["governance_check"]
+    assert not evidence["review"] and not evidence["governance_check"]
 
 
 @pytest.mark.django_db

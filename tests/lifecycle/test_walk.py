@@ -3,12 +3,14 @@ active and on to closed, and every gate refuses while one of its artefacts or ap
 
 import pytest
 
+from accord import clock
 from accord.frameworks import loader
 from accord.frameworks import services as significance
-from accord.lifecycle import cycle, recording, services
+from accord.lifecycle import agreements, cycle, recording, services
 from accord.lifecycle.content import slot_for
 from accord.lifecycle.models import Appointment, Transition
 from accord.register.models import Partnership
+from accord.risks import services as risk_services
 from tests import factories as f
 
 FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch"]
@@ -36,9 +38,25 @@ def busiest_type(framework) -> str:
 
 
 def satisfy(officer, partnership, framework, artefact):
+    """Do what the artefact needs where a user would: its natural place, or its record in the cycle."""
     if artefact.kind == "exit_strategy":
         Partnership.objects.filter(pk=partnership.pk).update(exit_strategy="Give six months' notice.")
         return
+    if artefact.kind == "risk_register":  # a scored risk on the Risks tab
+        risk = risk_services.create_risk(
+            officer,
+            partnership,
+            {"title": "A partner withdraws", "identified_on": clock.today(), "owner": "Olive"},
+        )
+        risk_services.assess(officer, risk, "current", 2, 3)
+        return
+    if artefact.met_by_role:  # a holder of the role under People and roles
+        f.RoleFactory(partnership=partnership, role=artefact.met_by_role)
+        return
+    if artefact.id == agreements.agreement_artefact(framework, partnership).id:  # the agreement page
+        f.agreement_in_place(partnership, clock.today())
+        return
+    period = {"start": "2026-04-01", "end": "2026-09-30"}
     recording.save_record(
         officer,
         partnership,
@@ -47,6 +65,7 @@ def satisfy(officer, partnership, framework, artefact):
         title=artefact.name,
         complete=True,
         summary="Done for the walk",
+        answers={"period": period} if artefact.kind in ("progress_report", "performance_report") else None,
         produced_on=None,
     )
 

@@ -64,7 +64,7 @@ def test_the_feed_lists_the_persons_due_dates_as_all_day_events(client, olive, s
     partnership = olive.person.partnership_roles.get().partnership
     assert (
         str(report.get("url"))
-        == f"https://partnerships.chorley.example.gov.uk/partnerships/{partnership.pk}/#needs"
+        == f"https://partnerships.chorley.example.gov.uk/partnerships/{partnership.pk}/progress-reports/"
     )
     assert any(e.decoded("dtstart") == GOVERNANCE_DUE for e in events.values())
 

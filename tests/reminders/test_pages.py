@@ -44,7 +44,8 @@ def test_my_work_groups_the_persons_items_overdue_due_soon_and_later_with_links(
     assert sections(html) == ["overdue", "due_soon", "later"]
     overdue = html.split('id="overdue"')[1].split('id="due_soon"')[0]
     assert "Report on the key partnership&#39;s performance" in overdue
-    assert f'href="/partnerships/{people["csp"].pk}/#needs"' in overdue
+    # The report links to where it is written and submitted: the progress reports page (ADR 0024).
+    assert f'href="/partnerships/{people["csp"].pk}/progress-reports/"' in overdue
     assert "162 days overdue" in overdue
     assert "Lancashire Waste Partnership" not in html  # not hers
 

@@ -44,7 +44,7 @@ def test_the_email_reads_plainly_with_links_clauses_and_the_council_name(csp, se
     settings.ACCORD_BASE_URL = "https://partnerships.chorley.example.gov.uk"
     services.send_reminders(REPORT_DUE + timedelta(days=3))
     (email,) = mail.outbox
-    link = f"https://partnerships.chorley.example.gov.uk/partnerships/{csp.pk}/#needs"
+    link = f"https://partnerships.chorley.example.gov.uk/partnerships/{csp.pk}/progress-reports/"
     assert email.to == ["olive@chorley.example.gov.uk"]
     assert email.body.startswith("Dear Olive Officer,\n\nThis is your daily reminder from Chorley Council's")
     assert "OVERDUE\n\n- Chorley Community Safety Partnership: Report on the key partnership's" in email.body

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accord.lifecycle.models import ArtefactRecord
+from tests import factories as f
 
 
 @pytest.fixture
@@ -15,18 +15,11 @@ def redditch(settings):
 @pytest.fixture
 def partnership(own_partnership):
     """The officer's own partnership, active, in good order: the council joined a month ago (so
-    nothing is overdue yet) and its agreement is in place."""
+    nothing is overdue yet) and its agreement is in place, signed and covering every heading."""
     joined = timezone.localdate() - timedelta(days=30)
     own_partnership.start_date = joined
     own_partnership.save(update_fields=["start_date"])
-    ArtefactRecord.objects.create(
-        partnership=own_partnership,
-        slot="agreement",
-        kind="agreement",
-        title="MoU",
-        complete=True,
-        produced_on=joined,
-    )
+    f.agreement_in_place(own_partnership, joined)
     return own_partnership
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accord.frameworks import apply, engine
 from accord.reviews import queries
 from accord.reviews.evidence import ReviewEvidence
-from accord.reviews.models import AssuranceRating, Review
+from accord.reviews.models import AssuranceRating
 from tests import factories as f
 
 from .factories import carry_out
@@ -54,20 +54,12 @@ def test_a_review_in_progress_is_not_evidence(redditch, partnership, officer):
     assert ReviewEvidence([partnership]).evidence([partnership.pk]) == {}
 
 
-def test_evidence_and_ratings_for_many_partnerships_take_one_query_each(redditch, django_assert_num_queries):
+def test_evidence_and_ratings_for_many_partnerships_take_one_query_each(
+    redditch, officer, django_assert_num_queries
+):
     partnerships = [f.PartnershipFactory() for _ in range(5)]
     for p in partnerships:
-        Review.objects.create(
-            partnership=p,
-            artefact_id="annual_review",
-            bank_id="annual_review",
-            period_start=date(2025, 4, 1),
-            period_end=date(2026, 3, 31),
-            started_on=date(2026, 4, 2),
-            status="complete",
-            completed_on=date(2026, 4, 30),
-        )
-        rate(p, "reasonable", date(2026, 4, 30))
+        carry_out(officer, p, level="reasonable", reason="As agreed with the board")
     ids = [p.pk for p in partnerships]
     source = ReviewEvidence(partnerships)
     with django_assert_num_queries(1):

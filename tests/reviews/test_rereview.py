@@ -10,7 +10,8 @@ from django.utils import timezone
 from accord.frameworks import apply, assurance_rules, engine, loader
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import PartnershipFacts, RatingFact
-from accord.reviews.models import AssuranceRating, Review
+from accord.reviews.models import AssuranceRating
+from tests.clock import on_day
 
 from .factories import carry_out
 
@@ -95,20 +96,6 @@ def _rating(partnership, level: str, rated_on: date) -> AssuranceRating:
     )
 
 
-def _completed_review(partnership, completed_on: date) -> Review:
-    return Review.objects.create(
-        partnership=partnership,
-        artefact_id="annual_review",
-        bank_id="annual_review",
-        artefact_name="Annual partnership review",
-        period_start=completed_on - timedelta(days=365),
-        period_end=completed_on,
-        started_on=completed_on,
-        status="complete",
-        completed_on=completed_on,
-    )
-
-
 @pytest.mark.django_db
 def test_a_rating_below_substantial_in_the_register_makes_the_re_review_due(redditch, partnership):
     today = timezone.localdate()
@@ -122,13 +109,19 @@ def test_a_rating_below_substantial_in_the_register_makes_the_re_review_due(redd
 
 
 @pytest.mark.django_db
-def test_a_review_completed_since_the_rating_meets_the_re_review_in_the_register(redditch, partnership):
+def test_a_review_carried_out_since_the_rating_clears_the_overdue_re_review_in_the_register(
+    redditch, partnership, officer
+):
     today = timezone.localdate()
     _rating(partnership, "weak", today - timedelta(days=250))
-    done = _completed_review(partnership, today - timedelta(days=30))
+    before = {r.obligation_id: r for r in apply.obligations_for(partnership)}
+    assert before[assurance_rules.REREVIEW].status == engine.OVERDUE
+    with on_day(today - timedelta(days=30)):
+        done, rating = carry_out(officer, partnership)
     results = {r.obligation_id: r for r in apply.obligations_for(partnership)}
-    assert results[assurance_rules.REREVIEW].status == engine.MET
-    assert results[assurance_rules.REREVIEW].evidence == done.completed_on
+    # Its rating is the latest: the re-review is counted from it, and not overdue.
+    assert results[assurance_rules.REREVIEW].status != engine.OVERDUE
+    assert rating.rated_on == done.completed_on == today - timedelta(days=30)
     # The same completed review is the evidence for the annual review obligation.
     assert results["annual_review"].evidence == done.completed_on
 

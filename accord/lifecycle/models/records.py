@@ -129,6 +129,9 @@ class Agreement(models.Model):
         max_length=200, blank=True, help_text="Notice a partner must give to leave, e.g. '6 months'."
     )
     coverage = models.JSONField(default=dict, blank=True, help_text="{heading id: where it is covered}")
+    gap_reasons = models.JSONField(
+        default=dict, blank=True, help_text="{heading id: why it is not covered}, for the approvers to accept"
+    )
 
     def __str__(self) -> str:
         return self.title

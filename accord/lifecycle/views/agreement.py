@@ -10,7 +10,7 @@ from django.urls import reverse
 from accord.frameworks import loader
 from accord.register.services import Finished
 
-from .. import agreements
+from .. import agreements, services
 from ..forms_agreement import AgreementForm, ConfirmForm, CoverageForm, SignatoryForm
 from ..models import EvidenceFile, Signatory
 from .common import editable_partnership
@@ -51,7 +51,8 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(str(error)) from error
         messages.success(request, "Agreement saved")
         return _agreement_page(partnership)
-    template = agreements.coverage_template(loader.current(), partnership)
+    framework = loader.current()
+    template = agreements.coverage_template(framework, partnership)
     signatories = agreement.signatories.select_related("organisation") if agreement else []
     return render(
         request,
@@ -64,6 +65,10 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": _versions(partnership),
             "coverage": agreements.coverage_summary(template, agreement),
             "coverage_template": template,
+            "framework": framework,
+            "standing": agreements.standing(
+                framework, partnership, agreement, services.state(partnership).tier_id
+            ),
             "breadcrumbs": breadcrumbs(partnership),
         },
     )
@@ -72,11 +77,14 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = editable_partnership(request, pk)
     agreement = agreements.agreement_for(partnership)
-    template = agreements.coverage_template(loader.current(), partnership)
+    framework = loader.current()
+    template = agreements.coverage_template(framework, partnership)
+    standing = agreements.standing(framework, partnership, agreement, services.state(partnership).tier_id)
     context = {
         "partnership": partnership,
         "agreement": agreement,
         "template": template,
+        "standing": standing,
         "breadcrumbs": [
             *breadcrumbs(partnership),
             {"text": "Agreement", "href": reverse("agreement", args=[partnership.pk])},
@@ -85,7 +93,12 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     if agreement is None:
         status = REFUSED if request.method == "POST" else 200
         return render(request, "lifecycle/agreement/coverage.html", context, status=status)
-    form = CoverageForm(_data(request), template=template, coverage=agreement.coverage or {})
+    form = CoverageForm(
+        _data(request),
+        template=template,
+        coverage=agreement.coverage or {},
+        reasons=agreement.gap_reasons or {} if standing.explain_gaps else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             agreements.save_coverage(request.user, partnership, template, form.cleaned_data)
@@ -93,7 +106,7 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(str(error)) from error
         messages.success(request, "Coverage saved")
         return redirect(reverse("agreement-coverage", args=[partnership.pk]))
-    context.update({"form": form, "summary": agreements.coverage_summary(template, agreement)})
+    context.update({"form": form, "summary": standing.coverage})
     return render(request, "lifecycle/agreement/coverage.html", context)
 
 

@@ -14,8 +14,8 @@ from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.ui.pages import require
 
+from .. import agreements, basis, content, cycle, services
 from .. import appointments as appointments_service
-from .. import basis, content, cycle, services
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
 from . import basis_notes
@@ -80,6 +80,17 @@ def _checklists(partnership, framework: Framework) -> list[tuple[Any, bool, str]
     ]
 
 
+def _governing(partnership, now: services.State) -> dict[str, Any] | None:
+    """The governing document as the approvers must see it (ADR 0024): its status against the one the
+    framework requires, and its coverage of the template — what it covers, each heading it leaves out
+    with the reason given (approving it accepts those reasons) — and why it does not count, if not."""
+    agreement = agreements.agreement_for(partnership)
+    found = agreements.standing(now.framework, partnership, agreement, now.tier_id)
+    if found.artefact is None:
+        return None
+    return {"agreement": agreement, "standing": found, "href": reverse("agreement", args=[partnership.pk])}
+
+
 def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
     """For each gated move ahead: its label and what is missing, each with where to fix it."""
     moves = []
@@ -136,6 +147,7 @@ def approvals_page(request: HttpRequest, pk: int) -> HttpResponse:
                 now.framework, case["business_case"].answers if case["business_case"] else {}
             ),
             "checklists": _checklists(partnership, now.framework),
+            "governing": _governing(partnership, now),
             "consultees": list(partnership.consultees.all()),
             "signoff_record": signoff_record,
             "moves": _next_moves(partnership, now),
@@ -223,6 +235,7 @@ def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> Htt
             **_case(partnership, now),
             "artefact": artefact,
             "artefact_link": artefact_url(partnership, now.framework, artefact),
+            "governing": _governing(partnership, now),
             "role_title": role_title,
             "form": form,
             "refusal": refusal,

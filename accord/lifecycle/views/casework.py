@@ -21,7 +21,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.register.models import Partnership
 from accord.register.services import Finished
 
-from .. import content
+from .. import content, record_evidence, where
 from ..casework_summary import SLOT, overview
 from ..forms_casework import (
     PARTS,
@@ -33,7 +33,7 @@ from ..forms_casework import (
     sections_in,
 )
 from ..models import ArtefactRecord, EvidenceFile
-from ..recording import add_file, save_answers, save_record
+from ..recording import RecordRefused, add_file, save_answers, save_record
 from .common import editable_partnership, partnership_for
 
 TITLE = "Business case"
@@ -169,6 +169,10 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
     artefact = _artefact(framework, artefact_id)
     if artefact.kind in content.SINGLETON_KINDS or artefact.kind == "approval":
         raise Http404  # the business case's and sign-off's questions are answered on their own pages
+    if record_evidence.never_counts(framework, artefact):
+        # A review's questions are answered in the review (with its decision and rating), never as a
+        # checklist; nothing done elsewhere is recorded here either (ADR 0024).
+        raise Http404
     bank = content.bank(framework, bank_id) if bank_id in artefact.banks else None
     if bank is None:
         raise Http404
@@ -226,15 +230,18 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
 # Any other artefact, produced elsewhere -----------------------------------------------------
 
 
-def recordable(framework: Framework, artefact_id: str) -> Artefact:
-    """An artefact recorded generically: not one Accord builds itself (business case, sign-off,
-    agreement, leaving), not an approval (which is decided) and not a checklist (which is answered)."""
+def recordable(framework: Framework, artefact_id: str, partnership: Partnership) -> Artefact:
+    """An artefact recorded generically ("record that it was done"): not one Accord builds itself
+    (business case, sign-off, the governing document, leaving), not an approval (which is decided),
+    not a checklist (which is answered), and nothing done or recorded elsewhere: reviews, monitoring
+    records, and what is met in its natural place (ADR 0024)."""
     artefact = _artefact(framework, artefact_id)
     if (
         artefact.kind in content.SINGLETON_KINDS
         or artefact.kind == "approval"
         or artefact.banks
-        or content.done_elsewhere(framework, artefact)
+        or record_evidence.never_counts(framework, artefact)
+        or where.is_governing(partnership, framework, artefact)
     ):
         raise Http404
     return artefact
@@ -243,14 +250,18 @@ def recordable(framework: Framework, artefact_id: str) -> Artefact:
 def artefact_record(request: HttpRequest, pk: int, artefact_id: str) -> HttpResponse:
     partnership = editable_partnership(request, pk)
     framework = loader.current()
-    artefact = recordable(framework, artefact_id)
+    artefact = recordable(framework, artefact_id, partnership)
     slot = content.slot_for(artefact)
     record = _record(partnership, slot)
+    with_period = record_evidence.needs_period(framework, artefact)
     initial = {"produced_on": record.produced_on, "summary": record.summary} if record else {}
+    if record and with_period and (period := content.real_period(record.answers or {})):
+        initial.update(period_start=period[0], period_end=period[1])
     form = ArtefactRecordForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
         initial=initial,
+        with_period=with_period,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -265,13 +276,17 @@ def artefact_record(request: HttpRequest, pk: int, artefact_id: str) -> HttpResp
                     title=artefact.name,
                     complete=True,
                     summary=form.cleaned_data["summary"].strip(),
+                    answers={"period": form.period()} if with_period else None,
                     produced_on=form.cleaned_data["produced_on"],
                     reason=f"{artefact.name} recorded",
                 )
         except Finished as finished:
             raise PermissionDenied(str(finished)) from None
-        messages.success(request, f"{artefact.name}: recorded.")
-        return redirect("cycle", pk=partnership.pk)
+        except RecordRefused as refused:
+            form.add_error("period_end", str(refused))
+        else:
+            messages.success(request, f"{artefact.name}: recorded.")
+            return redirect("cycle", pk=partnership.pk)
     context = {
         "partnership": partnership,
         "artefact": artefact,

@@ -4,12 +4,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from accord.accounts.policy import Action
-from accord.frameworks.schema import Artefact, Framework
+from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 from accord.register.views.partnerships import partnership_for
 
-from .. import content, cycle
-from ..content import slot_for
+from .. import cycle
+from ..where import artefact_url
 
 __all__ = ["artefact_url", "editable_partnership", "missing_url", "partnership_for"]
 
@@ -18,34 +18,6 @@ def editable_partnership(request: HttpRequest, pk: int) -> Partnership:
     """A partnership the user may change (`partnership_for` refuses one that is closed, rejected or
     withdrawn)."""
     return partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-
-
-def artefact_url(partnership: Partnership, framework: Framework, artefact: Artefact) -> str:
-    """The page where this artefact is done (written, answered, recorded or decided)."""
-    pk = partnership.pk
-    slot = slot_for(artefact)
-    elsewhere = content.done_elsewhere(framework, artefact)
-    if elsewhere:
-        return reverse(elsewhere, args=[pk])
-    if artefact.kind == "business_case":
-        return reverse("business-case", args=[pk])
-    if artefact.kind == "sign_off":
-        return reverse("sign-off", args=[pk])
-    if artefact.kind == "agreement":
-        return reverse("agreement", args=[pk])
-    if artefact.kind == "exit_decision":
-        return reverse("leaving", args=[pk])
-    if artefact.kind == "exit_report":
-        return reverse("leaving-form", args=[pk])
-    if artefact.kind == "approval":
-        return reverse("approvals", args=[pk])
-    if artefact.kind == "exit_strategy":
-        return reverse("partnership-edit", args=[pk, "arrangements"])
-    if artefact.kind == "registration":
-        return reverse("partnership", args=[pk])
-    if artefact.banks:
-        return reverse("checklist", args=[pk, artefact.id, artefact.banks[0]])
-    return reverse("artefact-record", args=[pk, slot])
 
 
 def missing_url(partnership: Partnership, framework: Framework, missing: cycle.Missing) -> str:

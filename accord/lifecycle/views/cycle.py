@@ -7,8 +7,9 @@ from django.urls import reverse
 from accord.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
-from .. import cycle, services
+from .. import content, cycle, record_evidence, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
+from ..meets import meets, why_not
 from ..models import ArtefactRecord
 from . import basis_notes, overrides
 from .common import artefact_url, editable_partnership, missing_url, partnership_for
@@ -31,7 +32,8 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
     overridden = {m.requirement_id: m.override for m in check.overridden}
     for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
         artefact = artefacts[requirement.artefact]
-        done = artefact.kind == "approval" or bool(now.facts.evidence.get(artefact.id))
+        done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
+        short = "" if done else why_not(now.facts, artefact.id, now.tier_id)
         waiting = [
             roles.get(role, role)
             for role in requirement.approvers
@@ -41,7 +43,9 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
             now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
         )
         waits_first = bool(artefact.kind == "approval" and waiting and first)
-        if not done:
+        if short:
+            status, colour = "Does not count yet", "red"
+        elif not done:
             status, colour = "Not done", "grey"
         elif waits_first:
             status, colour = "Cannot start yet", "grey"
@@ -54,6 +58,8 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
         hint = requirement.cite
         if requirement.approvers:
             hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+        if short:
+            hint = f"{short[:1].upper()}{short[1:]}. {hint}"
         if requirement.id in overridden:
             status, colour = "Overridden", "blue"
             hint = f"{overrides.override_text(overridden[requirement.id])}. {hint}"
@@ -77,6 +83,18 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
     return items
 
 
+def _checklists(partnership, framework) -> list[dict]:
+    """The framework's checklists answered in the cycle, each with where it is answered. A review's
+    questions are not a checklist: they are answered in the review (ADR 0024), listed under Reviews."""
+    return [
+        {"artefact": a, "href": artefact_url(partnership, framework, a)}
+        for a in framework.artefacts
+        if a.banks
+        and a.kind not in (*content.SINGLETON_KINDS, "approval")
+        and not record_evidence.never_counts(framework, a)
+    ]
+
+
 def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
     now = services.state(partnership)
@@ -98,7 +116,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
         )
     stages = {s.id: s for s in framework.stages}
     records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
-    checklists = [a for a in framework.artefacts if a.banks and a.kind not in ("business_case",)]
+    checklists = _checklists(partnership, framework)
     transitions = partnership.transitions.all()
     retrospective_allowed = (
         can_change and partnership.status == cycle.PROPOSED and not services.has_decisions(partnership)
@@ -118,6 +136,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": can_change,
             "records": records,
             "checklists": checklists,
+            "has_reviews": any(a.kind == "review" for a in framework.artefacts),
             "transitions": transitions,
             "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,

@@ -63,6 +63,11 @@ class PartnershipRole(models.Model):
     start_date = models.DateField(null=True, blank=True, help_text="When they took the role on.")
     end_date = models.DateField(null=True, blank=True, help_text="When the role ended, if it has.")
     notes = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True,
+        null=True,
+        help_text="When it was recorded (none for roles recorded before this was kept).",
+    )
 
     class Meta:
         ordering = ["role", "person__name"]

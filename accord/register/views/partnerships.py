@@ -84,18 +84,25 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
-    """The council framework's view of the partnership: its tier and what it needs."""
+    """The council framework's view of the partnership: its tier and what it needs, each obligation
+    linked to where it is done or recorded (for those who may record it)."""
     from accord.frameworks import apply, loader, significance, tracking
     from accord.lifecycle.views.overrides import checks_context  # the cycle's checks and overrides
+    from accord.lifecycle.where import Finder
 
     framework = loader.current()
     result, stored = apply.significance(partnership, framework)
+    obligations = apply.obligations_for(partnership)
+    where = Finder(framework)
     return {
         "framework": framework,
         "tier_result": result,
         "tier_name": significance.tier_in_force(result, stored)[1],
         "assessment": stored,
-        "obligations": apply.obligations_for(partnership),
+        "obligations": obligations,
+        "obligation_links": {o.obligation_id: where(partnership, o) for o in obligations}
+        if can_change
+        else {},
         "last_done": tracking.last_done_for([partnership.pk]).get(partnership.pk, {}),
         "recordable": {o.id for o in framework.obligations},
         "can_record_last_done": can_change,
