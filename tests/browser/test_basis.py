@@ -65,7 +65,7 @@ def test_the_checklist_comes_first_and_a_voided_approval_says_which_change(
 
     changed = clock.today() + timedelta(days=1)
     with on_day(changed):  # the next day (the pages are read back on the reference day: sessions last)
-        complete(users["officer"], partnership, artefact("evaluation"))
+        complete(users["officer"], partnership, artefact("evaluation"), summary="Costs revised")
     visit(approver, f"/partnerships/{partnership.pk}/cycle/approvals/")
     expect(approver.locator("#decisions")).to_contain_text(
         f"No longer counts: the business case was changed on {govuk_date(changed)} after this decision"
