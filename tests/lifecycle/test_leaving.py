@@ -215,3 +215,34 @@ def test_a_member_cannot_record_a_decision_to_leave(client, users, own_partnersh
         response = client.post(reverse(name, args=[own_partnership.pk]), decision_data())
         assert response.status_code in (403, 404)
     assert not ArtefactRecord.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("framework", "key"), [("chorley", True), ("bury", False), ("redditch", False), ("northampton", False)]
+)
+def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_recorded(
+    officer_client, own_partnership, settings, users, framework, key
+):
+    """Chorley: a partnership went active, then leaving, then closed with no decision to leave recorded."""
+    from accord.lifecycle import cycle, services
+
+    settings.ACCORD_FRAMEWORK = framework
+    Partnership.objects.filter(pk=own_partnership.pk).update(is_key_partnership=key)
+    own_partnership.refresh_from_db()
+    check = services.check(own_partnership, cycle.LEAVING)
+    assert any(m.kind == "exit_decision" and not m.role_id for m in check.missing), [
+        m.text for m in check.missing
+    ]
+    with pytest.raises(services.GateRefused):
+        services.move(
+            users["officer"],
+            own_partnership,
+            cycle.LEAVING,
+            expected_status="active",
+            reason="Funding ended",
+            reference="Minute 1",
+        )
+    decide_to_leave(officer_client, own_partnership)
+    missing = services.check(own_partnership, cycle.LEAVING).missing
+    assert not any(m.kind == "exit_decision" and not m.role_id for m in missing)  # approvals may still be due
