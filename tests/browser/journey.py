@@ -1,0 +1,80 @@
+"""Steps shared by the per-framework journeys (tests/browser/test_journey_*.py): one partnership from
+proposal to closed, in a real browser, with axe-core on every page visited (issue 14).
+
+Each step acts as a user would, on the page where they would do it, and returns once the next page
+has loaded. Reading steps (`obligation`, `refused_move`) return what the page shows, so a journey
+asserts in the page's own words.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from playwright.sync_api import Page, expect
+
+from .conftest import assert_accessible, submit, visit
+
+
+def fill_date(page: Page, group: str, day: date) -> None:
+    """A GOV.UK date input: the fieldset named `group`, its Day, Month and Year boxes."""
+    boxes = page.get_by_role("group", name=group)
+    boxes.get_by_label("Day").fill(str(day.day))
+    boxes.get_by_label("Month").fill(str(day.month))
+    boxes.get_by_label("Year").fill(str(day.year))
+
+
+def move(page: Page, pk: int, button: str, *, reason: str = "", reference: str = "") -> None:
+    """From the cycle page, take the move named `button` and confirm it (with a reason and a decision
+    reference where the move asks for them)."""
+    visit(page, f"/partnerships/{pk}/cycle/")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.wait_for_url(f"**/partnerships/{pk}/cycle/move/**")
+    assert_accessible(page)
+    if reason:
+        page.get_by_label("Reason for this decision").fill(reason)
+    if reference:
+        page.get_by_label("Decision reference", exact=True).fill(reference)
+    submit(page, button)
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+
+
+def refused_move(page: Page, pk: int, target: str) -> str:
+    """Open the move into `target` directly (as someone skipping the gate would) and return what the
+    error summary says is missing; fails if the move is not refused."""
+    visit(page, f"/partnerships/{pk}/cycle/move/{target}/")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_visible()
+    expect(page.locator("main form[method=post]")).to_have_count(0)  # nothing to confirm
+    return summary.inner_text()
+
+
+def override(page: Page, pk: int, target: str, item_id: str, reason: str) -> None:
+    """As an administrator, override one missing item of the gate into `target`, with a reason."""
+    visit(page, f"/partnerships/{pk}/cycle/move/{target}/override/{item_id}/")
+    page.get_by_label("Why may the partnership move on without it?").fill(reason)
+    submit(page, "Override this requirement")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of 'What this partnership needs' on the partnership's record, as shown."""
+
+    name: str
+    due: str
+    status: str
+    evidence: str
+
+
+def obligation(page: Page, pk: int, name: str) -> Row:
+    """The row of the obligation called `name` on the partnership's record."""
+    visit(page, f"/partnerships/{pk}/")
+    row = page.locator("#needs table tbody tr").filter(has_text=name).first
+    expect(row).to_be_visible()
+    cells = [c.inner_text().strip() for c in row.locator("th, td").all()]
+    return Row(name=cells[0], due=cells[2], status=cells[3], evidence=cells[4])
+
+
+def obligation_names(page: Page, pk: int) -> list[str]:
+    visit(page, f"/partnerships/{pk}/")
+    return [
+        r.locator("th, td").first.inner_text().strip() for r in page.locator("#needs table tbody tr").all()
+    ]
