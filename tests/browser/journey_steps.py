@@ -10,6 +10,7 @@ Each step acts as a user would and returns once the next page has loaded; axe-co
 
 import calendar
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from playwright.sync_api import Page, expect
@@ -127,7 +128,14 @@ def take_the_test(page: Page, pk: int, yes: set[str]) -> str:
 
 
 def decide(
-    page: Page, pk: int, artefact_id: str, role_id: str, comment: str, *, reference: str = "", refuse=False
+    page: Page,
+    pk: int,
+    artefact_id: str,
+    role_id: str,
+    comment: str,
+    *,
+    reference: str = "",
+    refuse: bool = False,
 ) -> None:
     """As an approver appointed to `role_id`, approve (or refuse) the artefact on its decision page."""
     visit(page, f"/partnerships/{pk}/cycle/approvals/{artefact_id}/{role_id}/")
@@ -142,24 +150,27 @@ def decide(
 # What the record shows ----------------------------------------------------------------------------
 
 
-class Duties(dict[str, Row]):
-    """The rows of 'What this partnership needs' on a partnership's record, by name, as shown."""
+@dataclass(frozen=True)
+class Duties:
+    """The rows of 'What this partnership needs' on a partnership's record, as shown."""
+
+    rows: tuple[Row, ...]
 
     def __getitem__(self, start: str) -> Row:
         """The row whose name starts with `start` (names can be long)."""
-        found = [row for name, row in self.items() if name.startswith(start)]
-        assert len(found) == 1, f"{start!r} is not one row of {list(self)}"
+        found = [row for row in self.rows if row.name.startswith(start)]
+        assert len(found) == 1, f"{start!r} is not one row of {[row.name for row in self.rows]}"
         return found[0]
 
 
 def duties(page: Page, pk: int) -> Duties:
     """Every obligation row on the partnership's record, read in one visit."""
     visit(page, f"/partnerships/{pk}/")
-    rows = Duties()
+    rows = []
     for row in page.locator("#needs table tbody tr").all():
         cells = [cell.inner_text().strip() for cell in row.locator("th, td").all()]
-        dict.__setitem__(rows, cells[0], Row(name=cells[0], due=cells[2], status=cells[3], evidence=cells[4]))
-    return rows
+        rows.append(Row(name=cells[0], due=cells[2], status=cells[3], evidence=cells[4]))
+    return Duties(tuple(rows))
 
 
 def assert_due(rows: Duties, name: str, status: str, due: date, done: date | None = None) -> None:
