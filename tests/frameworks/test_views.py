@@ -259,3 +259,16 @@ def test_an_override_without_a_reason_is_refused_by_the_service(users, own_partn
     with pytest.raises(ValueError):
         services.override(own_partnership, users["administrator"], top, "  ")
     assert list(SignificanceAssessment.objects.values()) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("framework_id", SEED_FRAMEWORKS)
+def test_a_closed_partnerships_record_says_its_duties_have_ended_not_that_nothing_is_due_yet(
+    settings, client, users, framework_id
+):
+    settings.ACCORD_FRAMEWORK = framework_id
+    closed = f.PartnershipFactory(status="closed")
+    client.force_login(users["administrator"])
+    page = html.unescape(client.get(reverse("partnership", args=[closed.pk])).content.decode())
+    assert "the partnership is closed, so its duties have ended" in page
+    assert "for this partnership yet" not in page

@@ -84,6 +84,18 @@ def test_an_appointed_approver_approves_and_the_decision_is_recorded(client, awa
     assert "The case shows value for money." in approvals and "Executive Cabinet minute 23/45" in approvals
 
 
+def test_the_decisions_table_can_be_scrolled_with_the_keyboard(client, awaiting, cabinet_clerk):
+    """Its eight columns scroll sideways on a narrow screen, so the region takes the keyboard focus and
+    is named (axe-core: scrollable-region-focusable, found by the Redditch journey)."""
+    client.force_login(cabinet_clerk)
+    client.post(decide_url(awaiting), decision())
+    page = html.unescape(client.get(reverse("approvals", args=[awaiting.pk])).content.decode())
+    assert (
+        '<div class="accord-table-wrap" role="region" aria-label="Decisions on Chorley Health Partnership" '
+        'tabindex="0">'
+    ) in page
+
+
 @pytest.mark.django_db
 def test_a_decision_needs_a_comment(client, awaiting, cabinet_clerk):
     client.force_login(cabinet_clerk)
