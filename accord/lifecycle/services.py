@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accord import clock
+from accord.accounts.policy import Action, can
 from accord.audit.models import Action as AuditAction
 from accord.audit.models import AuditEvent
 from accord.audit.service import record as audit
@@ -172,7 +173,11 @@ def record_retrospectively(
     actor, partnership: Partnership, target: str, *, reason: str, reference: str = "", decided_on: date
 ) -> Transition:
     """Enter an existing partnership straight into the state it is in, its earlier cycle having
-    happened before Accord. Allowed only while nothing has been decided in Accord yet."""
+    happened before Accord. It passes every gate on the recorder's word, so, like a gate override,
+    only an administrator may do it, with a reason kept in the history and shown on the cycle page;
+    and only while nothing has been decided in Accord yet."""
+    if not can(actor, Action.OVERRIDE_GATE):  # it passes every gate on someone's word: an override
+        raise CycleError("Only an administrator can record a partnership retrospectively")
     partnership = _lock(partnership, None)
     if target not in RETROSPECTIVE_TARGETS:
         raise CycleError(

@@ -96,17 +96,19 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, nort
     summary = refused_move(officer, pk, "business_case")
     assert "Is it a partnership?: the answers say it is not a partnership" in summary
     expect(officer.get_by_role("link", name="Override this requirement")).to_have_count(0)
-    # Nor can it be recorded as an existing partnership, active since before Accord (ADR 0022).
-    visit(officer, f"/partnerships/{pk}/cycle/retrospective/")
-    officer.get_by_label("Active: approved and working").check()
-    officer.get_by_label("How did it get there?").fill("Approved by Cabinet in 2024")
-    fill_date(officer, "Date of that decision", months_after(proposed, -3))
-    submit(officer, "Record it")
-    expect(officer.locator(".govuk-error-summary")).to_contain_text(
+    # Nor can it be recorded as an existing partnership, active since before Accord: that passes every
+    # gate on someone's word, so only an administrator may, and not for this one (ADR 0022).
+    assert officer.goto(f"/partnerships/{pk}/cycle/retrospective/").status == 403
+    admin = signed_in(new_page, "administrator")
+    visit(admin, f"/partnerships/{pk}/cycle/retrospective/")
+    admin.get_by_label("Active: approved and working").check()
+    admin.get_by_label("How did it get there?").fill("Approved by Cabinet in 2024")
+    fill_date(admin, "Date of that decision", months_after(proposed, -3))
+    submit(admin, "Record it")
+    expect(admin.locator(".govuk-error-summary")).to_contain_text(
         "The “Is it a partnership?” test found this is not a partnership"
     )
     assert status_of(pk) == "proposed"
-    admin = signed_in(new_page, "administrator")
     reason = "Cabinet agreed the partners share the town centre programme's delivery (minute C/27/12)"
     override(admin, pk, "business_case", "is_a_partnership", reason)
     move(officer, pk, "Start the business case")

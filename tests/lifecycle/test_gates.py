@@ -386,6 +386,10 @@ def test_a_not_a_partnership_result_cannot_be_recorded_as_active_retrospectively
     before = fingerprint()
     with pytest.raises(services.CycleError, match="not a partnership"):
         services.record_retrospectively(
-            users["officer"], proposal, cycle.ACTIVE, reason="Approved in 2019", decided_on=date(2019, 6, 1)
+            users["administrator"],
+            proposal,
+            cycle.ACTIVE,
+            reason="Approved in 2019",
+            decided_on=date(2019, 6, 1),
         )
     assert changes(before, fingerprint()) == []

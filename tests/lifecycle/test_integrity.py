@@ -155,7 +155,7 @@ def test_a_proposal_added_through_the_register_can_be_recorded_retrospectively(u
     )
     created = register.create(users["officer"], Partnership, values)
     services.record_retrospectively(
-        users["officer"], created, "active", reason="Approved in 2019", decided_on=date(2019, 5, 1)
+        users["administrator"], created, "active", reason="Approved in 2019", decided_on=date(2019, 5, 1)
     )
     assert Partnership.objects.get(pk=created.pk).status == "active"
 

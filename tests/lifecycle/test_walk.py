@@ -213,7 +213,7 @@ def test_an_existing_partnership_is_recorded_retrospectively(users, officer_pers
 
     partnership = f.PartnershipFactory(status="proposed")
     services.record_retrospectively(
-        users["officer"],
+        users["administrator"],
         partnership,
         "active",
         reason="Approved by Executive Cabinet in 2019",
@@ -226,5 +226,29 @@ def test_an_existing_partnership_is_recorded_retrospectively(users, officer_pers
     assert moved.retrospective and moved.decided_on == date(2019, 6, 1)
     with pytest.raises(services.CycleError):
         services.record_retrospectively(
-            users["officer"], partnership, "active", reason="again", decided_on=date(2019, 6, 1)
+            users["administrator"], partnership, "active", reason="again", decided_on=date(2019, 6, 1)
         )
+
+
+@pytest.mark.django_db
+def test_only_an_administrator_records_an_existing_partnership_retrospectively(client, users):
+    """Recording a proposal as already active passes every gate on someone's word: like a gate
+    override, an officer cannot do it, and the page is not offered to them."""
+    from datetime import date
+
+    from django.urls import reverse
+
+    partnership = f.PartnershipFactory(status="proposed")
+    f.RoleFactory(partnership=partnership, person=users["officer"].person, role="lead_officer")
+    with pytest.raises(services.CycleError, match="Only an administrator"):
+        services.record_retrospectively(
+            users["officer"], partnership, "active", reason="Approved in 2019", decided_on=date(2019, 6, 1)
+        )
+    client.force_login(users["officer"])
+    assert (
+        "Record it as active, retrospectively"
+        not in client.get(reverse("cycle", args=[partnership.pk])).content.decode()
+    )
+    assert client.get(reverse("cycle-retrospective", args=[partnership.pk])).status_code == 403
+    partnership.refresh_from_db()
+    assert partnership.status == "proposed" and not Transition.objects.filter(retrospective=True).exists()

@@ -12,7 +12,7 @@ from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..meets import meets, why_not
 from ..models import ArtefactRecord
 from . import basis_notes, overrides
-from .common import artefact_url, editable_partnership, missing_url, partnership_for
+from .common import artefact_url, missing_url, partnership_for
 
 
 def _missing_rows(partnership, framework, check) -> list[dict]:
@@ -119,7 +119,10 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     checklists = _checklists(partnership, framework)
     transitions = partnership.transitions.all()
     retrospective_allowed = (
-        can_change and partnership.status == cycle.PROPOSED and not services.has_decisions(partnership)
+        can_change
+        and can(request.user, Action.OVERRIDE_GATE)
+        and partnership.status == cycle.PROPOSED
+        and not services.has_decisions(partnership)
     )
     return render(
         request,
@@ -195,7 +198,7 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
 
 
 def cycle_retrospective(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = editable_partnership(request, pk)
+    partnership = partnership_for(request, pk, Action.OVERRIDE_GATE)
     form = RetrospectiveForm(request.POST if request.method == "POST" else None)
     refusal = None
     if request.method == "POST" and form.is_valid():
