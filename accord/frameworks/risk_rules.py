@@ -140,28 +140,35 @@ def escalation_missing(model: RiskModel, risk: RiskFact) -> bool:
     return not risk.opportunity and risk.current_band in set(model.escalate_bands) and not risk.escalated
 
 
-def _contingency(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...]):
+def _within_a_month(rule: RiskRule, risks: list[RiskFact], today: date, why: str):
+    """Something a risk needs as soon as it is identified (a contingency plan, escalation) is due
+    within the month's notice every duty gets (ADR 0021), counted from the earliest such risk:
+    Due soon until then, Overdue after — never Overdue on the day the risk is recorded."""
+    first = _earliest_identified(risks)
+    due = parse(DUE_SOON).after(first)
+    return _result(rule, engine.OVERDUE if today > due else engine.DUE_SOON, due, first, why)
+
+
+def _contingency(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date):
     high = [r for r in risks if high_impact(model, r)]
     if not high:
         return _result(rule, engine.NOT_APPLICABLE, why="No open risk with a high impact")
     missing = [r for r in high if not r.has_contingency_plan]
     if missing:
-        first = _earliest_identified(missing)
-        return _result(rule, engine.OVERDUE, first, first, f"No contingency plan: {_references(missing)}")
+        return _within_a_month(rule, missing, today, f"No contingency plan: {_references(missing)}")
     return _result(
         rule, engine.MET, None, _earliest_identified(high), "Every high-impact risk has a contingency plan"
     )
 
 
-def _escalation(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...]):
+def _escalation(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date):
     bands = set(model.escalate_bands)
     flagged = [r for r in risks if not r.opportunity and r.current_band in bands]
     if not flagged:
         return _result(rule, engine.NOT_APPLICABLE, why="No open risk in a band that is escalated")
     waiting = [r for r in flagged if not r.escalated]
     if waiting:
-        first = _earliest_identified(waiting)
-        return _result(rule, engine.OVERDUE, first, first, f"Not escalated: {_references(waiting)}")
+        return _within_a_month(rule, waiting, today, f"Not escalated: {_references(waiting)}")
     return _result(
         rule, engine.MET, None, _earliest_identified(flagged), "Every high risk has been escalated"
     )
@@ -175,7 +182,7 @@ def evaluate(framework: Framework, facts: PartnershipFacts, today: date) -> list
         if rule.id == RISK_REVIEW:
             results.append(_review(rule, model, facts.risks, today))
         elif rule.id == RISK_CONTINGENCY:
-            results.append(_contingency(rule, model, facts.risks))
+            results.append(_contingency(rule, model, facts.risks, today))
         else:
-            results.append(_escalation(rule, model, facts.risks))
+            results.append(_escalation(rule, model, facts.risks, today))
     return results

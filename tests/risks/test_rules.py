@@ -175,7 +175,7 @@ def test_a_high_impact_risk_without_a_contingency_plan_is_overdue_whatever_its_l
         risk("R-03", current_impact=1),
     )
     assert result.status == engine.OVERDUE
-    assert result.due == date(2026, 3, 1)
+    assert result.due == date(2026, 4, 1), "a month's notice from when it was identified"
     assert result.why == "No contingency plan: R-01"
     assert result.cite == "004_0d99c29b5f1d20f0.txt App 8 3.8"
 
@@ -186,6 +186,15 @@ def test_the_inherent_impact_counts_until_there_is_a_current_score():
     assert rule("risk_contingency", risk(current_impact=None, inherent_impact=None)).status == (
         engine.NOT_APPLICABLE
     )
+
+
+@pytest.mark.parametrize("rule_id", ["risk_contingency", "risk_escalation"])
+def test_a_risk_identified_today_is_due_soon_not_overdue(rule_id):
+    """Never a false Overdue on the day a high risk is recorded: a month's notice, then Overdue."""
+    fresh = risk(current_band="high", current_impact=4, identified_on=TODAY)
+    result = rule(rule_id, fresh)
+    assert (result.status, result.due) == (engine.DUE_SOON, date(2026, 7, 15))
+    assert rule(rule_id, fresh, today=date(2026, 7, 16)).status == engine.OVERDUE
 
 
 def test_contingency_is_met_when_every_high_impact_risk_has_a_plan():
@@ -219,7 +228,7 @@ def test_an_unescalated_high_risk_is_overdue():
         risk("R-03", current_band="medium"),
     )
     assert result.status == engine.OVERDUE
-    assert result.due == date(2026, 4, 2)
+    assert result.due == date(2026, 5, 2), "a month's notice from when it was identified"
     assert result.why == "Not escalated: R-01"
     assert result.cite == "001_c825c913872835d1.txt App 10"
 
@@ -250,7 +259,7 @@ def _kept(partnership, rule_id: str) -> str:
 
 
 @pytest.mark.django_db
-def test_a_high_risk_makes_the_escalation_obligation_overdue_until_it_is_escalated(
+def test_a_high_risk_makes_the_escalation_obligation_due_until_it_is_escalated(
     settings, users, own_partnership
 ):
     settings.ACCORD_FRAMEWORK = "bury"
@@ -263,7 +272,7 @@ def test_a_high_risk_makes_the_escalation_obligation_overdue_until_it_is_escalat
         {"title": "Funding withdrawn by a partner", "identified_on": date.today(), "owner": "Olive Officer"},
     )
     services.assess(admin, created, "current", 4, 4, "Almost certain, high impact")
-    assert _kept(own_partnership, "risk_escalation") == engine.OVERDUE
+    assert _kept(own_partnership, "risk_escalation") == engine.DUE_SOON  # a month to take it to the Board
     status = ObligationStatus.objects.get(partnership=own_partnership, obligation_id="risk_escalation")
     assert status.framework_id == "bury"
     services.escalate(admin, created, "Partnership Board 3 June; departmental register entry DR-12")
