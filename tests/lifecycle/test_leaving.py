@@ -10,7 +10,7 @@ from django.utils import timezone
 from accord.frameworks import apply, loader
 from accord.frameworks.durations import parse
 from accord.lifecycle import leaving
-from accord.lifecycle.models import ArtefactRecord
+from accord.lifecycle.models import ArtefactRecord, Transition
 from accord.register.models import Partnership
 from tests.lifecycle.test_agreement import assert_refused, dated
 
@@ -206,6 +206,24 @@ def test_a_closed_partnership_cannot_be_left_again(officer_client, own_partnersh
         assert officer_client.get(url).status_code == 403
         assert officer_client.post(url, decision_data()).status_code == 403
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
+
+
+@pytest.mark.django_db
+def test_a_closed_partnerships_record_says_nothing_is_due_since_it_ended(officer_client, own_partnership):
+    """It said "Nothing is due under the council's framework for this partnership yet"."""
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
+    Transition.objects.create(
+        partnership=own_partnership,
+        from_status="leaving",
+        to_status="closed",
+        decided_on=date(2026, 11, 30),
+        recorded_by_name="Olive Officer",
+        framework_id="chorley",
+        framework_version="1",
+    )
+    page = officer_client.get(reverse("partnership", args=[own_partnership.pk])).content.decode()
+    assert "Nothing is due: the partnership ended on 30 November 2026." in page
+    assert "for this partnership yet" not in page
 
 
 @pytest.mark.django_db
