@@ -264,3 +264,30 @@ def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_rec
     decide_to_leave(officer_client, own_partnership)
     missing = services.check(own_partnership, cycle.LEAVING).missing
     assert not any(m.kind == "exit_decision" and not m.role_id for m in missing)  # approvals may still be due
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("type_name", ["Public sector strategic", "Private sector"])
+def test_central_bedfordshire_needs_the_decision_to_leave_for_every_type_of_partnership(
+    officer_client, own_partnership, settings, users, type_name
+):
+    """Only the public types' notice under the terms of reference (2.9.1.12) was required, so a private
+    sector partnership moved to leaving, then closed, with no decision to leave recorded (1.7.3)."""
+    from accord.lifecycle import cycle, services
+    from tests import factories as f
+
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    kind = f.PartnershipTypeFactory(name=type_name)
+    Partnership.objects.filter(pk=own_partnership.pk).update(partnership_type=kind)
+    own_partnership.refresh_from_db()
+    with pytest.raises(services.GateRefused):
+        services.move(
+            users["officer"],
+            own_partnership,
+            cycle.LEAVING,
+            expected_status="active",
+            reason="x",
+            reference="1",
+        )
+    decide_to_leave(officer_client, own_partnership)
+    assert services.check(own_partnership, cycle.LEAVING).ok
