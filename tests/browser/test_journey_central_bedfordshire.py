@@ -641,3 +641,8 @@ def test_a_private_sector_partnerships_contract_monitoring_applies_from_activati
         monitoring = obligation_rows(officer, pk)[CONTRACT_MONITORING]
         expected = (due(CONTRACT_MONITORED, months=3), f"Met\n{ACTIVATION}", govuk_date(CONTRACT_MONITORED))
         assert (monitoring.due, monitoring.status, monitoring.evidence) == expected
+
+        # Side door: leaving with no decision to leave. There are no terms of reference to give notice
+        # under (2.9.1.12 is the Board's), but the decision to scale down (1.7.3) is still recorded first.
+        missing = refused_move(officer, pk, "leaving")
+        assert "Decision to end or scale down the council's involvement: not done yet" in missing
