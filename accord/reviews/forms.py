@@ -65,7 +65,7 @@ class StartForm(GovukForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
+        if start and end and end <= start:  # a review covers a real period, as the service says
             self.add_error("period_end", "The end of the period must be after its start")
         return cleaned
 

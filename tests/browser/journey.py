@@ -78,3 +78,65 @@ def obligation_names(page: Page, pk: int) -> list[str]:
     return [
         r.locator("th, td").first.inner_text().strip() for r in page.locator("#needs table tbody tr").all()
     ]
+
+
+# More shared steps (added by the Central Bedfordshire journey) -----------------------------------
+
+
+def obligation_rows(page: Page, pk: int) -> dict[str, Row]:
+    """Every row of 'What this partnership needs' on the partnership's record, by name, from one visit."""
+    visit(page, f"/partnerships/{pk}/")
+    found = {}
+    for row in page.locator("#needs table tbody tr").all():
+        cells = [c.inner_text().strip() for c in row.locator("th, td").all()]
+        found[cells[0]] = Row(name=cells[0], due=cells[2], status=cells[3], evidence=cells[4])
+    return found
+
+
+def take_the_test(page: Page, pk: int, no_to: str = "") -> None:
+    """'Is it a partnership?' taken for the partnership from its record: yes to every question except
+    the one whose text contains `no_to`. Ends on the result page."""
+    visit(page, f"/partnerships/{pk}/")
+    page.locator("#significance").get_by_role("link", name="Check it is a partnership").click()
+    page.wait_for_url("**/classify/**")
+    assert_accessible(page)
+    submit(page, "Start")
+    while "/classify/questions/" in page.url:
+        question = page.locator("main h1, main legend").first.inner_text()
+        page.get_by_label("No" if no_to and no_to in question else "Yes", exact=True).check()
+        submit(page, "Continue")
+    submit(page, "Confirm and see the result")
+
+
+def answer_checklist(page: Page, pk: int, artefact_id: str, bank_id: str, comment: str = "Confirmed") -> None:
+    """A yes/no checklist on its pages: every question Yes, with a comment, each of the artefact's
+    question banks in turn (the page moves on to the next until all are complete)."""
+    visit(page, f"/partnerships/{pk}/cycle/checklists/{artefact_id}/{bank_id}/")
+    while "/checklists/" in page.url:
+        for group in page.locator("main form .govuk-radios").all():
+            group.get_by_label("Yes", exact=True).check()
+        for box in page.locator("main form textarea").all():
+            box.fill(comment)
+        submit(page, "Save and mark as complete")
+
+
+def decide(page: Page, pk: int, artefact_name: str, role_title: str, reference: str = "") -> None:
+    """An approver approves one item from the partnership's approvals page, as `role_title`."""
+    visit(page, f"/partnerships/{pk}/cycle/approvals/")
+    page.get_by_role("link", name=f"Decide on {artefact_name} as the {role_title}").click()
+    page.wait_for_url(f"**/partnerships/{pk}/cycle/approvals/*/*/")
+    assert_accessible(page)
+    page.get_by_role("group", name="Your decision").get_by_label("Approve").check()
+    page.get_by_label("Comment").fill(f"Approved: {artefact_name}")
+    page.get_by_label("Decision reference (optional)").fill(reference)
+    submit(page, "Record the decision")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Approved: {artefact_name}")
+
+
+def record_done(page: Page, pk: int, artefact_id: str, summary: str, produced: date) -> None:
+    """'Record that it was done' for an artefact with no page of its own (the cycle's generic record)."""
+    visit(page, f"/partnerships/{pk}/cycle/records/{artefact_id}/")
+    fill_date(page, "Date produced", produced)
+    page.get_by_label("Summary").fill(summary)
+    submit(page, "Save")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("recorded")

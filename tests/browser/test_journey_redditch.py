@@ -390,6 +390,4 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
         # Nothing is due from a partnership that has ended (ADR 0021).
         visit(officer, f"/partnerships/{pk}/")
         expect(officer.locator("#needs table")).to_have_count(0)
-        expect(officer.locator("#needs")).to_contain_text(
-            "the partnership is closed, so its duties have ended"
-        )
+        expect(officer.locator("#needs")).to_contain_text("Nothing is due: the partnership ended on")

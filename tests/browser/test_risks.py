@@ -137,3 +137,27 @@ def test_a_partner_updates_an_action_on_their_partnership_only(
     response = page.goto(f"/partnerships/{own_partnership.pk}/cycle/")
     assert response.status in (403, 404)  # partners take part in the risks, and nothing else
     assert RiskAction.objects.get(pk=other_action.pk).status == "not_started"
+
+
+def test_a_table_too_wide_for_a_narrow_window_can_be_scrolled_from_the_keyboard(
+    new_page, users, own_partnership
+):
+    """axe found the risk's assessment history (nine columns) scrolling sideways in a region no
+    keyboard could reach once its dates were long enough ("2 November 2026 at 12:00pm")."""
+    risk = services.create_risk(
+        users["officer"],
+        own_partnership,
+        {"title": "Funding ends", "identified_on": date(2026, 10, 1), "owner": "Olive Officer"},
+    )
+    services.assess(users["officer"], risk, "current", 2, 3, note="Reviewed with the finance team")
+    page = new_page()
+    page.set_viewport_size({"width": 480, "height": 900})
+    sign_in(page, "officer")
+    visit(page, f"/partnerships/{own_partnership.pk}/risks/{risk.pk}/")  # axe: scrollable-region-focusable
+    caption = f"Every assessment of {risk.reference}, newest first"
+    history = page.locator(".accord-table-wrap", has=page.get_by_text(caption))
+    expect(history).to_have_attribute("tabindex", "0")
+    expect(history).to_have_attribute("role", "region")
+    expect(history).to_have_attribute("aria-label", caption)
+    page.set_viewport_size({"width": 1280, "height": 900})  # wide enough: no needless tab stop
+    expect(history).not_to_have_attribute("tabindex", "0")

@@ -270,5 +270,5 @@ def test_a_closed_partnerships_record_says_its_duties_have_ended_not_that_nothin
     closed = f.PartnershipFactory(status="closed")
     client.force_login(users["administrator"])
     page = html.unescape(client.get(reverse("partnership", args=[closed.pk])).content.decode())
-    assert "the partnership is closed, so its duties have ended" in page
+    assert "Nothing is due: the partnership ended" in page
     assert "for this partnership yet" not in page

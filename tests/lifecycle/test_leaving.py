@@ -10,7 +10,7 @@ from django.utils import timezone
 from accord.frameworks import apply, loader
 from accord.frameworks.durations import parse
 from accord.lifecycle import leaving
-from accord.lifecycle.models import ArtefactRecord
+from accord.lifecycle.models import ArtefactRecord, Transition
 from accord.register.models import Partnership
 from tests.lifecycle.test_agreement import assert_refused, dated
 
@@ -209,6 +209,24 @@ def test_a_closed_partnership_cannot_be_left_again(officer_client, own_partnersh
 
 
 @pytest.mark.django_db
+def test_a_closed_partnerships_record_says_nothing_is_due_since_it_ended(officer_client, own_partnership):
+    """It said "Nothing is due under the council's framework for this partnership yet"."""
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
+    Transition.objects.create(
+        partnership=own_partnership,
+        from_status="leaving",
+        to_status="closed",
+        decided_on=date(2026, 11, 30),
+        recorded_by_name="Olive Officer",
+        framework_id="chorley",
+        framework_version="1",
+    )
+    page = officer_client.get(reverse("partnership", args=[own_partnership.pk])).content.decode()
+    assert "Nothing is due: the partnership ended on 30 November 2026." in page
+    assert "for this partnership yet" not in page
+
+
+@pytest.mark.django_db
 def test_a_member_cannot_record_a_decision_to_leave(client, users, own_partnership):
     client.force_login(users["member"])
     for name in ("leaving", "leaving-form"):
@@ -246,3 +264,30 @@ def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_rec
     decide_to_leave(officer_client, own_partnership)
     missing = services.check(own_partnership, cycle.LEAVING).missing
     assert not any(m.kind == "exit_decision" and not m.role_id for m in missing)  # approvals may still be due
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("type_name", ["Public sector strategic", "Private sector"])
+def test_central_bedfordshire_needs_the_decision_to_leave_for_every_type_of_partnership(
+    officer_client, own_partnership, settings, users, type_name
+):
+    """Only the public types' notice under the terms of reference (2.9.1.12) was required, so a private
+    sector partnership moved to leaving, then closed, with no decision to leave recorded (1.7.3)."""
+    from accord.lifecycle import cycle, services
+    from tests import factories as f
+
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    kind = f.PartnershipTypeFactory(name=type_name)
+    Partnership.objects.filter(pk=own_partnership.pk).update(partnership_type=kind)
+    own_partnership.refresh_from_db()
+    with pytest.raises(services.GateRefused):
+        services.move(
+            users["officer"],
+            own_partnership,
+            cycle.LEAVING,
+            expected_status="active",
+            reason="x",
+            reference="1",
+        )
+    decide_to_leave(officer_client, own_partnership)
+    assert services.check(own_partnership, cycle.LEAVING).ok

@@ -1,12 +1,16 @@
 """Reviews under the other frameworks: Chorley's three-yearly review of a key partnership answered
 yes or no, and Central Bedfordshire's report of the annual review to the executive (free text)."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
+from accord import clock
 from accord.frameworks import apply
 from accord.reviews import rating, services
-from accord.reviews.models import AssuranceRating
+from accord.reviews.models import AssuranceRating, Review
 
 from .factories import answer_all, carry_out, start
 
@@ -61,3 +65,31 @@ def test_central_bedfordshires_report_to_the_executive_is_written_not_scored(set
     proposal = rating.propose_for(review)
     services.complete(officer, review, proposal.level, "", proposal.level)
     assert AssuranceRating.objects.get(review=review).level == proposal.level
+
+
+def test_once_the_annual_review_is_done_the_start_page_offers_its_report_over_a_real_period(
+    settings, partnership, officer, client
+):
+    """The page offered the first review in the file whatever was due: after Central Bedfordshire's
+    Annual Review meeting, its own questions again over a period ending the day it starts (today to
+    today), which starting refuses, so the report to the executive could not start from the defaults."""
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"
+    today = clock.today()
+    since = today - timedelta(days=90)
+    review = services.start(officer, partnership, "annual_review", "annual_review", since, today)
+    answer_all(officer, review, 3)
+    review = services.record_decision(officer, review, "continue", "", True, "")
+    proposal = rating.propose_for(review)
+    services.complete(officer, review, proposal.level, "", proposal.level)
+
+    client.force_login(officer)
+    page = client.get(reverse("review-start", args=[partnership.pk])).content.decode()
+    offered = {m.group(1) for m in re.finditer(r'<input[^>]*value="([\w:]+)"[^>]*checked', page)}
+    assert offered == {"annual_review_report:annual_review_report"}
+    defaults = dict(re.findall(r'name="(period_(?:start|end)-(?:day|month|year))"[^>]*value="(\d+)"', page))
+    response = client.post(
+        reverse("review-start", args=[partnership.pk]),
+        {"review": "annual_review_report:annual_review_report", **defaults},
+    )
+    assert response.status_code == 302
+    assert Review.objects.filter(partnership=partnership, artefact_id="annual_review_report").exists()

@@ -65,6 +65,23 @@ def test_a_period_ending_before_it_starts_is_refused_and_starts_nothing(
     assert not Review.objects.exists()
 
 
+def test_a_period_ending_the_day_it_starts_is_refused_on_the_field_and_starts_nothing(
+    redditch, partnership, officer_client
+):
+    """The service refused it, but the form let it through, so the error was not linked to the date."""
+    day = {"day": "28", "month": "6", "year": "2027"}
+    response = officer_client.post(
+        reverse("review-start", args=[partnership.pk]),
+        {"review": "annual_review:annual_review"}
+        | {f"period_start-{part}": value for part, value in day.items()}
+        | {f"period_end-{part}": value for part, value in day.items()},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="#id_period_end-day">The end of the period must be after its start' in page
+    assert not Review.objects.exists()
+
+
 def test_a_new_review_starts_from_the_last_completed_reviews_answers_to_confirm(
     redditch, partnership, officer
 ):

@@ -83,6 +83,9 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "register/detail.html", context)
 
 
+ENDED_NOTE = "Nothing is due: the partnership ended"  # the engine's words for every duty once it has ended
+
+
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
     """The council framework's view of the partnership: its tier and what it needs, each obligation
     linked to where it is done or recorded (for those who may record it)."""
@@ -100,6 +103,10 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
         "tier_name": significance.tier_in_force(result, stored)[1],
         "assessment": stored,
         "obligations": obligations,
+        # Once it has ended every duty says so (ADR 0021): "Nothing is due: the partnership ended on …"
+        "ended_note": next((o.why for o in obligations if o.why.startswith(ENDED_NOTE)), "")
+        if partnership.is_finished
+        else "",
         "obligation_links": {o.obligation_id: where(partnership, o) for o in obligations}
         if can_change
         else {},

@@ -77,10 +77,23 @@ def _period(partnership, option: content.ReviewOption) -> dict[str, Any]:
     return {"period_start": min(start, today), "period_end": today}
 
 
+def _most_pressing(options: list[content.ReviewOption], results: dict) -> content.ReviewOption | None:
+    """The review to offer first: the one whose duty is most pressing (overdue, then due soon...), in
+    the file's order among equals. Offering the first in the file instead offered, once it was done
+    that day, its own questions again over a period ending the day it starts, which is refused."""
+    rank = {status: n for n, status in enumerate(engine.STATUSES)}
+
+    def urgency(option: content.ReviewOption) -> int:
+        found = [results[o.id].status for o in option.obligations if o.id in results]
+        return min((rank[s] for s in found), default=len(rank))
+
+    return min(options, key=urgency, default=None)
+
+
 def review_start(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = reviewing(request, pk)
     framework, results, options = _obligations(partnership)
-    chosen = options[0] if options else None
+    chosen = _most_pressing(options, results)
     initial = {"review": chosen.key, **_period(partnership, chosen)} if chosen else {}
     form = StartForm(data(request), options=options, initial=initial)
     open_for_review = partnership.status in REVIEW_STATES
