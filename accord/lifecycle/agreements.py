@@ -19,7 +19,8 @@ from accord.audit.models import Action as AuditAction
 from accord.audit.service import record as audit
 from accord.audit.service import snapshot
 from accord.frameworks import loader
-from accord.frameworks.durations import parse
+from accord.frameworks.durations import Duration, parse
+from accord.frameworks.duty_rules import in_words
 from accord.frameworks.engine import framework_type
 from accord.frameworks.evidence_rules import governing_artefact
 from accord.frameworks.schema import Artefact, Framework, Heading, Template
@@ -29,8 +30,6 @@ from . import governing, recording
 from .models import Agreement, AgreementStatus, Signatory
 
 SLOT = "agreement"
-REVIEW_WITHIN = "P1Y"  # "at least annually" (Bury 7.5)
-REVIEW_CITE = "001_c825c913872835d1.txt 7.5"
 DONE_STATUSES = (AgreementStatus.AGREED, AgreementStatus.SIGNED)
 AGREEMENT_FIELDS = (
     "document_type",
@@ -51,10 +50,44 @@ def agreement_for(partnership: Partnership) -> Agreement | None:
     return Agreement.objects.filter(partnership=partnership).first()
 
 
-def review_limit(agreement_date: date, today: date) -> date:
-    """The latest next review date allowed: a year from the agreement or, for an agreement more
-    than a year old (recorded after the event), a year from today."""
-    within = parse(REVIEW_WITHIN)
+@dataclass(frozen=True)
+class ReviewRule:
+    """How often the council's framework has the governing document reviewed (Bury 7.5: "at least
+    annually"): the review obligation counted from the agreement's signing."""
+
+    every: str  # the framework's period, "P1Y"
+    cite: str  # the clause as users read it, "Bury 7.5"
+
+    @property
+    def within(self) -> Duration:
+        return parse(self.every)
+
+    @property
+    def period(self) -> str:
+        """'a year', '6 months'."""
+        words = in_words(self.every)
+        return f"a {words}" if words in ("year", "month", "week", "day") else words
+
+
+def review_rule(framework: Framework) -> ReviewRule | None:
+    """The framework's rule for reviewing the agreement, if it has one. Only where it sets one does
+    the agreement's next review date have a limit: one council's clause is never applied under
+    another's framework."""
+    kinds = {a.id: a.kind for a in framework.artefacts}
+    for obligation in framework.obligations:
+        if (
+            obligation.anchor == "agreement_signed"
+            and obligation.repeat
+            and kinds.get(obligation.artefact) == "review"
+        ):
+            clause = obligation.cite.split(" ", 1)[-1]
+            return ReviewRule(obligation.repeat, f"{framework.council.removesuffix(' Council')} {clause}")
+    return None
+
+
+def review_limit(agreement_date: date, today: date, within: Duration) -> date:
+    """The latest next review date allowed: `within` the agreement or, for an agreement older than
+    that (recorded after the event), `within` today."""
     limit = within.after(agreement_date)
     return limit if limit >= today else within.after(today)
 

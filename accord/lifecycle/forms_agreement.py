@@ -5,13 +5,12 @@ from datetime import date
 from django import forms
 
 from accord import clock
-from accord.frameworks.durations import parse
 from accord.frameworks.schema import Template
 from accord.register.forms.base import GovukForm, check_date_order
 from accord.register.models import Organisation, Partnership
 from accord.ui.widgets import GovukDateField
 
-from .agreements import GAP, REVIEW_WITHIN, review_limit
+from .agreements import GAP, ReviewRule, review_limit
 from .models import Agreement, AgreementStatus, DocumentType
 
 
@@ -48,7 +47,7 @@ class AgreementForm(GovukForm):
     next_review_on = GovukDateField(
         label="Next review date",
         required=False,
-        help_text="The agreement must be reviewed at least once a year (Bury 7.5). For example, 27 3 2026",
+        help_text="When the partners will next review it. For example, 27 3 2026",
     )
     termination_notice = forms.CharField(
         label="Notice a partner must give to leave",
@@ -57,13 +56,19 @@ class AgreementForm(GovukForm):
         help_text="For example, '6 months'. Include any exceptions to the notice period.",
     )
 
-    def __init__(self, *args, agreement: Agreement | None = None, **kwargs):
+    def __init__(self, *args, agreement: Agreement | None = None, review: ReviewRule | None = None, **kwargs):
         if agreement is not None:
             kwargs.setdefault(
                 "initial",
                 {name: getattr(agreement, name) for name in self.base_fields if hasattr(agreement, name)},
             )
         super().__init__(*args, **kwargs)
+        self.review = review  # the framework's rule for reviewing it, if it has one
+        if review is not None:
+            self.fields["next_review_on"].help_text = (
+                f"The agreement must be reviewed within {review.period} of its last review ({review.cite}). "
+                "For example, 27 3 2026"
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -90,16 +95,23 @@ class AgreementForm(GovukForm):
         return cleaned
 
     def _check_review(self, since: date, review: date) -> None:
-        limit = review_limit(since, clock.today())
         if review <= since:
             self.add_error("next_review_on", "The next review date must be after the agreement")
-        elif review > limit and limit == parse(REVIEW_WITHIN).after(since):
+            return
+        if self.review is None:  # the framework sets no period for reviewing it
+            return
+        rule = self.review
+        limit = review_limit(since, clock.today(), rule.within)
+        if review > limit and limit == rule.within.after(since):
             self.add_error(
-                "next_review_on", "The next review must be within a year of the agreement (Bury 7.5)"
+                "next_review_on",
+                f"The next review must be within {rule.period} of the agreement ({rule.cite})",
             )
         elif review > limit:
-            # An agreement over a year old, recorded after the event: the next review within a year.
-            self.add_error("next_review_on", "The next review must be within a year from today (Bury 7.5)")
+            # An agreement older than that, recorded after the event: the next review within it from today.
+            self.add_error(
+                "next_review_on", f"The next review must be within {rule.period} from today ({rule.cite})"
+            )
 
 
 class CoverageForm(GovukForm):

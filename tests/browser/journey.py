@@ -140,3 +140,57 @@ def record_done(page: Page, pk: int, artefact_id: str, summary: str, produced: d
     page.get_by_label("Summary").fill(summary)
     submit(page, "Save")
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("recorded")
+
+
+def carry_out_review(page: Page, pk: int, review: str, evidence: str) -> None:
+    """On the Reviews tab, start `review` (as the start page names it), answer every question well
+    (Yes, or "3 – Yes, working effectively") with its evidence, decide to continue as it is with the
+    business case re-confirmed, and complete it with the proposed rating."""
+    visit(page, f"/partnerships/{pk}/reviews/")
+    page.get_by_role("button", name="Start a review").click()
+    page.wait_for_url("**/reviews/start/")
+    assert_accessible(page)
+    page.get_by_role("group", name="Which review are you starting?").get_by_label(review, exact=True).check()
+    submit(page, "Start the review")
+    page.locator("main a[href*='/questions/']").first.click()
+    page.wait_for_url("**/questions/**")
+    assert_accessible(page)
+    while "/questions/" in page.url:
+        scored = page.get_by_role("group", name="Assessment")
+        if scored.count():
+            scored.get_by_label("3 – Yes, working effectively").check()
+        else:
+            page.get_by_role("group", name="Answer").get_by_label("Yes", exact=True).check()
+        page.get_by_label("Evidence").fill(evidence)
+        submit(page, "Save and continue")
+    page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_url("**/decision/")
+    assert_accessible(page)
+    page.get_by_role("group", name="What does the review decide?").get_by_label("Continue as it is").check()
+    page.get_by_role("group", name="Is the business case for continuing re-confirmed?").get_by_label(
+        "Yes"
+    ).check()
+    submit(page, "Save and continue")
+    submit(page, "Complete the review")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("completed")
+
+
+def decide_to_leave(page: Page, pk: int, decided_on: date, decided_by: str, reference: str) -> None:
+    """On "Decision to leave and exit plan": who decided, when and on what authority (funding ceased,
+    a planned end, the partnership going on without the council) and every part of the exit plan."""
+    visit(page, f"/partnerships/{pk}/cycle/leaving/")
+    fill_date(page, "Date the decision was made", decided_on)
+    page.get_by_label("Who made the decision").fill(decided_by)
+    page.get_by_label("Authority or decision reference").fill(reference)
+    page.get_by_label("External funding sources or resources ceased").check()
+    page.get_by_role("group", name="Is this a planned or unplanned end?").get_by_label(
+        "Planned", exact=True
+    ).check()
+    page.get_by_role("group", name="Will the partnership continue without the council?").get_by_label(
+        "Yes"
+    ).check()
+    for box in page.locator("main form textarea").all():  # every part of the exit plan
+        if not box.input_value():
+            box.fill("As the agreement's exit strategy sets out: six months' notice, assets returned")
+    submit(page, "Save the decision")
+    expect(page.locator("main")).to_contain_text("The decision to leave is recorded")

@@ -78,7 +78,8 @@ def test_an_agreed_agreement_needs_a_next_review_date(officer_client, own_partne
 
 
 @pytest.mark.django_db
-def test_the_next_review_must_be_within_a_year_of_the_agreement(officer_client, own_partnership):
+def test_the_next_review_must_be_within_a_year_of_the_agreement(settings, officer_client, own_partnership):
+    settings.ACCORD_FRAMEWORK = "bury"  # 7.5: reviewed at least annually
     signed = timezone.localdate() - timedelta(days=30)
     review = signed.replace(year=signed.year + 1) + timedelta(days=1)
     response = officer_client.post(
@@ -90,8 +91,9 @@ def test_the_next_review_must_be_within_a_year_of_the_agreement(officer_client, 
 
 @pytest.mark.django_db
 def test_an_old_agreement_can_be_recorded_with_its_next_review_within_a_year_from_today(
-    officer_client, own_partnership
+    settings, officer_client, own_partnership
 ):
+    settings.ACCORD_FRAMEWORK = "bury"
     today = timezone.localdate()
     signed = today - timedelta(days=3 * 365)
     response = officer_client.post(
@@ -102,6 +104,29 @@ def test_an_old_agreement_can_be_recorded_with_its_next_review_within_a_year_fro
     too_late = agreement_data(signed=signed, review=today + timedelta(days=400))
     response = officer_client.post(reverse("agreement", args=[own_partnership.pk]), too_late)
     assert_refused(response, "The next review must be within a year from today (Bury 7.5)")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("framework_id", ["chorley", "central_bedfordshire", "northampton", "redditch"])
+def test_only_burys_agreement_must_be_reviewed_within_a_year(
+    settings, officer_client, own_partnership, framework_id
+):
+    """Bury 7.5 ("at least annually") was applied under every framework: a Chorley memorandum due for
+    review in eighteen months was refused "within a year of the agreement (Bury 7.5)". A framework
+    with no rule for reviewing its agreement sets no limit, and never quotes another council's."""
+    settings.ACCORD_FRAMEWORK = framework_id
+    assert agreements.review_rule(loader.current()) is None
+    signed = timezone.localdate() - timedelta(days=30)
+    url = reverse("agreement", args=[own_partnership.pk])
+    assert "Bury" not in officer_client.get(url).content.decode()
+    response = officer_client.post(url, agreement_data(signed=signed, review=signed + timedelta(days=548)))
+    assert response.status_code == 302
+    assert Agreement.objects.get(partnership=own_partnership).next_review_on == signed + timedelta(days=548)
+
+
+def test_burys_rule_for_reviewing_its_agreement_is_read_from_its_framework():
+    rule = agreements.review_rule(loader.get("bury"))
+    assert (rule.every, rule.cite, rule.period) == ("P1Y", "Bury 7.5", "a year")
 
 
 @pytest.mark.django_db

@@ -43,7 +43,8 @@ def _versions(partnership) -> list[tuple[int, EvidenceFile]]:
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = editable_partnership(request, pk)
     agreement = agreements.agreement_for(partnership)
-    form = AgreementForm(_data(request), agreement=agreement)
+    framework = loader.current()
+    form = AgreementForm(_data(request), agreement=agreement, review=agreements.review_rule(framework))
     if request.method == "POST" and form.is_valid():
         try:
             agreements.save_agreement(request.user, partnership, form.cleaned_data)
@@ -51,7 +52,6 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(str(error)) from error
         messages.success(request, "Agreement saved")
         return _agreement_page(partnership)
-    framework = loader.current()
     template = agreements.coverage_template(framework, partnership)
     signatories = agreement.signatories.select_related("organisation") if agreement else []
     return render(
