@@ -93,21 +93,6 @@ def obligation_rows(page: Page, pk: int) -> dict[str, Row]:
     return found
 
 
-def take_the_test(page: Page, pk: int, no_to: str = "") -> None:
-    """'Is it a partnership?' taken for the partnership from its record: yes to every question except
-    the one whose text contains `no_to`. Ends on the result page."""
-    visit(page, f"/partnerships/{pk}/")
-    page.locator("#significance").get_by_role("link", name="Check it is a partnership").click()
-    page.wait_for_url("**/classify/**")
-    assert_accessible(page)
-    submit(page, "Start")
-    while "/classify/questions/" in page.url:
-        question = page.locator("main h1, main legend").first.inner_text()
-        page.get_by_label("No" if no_to and no_to in question else "Yes", exact=True).check()
-        submit(page, "Continue")
-    submit(page, "Confirm and see the result")
-
-
 def answer_checklist(page: Page, pk: int, artefact_id: str, bank_id: str, comment: str = "Confirmed") -> None:
     """A yes/no checklist on its pages: every question Yes, with a comment, each of the artefact's
     question banks in turn (the page moves on to the next until all are complete)."""

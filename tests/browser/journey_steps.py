@@ -16,7 +16,7 @@ from datetime import date
 from playwright.sync_api import Page, expect
 
 from .conftest import assert_accessible, sign_in, submit, visit
-from .journey import Row, fill_date
+from .journey import Row, fill_date, obligation_rows
 
 # Dates ------------------------------------------------------------------------------------------
 
@@ -106,9 +106,10 @@ def propose(
     return int(page.url.split("/partnerships/")[1].split("/")[0])
 
 
-def take_the_test(page: Page, pk: int, yes: set[str]) -> str:
-    """From the partnership's record, take "Is it a partnership?" for it, answering yes to the
-    questions whose text starts with one of `yes` and no to the rest. Returns the result page's text."""
+def take_the_test(page: Page, pk: int, yes: set[str] | None = None, *, no_to: str = "") -> str:
+    """From the partnership's record, take "Is it a partnership?" for it: yes to the questions whose
+    text starts with one of `yes` (every question, if `yes` is None) except one containing `no_to`,
+    and no to the rest. Returns the result page's text."""
     visit(page, f"/partnerships/{pk}/")
     page.locator("#significance").get_by_role("link", name="Check it is a partnership").click()
     page.wait_for_url("**/classify/**")
@@ -116,7 +117,8 @@ def take_the_test(page: Page, pk: int, yes: set[str]) -> str:
     submit(page, "Start")
     while "/classify/questions/" in page.url:
         question = page.locator("legend").first.inner_text().strip()
-        answer = "Yes" if any(question.startswith(start) for start in yes) else "No"
+        agrees = yes is None or any(question.startswith(start) for start in yes)
+        answer = "Yes" if agrees and not (no_to and no_to in question) else "No"
         page.get_by_label(answer, exact=True).check()
         submit(page, "Continue")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
@@ -165,12 +167,7 @@ class Duties:
 
 def duties(page: Page, pk: int) -> Duties:
     """Every obligation row on the partnership's record, read in one visit."""
-    visit(page, f"/partnerships/{pk}/")
-    rows = []
-    for row in page.locator("#needs table tbody tr").all():
-        cells = [cell.inner_text().strip() for cell in row.locator("th, td").all()]
-        rows.append(Row(name=cells[0], due=cells[2], status=cells[3], evidence=cells[4]))
-    return Duties(tuple(rows))
+    return Duties(tuple(obligation_rows(page, pk).values()))
 
 
 def assert_due(rows: Duties, name: str, status: str, due: date, done: date | None = None) -> None:

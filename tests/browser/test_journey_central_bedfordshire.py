@@ -39,8 +39,8 @@ from .journey import (
     override,
     record_done,
     refused_move,
-    take_the_test,
 )
+from .journey_steps import take_the_test
 
 pytestmark = pytest.mark.browser
 
