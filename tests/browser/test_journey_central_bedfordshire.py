@@ -93,6 +93,9 @@ def council(db):
 def central_bedfordshire(settings, users):
     settings.ACCORD_FRAMEWORK = FRAMEWORK
     f.DirectorateFactory(code="CHILD", name="Children's Services")
+    f.PartnershipTypeFactory(
+        name="Public sector strategic"
+    )  # a live-server test before may have emptied the seed
     for role_id in ROLES:
         Appointment.objects.create(user=users["approver"], framework_id=FRAMEWORK, role_id=role_id)
     with on_day(GO_LIVE):

@@ -306,6 +306,4 @@ def test_a_key_partnership_from_proposal_to_closed(settings, new_page, users):
         )
         move(officer, pk, "Close the partnership", reason="The council's notice has run")
         assert not duties(officer, pk).rows
-        expect(officer.locator("#needs")).to_contain_text(
-            "the partnership is closed, so its duties have ended"
-        )
+        expect(officer.locator("#needs")).to_contain_text("Nothing is due: the partnership ended on")

@@ -42,6 +42,10 @@ def test_a_review_starts_from_last_years_and_its_rating_is_overridden_with_a_rea
     visit(page, f"/partnerships/{pk}/reviews/")
     page.get_by_role("button", name="Start a review").click()
     expect(page.get_by_role("heading", name="Start a review")).to_be_visible()
+    # The annual review was done this year, so the page offers the Head of Service's review first.
+    choice = page.get_by_role("group", name="Which review are you starting?")
+    expect(choice.get_by_label("Head of Service's review and evaluation report")).to_be_checked()
+    choice.get_by_label("Annual partnership review").check()
     submit(page, "Start the review")
     review = Review.objects.get(partnership=own_partnership, status="draft")
     assert review.previous == reviewed_last_year
