@@ -6,8 +6,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
-from accord.accounts.policy import Action, can
-from accord.ui import components, formatting
+from accord.kernel.accounts.policy import Action, can
+from accord.kernel.ui import components, formatting
 
 
 def url(name: str, *args, **kwargs) -> str:

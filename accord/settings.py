@@ -73,28 +73,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
-    "accord.accounts",
-    "accord.audit",
+    "accord.kernel.accounts",
+    "accord.kernel.audit",
     "accord.register",
     "accord.frameworks",
-    "accord.lifecycle",
-    "accord.risks",
-    "accord.monitoring",
-    "accord.reviews",
-    "accord.representation",
-    "accord.reminders",
-    "accord.reports",
-    "accord.public",
-    "accord.transfer",
-    "accord.api",
-    "django_tasks_db",  # the database backend for django.tasks (accord.reminders)
-    "accord.ui",
+    "accord.domain.lifecycle",
+    "accord.domain.risks",
+    "accord.domain.monitoring",
+    "accord.domain.reviews",
+    "accord.domain.representation",
+    "accord.outputs.reminders",
+    "accord.outputs.reports",
+    "accord.outputs.public",
+    "accord.outputs.transfer",
+    "accord.outputs.api",
+    "django_tasks_db",  # the database backend for django.tasks (accord.outputs.reminders)
+    "accord.kernel.ui",
+    "accord.site",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "accord.ui.security.SecurityHeadersMiddleware",
+    "accord.kernel.ui.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,9 +107,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 if env_bool("ACCORD_BENCH_METRICS", False):
-    MIDDLEWARE.insert(0, "accord.ui.metrics.ServerTimingMiddleware")
+    MIDDLEWARE.insert(0, "accord.kernel.ui.metrics.ServerTimingMiddleware")
 
-ROOT_URLCONF = "accord.urls"
+ROOT_URLCONF = "accord.site.urls"
 WSGI_APPLICATION = "accord.wsgi.application"
 
 TEMPLATES = [
@@ -160,7 +161,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "accord.accounts.backends.UsernameOrEmailBackend",
+    "accord.kernel.accounts.backends.UsernameOrEmailBackend",
 ]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
@@ -193,10 +194,10 @@ if ACCORD_OIDC_ISSUER and not (ACCORD_OIDC_CLIENT_ID and ACCORD_OIDC_CLIENT_SECR
 AXES_FAILURE_LIMIT = env_int("ACCORD_SIGNIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_CALLABLE = "accord.accounts.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "accord.kernel.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "accord.ui.security.client_address"  # X-Forwarded-For only if trusted
+AXES_CLIENT_IP_CALLABLE = "accord.kernel.ui.security.client_address"  # X-Forwarded-For only if trusted
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -212,11 +213,11 @@ ACCORD_UPLOAD_MAX_BYTES = env_int("ACCORD_UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Sources of evidence the framework engines read besides the register itself.
 ACCORD_EVIDENCE_SOURCES = [
-    "accord.lifecycle.evidence.LifecycleEvidence",
-    "accord.risks.evidence.RiskEvidence",
-    "accord.reviews.evidence.ReviewEvidence",
-    "accord.monitoring.evidence.MonitoringEvidence",
-    "accord.representation.evidence.RepresentationEvidence",
+    "accord.domain.lifecycle.evidence.LifecycleEvidence",
+    "accord.domain.risks.evidence.RiskEvidence",
+    "accord.domain.reviews.evidence.ReviewEvidence",
+    "accord.domain.monitoring.evidence.MonitoringEvidence",
+    "accord.domain.representation.evidence.RepresentationEvidence",
     "accord.register.evidence.RoleEvidence",
 ]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
@@ -239,7 +240,7 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "accord@localhost")
 
-# Reminders (accord.reminders): links in emails start with the service's address; the daily run
+# Reminders (accord.outputs.reminders): links in emails start with the service's address; the daily run
 # is a django.tasks task stored by django-tasks-db and run by `accord db_worker` (ADR 0009).
 ACCORD_BASE_URL = env("ACCORD_BASE_URL", "http://127.0.0.1:8000")
 ACCORD_REMINDERS_AT = env("ACCORD_REMINDERS_AT", "07:00")  # local time of the daily run
@@ -263,7 +264,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-CSRF_FAILURE_VIEW = "accord.ui.views.csrf_failure"
+CSRF_FAILURE_VIEW = "accord.kernel.ui.views.csrf_failure"
 
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -327,6 +328,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
-from accord.ui.branding import validate_brand_colour  # noqa: E402
+from accord.kernel.ui.branding import validate_brand_colour  # noqa: E402
 
 validate_brand_colour(COUNCIL_BRAND_COLOUR)

@@ -6,7 +6,7 @@
 Issue 7's target: the API list endpoint at 100,000 partnerships within 5× the trivial view (/ping),
 comparing server-side medians. It reuses var/bench-100000.sqlite3 (bench/generate.py; made or
 remade by bench/harness.database_for), gives the benchmark account a personal API token written
-straight into that database (hashed as accord.api.tokens does: SHA-256 of the secret), serves the
+straight into that database (hashed as accord.outputs.api.tokens does: SHA-256 of the secret), serves the
 database with gunicorn as bench/run.py does (production settings, ACCORD_BENCH_METRICS=true) and
 requests, in rotating order, /ping signed in (the baseline, as in bench/run.py: a trivial view that
 still authenticates its user) and anonymous (for information), and three API lists with the token:

@@ -87,8 +87,8 @@ def fresh_template() -> None:
 def build_workbook(rows: int) -> bytes:
     from openpyxl import Workbook
 
+    from accord.outputs.transfer import columns as c
     from accord.register.models import Directorate, PartnershipType
-    from accord.transfer import columns as c
 
     rng = random.Random(SEED)
     types = list(PartnershipType.objects.values_list("name", flat=True))
@@ -161,11 +161,11 @@ def main() -> int:
 
     from django.db import connection
 
+    from accord.outputs.transfer.commit import commit
+    from accord.outputs.transfer.mapping import suggested
+    from accord.outputs.transfer.plan import build
+    from accord.outputs.transfer.reading import read
     from accord.register.models import Partnership
-    from accord.transfer.commit import commit
-    from accord.transfer.mapping import suggested
-    from accord.transfer.plan import build
-    from accord.transfer.reading import read
 
     dry, dry_cpu = [], []
     for _ in range(args.runs):

@@ -66,7 +66,7 @@ def officers(count: int, password_hash: str) -> dict[str, list[int]]:
     """username -> ids of the active partnerships they lead, creating the accounts if missing."""
     from django.db.models import Count, Q
 
-    from accord.accounts.models import Role, User
+    from accord.kernel.accounts.models import Role, User
     from accord.register.models import Person, RoleType
 
     users = {u.username: u for u in User.objects.filter(username__startswith="load-officer-")}
@@ -96,8 +96,8 @@ def officers(count: int, password_hash: str) -> dict[str, list[int]]:
 
 
 def approvers(count: int, password_hash: str, framework_id: str, roles: list[str]) -> list[str]:
-    from accord.accounts.models import Role, User
-    from accord.lifecycle.models import Appointment
+    from accord.domain.lifecycle.models import Appointment
+    from accord.kernel.accounts.models import Role, User
 
     names = []
     for number in range(1, count + 1):
@@ -116,8 +116,8 @@ def pending_pool(target: int, led_by_officers: set[int], roles: list[str]) -> in
     """Top the pool of key partnerships awaiting approval, undecided, up to `target`; return its size."""
     from django.db.models import Exists, OuterRef
 
+    from accord.domain.lifecycle.models import Decision
     from accord.frameworks import store
-    from accord.lifecycle.models import Decision
     from accord.register.models import Partnership
 
     decided = Decision.objects.filter(partnership=OuterRef("pk"), role_id__in=roles)
@@ -142,10 +142,10 @@ def pending_pool(target: int, led_by_officers: set[int], roles: list[str]) -> in
 def groundwork_done(ids: list[int]) -> None:
     """Complete records for what the pooled partnerships' approvals decide on (the business case and
     anything else their gate and the gates before it ask for), so the approvals can be asked for."""
+    from accord.domain.lifecycle import cycle
+    from accord.domain.lifecycle.content import slot_for
+    from accord.domain.lifecycle.models import ArtefactRecord
     from accord.frameworks import loader
-    from accord.lifecycle import cycle
-    from accord.lifecycle.content import slot_for
-    from accord.lifecycle.models import ArtefactRecord
 
     framework = loader.current()
     artefacts = {a.id: a for a in framework.artefacts}
@@ -176,8 +176,8 @@ def awaiting() -> list[int]:
 
 def check_pending(username: str) -> int:
     """How many decisions the first approver could take on the first pooled partnership (must be > 0)."""
-    from accord.accounts.models import User
-    from accord.lifecycle import services
+    from accord.domain.lifecycle import services
+    from accord.kernel.accounts.models import User
     from accord.register.models import Partnership
 
     user = User.objects.get(username=username)
@@ -186,7 +186,7 @@ def check_pending(username: str) -> int:
 
 
 def facts(seed: int) -> dict[str, Any]:
-    from accord.public.queries import published_partnerships
+    from accord.outputs.public.queries import published_partnerships
     from accord.register.models import Directorate, Partnership, PartnershipType
 
     rng = random.Random(seed)

@@ -9,7 +9,7 @@ bench/generate.py with 10,000 partnerships (a lead officer on each, link officer
 random), then an accountable Head of Service on every partnership and, on every fourth, a review
 with one to three actions owned by council officers, due either side of the reference date. Then,
 in this process, with email going to Django's in-memory (locmem) backend, it times the whole
-daily job `accord.reminders.services.send_reminders` several times: working out every open
+daily job `accord.outputs.reminders.services.send_reminders` several times: working out every open
 partnership's obligations under the framework (the model framework by default: seven obligations,
 most of which apply to every partnership), planning who hears about what, claiming each reminder
 in ReminderLog and building and sending the emails. Before each run the day's log and the outbox
@@ -63,8 +63,8 @@ def is_complete(path: Path) -> bool:
 
 def add_heads_and_actions(rng: random.Random, today: date) -> dict[str, int]:
     """An accountable Head of Service on every partnership; review actions on every fourth."""
+    from accord.domain.reviews.models import Review, ReviewAction
     from accord.register.models import Partnership, PartnershipRole, Person
-    from accord.reviews.models import Review, ReviewAction
 
     officers: dict[int | None, list[int]] = {}
     for pk, directorate in Person.objects.filter(kind="officer").values_list("pk", "directorate_id"):
@@ -166,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     from django.core import mail
     from harness import wait_for_quiet
 
-    from accord.reminders import services
-    from accord.reminders.models import ReminderLog
+    from accord.outputs.reminders import services
+    from accord.outputs.reminders.models import ReminderLog
 
     wait_for_quiet(args.quiet_load)
     load_before = os.getloadavg()[0]

@@ -69,7 +69,7 @@ def generate(seed: int, today: date) -> None:
     with transaction.atomic():
         risks = add_risks(RISKS, seed, today)
         made = reports_data.add(seed, today)
-    from accord.risks import counts
+    from accord.domain.risks import counts
 
     counts.rebuild()
     issued = issue_previous_year(today)
@@ -85,10 +85,10 @@ def issue_previous_year(today: date) -> str:
     """Issue the annual report for the year before the one measured, as a council would have."""
     from django.contrib.auth import get_user_model
 
-    from accord.accounts.policy import visible_partnerships
     from accord.frameworks import loader
-    from accord.reports import periods, services
-    from accord.reports.builders import KINDS, Context, build
+    from accord.kernel.accounts.policy import visible_partnerships
+    from accord.outputs.reports import periods, services
+    from accord.outputs.reports.builders import KINDS, Context, build
 
     user = get_user_model().objects.get(username=USERNAME)
     year = periods.financial_year(periods.last_complete(periods.YEAR, today).start.year - 1)
@@ -103,12 +103,12 @@ def facts() -> dict[str, Any]:
     register.configure_django(f"sqlite:///{database_path()}")
     from django.utils import timezone
 
-    from accord.monitoring.models import Indicator, IndicatorValue
+    from accord.domain.monitoring.models import Indicator, IndicatorValue
+    from accord.domain.reviews.models import AssuranceRating, Review
+    from accord.domain.risks.models import Risk
+    from accord.outputs.reports import periods
+    from accord.outputs.reports.models import ReportSnapshot
     from accord.register.models import Partnership
-    from accord.reports import periods
-    from accord.reports.models import ReportSnapshot
-    from accord.reviews.models import AssuranceRating, Review
-    from accord.risks.models import Risk
 
     return {
         "partnerships": Partnership.objects.count(),

@@ -25,10 +25,10 @@ def _quarters(today: date) -> list[tuple[date, date]]:
 
 
 def add(seed: int, today: date) -> dict[str, int]:
-    from accord.lifecycle.models import Transition
-    from accord.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
+    from accord.domain.lifecycle.models import Transition
+    from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
+    from accord.domain.reviews.models import AssuranceRating, Review, ReviewAction
     from accord.register.models import Partnership
-    from accord.reviews.models import AssuranceRating, Review, ReviewAction
 
     rng = random.Random(seed + 6)
     made = dict.fromkeys(

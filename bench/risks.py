@@ -52,10 +52,10 @@ def database_path(risks: int) -> Path:
 
 
 def add_risks(count: int, seed: int, today: date) -> dict[str, int]:
+    from accord.domain.risks import scoring
+    from accord.domain.risks.models import Risk, RiskAction
     from accord.frameworks import loader
     from accord.register.models import Partnership
-    from accord.risks import scoring
-    from accord.risks.models import Risk, RiskAction
 
     rng = random.Random(seed)
     model = loader.current().risk_model
@@ -134,7 +134,7 @@ def generate(risks: int, seed: int, today: date) -> None:
         cursor.execute("PRAGMA synchronous=OFF")
     with transaction.atomic():
         made = add_risks(risks, seed, today)
-    from accord.risks import counts
+    from accord.domain.risks import counts
 
     counts.rebuild()  # bulk-created risks: work out the council heat map's kept counts
     with connection.cursor() as cursor:
@@ -148,9 +148,9 @@ def describe(risks: int) -> dict[str, Any]:
     import generate as register
 
     register.configure_django(f"sqlite:///{database_path(risks)}")
+    from accord.domain.risks.models import Risk
     from accord.frameworks import loader
     from accord.register.models import Partnership
-    from accord.risks.models import Risk
 
     model = loader.current().risk_model
     high = max(model.bands, key=lambda b: b.min).id

@@ -14,7 +14,7 @@ sync worker on a free local port with the production settings (DEBUG off, secure
 plus ACCORD_BENCH_METRICS=true. It signs in to each as the benchmark administrator and warms up,
 then measures in rounds: each round requests every page at every size (the order rotating from
 round to round, so drift in the machine's speed affects every size alike), reading each
-response's Server-Timing and X-Query-Count headers (accord/ui/metrics.py):
+response's Server-Timing and X-Query-Count headers (accord/kernel/ui/metrics.py):
 
     ping         /ping                      the trivial view: full middleware stack, no work
     register     /partnerships/             the register's first page

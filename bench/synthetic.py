@@ -285,7 +285,7 @@ class Generator(PartnershipRows):
         self.counts.partnerships += len(partnerships)
 
     def users(self) -> None:
-        from accord.accounts.models import Role, User
+        from accord.kernel.accounts.models import Role, User
 
         user = User(
             username=BENCH_USERNAME, role=Role.ADMINISTRATOR, first_name="Bench", last_name="Administrator"

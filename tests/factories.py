@@ -3,7 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from accord.accounts.models import Role
+from accord.kernel.accounts.models import Role
 from accord.register.models import (
     Contribution,
     CorporatePriority,
@@ -187,12 +187,12 @@ ROLES = [r.value for r in Role]
 def agreement_in_place(partnership, on, *, status="signed", covered=None, reasons=None, title="MoU"):
     """The partnership's governing document as the agreement page records it: `status` on `on`,
     covering every heading of its template (or only the heading ids in `covered`, with `reasons` for
-    some of the rest), and its artefact record, as accord.lifecycle.agreements saves them."""
+    some of the rest), and its artefact record, as accord.domain.lifecycle.agreements saves them."""
     from datetime import timedelta
 
+    from accord.domain.lifecycle import agreements
+    from accord.domain.lifecycle.models import Agreement, ArtefactRecord
     from accord.frameworks import loader
-    from accord.lifecycle import agreements
-    from accord.lifecycle.models import Agreement, ArtefactRecord
 
     template = agreements.coverage_template(loader.current(), partnership)
     ids = [h.id for h in template.headings] if covered is None else covered

@@ -1,7 +1,7 @@
 """Every URL and every API operation, every role: access matches the one declared policy table.
 
-The table is RULES (accord.accounts.policy: which roles may take each action, and which of them
-only on partnerships they are linked to) with URL_POLICY (accord.accounts.url_policy: the action
+The table is RULES (accord.kernel.accounts.policy: which roles may take each action, and which of them
+only on partnerships they are linked to) with URL_POLICY (accord.kernel.accounts.url_policy: the action
 each URL needs, or PUBLIC / SIGNED_IN; TOKEN_AUTHENTICATED names the JSON API's operations). For
 each role, and for someone not signed in, the test below
 - opens every page (GET) and expects it exactly when the table allows it;
@@ -20,9 +20,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accord.accounts.policy import RULES, Action
-from accord.accounts.url_policy import PUBLIC, SIGNED_IN, TOKEN_AUTHENTICATED, URL_POLICY
-from accord.api.tokens import create_token
+from accord.kernel.accounts.policy import RULES, Action
+from accord.kernel.accounts.url_policy import PUBLIC, SIGNED_IN, TOKEN_AUTHENTICATED, URL_POLICY
+from accord.outputs.api.tokens import create_token
 from tests.access_cases import allowed_answers
 from tests.access_cases.answers import PAGE, Answer
 from tests.access_cases.fingerprint import changes, fingerprint

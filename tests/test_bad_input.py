@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Contribution, Organisation, Partnership, PartnershipRole
 from tests import factories as f
 

@@ -8,10 +8,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
-from accord.accounts.models import Role
+from accord.kernel.accounts.models import Role
+from accord.kernel.ui.branding import validate_brand_colour
 from accord.register.demo import DEMO_PASSWORD, load_file
 from accord.register.models import Partnership, PartnershipRole, PartnershipType
-from accord.ui.branding import validate_brand_colour
 
 
 @pytest.mark.django_db
@@ -33,8 +33,8 @@ def test_the_demo_council_has_chorleys_13_key_partnerships_and_every_type(client
 
 @pytest.mark.django_db
 def test_the_demo_has_a_proposal_waiting_for_the_approver(client):
-    from accord.lifecycle import services
-    from accord.lifecycle.models import Transition
+    from accord.domain.lifecycle import services
+    from accord.domain.lifecycle.models import Transition
 
     call_command("demo", stdout=open(os.devnull, "w"))
     proposal = Partnership.objects.get(reference="CHO-P-021")
@@ -132,7 +132,7 @@ def test_a_new_register_starts_with_the_seed_frameworks_partnership_types():
 
 
 def test_a_server_error_shows_a_plain_page_without_a_stack_trace(rf):
-    from accord.ui.views import server_error
+    from accord.kernel.ui.views import server_error
 
     response = server_error(rf.get("/partnerships/"))
     assert response.status_code == 500
@@ -151,7 +151,7 @@ def test_a_request_for_an_unknown_host_gets_the_plain_400_page(client):
 def test_remembered_components_render_exactly_as_the_macro_does():
     from django.template import engines
 
-    from accord.ui.components import _macro, render_component
+    from accord.kernel.ui.components import _macro, render_component
 
     env = engines["jinja2"].env
     params = {"id": "q", "name": "q", "label": {"text": "Search"}, "value": "crime"}
@@ -170,9 +170,9 @@ def test_the_demo_looks_like_a_council_a_few_months_after_go_live():
     from datetime import date
     from io import StringIO
 
-    from accord import clock
     from accord.frameworks import loader, tracking
     from accord.frameworks.durations import parse
+    from accord.kernel import clock
 
     call_command("demo", stdout=open(os.devnull, "w"))
     out = StringIO()

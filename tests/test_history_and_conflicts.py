@@ -4,7 +4,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent, ImmutableError
+from accord.kernel.audit.models import AuditEvent, ImmutableError
 from accord.register import services
 from accord.register.models import Partnership
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from accord import clock
+from accord.kernel import clock
 from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
 from accord.register.models import Partnership
 
@@ -25,7 +25,7 @@ from .significance import tier_in_force
 class RegisterEvidence:
     """What the register itself can show: when a partnership was registered, and that an exit
     strategy has been written. Artefacts are named by kind. (When it became active is an event of
-    the cycle, read by accord.lifecycle.evidence; the start date typed on the record is not.)"""
+    the cycle, read by accord.domain.lifecycle.evidence; the start date typed on the record is not.)"""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         self._by_id = {p.pk: p for p in partnerships}

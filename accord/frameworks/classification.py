@@ -5,8 +5,8 @@ from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 
-from accord.audit.models import Action
-from accord.audit.service import record
+from accord.kernel.audit.models import Action
+from accord.kernel.audit.service import record
 from accord.register.models import Partnership
 
 from . import engine

@@ -9,12 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from accord.accounts.policy import Action, visible_partnerships
+from accord.kernel.accounts.policy import Action, visible_partnerships
+from accord.kernel.ui.pages import require
+from accord.kernel.ui.widgets import YesNoField
 from accord.register.forms.base import GovukForm
 from accord.register.models import Partnership
 from accord.register.views.partnerships import partnership_for
-from accord.ui.pages import require
-from accord.ui.widgets import YesNoField
 
 from . import classification, loader
 from .models import Classification

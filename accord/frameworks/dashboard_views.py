@@ -7,11 +7,11 @@ from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from accord import clock
-from accord.accounts.policy import Action, can, visible_partnerships
+from accord.kernel import clock
+from accord.kernel.accounts.policy import Action, can, visible_partnerships
+from accord.kernel.ui.pages import paginate, require
 from accord.register.forms.base import GovukForm
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
-from accord.ui.pages import paginate, require
 
 from . import engine, loader, store, tracking
 from .models import ComplianceCount, ObligationStatus

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from accord import clock
+from accord.kernel import clock
 from accord.register.models import FINISHED_STATUSES, Partnership
 
 from . import apply, engine, loader, services

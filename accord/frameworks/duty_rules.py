@@ -5,7 +5,7 @@ representatives report back to the council, and to whom (`PartnershipTypeRule.re
 Bury App 5 (ii)). A report-back due at a regular interval ("LSP → Executive") becomes one obligation,
 evaluated like the framework's own (first due one period after the anchor, then every period,
 met by the dates representatives reported back: evidence key `report_back`, supplied by
-accord.representation.evidence). Report-backs that are due only when something arises ("only if
+accord.domain.representation.evidence). Report-backs that are due only when something arises ("only if
 policy issues arise") are not obligations: the representatives' page shows them as guidance.
 """
 

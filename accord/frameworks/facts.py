@@ -28,7 +28,7 @@ class RiskFact(NamedTuple):
 
 
 class RatingFact(NamedTuple):
-    """The latest governance assurance rating of a partnership (accord.reviews), for the re-review rule."""
+    """The latest governance assurance rating of a partnership (accord.domain.reviews), for the re-review rule."""
 
     level: str  # substantial | reasonable | limited | weak
     rated_on: date
@@ -44,7 +44,7 @@ class Shortfall(NamedTuple):
 
 
 class OverrideFact(NamedTuple):
-    """An administrator's override of one missing gate item (accord.lifecycle.overrides)."""
+    """An administrator's override of one missing gate item (accord.domain.lifecycle.overrides)."""
 
     by: str  # who overrode it, as named in the record
     on: date
@@ -72,7 +72,7 @@ class PartnershipFacts:
     tracking_from: date | None = None  # the day Accord began tracking the council's duties (go-live)
     # obligation id -> when it was last done before Accord tracked it, as recorded by the council
     last_done: Mapping[str, date] = field(default_factory=dict)
-    # The cycle's own checks (accord.lifecycle.cycle): whether its significance is assessed (a stored
+    # The cycle's own checks (accord.domain.lifecycle.cycle): whether its significance is assessed (a stored
     # assessment, or a framework that asks nothing), its latest "Is it a partnership?" result (None:
     # not taken) and administrators' overrides of missing gate items, by (gate, item id).
     significance_assessed: bool = False
@@ -94,13 +94,13 @@ class EvidenceSource(Protocol):
 
 class RiskSource(Protocol):
     """An evidence source may also supply each partnership's open risks (a `risks` method);
-    `accord.risks.evidence.RiskEvidence` does."""
+    `accord.domain.risks.evidence.RiskEvidence` does."""
 
     def risks(self, partnership_ids: Iterable[int]) -> Mapping[int, tuple[RiskFact, ...]]: ...
 
 
 class RatingSource(Protocol):
     """An evidence source may also supply each partnership's latest assurance rating (a `ratings`
-    method); `accord.reviews.evidence.ReviewEvidence` does."""
+    method); `accord.domain.reviews.evidence.ReviewEvidence` does."""
 
     def ratings(self, partnership_ids: Iterable[int]) -> Mapping[int, RatingFact]: ...

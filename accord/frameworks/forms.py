@@ -1,7 +1,7 @@
 from django import forms
 
+from accord.kernel.ui.widgets import GovukDateField, YesNoField
 from accord.register.forms.base import GovukForm
-from accord.ui.widgets import GovukDateField, YesNoField
 
 from .schema import Framework
 

@@ -4,7 +4,7 @@ that produced it, so last year's result stays explainable after the framework ch
 from django.conf import settings
 from django.db import models
 
-from accord.audit.append_only import Recorded
+from accord.kernel.audit.append_only import Recorded
 
 
 class Classification(models.Model):

@@ -68,7 +68,7 @@ REMINDER_ROLES = (
 
 
 class Reminders(Cited):
-    """Who is reminded of what is due, and when an overdue item is escalated (accord.reminders)."""
+    """Who is reminded of what is due, and when an overdue item is escalated (accord.outputs.reminders)."""
 
     owners: list[str] = Field(
         default_factory=lambda: ["lead_officer", "link_officer"],
@@ -106,7 +106,7 @@ class Reminders(Cited):
         return value
 
 
-# Monitoring records (accord.monitoring) that can meet a framework artefact.
+# Monitoring records (accord.domain.monitoring) that can meet a framework artefact.
 MONITORING_RECORDS = ("progress_report", "period_values", "exception_report", "delivery_plan")
 
 
@@ -132,7 +132,7 @@ class Monitoring(Cited):
     note: str = ""
 
 
-# Outside-body duties (accord.frameworks.duty_rules, accord.representation): who the council sends to
+# Outside-body duties (accord.frameworks.duty_rules, accord.domain.representation): who the council sends to
 # a partnership of a type, and when and to whom its representatives report back (Bury App 5 (ii)).
 REPORT_BACK_TRIGGERS = {
     "regular": "Regularly",

@@ -9,9 +9,9 @@ from datetime import date
 
 from django.db import transaction
 
-from accord import clock
-from accord.audit.models import Action
-from accord.audit.service import record
+from accord.kernel import clock
+from accord.kernel.audit.models import Action
+from accord.kernel.audit.service import record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 

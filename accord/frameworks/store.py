@@ -12,7 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, F
 
-from accord import clock
+from accord.kernel import clock
 from accord.register.models import FINISHED_STATUSES, Partnership
 
 from . import compliance, loader

@@ -14,7 +14,7 @@ from datetime import date
 
 from django.db.models import Min
 
-from accord import clock
+from accord.kernel import clock
 from accord.register.models import Partnership
 
 from .models import PriorCompletion, TrackingStart

@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord import clock
-from accord.accounts.policy import Action
+from accord.kernel import clock
+from accord.kernel.accounts.policy import Action
+from accord.kernel.ui.pages import require
 from accord.register.views.partnerships import partnership_for
-from accord.ui.pages import require
 
 from . import apply, engine, loader, services, tracking
 from .forms import LastDoneForm, TrackingStartForm

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.accounts.policy import Action
+from accord.kernel.accounts.policy import Action
 from accord.register.views.partnerships import partnership_for
 
 from . import apply, loader, services

@@ -14,9 +14,9 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from accord.audit.models import Action
-from accord.audit.service import record, snapshot
-from accord.lifecycle.services import record_first_state
+from accord.domain.lifecycle.services import record_first_state
+from accord.kernel.audit.models import Action
+from accord.kernel.audit.service import record, snapshot
 
 from .models import (
     Contribution,
@@ -105,28 +105,28 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     from accord.frameworks import demo_assessed  # the framework builds on the register
 
     demo_assessed.load()
-    from accord.lifecycle import demo as cycle_demo  # the cycle builds on the register
+    from accord.domain.lifecycle import demo as cycle_demo  # the cycle builds on the register
 
     cycle_demo.stage()
-    from accord.risks import demo as risks_demo
+    from accord.domain.risks import demo as risks_demo
 
     risks_demo.load()
-    from accord.monitoring import demo as monitoring_demo
+    from accord.domain.monitoring import demo as monitoring_demo
 
     monitoring_demo.load()
-    from accord.representation import demo as representation_demo
+    from accord.domain.representation import demo as representation_demo
 
     representation_demo.load()
-    from accord.reviews import demo as reviews_demo
+    from accord.domain.reviews import demo as reviews_demo
 
     reviews_demo.load()
-    from accord.reminders import demo as reminders_demo
+    from accord.outputs.reminders import demo as reminders_demo
 
     reminders_demo.load()
-    from accord.reports import demo as reports_demo
+    from accord.outputs.reports import demo as reports_demo
 
     reports_demo.load()
-    from accord.public import demo as public_demo
+    from accord.outputs.public import demo as public_demo
 
     public_demo.load()
     from accord.frameworks import demo as go_live_demo
@@ -260,8 +260,8 @@ def _load_accounts(accounts, people, organisations) -> None:
 def _appoint(user) -> None:
     """Demo approvers decide in every role of the council's framework; the administrator records
     decisions of the council's committees, as Democratic Services would."""
+    from accord.domain.lifecycle.models import Appointment
     from accord.frameworks import loader
-    from accord.lifecycle.models import Appointment
 
     framework = loader.current()
     bodies = ("executive", "cabinet", "council", "board", "committee")

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from accord import clock
+from accord.kernel import clock
 
 from .models import Partnership, PartnershipRole
 

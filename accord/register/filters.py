@@ -6,8 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from accord import clock
-from accord.accounts.policy import current
+from accord.kernel import clock
+from accord.kernel.accounts.policy import current
 
 from .forms.base import GovukForm
 from .models import (

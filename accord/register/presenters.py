@@ -4,8 +4,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from accord.audit.service import display_value
-from accord.ui.components import summary_row
+from accord.kernel.audit.service import display_value
+from accord.kernel.ui.components import summary_row
 
 from .forms.partnerships import SECTIONS
 from .models import Partnership

@@ -12,8 +12,8 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import F, Sum
 
-from accord.audit.models import Action, AuditEvent
-from accord.audit.service import record, snapshot
+from accord.kernel.audit.models import Action, AuditEvent
+from accord.kernel.audit.service import record, snapshot
 
 from .models import (
     Contribution,
@@ -106,8 +106,8 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
         **_scope(instance),
     )
     if isinstance(instance, Partnership):
+        from accord.domain.lifecycle.services import record_first_state  # the cycle builds on the register
         from accord.frameworks.services import assess_if_nothing_to_ask  # the framework builds on it
-        from accord.lifecycle.services import record_first_state  # the cycle builds on the register
 
         _after_partnership_created(actor, instance)
         record_first_state(actor, instance)

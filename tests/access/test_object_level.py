@@ -13,11 +13,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accord.accounts.policy import RULES
-from accord.api.tokens import create_token
-from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Decision
+from accord.domain.risks.models import Risk
+from accord.kernel.accounts.policy import RULES
+from accord.outputs.api.tokens import create_token
 from accord.register.models import Partnership
-from accord.risks.models import Risk
 from tests import factories as f
 from tests.access_cases.fingerprint import changes, fingerprint
 

@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.accounts: single sign-on and the sign-in settings.
+"""Access-test URL cases for accord.kernel.accounts: single sign-on and the sign-in settings.
 
 With single sign-on not set up (as in the access test), oidc-start and oidc-callback answer 404
 for everyone; tests/accounts/ covers them with a provider running.

@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.api's pages (see tests/access_cases/__init__.py).
+"""Access-test URL cases for accord.outputs.api's pages (see tests/access_cases/__init__.py).
 
 The JSON API's operations are token-authenticated: tests/access_cases/operations.py generates
 their calls from the OpenAPI description."""

@@ -1,8 +1,8 @@
-"""Access-test URL cases for gate overrides (accord.lifecycle.overrides; see __init__.py)."""
+"""Access-test URL cases for gate overrides (accord.domain.lifecycle.overrides; see __init__.py)."""
 
 from django.urls import reverse
 
-from accord.lifecycle import cycle
+from accord.domain.lifecycle import cycle
 
 
 def cases(world) -> list[tuple[str, str, object]]:

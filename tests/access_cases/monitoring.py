@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.monitoring (see tests/access_cases/__init__.py)."""
+"""Access-test URL cases for accord.domain.monitoring (see tests/access_cases/__init__.py)."""
 
 from datetime import date
 

@@ -14,10 +14,10 @@ from datetime import date
 
 from django.urls import reverse
 
-from accord.api.api import api
+from accord.domain.reviews.models import Review
+from accord.domain.risks.models import Risk
+from accord.outputs.api.api import api
 from accord.register.models import Organisation, Partnership, Person
-from accord.reviews.models import Review
-from accord.risks.models import Risk
 from tests import factories as f
 
 WRITES = {"post", "patch", "put", "delete"}

@@ -1,10 +1,10 @@
-"""Access-test URL cases for accord.reminders (see tests/access_cases/__init__.py)."""
+"""Access-test URL cases for accord.outputs.reminders (see tests/access_cases/__init__.py)."""
 
 from django.urls import reverse
 
 
 def cases(world) -> list[tuple[str, str, object]]:
-    from accord.reminders import feeds
+    from accord.outputs.reminders import feeds
 
     # The feed authenticates by its secret token, so a real one is made for the officer.
     _, token = feeds.create_feed(world["person"].user)

@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.reports (see tests/access_cases/__init__.py): every council-wide
+"""Access-test URL cases for accord.outputs.reports (see tests/access_cases/__init__.py): every council-wide
 report and its downloads, issuing, the issued reports (council-wide and a pack) and each
 partnership's pack."""
 
@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 from django.urls import reverse
 
-from accord.reports.builders import KINDS
-from accord.reports.models import ReportSnapshot
-from accord.reports.structure import Report, to_json
+from accord.outputs.reports.builders import KINDS
+from accord.outputs.reports.models import ReportSnapshot
+from accord.outputs.reports.structure import Report, to_json
 
 
 def _snapshot(kind: str, partnership=None) -> ReportSnapshot:

@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.representation (see tests/access_cases/__init__.py)."""
+"""Access-test URL cases for accord.domain.representation (see tests/access_cases/__init__.py)."""
 
 from django.urls import reverse
 

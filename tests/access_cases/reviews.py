@@ -1,12 +1,12 @@
-"""Access-test URL cases for accord.reviews (see tests/access_cases/__init__.py)."""
+"""Access-test URL cases for accord.domain.reviews (see tests/access_cases/__init__.py)."""
 
 from datetime import date
 
 from django.urls import reverse
 
+from accord.domain.reviews import content
+from accord.domain.reviews.models import AssuranceRating, Review, ReviewAction
 from accord.frameworks import loader
-from accord.reviews import content
-from accord.reviews.models import AssuranceRating, Review, ReviewAction
 
 
 def _objects(partnership) -> tuple[Review, str, ReviewAction]:

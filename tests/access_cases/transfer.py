@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.transfer (see tests/access_cases/__init__.py)."""
+"""Access-test URL cases for accord.outputs.transfer (see tests/access_cases/__init__.py)."""
 
 from django.urls import reverse
 
@@ -6,7 +6,7 @@ from tests.transfer.helpers import PARTNERSHIP_HEADERS, partnership_row, xlsx
 
 
 def cases(world) -> list[tuple[str, str, object]]:
-    from accord.transfer import runs
+    from accord.outputs.transfer import runs
 
     content = xlsx({"Partnerships": [PARTNERSHIP_HEADERS, partnership_row("IMP-01", "Imported")]})
     run = runs.start(None, "register.xlsx", content)

@@ -35,7 +35,7 @@ def build_world(users, own_partnership, other_partnership) -> dict:
     )
     from django.core.files.base import ContentFile
 
-    from accord.lifecycle.models import Agreement, Consultee, EvidenceFile, Signatory
+    from accord.domain.lifecycle.models import Agreement, Consultee, EvidenceFile, Signatory
 
     cycle_objects = {}
     for which, p in (("own", own_partnership), ("other", other_partnership)):
@@ -64,7 +64,7 @@ def build_world(users, own_partnership, other_partnership) -> dict:
         evidence.save()
         from datetime import date
 
-        from accord.risks.models import Control, Risk, RiskAction
+        from accord.domain.risks.models import Control, Risk, RiskAction
 
         risk = Risk.objects.create(
             partnership=p,

@@ -4,7 +4,7 @@ import pytest
 import requests
 from django.urls import reverse
 
-from accord.accounts.oidc.client import forget_providers
+from accord.kernel.accounts.oidc.client import forget_providers
 
 from .oidc_provider import Provider, point_accord_at
 

@@ -195,7 +195,7 @@ ROLE_MAP = (
 
 def point_accord_at(provider: Provider, settings) -> None:
     """Switch Accord's single sign-on on, with this provider (`settings`: pytest-django's fixture)."""
-    from accord.accounts.oidc.client import forget_providers
+    from accord.kernel.accounts.oidc.client import forget_providers
 
     settings.ACCORD_OIDC_ISSUER = provider.issuer
     settings.ACCORD_OIDC_CLIENT_ID = CLIENT_ID

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from accord.accounts.models import SignInSettings
-from accord.audit.models import AuditEvent
+from accord.kernel.accounts.models import SignInSettings
+from accord.kernel.audit.models import AuditEvent
 from tests.factories import PASSWORD
 
 from .conftest import sign_in_through_provider, signed_in_user_id
@@ -69,7 +69,7 @@ def test_when_local_sign_in_is_off_the_password_check_itself_refuses(admin_via_s
     """Defence in depth: anything that asks Django to check a password gets no user."""
     from django.test import RequestFactory
 
-    from accord.accounts.backends import UsernameOrEmailBackend
+    from accord.kernel.accounts.backends import UsernameOrEmailBackend
 
     backend, request = UsernameOrEmailBackend(), RequestFactory().post("/sign-in/")
     assert backend.authenticate(request, username="member", password=PASSWORD) == users["member"]
@@ -79,7 +79,7 @@ def test_when_local_sign_in_is_off_the_password_check_itself_refuses(admin_via_s
 
 
 def test_when_local_sign_in_is_off_api_tokens_still_work(admin_via_sso, users):
-    from accord.api.tokens import create_token
+    from accord.outputs.api.tokens import create_token
 
     admin_via_sso.post(reverse("sign-in-settings"), SWITCH_OFF)
     _, secret = create_token(users["officer"], "Power BI")

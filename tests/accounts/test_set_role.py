@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from accord.accounts.models import User
-from accord.audit.models import AuditEvent
+from accord.kernel.accounts.models import User
+from accord.kernel.audit.models import AuditEvent
 from tests import factories as f
 
 

@@ -1,6 +1,6 @@
 """A mistake in the single sign-on settings is reported by `accord check`, not met on the sign-in page."""
 
-from accord.accounts.checks import single_sign_on_settings
+from accord.kernel.accounts.checks import single_sign_on_settings
 
 
 def ids(settings) -> list[str]:

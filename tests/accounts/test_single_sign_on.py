@@ -6,8 +6,8 @@ import pytest
 import requests
 from django.urls import reverse
 
-from accord.accounts.models import Role, User
-from accord.audit.models import AuditEvent
+from accord.kernel.accounts.models import Role, User
+from accord.kernel.audit.models import AuditEvent
 
 from .conftest import come_back, go_to_provider, sign_in_through_provider, signed_in_user_id
 from .oidc_provider import s256

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from accord.api.tokens import create_token
+from accord.outputs.api.tokens import create_token
 
 ROLES = ("administrator", "officer", "approver", "member", "auditor", "partner")
 

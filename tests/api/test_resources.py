@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
+from accord.domain.reviews.models import AssuranceRating, Review
+from accord.domain.risks.models import Risk
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership, PartnershipStatus
-from accord.reviews.models import AssuranceRating, Review
-from accord.risks.models import Risk
 from tests import factories as f
 
 

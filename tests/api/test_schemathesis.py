@@ -40,7 +40,7 @@ def records(own_partnership, users):
     """Something for each path to find: a risk with an action, a review-less partnership."""
     from datetime import date
 
-    from accord.risks.models import Risk, RiskAction
+    from accord.domain.risks.models import Risk, RiskAction
 
     risk = Risk.objects.create(
         partnership=own_partnership,

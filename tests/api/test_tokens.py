@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from accord.api.models import ApiToken
-from accord.api.tokens import create_token, hash_secret
-from accord.audit.models import AuditEvent
+from accord.kernel.audit.models import AuditEvent
+from accord.outputs.api.models import ApiToken
+from accord.outputs.api.tokens import create_token, hash_secret
 
 from .conftest import ApiClient
 

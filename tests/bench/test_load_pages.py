@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Decision
 from accord.register.models import Partnership
 from tests import factories as f
 

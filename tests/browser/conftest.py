@@ -8,7 +8,7 @@ from django.db import connection
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
-from accord.audit import guard
+from accord.kernel.audit import guard
 from tests.factories import PASSWORD
 
 CHROMIUM = os.environ.get("ACCORD_CHROMIUM", "/usr/bin/chromium")

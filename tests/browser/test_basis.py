@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from accord import clock
-from accord.lifecycle import cycle
-from accord.lifecycle.models import Appointment
-from accord.ui.formatting import govuk_date
+from accord.domain.lifecycle import cycle
+from accord.domain.lifecycle.models import Appointment
+from accord.kernel import clock
+from accord.kernel.ui.formatting import govuk_date
 from tests.clock import on_day
 from tests.lifecycle.test_basis import artefact, complete, move_on, proposal
 

@@ -2,8 +2,8 @@
 
 from playwright.sync_api import expect
 
+from accord.domain.lifecycle import content
 from accord.frameworks import loader
-from accord.lifecycle import content
 from tests.browser.conftest import sign_in, submit, visit
 
 

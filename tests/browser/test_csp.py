@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
-from accord.risks import counts
+from accord.domain.risks import counts
 from tests import factories as f
 from tests.monitoring.factories import IndicatorFactory, value_for
 from tests.risks.test_heatmap import make_risk

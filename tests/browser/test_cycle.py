@@ -4,8 +4,8 @@ and draft MoU download as Word, and a partnership is left and closed. axe-core r
 import pytest
 from playwright.sync_api import expect
 
-from accord.lifecycle import recording
-from accord.lifecycle.models import Appointment, Transition
+from accord.domain.lifecycle import recording
+from accord.domain.lifecycle.models import Appointment, Transition
 from accord.register.models import Partnership
 from tests import factories as f
 
@@ -155,7 +155,7 @@ def test_an_officer_takes_a_partnership_through_leaving_to_closed(page, users, o
 
 
 def test_the_cycles_other_pages_are_accessible(page, users, proposal):
-    from accord.lifecycle.models import Agreement, Consultee
+    from accord.domain.lifecycle.models import Agreement, Consultee
 
     Consultee.objects.create(
         partnership=proposal,

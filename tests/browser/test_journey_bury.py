@@ -15,11 +15,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
+from accord.domain.lifecycle import content, recording, signoff
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Transition
+from accord.domain.risks.models import Risk
 from accord.frameworks import apply, loader
-from accord.lifecycle import content, recording, signoff
-from accord.lifecycle.models import Appointment, ArtefactRecord, Transition
 from accord.register.models import Partnership
-from accord.risks.models import Risk
 from tests import factories as f
 from tests.clock import on_day
 

@@ -18,14 +18,14 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from accord import clock
+from accord.domain.lifecycle import content, recording
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Transition
+from accord.domain.reviews.models import Review
 from accord.frameworks import loader
 from accord.frameworks.durations import Duration
-from accord.lifecycle import content, recording
-from accord.lifecycle.models import Appointment, ArtefactRecord, Transition
+from accord.kernel import clock
+from accord.kernel.ui.formatting import govuk_date
 from accord.register.models import Organisation, Partnership
-from accord.reviews.models import Review
-from accord.ui.formatting import govuk_date
 from tests import factories as f
 from tests.clock import on_day
 

@@ -15,9 +15,9 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from accord import clock
-from accord.lifecycle.models import Appointment
-from accord.monitoring.models import ProgressReport
+from accord.domain.lifecycle.models import Appointment
+from accord.domain.monitoring.models import ProgressReport
+from accord.kernel import clock
 from accord.register.models import Partnership
 from tests import factories as f
 from tests.clock import on_day

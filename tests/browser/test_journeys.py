@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from accord.audit.models import AuditEvent
 from accord.frameworks import loader
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 from tests import factories as f
 

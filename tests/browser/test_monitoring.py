@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from accord.domain.monitoring import rules
+from accord.domain.monitoring.models import IndicatorValue, ProgressReport
 from accord.frameworks import loader
-from accord.monitoring import rules
-from accord.monitoring.models import IndicatorValue, ProgressReport
 from tests.monitoring.factories import (
     BudgetYearFactory,
     IndicatorFactory,

@@ -5,7 +5,7 @@ Excel; a member reads a partnership's pack. axe-core runs on every page visited.
 import pytest
 from playwright.sync_api import expect
 
-from accord.reports.models import ReportSnapshot
+from accord.outputs.reports.models import ReportSnapshot
 from tests.reports.conftest import known  # noqa: F401 - the known register, as a fixture
 
 from .conftest import sign_in, submit, visit

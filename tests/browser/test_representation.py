@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accord.representation.models import Attendance, ReportBack
+from accord.domain.representation.models import Attendance, ReportBack
 from tests.factories import PartnershipTypeFactory, track_from
 from tests.representation.factories import representative
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accord.reviews.models import AssuranceRating, Review
+from accord.domain.reviews.models import AssuranceRating, Review
 from tests import factories as f
 from tests.reviews.factories import carry_out
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from accord.risks import services
-from accord.risks.models import Risk, RiskAction
+from accord.domain.risks import services
+from accord.domain.risks.models import Risk, RiskAction
 
 from .conftest import sign_in, submit, visit
 

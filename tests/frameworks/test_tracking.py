@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from accord import clock
-from accord.audit.models import AuditEvent
 from accord.frameworks import apply, engine, services, tracking
 from accord.frameworks.models import PriorCompletion, TrackingStart
+from accord.kernel import clock
+from accord.kernel.audit.models import AuditEvent
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

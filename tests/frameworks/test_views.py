@@ -204,7 +204,7 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
         {"start_date": "2019-05-01"},
         expected_version=other_partnership.version,
     )
-    from accord.lifecycle import services as cycle
+    from accord.domain.lifecycle import services as cycle
 
     own_partnership.refresh_from_db()
     cycle.move(

@@ -9,7 +9,7 @@ Every operation comes from the OpenAPI document, so a new one is fuzzed without 
 import pytest
 from hypothesis import strategies as st
 
-from accord.api.api import api
+from accord.outputs.api.api import api
 from tests.api.conftest import api_as, secrets  # noqa: F401
 from tests.fuzz.checks import brief
 from tests.fuzz.forms import differences, fingerprint

@@ -14,8 +14,8 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accord.outputs.transfer import columns as c
 from accord.register.models import Partnership
-from accord.transfer import columns as c
 from tests.fuzz.checks import assert_safe_page, brief, in_rollback
 from tests.fuzz.forms import differences, fingerprint, read_forms
 from tests.fuzz.strategies import hostile_text, numbers

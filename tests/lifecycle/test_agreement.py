@@ -8,10 +8,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.audit.models import AuditEvent
+from accord.domain.lifecycle import agreements, services
+from accord.domain.lifecycle.models import Agreement, ArtefactRecord, EvidenceFile, Signatory
 from accord.frameworks import apply, loader
-from accord.lifecycle import agreements, services
-from accord.lifecycle.models import Agreement, ArtefactRecord, EvidenceFile, Signatory
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 
 

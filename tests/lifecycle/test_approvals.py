@@ -6,8 +6,8 @@ import html
 import pytest
 from django.urls import reverse
 
-from accord.lifecycle import content, services
-from accord.lifecycle.models import Appointment, ArtefactRecord, Decision, Transition
+from accord.domain.lifecycle import content, services
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Decision, Transition
 from accord.register.models import Partnership
 from tests import factories as f
 

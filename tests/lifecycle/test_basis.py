@@ -13,15 +13,15 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from accord import clock
+from accord.domain.lifecycle import agreements, basis, cycle, recording, services
+from accord.domain.lifecycle.content import slot_for
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Decision
+from accord.domain.risks import services as risk_services
 from accord.frameworks import loader
 from accord.frameworks import services as significance
-from accord.lifecycle import agreements, basis, cycle, recording, services
-from accord.lifecycle.content import slot_for
-from accord.lifecycle.models import Appointment, ArtefactRecord, Decision
+from accord.kernel import clock
+from accord.kernel.ui.formatting import govuk_date
 from accord.register.models import Partnership
-from accord.risks import services as risk_services
-from accord.ui.formatting import govuk_date
 from tests import factories as f
 from tests.clock import on_day
 

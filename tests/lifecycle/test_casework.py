@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.audit.models import AuditEvent
+from accord.domain.lifecycle import content, services
+from accord.domain.lifecycle.forms_casework import PARTS, sections_in
+from accord.domain.lifecycle.models import ArtefactRecord
 from accord.frameworks import loader
-from accord.lifecycle import content, services
-from accord.lifecycle.forms_casework import PARTS, sections_in
-from accord.lifecycle.models import ArtefactRecord
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 from tests import factories as f
 
@@ -158,7 +158,7 @@ def test_an_unknown_part_is_not_found(client, users, own_partnership):
 def test_evidence_files_are_listed_against_their_answer(client, users, own_partnership):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from accord.lifecycle.recording import add_file
+    from accord.domain.lifecycle.recording import add_file
 
     client.force_login(users["officer"])
     post_part(client, own_partnership, "risks", part_data("risks", action="draft"))
@@ -440,7 +440,7 @@ def test_a_report_recorded_in_the_cycle_needs_a_real_period(client, users, setti
 
 
 def test_the_recording_service_refuses_a_zero_length_period(users, own_partnership):
-    from accord.lifecycle.recording import RecordRefused, save_record
+    from accord.domain.lifecycle.recording import RecordRefused, save_record
 
     with pytest.raises(RecordRefused, match="must be after its start"):
         save_record(

@@ -15,13 +15,13 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from accord.domain.lifecycle import content
+from accord.domain.lifecycle.documents import DOCUMENTS, DOCX, filename, gather, generate
+from accord.domain.lifecycle.documents.generators import template_for
+from accord.domain.lifecycle.documents.headings import FILL, NEVER_KNOWN
+from accord.domain.lifecycle.models import Agreement, ArtefactRecord, Consultee
 from accord.frameworks import loader
 from accord.frameworks.schema import DOCUMENTS as DOCUMENT_NAMES
-from accord.lifecycle import content
-from accord.lifecycle.documents import DOCUMENTS, DOCX, filename, gather, generate
-from accord.lifecycle.documents.generators import template_for
-from accord.lifecycle.documents.headings import FILL, NEVER_KNOWN
-from accord.lifecycle.models import Agreement, ArtefactRecord, Consultee
 from tests import factories as f
 
 FRAMEWORKS = ("bury", "central_bedfordshire", "chorley", "model", "northampton", "redditch")

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
-from accord.lifecycle import uploads
-from accord.lifecycle.models import ArtefactRecord, EvidenceFile
-from accord.lifecycle.recording import add_file
+from accord.domain.lifecycle import uploads
+from accord.domain.lifecycle.models import ArtefactRecord, EvidenceFile
+from accord.domain.lifecycle.recording import add_file
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -7,12 +7,12 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from accord import clock
-from accord.audit.models import AuditEvent, ImmutableError
+from accord.domain.lifecycle import cycle, overrides, services
+from accord.domain.lifecycle.models import GateOverride, Transition
 from accord.frameworks import loader
 from accord.frameworks.models import Classification, SignificanceAssessment
-from accord.lifecycle import cycle, overrides, services
-from accord.lifecycle.models import GateOverride, Transition
+from accord.kernel import clock
+from accord.kernel.audit.models import AuditEvent, ImmutableError
 from accord.register.models import Partnership
 from accord.register.services import refresh_contribution_total
 from tests import factories as f
@@ -350,9 +350,9 @@ def test_a_framework_requirement_can_be_overridden(users, settings, officer_pers
 
 @pytest.mark.django_db
 def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
-    from accord.accounts.policy import visible_partnerships
-    from accord.reports import periods
-    from accord.reports.builders import KINDS, Context, build
+    from accord.kernel.accounts.policy import visible_partnerships
+    from accord.outputs.reports import periods
+    from accord.outputs.reports.builders import KINDS, Context, build
 
     f.classify(proposal, is_partnership=False, user=users["officer"])
     with on_day(date(2025, 11, 3)):

@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accord.domain.lifecycle import agreements, services
+from accord.domain.lifecycle.models import Appointment
 from accord.frameworks import loader
 from accord.frameworks import services as significance
-from accord.lifecycle import agreements, services
-from accord.lifecycle.models import Appointment
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

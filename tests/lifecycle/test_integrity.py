@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
+from accord.domain.lifecycle import appointments, recording, services
+from accord.domain.lifecycle.models import Agreement, Appointment, ArtefactRecord, Decision
 from accord.frameworks import apply, loader
-from accord.lifecycle import appointments, recording, services
-from accord.lifecycle.models import Agreement, Appointment, ArtefactRecord, Decision
+from accord.kernel.audit.models import AuditEvent
 from accord.register import services as register
 from accord.register.models import Partnership
 from tests import factories as f
@@ -77,7 +77,7 @@ def test_a_decision_on_a_version_the_approver_did_not_see_is_refused(users, key_
 
 @pytest.mark.django_db
 def test_changing_the_agreements_coverage_or_signatories_needs_approving_again(users, own_partnership):
-    from accord.lifecycle import agreements
+    from accord.domain.lifecycle import agreements
 
     own_partnership.is_key_partnership = True
     own_partnership.save()

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accord.domain.lifecycle import leaving
+from accord.domain.lifecycle.models import ArtefactRecord, Transition
 from accord.frameworks import apply, loader
 from accord.frameworks.durations import parse
-from accord.lifecycle import leaving
-from accord.lifecycle.models import ArtefactRecord, Transition
 from accord.register.models import Partnership
 from tests.lifecycle.test_agreement import assert_refused, dated
 
@@ -243,7 +243,7 @@ def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_rec
     officer_client, own_partnership, settings, users, framework, key
 ):
     """Chorley: a partnership went active, then leaving, then closed with no decision to leave recorded."""
-    from accord.lifecycle import cycle, services
+    from accord.domain.lifecycle import cycle, services
 
     settings.ACCORD_FRAMEWORK = framework
     Partnership.objects.filter(pk=own_partnership.pk).update(is_key_partnership=key)
@@ -273,7 +273,7 @@ def test_central_bedfordshire_needs_the_decision_to_leave_for_every_type_of_part
 ):
     """Only the public types' notice under the terms of reference (2.9.1.12) was required, so a private
     sector partnership moved to leaving, then closed, with no decision to leave recorded (1.7.3)."""
-    from accord.lifecycle import cycle, services
+    from accord.domain.lifecycle import cycle, services
     from tests import factories as f
 
     settings.ACCORD_FRAMEWORK = "central_bedfordshire"

@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accord.domain.lifecycle import leaving, services
+from accord.domain.lifecycle.models import ArtefactRecord
+from accord.domain.lifecycle.where import artefact_url
+from accord.domain.risks import services as risk_services
 from accord.frameworks import apply, engine, loader
-from accord.lifecycle import leaving, services
-from accord.lifecycle.models import ArtefactRecord
-from accord.lifecycle.where import artefact_url
 from accord.register.models import Partnership
-from accord.risks import services as risk_services
 from tests import factories as f
 from tests.clock import on_day
 

@@ -6,10 +6,10 @@ import html
 import pytest
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
+from accord.domain.lifecycle import services, signoff
+from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Consultee
 from accord.frameworks import loader
-from accord.lifecycle import services, signoff
-from accord.lifecycle.models import Appointment, ArtefactRecord, Consultee
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 from tests import factories as f
 

@@ -3,14 +3,14 @@ active and on to closed, and every gate refuses while one of its artefacts or ap
 
 import pytest
 
-from accord import clock
+from accord.domain.lifecycle import agreements, cycle, recording, services
+from accord.domain.lifecycle.content import slot_for
+from accord.domain.lifecycle.models import Appointment, Transition
+from accord.domain.risks import services as risk_services
 from accord.frameworks import loader
 from accord.frameworks import services as significance
-from accord.lifecycle import agreements, cycle, recording, services
-from accord.lifecycle.content import slot_for
-from accord.lifecycle.models import Appointment, Transition
+from accord.kernel import clock
 from accord.register.models import Partnership
-from accord.risks import services as risk_services
 from tests import factories as f
 
 FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch"]
@@ -191,7 +191,7 @@ def test_a_stale_move_is_refused(users, own_partnership):
 
 @pytest.mark.django_db
 def test_transitions_cannot_be_changed_or_deleted(users, own_partnership):
-    from accord.audit.models import ImmutableError
+    from accord.kernel.audit.models import ImmutableError
 
     moved = services.move(
         users["officer"], own_partnership, "under_review", expected_status="active", reason="Annual review"

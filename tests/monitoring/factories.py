@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import factory
 
-from accord.monitoring import performance
-from accord.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone, ProgressReport
+from accord.domain.monitoring import performance
+from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone, ProgressReport
 from tests import factories as f
 
 

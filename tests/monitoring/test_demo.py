@@ -3,8 +3,8 @@ actions, a delivery plan, budget against actual and a submitted progress report.
 
 import pytest
 
-from accord.monitoring import performance
-from accord.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone, ProgressReport
+from accord.domain.monitoring import performance
+from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone, ProgressReport
 from accord.register.demo import load_demo
 
 pytestmark = pytest.mark.django_db

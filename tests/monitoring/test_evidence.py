@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from accord.domain.monitoring import performance
+from accord.domain.monitoring.evidence import MonitoringEvidence
 from accord.frameworks import apply, engine
 from accord.frameworks.durations import Duration
-from accord.monitoring import performance
-from accord.monitoring.evidence import MonitoringEvidence
 from tests import factories as f
 from tests.clock import on_day
 

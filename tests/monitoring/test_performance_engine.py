@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.monitoring import performance as p
+from accord.domain.monitoring import performance as p
 
 amounts = st.decimals(min_value=-10_000, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
 tolerances = st.decimals(min_value=0, max_value=1_000, places=2, allow_nan=False, allow_infinity=False)

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from accord.audit.models import AuditEvent
+from accord.domain.monitoring import progress, rules
+from accord.domain.monitoring.models import ReportStatus
+from accord.domain.monitoring.services import MonitoringError
 from accord.frameworks import loader
-from accord.monitoring import progress, rules
-from accord.monitoring.models import ReportStatus
-from accord.monitoring.services import MonitoringError
+from accord.kernel.audit.models import AuditEvent
 from accord.register.services import StaleEdit
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from accord.domain.monitoring import rules
+from accord.domain.monitoring.models import ProgressReport, ReportStatus
 from accord.frameworks import loader
-from accord.monitoring import rules
-from accord.monitoring.models import ProgressReport, ReportStatus
 
 from .factories import ProgressReportFactory
 

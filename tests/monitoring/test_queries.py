@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from accord.monitoring import queries
+from accord.domain.monitoring import queries
 
 from .factories import BudgetYearFactory, IndicatorFactory, value_for
 

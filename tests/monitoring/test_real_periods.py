@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from accord.domain.monitoring import progress, rules
+from accord.domain.monitoring.models import ProgressReport
+from accord.domain.monitoring.services import MonitoringError
 from accord.frameworks import apply, engine, loader
-from accord.monitoring import progress, rules
-from accord.monitoring.models import ProgressReport
-from accord.monitoring.services import MonitoringError
 from tests.clock import on_day
 
 from .factories import ProgressReportFactory

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from accord.audit.models import AuditEvent
-from accord.monitoring import performance, services
-from accord.monitoring.models import IndicatorValue
-from accord.monitoring.services import MonitoringError
+from accord.domain.monitoring import performance, services
+from accord.domain.monitoring.models import IndicatorValue
+from accord.domain.monitoring.services import MonitoringError
+from accord.kernel.audit.models import AuditEvent
 from accord.register.services import Finished, StaleEdit
 
 from .factories import BudgetYearFactory, IndicatorFactory, MilestoneFactory

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.monitoring import performance
-from accord.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
+from accord.domain.monitoring import performance
+from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
 
 from .factories import BudgetYearFactory, IndicatorFactory, MilestoneFactory, value_for
 

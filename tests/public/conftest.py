@@ -13,10 +13,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from accord.lifecycle.models import Agreement, Consultee
-from accord.monitoring.models import ProgressReport
-from accord.reviews.models import AssuranceRating, Review, ReviewAction
-from accord.risks.models import Control, Risk, RiskAction
+from accord.domain.lifecycle.models import Agreement, Consultee
+from accord.domain.monitoring.models import ProgressReport
+from accord.domain.reviews.models import AssuranceRating, Review, ReviewAction
+from accord.domain.risks.models import Control, Risk, RiskAction
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 

@@ -13,11 +13,11 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.public import queries
-from accord.public.csvfile import line
-from accord.public.fields import COLUMN_NAMES
-from accord.public.opendata import csv_cells
-from accord.ui.spreadsheet import neutralise
+from accord.kernel.ui.spreadsheet import neutralise
+from accord.outputs.public import queries
+from accord.outputs.public.csvfile import line
+from accord.outputs.public.fields import COLUMN_NAMES
+from accord.outputs.public.opendata import csv_cells
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 

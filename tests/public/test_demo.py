@@ -4,8 +4,8 @@ procedures (and the fallback), and a published progress report."""
 import pytest
 from django.urls import reverse
 
-from accord.monitoring.models import ProgressReport
-from accord.public import queries
+from accord.domain.monitoring.models import ProgressReport
+from accord.outputs.public import queries
 from accord.register.demo import load_demo
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ shows the public values and none of the private ones (issue 7: "only fields mark
 import pytest
 from django.urls import reverse
 
-from accord.public.fields import COLUMN_NAMES
-from accord.public.views.data import partnerships_csv  # noqa: F401  (the views under test)
+from accord.outputs.public.fields import COLUMN_NAMES
+from accord.outputs.public.views.data import partnerships_csv  # noqa: F401  (the views under test)
 
 pytestmark = pytest.mark.django_db
 

@@ -15,12 +15,12 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.public import queries
-from accord.public.fields import COLUMN_NAMES, COLUMNS, PARTNERSHIP_VALUES
-from accord.public.opendata import LICENCE, csv_cells
+from accord.kernel.ui.spreadsheet import strip_guard
+from accord.outputs.public import queries
+from accord.outputs.public.fields import COLUMN_NAMES, COLUMNS, PARTNERSHIP_VALUES
+from accord.outputs.public.opendata import LICENCE, csv_cells
 from accord.register import services
 from accord.register.models import Partnership
-from accord.ui.spreadsheet import strip_guard
 from tests import factories as f
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "open-data.md"
@@ -221,7 +221,7 @@ reference_text = st.text(
 def test_page_addresses_in_the_downloads_agree_with_the_sites_own_urls(reference):
     from django.test import RequestFactory
 
-    from accord.public.views.pages import page_url
+    from accord.outputs.public.views.pages import page_url
 
     request = RequestFactory().get("/public/data/partnerships.csv")
     assert page_url(request)(reference) == request.build_absolute_uri(

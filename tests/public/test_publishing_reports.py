@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent
-from accord.monitoring.services import MonitoringError
-from accord.public.services import set_report_published
+from accord.domain.monitoring.services import MonitoringError
+from accord.kernel.audit.models import AuditEvent
+from accord.outputs.public.services import set_report_published
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 
@@ -99,7 +99,7 @@ def test_publishing_twice_records_one_change(users, submitted):
 
 
 def test_the_demo_council_publishes_its_register(db):
-    from accord.public import demo
+    from accord.outputs.public import demo
 
     f.council()
     # The full demo is loaded by accord.register.demo; here the public part alone, on a small register.

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accord.public import queries
+from accord.outputs.public import queries
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
-from accord.reminders import feeds, services
-from accord.reviews.models import Review, ReviewAction
+from accord.domain.reviews.models import Review, ReviewAction
+from accord.outputs.reminders import feeds, services
 
 from .factories import hold, key_partnership, person
 

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from accord.reminders import feeds
-from accord.reminders.models import CalendarFeed
+from accord.outputs.reminders import feeds
+from accord.outputs.reminders.models import CalendarFeed
 
 from .factories import GOVERNANCE_DUE, REPORT, REPORT_DUE, hold, key_partnership, person
 
@@ -117,7 +117,7 @@ def test_partner_organisations_users_cannot_make_an_address(client, users):
 
 
 def test_making_and_stopping_an_address_is_in_the_persons_history(client, olive):
-    from accord.audit.models import AuditEvent
+    from accord.kernel.audit.models import AuditEvent
 
     make_address(client, olive)
     client.post(reverse("calendar-feed-revoke"))

@@ -7,8 +7,17 @@ from hypothesis import strategies as st
 
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Reminders
-from accord.reminders import planner
-from accord.reminders.planner import DUE_SOON, ESCALATION, LATER, OVERDUE, REMINDER, Contact, Item, Owned
+from accord.outputs.reminders import planner
+from accord.outputs.reminders.planner import (
+    DUE_SOON,
+    ESCALATION,
+    LATER,
+    OVERDUE,
+    REMINDER,
+    Contact,
+    Item,
+    Owned,
+)
 
 RULES = Reminders(cite="004_0d99c29b5f1d20f0.txt 7", specified=False)  # 14 days, then the Head of Service
 OLIVE = Contact("olive@chorley.example.gov.uk", "Olive Officer", 1, 11)

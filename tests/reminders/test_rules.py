@@ -56,7 +56,7 @@ def test_bad_reminder_rules_are_refused_with_a_plain_reason(changes, message):
 
 
 def test_a_framework_file_without_reminders_uses_the_default(tmp_path):
-    from accord.reminders.planner import DEFAULT_RULES, rules_for
+    from accord.outputs.reminders.planner import DEFAULT_RULES, rules_for
 
     data = yaml.safe_load((loader.FILES_DIR / "chorley.yaml").read_text())
     data.pop("reminders")

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
-from accord.reminders import services
-from accord.reminders.models import ReminderLog
+from accord.outputs.reminders import services
+from accord.outputs.reminders.models import ReminderLog
 
 from .factories import GOVERNANCE_DUE, REPORT, REPORT_DUE, hold, key_partnership, person
 
@@ -60,7 +60,7 @@ def test_the_email_reads_plainly_with_links_clauses_and_the_council_name(csp, se
 
 
 def test_a_long_list_is_cut_short_in_the_email_and_the_rest_counted(db, monkeypatch):
-    from accord.reminders import emails
+    from accord.outputs.reminders import emails
 
     monkeypatch.setattr(emails, "MAX_LISTED", 2)
     olive = person("Olive Officer", "olive@chorley.example.gov.uk")

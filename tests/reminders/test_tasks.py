@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.tasks import TaskResultStatus
 
-from accord.reminders import tasks
-from accord.reminders.models import ReminderLog
+from accord.outputs.reminders import tasks
+from accord.outputs.reminders.models import ReminderLog
 
 from .factories import REPORT_DUE, hold, key_partnership, person
 
@@ -56,7 +56,7 @@ def test_on_the_database_backend_a_run_queues_tomorrows_once(settings, csp):
     assert queued is not None and queued.task.run_after == datetime(2026, 7, 3, 7, tzinfo=LONDON)
     assert tasks.schedule(datetime(2026, 7, 2, 9, tzinfo=LONDON)) is None  # already waiting
     row = DBTaskResult.objects.get()
-    assert row.task_path == "accord.reminders.tasks.send_daily_reminders" and row.status == "READY"
+    assert row.task_path == "accord.outputs.reminders.tasks.send_daily_reminders" and row.status == "READY"
 
 
 def test_schedule_reminders_says_when_the_next_run_is(settings):

@@ -15,8 +15,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 
-from accord.audit import guard
-from accord.reminders import tasks
+from accord.kernel.audit import guard
+from accord.outputs.reminders import tasks
 from tests import factories as f
 
 from .factories import JOINED, REPORT_DUE, hold, key_partnership, person
@@ -62,7 +62,7 @@ def test_a_worker_running_the_queued_task_sends_and_queues_the_next(committed):
 def test_a_run_that_fails_still_queues_tomorrows(committed, monkeypatch):
     from django_tasks_db.models import DBTaskResult
 
-    from accord.reminders import services
+    from accord.outputs.reminders import services
 
     def broken(today, dry_run=False):
         raise RuntimeError("database went away")

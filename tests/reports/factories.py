@@ -5,10 +5,10 @@ needs to state."""
 from datetime import date
 from decimal import Decimal
 
-from accord.lifecycle.models import Transition
-from accord.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
-from accord.reviews.models import AssuranceRating, Review, ReviewAction
-from accord.risks.models import Risk
+from accord.domain.lifecycle.models import Transition
+from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone
+from accord.domain.reviews.models import AssuranceRating, Review, ReviewAction
+from accord.domain.risks.models import Risk
 
 
 def moved(partnership, to_status: str, on: date, from_status: str = "") -> Transition:

@@ -4,7 +4,7 @@ register: what it lists in each table, and the figures it gives."""
 from datetime import date
 from decimal import Decimal
 
-from accord.reports.builders import KINDS, build
+from accord.outputs.reports.builders import KINDS, build
 
 from .conftest import column, rows
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from accord.reports import periods
-from accord.reports.builders import KINDS, build
+from accord.outputs.reports import periods
+from accord.outputs.reports.builders import KINDS, build
 from tests import factories as f
 
 from . import factories as r

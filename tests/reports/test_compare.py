@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.frameworks import loader
-from accord.reports import compare, services
-from accord.reports.builders import KINDS, build
-from accord.reports.structure import Report, Section, Table, from_json, to_json
+from accord.outputs.reports import compare, services
+from accord.outputs.reports.builders import KINDS, build
+from accord.outputs.reports.structure import Report, Section, Table, from_json, to_json
 from tests import factories as f
 
 from . import factories as r
@@ -83,7 +83,7 @@ def test_nothing_changed_says_so(context, users, known):
 def test_snapshots_cannot_be_changed_or_deleted(context, users, known):
     import pytest
 
-    from accord.audit.models import ImmutableError
+    from accord.kernel.audit.models import ImmutableError
 
     snapshot = issue(context, users)
     snapshot.title = "Rewritten"

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from accord.reports.models import ReportSnapshot
+from accord.outputs.reports.models import ReportSnapshot
 
 
 def test_the_demo_has_issued_reports_to_compare_with(client, db):

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accord.frameworks import loader
-from accord.reports import excel, services, word
-from accord.reports.builders import KINDS, build
+from accord.outputs.reports import excel, services, word
+from accord.outputs.reports.builders import KINDS, build
 
 SOFFICE = os.environ.get("ACCORD_SOFFICE") or shutil.which("soffice") or "/usr/bin/soffice"
 

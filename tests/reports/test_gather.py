@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accord.accounts.policy import visible_partnerships
 from accord.frameworks import loader, store
-from accord.reports import gather
-from accord.reports.builders import KINDS, PACK, build
+from accord.kernel.accounts.policy import visible_partnerships
+from accord.outputs.reports import gather
+from accord.outputs.reports.builders import KINDS, PACK, build
 from tests import factories as f
 
 from . import factories as r

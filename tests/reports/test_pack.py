@@ -6,9 +6,9 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accord.reports.builders import PACK, build
-from accord.reports.models import ReportSnapshot
-from accord.representation.models import Attendance, Meeting
+from accord.domain.representation.models import Attendance, Meeting
+from accord.outputs.reports.builders import PACK, build
+from accord.outputs.reports.models import ReportSnapshot
 
 from . import factories as r
 from .conftest import YEAR, column, rows

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.reports import periods
+from accord.outputs.reports import periods
 
 days = st.dates(min_value=date(1995, 1, 1), max_value=date(2095, 12, 31))
 

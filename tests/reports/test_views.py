@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from accord.reports import periods
-from accord.reports.models import ReportSnapshot
+from accord.outputs.reports import periods
+from accord.outputs.reports.models import ReportSnapshot
 
 ANNUAL = reverse("report", args=["annual"])
 

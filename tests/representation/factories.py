@@ -4,7 +4,7 @@ from datetime import date
 
 import factory
 
-from accord.representation.models import Attendance, Meeting, ReportBack
+from accord.domain.representation.models import Attendance, Meeting, ReportBack
 from tests.factories import PartnershipFactory, PersonFactory, RoleFactory
 
 

@@ -6,9 +6,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accord.domain.representation import duties
+from accord.domain.representation.duties import AttendanceFact
 from accord.frameworks import engine
-from accord.representation import duties
-from accord.representation.duties import AttendanceFact
 
 STATUSES = ("attended", "apologies", "absent", "substitute")
 

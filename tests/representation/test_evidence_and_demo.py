@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from accord.domain.representation.evidence import RepresentationEvidence
+from accord.domain.representation.models import Attendance, Meeting, ReportBack
 from accord.frameworks import apply, duty_rules, engine
 from accord.frameworks.durations import Duration
-from accord.representation.evidence import RepresentationEvidence
-from accord.representation.models import Attendance, Meeting, ReportBack
 from tests.factories import PartnershipFactory, PartnershipTypeFactory
 from tests.representation.factories import ReportBackFactory, representative
 

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.audit.models import AuditEvent
-from accord.representation.models import Attendance, Meeting, ReportBack
+from accord.domain.representation.models import Attendance, Meeting, ReportBack
+from accord.kernel.audit.models import AuditEvent
 from tests.representation.factories import (
     AttendanceFactory,
     MeetingFactory,

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from accord.audit.models import AuditEvent
+from accord.domain.representation import services
+from accord.domain.representation.models import Attendance, Meeting, ReportBack
+from accord.kernel.audit.models import AuditEvent
 from accord.register.services import Finished
-from accord.representation import services
-from accord.representation.models import Attendance, Meeting, ReportBack
 from tests.factories import PersonFactory
 from tests.representation.factories import representative
 

@@ -28,8 +28,8 @@ def hold(where: str) -> None:
 
 
 def pause_the_import() -> None:
+    from accord.outputs.transfer import commit
     from accord.register.models import Partnership
-    from accord.transfer import commit
 
     insert = commit.insert_returning
 
@@ -42,7 +42,7 @@ def pause_the_import() -> None:
 
 
 def pause_the_transition() -> None:
-    from accord.lifecycle import services
+    from accord.domain.lifecycle import services
     from accord.register.models import Partnership
 
     record = services.audit

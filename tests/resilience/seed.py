@@ -31,9 +31,11 @@ def main(out: str) -> None:
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.db import SessionStore
 
-    from accord.accounts.models import User
-    from accord.lifecycle import recording
-    from accord.lifecycle.models import Appointment
+    from accord.domain.lifecycle import recording
+    from accord.domain.lifecycle.models import Appointment
+    from accord.kernel.accounts.models import User
+    from accord.outputs.transfer import runs
+    from accord.outputs.transfer.reading import read
     from accord.register import services
     from accord.register.models import (
         Directorate,
@@ -44,8 +46,6 @@ def main(out: str) -> None:
         PartnershipType,
         Person,
     )
-    from accord.transfer import runs
-    from accord.transfer.reading import read
     from tests.transfer.helpers import PARTNERSHIP_HEADERS, guessed_mapping, partnership_row, xlsx
 
     hashed = make_password(PASSWORD)  # one slow hash, shared: the passwords are not under test
@@ -121,7 +121,7 @@ def main(out: str) -> None:
     def session(someone: User) -> str:
         store = SessionStore()
         store[SESSION_KEY] = str(someone.pk)
-        store[BACKEND_SESSION_KEY] = "accord.accounts.backends.UsernameOrEmailBackend"
+        store[BACKEND_SESSION_KEY] = "accord.kernel.accounts.backends.UsernameOrEmailBackend"
         store[HASH_SESSION_KEY] = someone.get_session_auth_hash()
         store.set_expiry(6 * 3600)
         store.create()

@@ -2,10 +2,10 @@
 
 from datetime import date
 
+from accord.domain.reviews import content, services
+from accord.domain.reviews.models import AssuranceRating, Review
+from accord.domain.reviews.rating import propose_for
 from accord.frameworks import loader
-from accord.reviews import content, services
-from accord.reviews.models import AssuranceRating, Review
-from accord.reviews.rating import propose_for
 
 PERIOD = (date(2025, 4, 1), date(2026, 3, 31))
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.reviews import rating, services
-from accord.reviews.models import ReviewAction
+from accord.domain.reviews import rating, services
+from accord.domain.reviews.models import ReviewAction
 from tests import factories as f
 
 from .factories import answer_all, start

@@ -5,9 +5,9 @@ its table."""
 import pytest
 from django.urls import reverse
 
+from accord.domain.reviews import content
+from accord.domain.reviews.content import Given
 from accord.frameworks import loader
-from accord.reviews import content
-from accord.reviews.content import Given
 
 from .factories import carry_out
 

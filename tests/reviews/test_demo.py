@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from accord.domain.reviews import queries
+from accord.domain.reviews.models import AssuranceRating, Review
 from accord.frameworks import apply, assurance_rules, engine
 from accord.register.models import Partnership
-from accord.reviews import queries
-from accord.reviews.models import AssuranceRating, Review
 
 
 @pytest.mark.django_db

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from accord.domain.reviews import queries
+from accord.domain.reviews.evidence import ReviewEvidence
+from accord.domain.reviews.models import AssuranceRating
 from accord.frameworks import apply, engine
-from accord.reviews import queries
-from accord.reviews.evidence import ReviewEvidence
-from accord.reviews.models import AssuranceRating
 from tests import factories as f
 
 from .factories import carry_out
@@ -99,7 +99,7 @@ def test_rating_changes_over_a_period_say_which_went_up_down_or_were_first_rated
 
 
 def test_open_and_overdue_actions_read_in_one_place(redditch, partnership, officer):
-    from accord.reviews import services
+    from accord.domain.reviews import services
 
     from .factories import start
 

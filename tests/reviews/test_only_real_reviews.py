@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accord.domain.lifecycle import recording
+from accord.domain.lifecycle.models import ArtefactRecord
+from accord.domain.reviews import content, services
+from accord.domain.reviews.evidence import ReviewEvidence
+from accord.domain.reviews.models import Review, ReviewAnswer
 from accord.frameworks import apply, assurance_rules, engine, loader
-from accord.lifecycle import recording
-from accord.lifecycle.models import ArtefactRecord
-from accord.reviews import content, services
-from accord.reviews.evidence import ReviewEvidence
-from accord.reviews.models import Review, ReviewAnswer
 from tests.clock import on_day
 
 from .factories import answer_all, carry_out, start

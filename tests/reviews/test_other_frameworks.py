@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from accord import clock
+from accord.domain.reviews import rating, services
+from accord.domain.reviews.models import AssuranceRating, Review
 from accord.frameworks import apply
-from accord.reviews import rating, services
-from accord.reviews.models import AssuranceRating, Review
+from accord.kernel import clock
 
 from .factories import answer_all, carry_out, start
 

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from accord.domain.reviews.models import AssuranceRating
 from accord.frameworks import apply, assurance_rules, engine, loader
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import PartnershipFacts, RatingFact
-from accord.reviews.models import AssuranceRating
 from tests.clock import on_day
 
 from .factories import carry_out

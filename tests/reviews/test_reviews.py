@@ -7,10 +7,10 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
-from accord.audit.models import AuditEvent, ImmutableError
-from accord.lifecycle.models import Transition
-from accord.reviews import services
-from accord.reviews.models import AssuranceRating, Review, ReviewAnswer
+from accord.domain.lifecycle.models import Transition
+from accord.domain.reviews import services
+from accord.domain.reviews.models import AssuranceRating, Review, ReviewAnswer
+from accord.kernel.audit.models import AuditEvent, ImmutableError
 
 from .factories import answer_all, carry_out, start
 

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.risks import queries
-from accord.risks.models import RiskAction
+from accord.domain.risks import queries
+from accord.domain.risks.models import RiskAction
 from tests.risks.test_heatmap import make_risk
 
 

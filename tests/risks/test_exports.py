@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accord.risks import exports
-from accord.risks.models import Control, Review
+from accord.domain.risks import exports
+from accord.domain.risks.models import Control, Review
 from tests import factories as f
 from tests.risks.test_heatmap import make_risk
 

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accord.domain.risks import counts, heatmap, scoring
+from accord.domain.risks.models import Risk
 from accord.frameworks import loader
-from accord.risks import counts, heatmap, scoring
-from accord.risks.models import Risk
 
 STAGES = ("inherent", "current", "target")
 
@@ -234,7 +234,7 @@ def test_the_heat_map_takes_as_many_queries_for_30_risks_as_for_3(client, users,
 def test_a_partnership_heat_map_cell_opens_the_register_at_that_cell(client, users, own_partnership):
     from datetime import date as day
 
-    from accord.risks import services as risk_services
+    from accord.domain.risks import services as risk_services
 
     made = []
     for title, (likelihood, impact) in (("In the cell", (3, 4)), ("Elsewhere", (1, 1))):
@@ -254,8 +254,8 @@ def test_a_partnership_heat_map_cell_opens_the_register_at_that_cell(client, use
 
 @pytest.mark.django_db
 def test_the_councils_kept_counts_follow_every_change_and_match_a_rebuild(users, own_partnership):
-    from accord.risks import services as risk_services
-    from accord.risks.models import HeatCount
+    from accord.domain.risks import services as risk_services
+    from accord.domain.risks.models import HeatCount
 
     def kept():
         return {(c.stage, c.likelihood, c.impact): c.count for c in HeatCount.objects.filter(count__gt=0)}

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from accord.domain.risks import scoring, services
+from accord.domain.risks.models import Assessment, Risk
 from accord.frameworks import checks, loader
 from accord.frameworks.schema import Band, Framework, ScalePoint
-from accord.risks import scoring, services
-from accord.risks.models import Assessment, Risk
 
 LIKELIHOOD = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
 IMPACT = ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]

@@ -9,8 +9,8 @@ from django.urls import reverse
 def test_a_closed_risk_is_read_only(client, users, own_partnership):
     from datetime import date as day
 
-    from accord.risks import services as risk_services
-    from accord.risks.models import Assessment
+    from accord.domain.risks import services as risk_services
+    from accord.domain.risks.models import Assessment
 
     risk = risk_services.create_risk(
         users["officer"],
@@ -31,8 +31,8 @@ def test_a_closed_risk_is_read_only(client, users, own_partnership):
 def test_changing_only_the_partners_involved_is_in_the_history(users, own_partnership):
     from datetime import date as day
 
-    from accord.audit.models import AuditEvent
-    from accord.risks import services as risk_services
+    from accord.domain.risks import services as risk_services
+    from accord.kernel.audit.models import AuditEvent
 
     risk = risk_services.create_risk(
         users["officer"], own_partnership, {"title": "Shared", "identified_on": day(2026, 1, 1), "owner": "O"}
@@ -54,7 +54,7 @@ def test_an_opportunity_is_not_flagged_for_a_contingency_plan_or_escalation(
 ):
     from datetime import date as day
 
-    from accord.risks import services as risk_services
+    from accord.domain.risks import services as risk_services
 
     settings.ACCORD_FRAMEWORK = "model"
     chance = risk_services.create_risk(

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.risks import services
-from accord.risks.models import Assessment, Risk, RiskAction
+from accord.domain.risks import services
+from accord.domain.risks.models import Assessment, Risk, RiskAction
 from tests.risks.test_register_views import make_risk, page, risk_data, risk_url, when
 
 

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accord.domain.risks import services
+from accord.domain.risks.models import Assessment, Control, Risk, RiskAction
 from accord.frameworks.durations import parse
-from accord.risks import services
-from accord.risks.models import Assessment, Control, Risk, RiskAction
 
 
 def when(name: str, day: date) -> dict:

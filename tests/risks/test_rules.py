@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
+from accord.domain.risks import services
+from accord.domain.risks.evidence import open_risks
 from accord.frameworks import engine, loader, risk_rules, store
 from accord.frameworks.checks import section_exists
 from accord.frameworks.facts import PartnershipFacts, RiskFact
 from accord.frameworks.models import ObligationStatus
 from accord.frameworks.schema import CITE
-from accord.risks import services
-from accord.risks.evidence import open_risks
 
 TODAY = date(2026, 6, 15)
 MODEL = loader.get("model")  # has all three rules

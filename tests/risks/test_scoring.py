@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accord.domain.risks import scoring
 from accord.frameworks import loader
-from accord.risks import scoring
 
 FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "model", "northampton", "redditch"]
 

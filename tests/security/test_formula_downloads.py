@@ -16,7 +16,7 @@ The table cannot fall behind the code:
 - every management command with a csv/xlsx format option must be in the table;
 - the modules that call a CSV or Excel writer (csv.writer, csv.DictWriter, openpyxl's Workbook or
   WriteOnlyCell, or csv.writer's line end written by hand) are exactly the table's writers, each of
-  which uses `accord.ui.spreadsheet`, and no module keeps its own list of formula characters.
+  which uses `accord.kernel.ui.spreadsheet`, and no module keeps its own list of formula characters.
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ from django.test import Client
 from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
-from accord import clock
-from accord.audit import guard
-from accord.reports import periods
-from accord.reports.builders import KINDS, PACK
+from accord.kernel import clock
+from accord.kernel.audit import guard
+from accord.outputs.reports import periods
+from accord.outputs.reports.builders import KINDS, PACK
 from tests import factories as f
 
 ACCORD = Path(__file__).resolve().parents[2] / "accord"
@@ -138,31 +138,31 @@ class Download:
 
 
 DOWNLOADS = [
-    Download("public-data-csv", ("",), frozenset({"accord.public.csvfile"})),
-    Download("transfer-export", ("xlsx", "csv"), frozenset({"accord.transfer.export"})),
+    Download("public-data-csv", ("",), frozenset({"accord.outputs.public.csvfile"})),
+    Download("transfer-export", ("xlsx", "csv"), frozenset({"accord.outputs.transfer.export"})),
     Download(
         "risk-export",
         ("csv", "xlsx"),
-        frozenset({"accord.risks.exports"}),
+        frozenset({"accord.domain.risks.exports"}),
         lambda w: [[pk] for pk in w["with_risks"]],
     ),
-    Download("council-risks-export", ("csv", "xlsx"), frozenset({"accord.risks.exports"})),
+    Download("council-risks-export", ("csv", "xlsx"), frozenset({"accord.domain.risks.exports"})),
     Download(
         "report-download",
         ("xlsx",),
-        frozenset({"accord.reports.excel"}),
+        frozenset({"accord.outputs.reports.excel"}),
         lambda w: [[kind] for kind in KINDS],
     ),
     Download(
         "partnership-pack-download",
         ("xlsx",),
-        frozenset({"accord.reports.excel"}),
+        frozenset({"accord.outputs.reports.excel"}),
         lambda w: [[pk] for pk in w["partnerships"]],
     ),
     Download(
         "report-snapshot-download",
         ("xlsx",),
-        frozenset({"accord.reports.excel"}),
+        frozenset({"accord.outputs.reports.excel"}),
         lambda w: [[pk] for pk in w["snapshots"]],
     ),
     Download(
@@ -289,10 +289,10 @@ def make_everything_hostile() -> int:
 
 @pytest.fixture
 def hostile_world(db, client: Client) -> dict:
+    from accord.domain.risks.models import Risk
+    from accord.outputs.reports.models import ReportSnapshot
     from accord.register.demo import load_demo
     from accord.register.models import Partnership
-    from accord.reports.models import ReportSnapshot
-    from accord.risks.models import Risk
 
     load_demo()
     Partnership.objects.update(is_published=True)
@@ -433,7 +433,7 @@ WRITER_CALLS = {
     ("openpyxl.cell.cell", "WriteOnlyCell"),
     ("xlsxwriter", "Workbook"),
 }
-THE_GUARD = "accord.ui.spreadsheet"
+THE_GUARD = "accord.kernel.ui.spreadsheet"
 
 
 def writes_spreadsheets(tree: ast.Module) -> bool:

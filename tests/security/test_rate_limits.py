@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
-from accord.api.tokens import create_token
+from accord.outputs.api.tokens import create_token
 from tests.factories import PASSWORD
 
 SIGN_IN = "/sign-in/"

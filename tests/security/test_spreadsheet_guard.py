@@ -1,4 +1,4 @@
-"""The one rule for spreadsheet cells (accord.ui.spreadsheet): text a spreadsheet could run gets an
+"""The one rule for spreadsheet cells (accord.kernel.ui.spreadsheet): text a spreadsheet could run gets an
 apostrophe in front, nothing else changes, and the register importer takes exactly that apostrophe off."""
 
 import sys
@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from accord.transfer.cells import clean_text
-from accord.ui.spreadsheet import (
+from accord.kernel.ui.spreadsheet import (
     MAY_NEED_GUARD,
     WHITE_SPACE,
     needs_guard,
@@ -19,6 +18,7 @@ from accord.ui.spreadsheet import (
     strip_guard,
     xlsx_cell,
 )
+from accord.outputs.transfer.cells import clean_text
 
 FORMULA_FIRST = tuple("=+-@＝＋－＠")
 awkward_text = st.one_of(

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accord.lifecycle import uploads
-from accord.lifecycle.models import EvidenceFile
-from accord.lifecycle.recording import add_file
-from accord.transfer.models import ImportRun
+from accord.domain.lifecycle import uploads
+from accord.domain.lifecycle.models import EvidenceFile
+from accord.domain.lifecycle.recording import add_file
+from accord.outputs.transfer.models import ImportRun
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64

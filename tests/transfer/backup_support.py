@@ -13,8 +13,8 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 
-from accord.audit import guard
-from accord.lifecycle.models import EvidenceFile
+from accord.domain.lifecycle.models import EvidenceFile
+from accord.kernel.audit import guard
 
 EVIDENCE_BYTES = b"%PDF-1.4\n% the signed partnership agreement\n" + bytes(range(256)) * 64
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from accord.transfer import columns as c
-from accord.transfer.mapping import guessed
+from accord.outputs.transfer import columns as c
+from accord.outputs.transfer.mapping import guessed
 
 PARTNERSHIP_HEADERS = [
     "Reference",

@@ -15,10 +15,10 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
 
-from accord.audit import guard
-from accord.audit.models import AuditEvent
+from accord.kernel.audit import guard
+from accord.kernel.audit.models import AuditEvent
+from accord.outputs.transfer.backup_archive import HOUSEKEEPING_MODELS, backed_up_models
 from accord.register.models import Organisation, Partnership
-from accord.transfer.backup_archive import HOUSEKEEPING_MODELS, backed_up_models
 from tests import factories as f
 
 from .backup_support import (

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from accord.audit import guard
+from accord.kernel.audit import guard
 from accord.register.models import Partnership
 from tests import factories as f
 

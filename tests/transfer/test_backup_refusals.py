@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from accord.audit import guard
+from accord.kernel.audit import guard
+from accord.outputs.transfer.backup_archive import BackupError, open_archive
 from accord.register.models import Partnership
-from accord.transfer.backup_archive import BackupError, open_archive
 from tests import factories as f
 
 from .backup_support import every_row, every_upload, guard_triggers, rewrite, upload_evidence

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from accord.audit.models import AuditEvent
+from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
 
 from .helpers import PARTNERSHIP_HEADERS, partnership_row, xlsx

@@ -1,7 +1,7 @@
 """The import's fast paths give exactly what the slower, general ones give.
 
-The import reads sheets with its own streaming reader (accord/transfer/xlsx.py) instead of
-openpyxl's read-only worksheets, writes rows with prepared INSERTs (accord/transfer/bulk.py)
+The import reads sheets with its own streaming reader (accord/outputs/transfer/xlsx.py) instead of
+openpyxl's read-only worksheets, writes rows with prepared INSERTs (accord/outputs/transfer/bulk.py)
 instead of bulk_create, and snapshots records for the history with cached field lists: a
 spreadsheet must read the same and the register and its history must hold the same either way.
 """
@@ -16,10 +16,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from accord.audit.service import diff, snapshot
+from accord.kernel.audit.service import diff, snapshot
+from accord.outputs.transfer.bulk import Snapshots, created_changes, insert_returning
+from accord.outputs.transfer.xlsx import XlsxBook
 from accord.register.models import Membership, Partnership
-from accord.transfer.bulk import Snapshots, created_changes, insert_returning
-from accord.transfer.xlsx import XlsxBook
 from tests import factories as f
 
 WIDTH = 120

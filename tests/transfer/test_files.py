@@ -2,7 +2,7 @@
 
 import pytest
 
-from accord.transfer.reading import FileProblem, read
+from accord.outputs.transfer.reading import FileProblem, read
 
 from .helpers import PARTNERSHIP_HEADERS, csv_bytes, partnership_row, xlsx
 

@@ -5,8 +5,8 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.transfer import columns as c
-from accord.transfer.rows import parse_row
+from accord.outputs.transfer import columns as c
+from accord.outputs.transfer.rows import parse_row
 
 cell = st.one_of(
     st.none(),

@@ -2,13 +2,13 @@
 
 import pytest
 
-from accord.audit.models import AuditEvent
-from accord.lifecycle.models import Transition
+from accord.domain.lifecycle.models import Transition
+from accord.kernel.audit.models import AuditEvent
+from accord.outputs.transfer import commit as commit_module
+from accord.outputs.transfer.commit import ImportRefused, commit
+from accord.outputs.transfer.plan import build
+from accord.outputs.transfer.reading import read
 from accord.register.models import Membership, Organisation, Partnership, SearchTerm
-from accord.transfer import commit as commit_module
-from accord.transfer.commit import ImportRefused, commit
-from accord.transfer.plan import build
-from accord.transfer.reading import read
 
 from .helpers import PARTNERSHIP_HEADERS, guessed_mapping, partnership_row, xlsx
 

@@ -1,8 +1,8 @@
 """Column mapping: guessed from headings, remembered for the same headings, checked before use."""
 
-from accord.transfer import columns as c
-from accord.transfer import mapping as maps
-from accord.transfer.reading import read
+from accord.outputs.transfer import columns as c
+from accord.outputs.transfer import mapping as maps
+from accord.outputs.transfer.reading import read
 
 from .helpers import xlsx
 

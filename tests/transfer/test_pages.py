@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from accord.outputs.transfer.models import ColumnMapping, ImportRun
 from accord.register.models import Partnership
-from accord.transfer.models import ColumnMapping, ImportRun
 
 from .helpers import PARTNERSHIP_HEADERS, csv_bytes, partnership_row, xlsx
 

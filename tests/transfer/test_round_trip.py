@@ -7,14 +7,14 @@ import pytest
 from django.db import transaction
 from openpyxl import load_workbook
 
+from accord.outputs.transfer import columns as c
+from accord.outputs.transfer import export
+from accord.outputs.transfer.commit import commit
+from accord.outputs.transfer.export_rows import ROWS
+from accord.outputs.transfer.mapping import suggested
+from accord.outputs.transfer.plan import build
+from accord.outputs.transfer.reading import read
 from accord.register.models import Partnership
-from accord.transfer import columns as c
-from accord.transfer import export
-from accord.transfer.commit import commit
-from accord.transfer.export_rows import ROWS
-from accord.transfer.mapping import suggested
-from accord.transfer.plan import build
-from accord.transfer.reading import read
 from tests import factories as f
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from accord.transfer.plan import build
-from accord.transfer.reading import read
+from accord.outputs.transfer.plan import build
+from accord.outputs.transfer.reading import read
 from tests import factories as f
 
 from .helpers import PARTNERSHIP_HEADERS, guessed_mapping, partnership_row, xlsx

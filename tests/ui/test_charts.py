@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.ui import chart_svg, charts
+from accord.kernel.ui import chart_svg, charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

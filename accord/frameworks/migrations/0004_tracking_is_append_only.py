@@ -1,9 +1,9 @@
 """The go-live setting's history and the records of duties done before Accord are append-only in
-the database too (accord.audit.guard)."""
+the database too (accord.kernel.audit.guard)."""
 
 from django.db import migrations
 
-from accord.audit import guard
+from accord.kernel.audit import guard
 
 
 def forwards(apps, schema_editor):

@@ -3,7 +3,7 @@
 from django import forms
 from django.db import models
 
-from accord.ui.widgets import GovukDateField, YesNoField
+from accord.kernel.ui.widgets import GovukDateField, YesNoField
 
 
 def govuk_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:

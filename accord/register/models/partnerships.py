@@ -36,7 +36,7 @@ class MemberRole(models.TextChoices):
 
 class PartnershipStatus(models.TextChoices):
     """Where a partnership is in the partnership cycle (Redditch App 1). Only the cycle's
-    transition service (accord.lifecycle.services) changes it."""
+    transition service (accord.domain.lifecycle.services) changes it."""
 
     PROPOSED = "proposed", "Proposed"
     BUSINESS_CASE = "business_case", "Business case"

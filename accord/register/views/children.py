@@ -4,10 +4,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from accord.accounts.policy import Action
+from accord.kernel.accounts.policy import Action
+from accord.kernel.ui.pages import conflict_summary
 from accord.register import services
 from accord.register.forms.children import CHILD_FORMS, CHILD_MODELS, CHILD_NAMES, RemoveForm
-from accord.ui.pages import conflict_summary
 
 from .partnerships import partnership_for
 

@@ -6,14 +6,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from accord.accounts.policy import Action, can, visible_partnerships
-from accord.audit.models import AuditEvent
+from accord.kernel.accounts.policy import Action, can, visible_partnerships
+from accord.kernel.audit.models import AuditEvent
+from accord.kernel.ui.pages import conflict_summary, paginate, require
 from accord.register import services
 from accord.register.filters import RegisterFilterForm, register_query
 from accord.register.forms.partnerships import SECTION_FORMS, SECTIONS, CreatePartnershipForm
 from accord.register.models import Partnership
 from accord.register.presenters import section_cards
-from accord.ui.pages import conflict_summary, paginate, require
 
 # Actions that change a partnership: refused once it is closed, rejected or withdrawn.
 CHANGE_ACTIONS = frozenset(
@@ -89,9 +89,9 @@ ENDED_NOTE = "Nothing is due: the partnership ended"  # the engine's words for e
 def framework_context(request: HttpRequest, partnership: Partnership, can_change: bool) -> dict:
     """The council framework's view of the partnership: its tier and what it needs, each obligation
     linked to where it is done or recorded (for those who may record it)."""
+    from accord.domain.lifecycle.views.overrides import checks_context  # the cycle's checks and overrides
+    from accord.domain.lifecycle.where import Finder
     from accord.frameworks import apply, loader, significance, tracking
-    from accord.lifecycle.views.overrides import checks_context  # the cycle's checks and overrides
-    from accord.lifecycle.where import Finder
 
     framework = loader.current()
     result, stored = apply.significance(partnership, framework)

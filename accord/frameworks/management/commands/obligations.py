@@ -1,6 +1,6 @@
 """accord obligations --format json|csv — every partnership's obligations under the council's framework.
 
-In the CSV, text that a spreadsheet could take for a formula is neutralised (`accord.ui.spreadsheet`).
+In the CSV, text that a spreadsheet could take for a formula is neutralised (`accord.kernel.ui.spreadsheet`).
 """
 
 import csv
@@ -8,10 +8,10 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from accord import clock
 from accord.frameworks import compliance, loader
+from accord.kernel import clock
+from accord.kernel.ui.spreadsheet import neutralise
 from accord.register.models import FINISHED_STATUSES, Partnership
-from accord.ui.spreadsheet import neutralise
 
 COLUMNS = [
     "partnership_reference",

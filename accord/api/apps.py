@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ApiConfig(AppConfig):
-    name = "accord.api"
-    verbose_name = "JSON API and personal API tokens"
-    default_auto_field = "django.db.models.BigAutoField"

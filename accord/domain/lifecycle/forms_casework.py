@@ -1,0 +1,324 @@
+"""Forms for the business case, checklists, generic artefact records and evidence files.
+
+Answers are saved as drafts whatever is filled in; "Save and mark as complete" (`finishing=True`)
+refuses a form with one error per unanswered question or empty comment (Bury App 2: comments
+"sufficient in each case to show how each question has been considered").
+"""
+
+from typing import Any
+
+from django import forms
+
+from accord.frameworks.schema import Question, QuestionBank
+from accord.kernel.ui.widgets import GovukDateField
+from accord.register.forms.base import GovukForm
+
+from .content import BUSINESS_CASE, Section
+from .uploads import EMPTY, NO_FILE, EvidenceFileField
+
+MAX_ANSWER = 10000
+
+# Each part of the business case: slug -> the group of sections it holds (Redditch App 2a).
+PARTS: dict[str, str] = {
+    "nature": "Nature of the business case",
+    "reasons": "Reasons for the partnership",
+    "options": "Other options considered",
+    "benefits": "Benefits of the partnership",
+    "risks": "Risks and opportunities",
+    "costs": "Costs and timescales",
+}
+TESTS_PART = "tests"
+TESTS_TITLE = "Tests the case must pass"
+
+SCALE_CHOICES: dict[str, list[tuple[str, str]]] = {
+    "yes_no": [("yes", "Yes"), ("no", "No")],
+    "yes_no_comment": [("yes", "Yes"), ("no", "No"), ("not_applicable", "Not applicable")],
+    "score_1_3": [("1", "1"), ("2", "2"), ("3", "3")],
+    "text": [],
+}
+ANSWER_LABELS = {value: label for choices in SCALE_CHOICES.values() for value, label in choices}
+
+
+def question_hint(question: Question) -> str:
+    """The framework's own words, quoted, any hint, and where the question comes from."""
+    parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
+    parts.append(f"Source: {question.cite}")
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def sections_in(part: str) -> list[Section]:
+    return [s for s in BUSINESS_CASE if s.group == PARTS[part]]
+
+
+def _text(label: str, hint: str = "", required: bool = False) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        required=required,
+        max_length=MAX_ANSWER,
+        widget=forms.Textarea,
+    )
+
+
+def _message(field: forms.Field, code: str, text: str) -> None:
+    """Set an error message on a field and on its validators of the same code."""
+    field.error_messages[code] = text
+    for validator in field.validators:
+        if getattr(validator, "code", "") == code:
+            validator.message = text
+
+
+class SectionsForm(GovukForm):
+    """The answers to one part of the business case, each with optional evidence."""
+
+    def __init__(self, data, *, sections: list[Section], answers: dict[str, Any], finishing: bool = False):
+        initial = {}
+        for section in sections:
+            given = answers.get(section.id) or {}
+            initial[section.id] = given.get("answer", "")
+            initial[f"evidence_{section.id}"] = given.get("evidence", "")
+        super().__init__(data, initial=initial)
+        self.sections = sections
+        self.finishing = finishing
+        for section in sections:
+            if section.choices:
+                self.fields[section.id] = forms.ChoiceField(
+                    label=section.label,
+                    help_text=section.hint,
+                    required=False,
+                    choices=list(section.choices),
+                    widget=forms.RadioSelect,
+                )
+            else:
+                self.fields[section.id] = _text(section.label, section.hint)
+            self.fields[f"evidence_{section.id}"] = _text(
+                f"Evidence for '{section.label}' (optional)",
+                "What supports this answer, or where it can be found.",
+            )
+        self._govuk_messages()
+        for section in sections:
+            _message(self.fields[section.id], "invalid_choice", f"Select an answer to '{section.label}'")
+            _message(
+                self.fields[section.id],
+                "max_length",
+                f"The answer to '{section.label}' must be {MAX_ANSWER:,} characters or fewer",
+            )
+            _message(
+                self.fields[f"evidence_{section.id}"],
+                "max_length",
+                f"The evidence for '{section.label}' must be {MAX_ANSWER:,} characters or fewer",
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.finishing:
+            for section in self.sections:
+                if section.id not in self.errors and not str(cleaned.get(section.id) or "").strip():
+                    verb = "Select" if section.choices else "Enter"
+                    self.add_error(section.id, f"{verb} an answer to '{section.label}'")
+        return cleaned
+
+    def answers(self) -> dict[str, dict[str, str]]:
+        return {
+            s.id: {
+                "answer": str(self.cleaned_data.get(s.id) or "").strip(),
+                "evidence": str(self.cleaned_data.get(f"evidence_{s.id}") or "").strip(),
+            }
+            for s in self.sections
+        }
+
+    def rows(self) -> list[tuple[forms.BoundField, forms.BoundField, str | None]]:
+        """(answer, evidence, radio classes) for each section: long choices are stacked, not inline."""
+        return [
+            (
+                self[s.id],
+                self[f"evidence_{s.id}"],
+                None if not s.choices else ("govuk-radios--inline" if len(s.choices) == 2 else ""),
+            )
+            for s in self.sections
+        ]
+
+
+class BankForm(GovukForm):
+    """The questions of one question bank: an answer on the bank's scale and a comment for each.
+
+    Questions are numbered from `number_from`, so several banks on one page number on."""
+
+    def __init__(
+        self,
+        data,
+        *,
+        bank: QuestionBank,
+        answers: dict[str, Any],
+        finishing: bool = False,
+        number_from: int = 1,
+    ):
+        initial = {}
+        for question in bank.questions:
+            given = answers.get(question.id) or {}
+            initial[f"answer_{question.id}"] = given.get("answer", "")
+            initial[f"comment_{question.id}"] = given.get("comment", "")
+        super().__init__(data, initial=initial, prefix=bank.id)
+        self.bank = bank
+        self.finishing = finishing
+        self.number_from = number_from
+        for index, question in enumerate(bank.questions):
+            self._add_question(self.number(index), question)
+        self._govuk_messages()
+        for index, question in enumerate(bank.questions):
+            number = self.number(index)
+            _message(
+                self.fields[f"comment_{question.id}"],
+                "max_length",
+                f"The comment on question {number} must be {MAX_ANSWER:,} characters or fewer",
+            )
+            if f"answer_{question.id}" in self.fields:
+                _message(
+                    self.fields[f"answer_{question.id}"],
+                    "invalid_choice",
+                    f"Select an answer to question {number}",
+                )
+
+    @property
+    def comment_required(self) -> bool:
+        return self.bank.scale in ("yes_no_comment", "text")
+
+    def number(self, index: int) -> int:
+        return self.number_from + index
+
+    def _add_question(self, number: int, question: Question) -> None:
+        hint = question_hint(question)
+        if self.bank.scale == "text":
+            self.fields[f"comment_{question.id}"] = _text(f"{number}. {question.text}", hint)
+            return
+        self.fields[f"answer_{question.id}"] = forms.ChoiceField(
+            label=f"{number}. {question.text}",
+            help_text=hint,
+            required=False,
+            choices=SCALE_CHOICES[self.bank.scale],
+            widget=forms.RadioSelect,
+        )
+        if self.comment_required:
+            label, comment_hint = "Comments", "Show how this question has been considered."
+        else:
+            label, comment_hint = "Comments (optional)", ""
+        self.fields[f"comment_{question.id}"] = _text(f"{label} on question {number}", comment_hint)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.finishing:
+            return cleaned
+        for index, question in enumerate(self.bank.questions):
+            number = self.number(index)
+            answer_field, comment_field = f"answer_{question.id}", f"comment_{question.id}"
+            if answer_field in self.fields and answer_field not in self.errors:
+                if not cleaned.get(answer_field):
+                    self.add_error(answer_field, f"Select an answer to question {number}")
+            if comment_field in self.errors or not self.comment_required:
+                continue
+            if not str(cleaned.get(comment_field) or "").strip():
+                if self.bank.scale == "text":
+                    self.add_error(comment_field, f"Enter an answer to question {number}")
+                else:
+                    self.add_error(
+                        comment_field,
+                        f"Enter a comment on question {number} to show how it has been considered",
+                    )
+        return cleaned
+
+    def answers(self) -> dict[str, dict[str, str]]:
+        found = {}
+        for question in self.bank.questions:
+            found[question.id] = {
+                "answer": str(self.cleaned_data.get(f"answer_{question.id}") or ""),
+                "comment": str(self.cleaned_data.get(f"comment_{question.id}") or "").strip(),
+            }
+        return found
+
+    def rows(self) -> list[tuple[Any, forms.BoundField | None, forms.BoundField]]:
+        """(question, answer field or None, comment field) for the template."""
+        return [
+            (
+                question,
+                self[f"answer_{question.id}"] if f"answer_{question.id}" in self.fields else None,
+                self[f"comment_{question.id}"],
+            )
+            for question in self.bank.questions
+        ]
+
+
+def _file_messages(field: forms.Field) -> None:
+    field.error_messages.update({"required": NO_FILE, "empty": EMPTY, "invalid": NO_FILE, "missing": NO_FILE})
+
+
+class ArtefactRecordForm(GovukForm):
+    """A document produced elsewhere: when it was produced, what it says, and optionally the file."""
+
+    produced_on = GovukDateField(label="Date produced", help_text="For example, 27 3 2024")
+    summary = forms.CharField(
+        label="Summary",
+        max_length=MAX_ANSWER,
+        widget=forms.Textarea,
+        help_text="What it says or where it is kept.",
+    )
+    file = EvidenceFileField(
+        label="Upload the document (optional)",
+        required=False,
+        help_text="PDF, Word, Excel, OpenDocument, text, CSV, PNG or JPEG.",
+    )
+
+    def __init__(self, *args, with_period: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["produced_on"].error_messages["required"] = "Enter the date it was produced"
+        self.fields["produced_on"].error_messages["incomplete"] = "Enter the date it was produced"
+        self.fields["summary"].error_messages["required"] = (
+            "Enter a summary of what it says or where it is kept"
+        )
+        _file_messages(self.fields["file"])
+        if with_period:  # a report counts only for the real period it covers (ADR 0024)
+            self.fields["period_start"] = GovukDateField(
+                label="Period from", help_text="For example, 1 4 2026"
+            )
+            self.fields["period_end"] = GovukDateField(label="Period to", help_text="For example, 30 9 2026")
+            self.order_fields(["period_start", "period_end", "produced_on", "summary", "file"])
+            for name, what in (("period_start", "start"), ("period_end", "end")):
+                for error in ("required", "incomplete"):
+                    self.fields[name].error_messages[error] = (
+                        f"Enter the {what} of the period the report covers"
+                    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", "The end of the period must be after its start")
+        return cleaned
+
+    def period(self) -> dict[str, str] | None:
+        start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
+        return {"start": start.isoformat(), "end": end.isoformat()} if start and end else None
+
+
+class UploadForm(GovukForm):
+    """An evidence file for a slot, optionally for one answer of the business case."""
+
+    file = EvidenceFileField(
+        label="Upload a file", help_text="PDF, Word, Excel, OpenDocument, text, CSV, PNG or JPEG."
+    )
+    section = forms.ChoiceField(label="Which answer does it support?", required=False)
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        max_length=300,
+        help_text="What the file is, for example 'Equality impact assessment, March 2025'.",
+    )
+
+    def __init__(self, *args, sections: list[Section] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sections:
+            self.fields["section"].choices = [("", "The business case as a whole")] + [
+                (s.id, s.label) for s in sections
+            ]
+        else:
+            del self.fields["section"]
+        _file_messages(self.fields["file"])

@@ -1,0 +1,311 @@
+"""Leaving a partnership: the decision to leave, the exit plan and the leaving form.
+
+The rules are data here, each with the clause it comes from:
+
+- `LEAVING_REASONS`: why the council's involvement ends (Redditch 11), plus "Other".
+- `EXIT_PLAN`: what the exit plan covers (Bury App 4 G "Dissolution"; Chorley's notice periods).
+- `FORM_QUESTIONS`: how each question of the leaving form (Redditch App 5, the framework's
+  `leaving_form` template) is answered and what it says when left unanswered.
+
+The decision is the `exit_decision` record (its date counts as `decided_to_leave`, the anchor of
+the leaving form's obligation); the leaving form is the `exit_report` record.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from accord.frameworks import loader
+from accord.frameworks.durations import parse
+from accord.frameworks.schema import Framework, Template
+from accord.kernel import clock
+from accord.register.models import Partnership
+
+from . import cycle, recording
+from .models import ArtefactRecord
+
+DECISION_SLOT = "exit_decision"
+REPORT_SLOT = "exit_report"
+REDDITCH_11 = "004_0d99c29b5f1d20f0.txt 11"
+REDDITCH_APP_5 = "004_0d99c29b5f1d20f0.txt App 5"
+BURY_G = "001_c825c913872835d1.txt App 4 G"
+BURY_9_21 = "001_c825c913872835d1.txt 9.21"
+CHORLEY_EXIT = "003_6cf6fd1a73ee76f7.txt Exit Strategies"
+
+# The states in which a decision to leave can be recorded.
+OPEN_STATES = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
+
+OTHER = "other"
+# "This could be for several reasons:" (Redditch 11)
+LEAVING_REASONS: tuple[tuple[str, str], ...] = (
+    ("achieved", "The partnership achieved all that it set out to do"),
+    (
+        "objectives_changed",
+        "The objectives of the council, the Sustainable Community Strategy or Local Area Agreement changed",
+    ),
+    (
+        "not_delivering",
+        "On review, the partnership is not delivering the outputs and outcomes it was set up to do",
+    ),
+    ("replaced", "The partnership is replaced with another partnership or working arrangement"),
+    ("funding_ceased", "External funding sources or resources ceased"),
+    ("adverse_risk", "On review, an adverse level of risk of continuing the partnership was identified"),
+    ("legal_framework_changed", "The legal framework on which the partnership was founded changed"),
+)
+LEAVING_REASONS_CITE = REDDITCH_11
+REASON_CHOICES = (*LEAVING_REASONS, (OTHER, "Other"))
+
+# "a clear exit strategy needs to be in place for both the planned and unplanned cessation" (Bury 9.21)
+PLANNED_CHOICES = (("planned", "Planned"), ("unplanned", "Unplanned"))
+# "This does not necessarily mean that the partnership itself will cease." (Redditch 11)
+CONTINUES_CHOICES = (("yes", "Yes"), ("no", "No"), ("not_known", "Not known"))
+YES_NO = (("yes", "Yes"), ("no", "No"))
+
+
+@dataclass(frozen=True)
+class PlanHeading:
+    id: str
+    label: str
+    hint: str
+    cite: str
+
+
+EXIT_PLAN: tuple[PlanHeading, ...] = (
+    PlanHeading(
+        "termination",
+        "Termination provisions",
+        "What the agreement says about ending the council's part in it, and how that will be followed.",
+        BURY_G,
+    ),
+    PlanHeading(
+        "notice",
+        "Notice periods",
+        "The notice the council must give, when it was or will be given, and any exceptions to it.",
+        CHORLEY_EXIT,
+    ),
+    PlanHeading(
+        "liabilities",
+        "Liabilities",
+        "Liabilities the council keeps or must settle, including any funding shortfall (Bury 9.20).",
+        BURY_G,
+    ),
+    PlanHeading(
+        "assets",
+        "Assets",
+        "Assets bought or held for the partnership and what happens to them.",
+        BURY_G,
+    ),
+    PlanHeading(
+        "final_reporting",
+        "Final reporting",
+        "The final reports the partners will provide, and to whom.",
+        BURY_G,
+    ),
+    PlanHeading(
+        "informing",
+        "Informing funders and stakeholders",
+        "How funders, stakeholders and clients will be told.",
+        BURY_G,
+    ),
+    PlanHeading(
+        "learning",
+        "Sharing what was learned",
+        "How knowledge learned from the partnership will be shared.",
+        BURY_G,
+    ),
+)
+DECISION_REQUIRED = ("decided_on", "decided_by", "reference", "reason", "planned", "continues")
+
+
+@dataclass(frozen=True)
+class FormQuestion:
+    """How one question of the leaving form is answered."""
+
+    kind: str  # text | long_text | date | choice | list
+    missing: str  # the error when it is not answered
+    choices: tuple[tuple[str, str], ...] = ()
+    only_if_yes: str = ""  # needed only when this other question is answered yes
+    item: str = ""  # for a list: what each entry is called ("Achievement" -> Achievement 1, 2, 3)
+
+
+LIST_SIZE = 3  # "State up to 3 things..." (Redditch App 5 questions 8 to 10)
+FAILURE_CHOICES = (*YES_NO, ("no_failure", "No failure to deliver was identified"))
+FORM_QUESTIONS: dict[str, FormQuestion] = {
+    "name": FormQuestion("text", "Enter the name of the partnership"),
+    "decision_date": FormQuestion("date", "Enter the date the formal decision was taken"),
+    "end_date": FormQuestion("date", "Enter the date active involvement ended or will end"),
+    "why_ended": FormQuestion("long_text", "Enter why involvement was ended"),
+    "system_failures": FormQuestion(
+        "choice", "Select whether a failure to deliver was a result of system failures", FAILURE_CHOICES
+    ),
+    "system_failures_detail": FormQuestion(
+        "long_text", "Enter what the system failures were", only_if_yes="system_failures"
+    ),
+    "continue_without_council": FormQuestion(
+        "choice", "Select whether the partnership will continue without the council", CONTINUES_CHOICES
+    ),
+    "successor_arrangements": FormQuestion(
+        "choice", "Select whether the council is looking to develop other working arrangements", YES_NO
+    ),
+    "successor_arrangements_detail": FormQuestion(
+        "long_text", "Enter what the other working arrangements are", only_if_yes="successor_arrangements"
+    ),
+    "achievements": FormQuestion(
+        "list", "Enter at least one thing the partnership achieved", item="Achievement"
+    ),
+    "best_practice": FormQuestion("list", "Enter at least one example of best practice", item="Example"),
+    "could_do_better": FormQuestion(
+        "list", "Enter at least one thing the partnership could have done better", item="Thing"
+    ),
+    "completed_by": FormQuestion("text", "Enter who completed the form, with their job title and contact"),
+}
+DEFAULT_QUESTION = FormQuestion("long_text", "Answer this question")
+REPORT_DUE_FALLBACK = "P3M"  # "Within 3 months of the decision to leave" (Redditch 11, App 5)
+
+
+class LeavingRefused(Exception):
+    """A leaving step refused; the message says why."""
+
+
+def question(heading_id: str) -> FormQuestion:
+    return FORM_QUESTIONS.get(heading_id, DEFAULT_QUESTION)
+
+
+def _template(framework: Framework, template_id: str | None) -> Template | None:
+    for source in (framework, loader.get("model")):
+        for template in source.templates:
+            if template.id == template_id:
+                return template
+    return None
+
+
+def leaving_template(framework: Framework) -> Template:
+    """The leaving form's questions: the framework's `leaving_form` document template, or the
+    model framework's (Redditch App 5)."""
+    model = loader.get("model")
+    for template_id in (framework.documents.get("leaving_form"), model.documents.get("leaving_form")):
+        found = _template(framework, template_id)
+        if found is not None:
+            return found
+    found = _template(model, "exit_report")
+    assert found is not None, "the model framework has the exit_report template"
+    return found
+
+
+@dataclass(frozen=True)
+class Due:
+    on: date
+    name: str
+    cite: str
+
+
+def report_due(framework: Framework, decided_on: date) -> Due:
+    """When the leaving form is due: the framework's obligation counted from the decision to leave
+    (the model framework's where the council's has none: three months, Redditch 11)."""
+    for source in (framework, loader.get("model")):
+        kinds = {a.id: a.kind for a in source.artefacts}
+        for obligation in source.obligations:
+            if obligation.anchor == "decided_to_leave" and kinds.get(obligation.artefact) == "exit_report":
+                return Due(parse(obligation.first_due).after(decided_on), obligation.name, obligation.cite)
+    return Due(parse(REPORT_DUE_FALLBACK).after(decided_on), "Leaving a partnership form", REDDITCH_11)
+
+
+def artefact_title(framework: Framework, kind: str, default: str) -> str:
+    return next((a.name for a in framework.artefacts if a.kind == kind), default)
+
+
+def record(partnership: Partnership, slot: str) -> ArtefactRecord | None:
+    return ArtefactRecord.objects.filter(partnership=partnership, slot=slot).first()
+
+
+def decision_complete(answers: dict[str, Any]) -> bool:
+    if any(not str(answers.get(name) or "").strip() for name in DECISION_REQUIRED):
+        return False
+    return answers.get("reason") != OTHER or bool(str(answers.get("reason_detail") or "").strip())
+
+
+def reason_text(answers: dict[str, Any]) -> str:
+    if answers.get("reason") == OTHER:
+        return str(answers.get("reason_detail") or "")
+    return dict(LEAVING_REASONS).get(str(answers.get("reason") or ""), "")
+
+
+def decided_on(decision: ArtefactRecord | None) -> date | None:
+    if decision is None or not decision.complete:
+        return None
+    return decision.produced_on
+
+
+@transaction.atomic
+def save_exit_decision(actor, partnership: Partnership, answers: dict[str, Any]) -> ArtefactRecord:
+    """Record (or correct) the decision to leave and the exit plan. `answers` holds ISO dates."""
+    locked = recording.lock_open(partnership)
+    if locked.status not in OPEN_STATES:
+        raise LeavingRefused(
+            f"A partnership that is {locked.get_status_display().lower()} has no involvement to end."
+        )
+    framework = loader.current()
+    complete = decision_complete(answers)
+    return recording.save_record(
+        actor,
+        locked,
+        DECISION_SLOT,
+        kind="exit_decision",
+        title=artefact_title(framework, "exit_decision", "Decision to leave the partnership"),
+        complete=complete,
+        answers=answers,
+        summary=reason_text(answers)[:10000],
+        produced_on=date.fromisoformat(answers["decided_on"]) if complete else None,
+        reason=f"Decision to leave recorded ({answers.get('reference', '')})",
+    )
+
+
+def report_gaps(template: Template, answers: dict[str, Any]) -> list[str]:
+    """Ids of the leaving form's questions not yet answered."""
+    gaps = []
+    for heading in template.headings:
+        asked = question(heading.id)
+        given = answers.get(heading.id)
+        if asked.only_if_yes and answers.get(asked.only_if_yes) != "yes":
+            continue
+        if asked.kind == "list":
+            answered = any(str(item).strip() for item in (given or []))
+        else:
+            answered = bool(str(given or "").strip())
+        if not answered:
+            gaps.append(heading.id)
+    return gaps
+
+
+@transaction.atomic
+def save_leaving_form(
+    actor, partnership: Partnership, answers: dict[str, Any], *, submit: bool
+) -> ArtefactRecord:
+    """Save the leaving form as a draft, or submit it (refused while a question is unanswered)."""
+    locked = recording.lock_open(partnership)
+    if decided_on(record(locked, DECISION_SLOT)) is None:
+        raise LeavingRefused("Record the decision to leave before the leaving form.")
+    framework = loader.current()
+    template = leaving_template(framework)
+    gaps = report_gaps(template, answers)
+    if submit and gaps:
+        raise LeavingRefused(f"{len(gaps)} question(s) still to answer.")
+    existing = record(locked, REPORT_SLOT)
+    complete = submit
+    produced_on = None
+    if complete:
+        kept = existing.produced_on if existing is not None and existing.complete else None
+        produced_on = kept or clock.today()
+    return recording.save_record(
+        actor,
+        locked,
+        REPORT_SLOT,
+        kind="exit_report",
+        title=artefact_title(framework, "exit_report", template.name),
+        complete=complete,
+        answers=answers,
+        produced_on=produced_on,
+        reason="Leaving form submitted" if submit else "Leaving form saved as a draft",
+    )

@@ -1,0 +1,30 @@
+"""Shared by the cycle's pages: where each artefact is worked on, and the partnership lookup."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from accord.frameworks.schema import Framework
+from accord.kernel.accounts.policy import Action
+from accord.register.models import Partnership
+from accord.register.views.partnerships import partnership_for
+
+from .. import cycle
+from ..where import artefact_url
+
+__all__ = ["artefact_url", "editable_partnership", "missing_url", "partnership_for"]
+
+
+def editable_partnership(request: HttpRequest, pk: int) -> Partnership:
+    """A partnership the user may change (`partnership_for` refuses one that is closed, rejected or
+    withdrawn)."""
+    return partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+
+
+def missing_url(partnership: Partnership, framework: Framework, missing: cycle.Missing) -> str:
+    """Where a missing gate item is done: Accord's own checks have their own pages."""
+    if missing.requirement_id == cycle.SIGNIFICANCE_ASSESSED:
+        return reverse("significance-assess", args=[partnership.pk])
+    if missing.requirement_id == cycle.IS_A_PARTNERSHIP:
+        return reverse("classify-start") + f"?partnership={partnership.pk}"
+    artefact = next(a for a in framework.artefacts if a.id == missing.artefact_id)
+    return artefact_url(partnership, framework, artefact)

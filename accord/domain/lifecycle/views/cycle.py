@@ -1,0 +1,222 @@
+"""A partnership's cycle: where it is, what each next move needs, and moving it on."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from accord.kernel.accounts.policy import Action, can
+from accord.register.models import PartnershipStatus
+
+from .. import content, cycle, record_evidence, services
+from ..forms_cycle import MoveForm, RetrospectiveForm
+from ..meets import meets, why_not
+from ..models import ArtefactRecord
+from . import basis_notes, overrides
+from .common import artefact_url, missing_url, partnership_for
+
+
+def _missing_rows(partnership, framework, check) -> list[dict]:
+    return [
+        {"text": missing.text, "cite": missing.cite, "href": missing_url(partnership, framework, missing)}
+        for missing in check.missing
+    ]
+
+
+def _gate_items(partnership, framework, now, target, voided, check) -> list[dict]:
+    """One task-list row per requirement of the gate into `target` (Accord's own checks first).
+    `voided`: why decisions that no longer count stopped counting (basis_notes.voided_notes)."""
+    artefacts = {a.id: a for a in framework.artefacts}
+    roles = {r.id: r.title for r in framework.roles}
+    first = basis_notes.first_links(partnership, now, target)
+    items = overrides.own_check_rows(partnership, framework, check)
+    overridden = {m.requirement_id: m.override for m in check.overridden}
+    for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
+        artefact = artefacts[requirement.artefact]
+        done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
+        short = "" if done else why_not(now.facts, artefact.id, now.tier_id)
+        waiting = [
+            roles.get(role, role)
+            for role in requirement.approvers
+            if now.facts.approvals.get((artefact.id, role)) != "approved"
+        ]
+        refused = any(
+            now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
+        )
+        waits_first = bool(artefact.kind == "approval" and waiting and first)
+        if short:
+            status, colour = "Does not count yet", "red"
+        elif not done:
+            status, colour = "Not done", "grey"
+        elif waits_first:
+            status, colour = "Cannot start yet", "grey"
+        elif refused:
+            status, colour = "Refused", "red"
+        elif waiting:
+            status, colour = "Waiting for approval", "yellow"
+        else:
+            status, colour = "Done", "green"
+        hint = requirement.cite
+        if requirement.approvers:
+            hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+        if short:
+            hint = f"{short[:1].upper()}{short[1:]}. {hint}"
+        if requirement.id in overridden:
+            status, colour = "Overridden", "blue"
+            hint = f"{overrides.override_text(overridden[requirement.id])}. {hint}"
+        notes = [
+            voided[(artefact.id, role)]
+            for role in requirement.approvers
+            if (artefact.id, role) in voided and now.facts.approvals.get((artefact.id, role)) != "approved"
+        ]
+        items.append(
+            {
+                "title": artefact.name,
+                # A task that cannot start yet is not a link (GOV.UK); its hint links to what comes first.
+                "href": None if waits_first else artefact_url(partnership, framework, artefact),
+                "hint": basis_notes.hint(
+                    hint, basis_notes.complete_first(first) if waits_first else "", notes
+                ),
+                "status": status,
+                "colour": colour,
+            }
+        )
+    return items
+
+
+def _checklists(partnership, framework) -> list[dict]:
+    """The framework's checklists answered in the cycle, each with where it is answered. A review's
+    questions are not a checklist: they are answered in the review (ADR 0024), listed under Reviews."""
+    return [
+        {"artefact": a, "href": artefact_url(partnership, framework, a)}
+        for a in framework.artefacts
+        if a.banks
+        and a.kind not in (*content.SINGLETON_KINDS, "approval")
+        and not record_evidence.never_counts(framework, a)
+    ]
+
+
+def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
+    now = services.state(partnership)
+    framework = now.framework
+    can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
+    moves = []
+    voided = basis_notes.voided_notes(partnership, now)
+    for target in cycle.MOVES.get(partnership.status, ()):
+        check = cycle.check_move(framework, now.facts, now.tier_id, partnership.status, target)
+        moves.append(
+            {
+                "target": target,
+                "label": cycle.move_label(partnership.status, target),
+                "gated": (partnership.status, target) in cycle.GATED,
+                "items": _gate_items(partnership, framework, now, target, voided, check),
+                "ready": check.ok,
+                "missing": len(check.missing),
+            }
+        )
+    stages = {s.id: s for s in framework.stages}
+    records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
+    checklists = _checklists(partnership, framework)
+    transitions = partnership.transitions.all()
+    retrospective_allowed = (
+        can_change
+        and can(request.user, Action.OVERRIDE_GATE)
+        and partnership.status == cycle.PROPOSED
+        and not services.has_decisions(partnership)
+    )
+    return render(
+        request,
+        "lifecycle/cycle.html",
+        {
+            "partnership": partnership,
+            "framework": framework,
+            "tier_name": next(
+                (t.name for t in framework.significance.tiers if t.id == now.tier_id), now.tier_id
+            ),
+            "stage": stages.get(partnership.status),
+            "path": [(s, PartnershipStatus(s).label) for s in cycle.MAIN_PATH],
+            "moves": moves,
+            "can_change": can_change,
+            "records": records,
+            "checklists": checklists,
+            "has_reviews": any(a.kind == "review" for a in framework.artefacts),
+            "transitions": transitions,
+            "later_approvals": basis_notes.later_approvals(partnership, now),
+            "retrospective_allowed": retrospective_allowed,
+            "statuses": dict(PartnershipStatus.choices),
+            "pending": services.pending_for(request.user, partnership, now)
+            if can(request.user, Action.DECIDE)
+            else [],
+            **overrides.checks_context(partnership, framework, now.facts.significance_assessed, can_change),
+        },
+    )
+
+
+def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
+    if target not in PartnershipStatus.values:
+        raise Http404
+    now = services.state(partnership)
+    check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
+    form = MoveForm(request.POST if request.method == "POST" else None, check=check)
+    refusal = None
+    if request.method == "POST" and check.ok and not partnership.is_finished and form.is_valid():
+        try:
+            services.move(
+                request.user,
+                partnership,
+                target,
+                expected_status=form.cleaned_data["expected_status"],
+                reason=form.cleaned_data["reason"],
+                reference=form.cleaned_data["reference"],
+                decided_on=form.cleaned_data["decided_on"],
+            )
+        except services.GateRefused as refused:
+            check = refused.check
+        except services.CycleError as error:
+            refusal = str(error)
+        else:
+            return redirect(reverse("cycle", args=[partnership.pk]) + "?moved=" + target)
+    return render(
+        request,
+        "lifecycle/move.html",
+        {
+            "partnership": partnership,
+            "framework": now.framework,
+            "check": check,
+            "form": form,
+            "label": cycle.move_label(partnership.status, target),
+            "target_label": PartnershipStatus(target).label,
+            "missing": _missing_rows(partnership, now.framework, check),
+            "overridable": overrides.overridable(request, check),
+            "overridden": [(m, overrides.override_text(m.override)) for m in check.overridden],
+            "target": target,
+            "refusal": refusal,
+            "finished": partnership.is_finished,
+        },
+    )
+
+
+def cycle_retrospective(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.OVERRIDE_GATE)
+    form = RetrospectiveForm(request.POST if request.method == "POST" else None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_retrospectively(
+                request.user,
+                partnership,
+                form.cleaned_data["target"],
+                reason=form.cleaned_data["reason"],
+                reference=form.cleaned_data["reference"],
+                decided_on=form.cleaned_data["decided_on"],
+            )
+        except services.CycleError as error:
+            refusal = str(error)
+        else:
+            return redirect(reverse("cycle", args=[partnership.pk]))
+    return render(
+        request,
+        "lifecycle/retrospective.html",
+        {"partnership": partnership, "form": form, "refusal": refusal},
+    )

@@ -1,0 +1,18 @@
+"""Download a Word document generated from a partnership's record (anyone who may see its cycle)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from accord.kernel.accounts.policy import Action
+
+from ..documents import DOCUMENTS, DOCX, filename, generate
+from .common import partnership_for
+
+
+def download(request: HttpRequest, pk: int, document: str) -> HttpResponse:
+    partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
+    if document not in DOCUMENTS:
+        raise Http404("There is no such document.")
+    response = HttpResponse(generate(document, partnership, request.user), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename(partnership, document)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class LifecycleConfig(AppConfig):
-    name = "accord.lifecycle"
-    verbose_name = "Partnership cycle"
-    default_auto_field = "django.db.models.BigAutoField"

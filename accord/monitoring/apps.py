@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class MonitoringConfig(AppConfig):
-    name = "accord.monitoring"
-    verbose_name = "Performance monitoring and progress reports"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "accord.outputs.api"
+    verbose_name = "JSON API and personal API tokens"
+    default_auto_field = "django.db.models.BigAutoField"

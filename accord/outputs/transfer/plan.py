@@ -1,0 +1,269 @@
+"""The dry run: what importing a workbook would do, worked out without writing anything.
+
+`build` reads every mapped row, matches it against the register and returns a `Plan`: for each
+sheet, the records it would create, update or leave unchanged, the organisations it would create,
+and every problem with its spreadsheet row number. The import itself (accord.outputs.transfer.commit)
+builds the plan again inside its transaction and refuses to write while any problem remains.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from accord.register.models import FINISHED_STATUSES, Organisation, Partnership, PartnershipStatus
+
+from . import columns as c
+from .lookups import Ambiguous, Lookups, NewOrganisation, NewPerson
+from .mapping import Mapping
+from .reading import Workbook
+from .rows import Row, RowProblem, parse_row
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+PARTNERSHIP_FIELDS = [
+    col.key
+    for col in c.PARTNERSHIPS.columns
+    if col.key not in {"lead_organisation_org_id", "accountable_body_org_id", "status"}
+]
+
+
+@dataclass
+class Change:
+    sheet: str
+    row: int
+    action: str
+    values: dict[str, Any]
+    instance: models.Model | None = None  # the record it changes; None for a new one
+    reference: str = ""  # the partnership it belongs to
+
+
+@dataclass
+class Plan:
+    file_name: str
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    new_organisations: list[NewOrganisation] = field(default_factory=list)
+    new_people: list[NewPerson] = field(default_factory=list)
+    person_updates: dict[int, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
+    ignored_sheets: list[str] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # the register sheets the file has
+    lookups: Lookups | None = None
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        result = {}
+        for sheet, changes in self.changes.items():
+            counted = Counter(change.action for change in changes)
+            result[sheet] = {k: counted.get(k, 0) for k in (CREATED, UPDATED, UNCHANGED)}
+        return result
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def problem(self, row: Row | int, message: str, sheet: str = "") -> None:
+        number = row if isinstance(row, int) else row.number
+        self.problems.append(RowProblem(sheet or getattr(row, "sheet", ""), number, message))
+
+
+def differs(instance: models.Model, name: str, value: Any) -> bool:
+    field_ = instance._meta.get_field(name)
+    if field_.is_relation:
+        return getattr(instance, field_.attname) != getattr(value, "pk", None) or isinstance(
+            value, NewOrganisation | NewPerson
+        )
+    return getattr(instance, name) != value
+
+
+def changed_values(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if differs(instance, k, v)}
+
+
+def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet) -> list[Row]:
+    data = workbook.sheets.get(sheet.name)
+    if data is None:
+        return []
+    keys = mapping.get(sheet.name, [])
+    return [parse_row(sheet, keys, number, cells) for number, cells in data.rows]
+
+
+def _references(rows: dict[str, list[Row]]) -> set[str]:
+    found = {str(r.get("reference")).strip().upper() for r in rows[c.PARTNERSHIPS.name]}
+    for name in (c.MEMBERS.name, c.REPRESENTATIVES.name, c.CONTRIBUTIONS.name):
+        found |= {str(r.get("partnership")).strip().upper() for r in rows[name]}
+    return {r for r in found if r}
+
+
+def build(file_name: str, workbook: Workbook, mapping: Mapping, lock: bool = False) -> Plan:
+    from .plan_children import plan_contributions, plan_members, plan_representatives
+
+    rows = {sheet.name: _rows(workbook, mapping, sheet) for sheet in c.IMPORTABLE}
+    lookups = Lookups(_references(rows), lock=lock)
+    plan = Plan(
+        file_name, ignored_sheets=list(workbook.ignored), sheets=list(workbook.sheets), lookups=lookups
+    )
+    for sheet_rows in rows.values():
+        for row in sheet_rows:
+            for message in row.problems:
+                plan.problem(row, message)
+    plan_organisations(plan, lookups, rows[c.ORGANISATIONS.name])
+    new_refs = plan_partnerships(plan, lookups, rows[c.PARTNERSHIPS.name])
+    known = set(lookups.partnerships) | new_refs
+    plan_members(plan, lookups, rows[c.MEMBERS.name], known)
+    plan_representatives(plan, lookups, rows[c.REPRESENTATIVES.name], known)
+    plan_contributions(plan, lookups, rows[c.CONTRIBUTIONS.name], known)
+    plan.new_organisations = lookups.created_organisations()
+    plan.new_people = list(lookups.new_people.values())
+    plan.problems.sort(key=lambda p: ([s.name for s in c.SHEETS].index(p.sheet), p.row))
+    return plan
+
+
+def _where(row: Row) -> str:
+    return f"{row.sheet} sheet, row {row.number}"
+
+
+def plan_organisations(plan: Plan, lookups: Lookups, rows: list[Row]) -> None:
+    changes: list[Change] = []
+    for row in rows:
+        if row.problems:
+            continue
+        values = {k: v for k, v in row.values.items() if k in c.ORGANISATIONS.by_key}
+        if "sector" in values and not values["sector"]:
+            values.pop("sector")
+        try:
+            found = lookups.organisation(values["name"], values.get("org_id", ""), _where(row))
+        except Ambiguous as problem:
+            plan.problem(row, str(problem))
+            continue
+        if isinstance(found, NewOrganisation):
+            found.values.update(values)
+            found.sector = values.get("sector", found.sector)
+            changes.append(Change(row.sheet, row.number, CREATED, values))
+            continue
+        if "org_id" in values and not values["org_id"]:
+            values.pop("org_id")  # a blank org-id never clears one the register holds
+        changed = changed_values(found, values)
+        changes.append(Change(row.sheet, row.number, UPDATED if changed else UNCHANGED, changed, found))
+    plan.changes[c.ORGANISATIONS.name] = changes
+
+
+def _reference_list(plan: Plan, row: Row, key: str, table: dict, allowed: list[str], what: str):
+    name = row.get(key)
+    found = table.get(c.squash(name))
+    if found is None:
+        column = c.PARTNERSHIPS.by_key[key]
+        plan.problem(
+            row, f'{column.header} "{name}" is not one of the council\'s {what} ({", ".join(allowed)})'
+        )
+    return found
+
+
+def _partnership_values(plan: Plan, lookups: Lookups, row: Row) -> dict[str, Any] | None:
+    values = {k: row.values[k] for k in PARTNERSHIP_FIELDS if k in row.values}
+    values["reference"] = values["reference"].upper()
+    ok = True
+    kind = _reference_list(
+        plan, row, "partnership_type", lookups.types, lookups.active_types, "partnership types"
+    )
+    directorate = _reference_list(
+        plan,
+        row,
+        "directorate",
+        lookups.directorates,
+        lookups.active_directorates,
+        "directorates or services",
+    )
+    values.update(partnership_type=kind, directorate=directorate)
+    ok = kind is not None and directorate is not None
+    for key in ("lead_organisation", "accountable_body"):
+        if key not in values:
+            continue
+        if not values[key]:
+            values[key] = None
+            continue
+        try:
+            values[key] = lookups.organisation(values[key], row.get(f"{key}_org_id"), _where(row))
+        except Ambiguous as problem:
+            plan.problem(row, str(problem))
+            ok = False
+    start, end = values.get("start_date"), values.get("proposed_end_date")
+    if start and end and end < start:
+        plan.problem(row, "Proposed end date must be after the start date")
+        ok = False
+    return values if ok else None
+
+
+def plan_partnerships(plan: Plan, lookups: Lookups, rows: list[Row]) -> set[str]:
+    """Plan the Partnerships sheet; returns the references it would create."""
+    changes: list[Change] = []
+    first_row: dict[str, int] = {}
+    new_refs: set[str] = set()
+    for row in rows:
+        reference = str(row.get("reference")).upper()
+        if reference and reference in first_row:
+            plan.problem(
+                row, f"Reference {reference} is also on row {first_row[reference]}: each must be different"
+            )
+            continue
+        first_row[reference] = row.number
+        if row.problems:
+            continue
+        values = _partnership_values(plan, lookups, row)
+        if values is None:
+            continue
+        existing = lookups.partnerships.get(reference)
+        status = row.get("status")
+        if existing is None:
+            values["status"] = status or PartnershipStatus.PROPOSED
+            changes.append(Change(row.sheet, row.number, CREATED, values, reference=reference))
+            new_refs.add(reference)
+            continue
+        if status and status != existing.status:
+            plan.problem(
+                row,
+                f"Status cannot change from {existing.get_status_display()} to "
+                f"{PartnershipStatus(status).label} by an import: status changes go through the partnership "
+                "cycle (the partnership's Cycle page)",
+            )
+            continue
+        changed = changed_values(existing, values)
+        if changed and existing.status in FINISHED_STATUSES:
+            plan.problem(
+                row,
+                f"{existing.name} is {existing.get_status_display().lower()}: it is read-only, "
+                "so the import cannot change it",
+            )
+            continue
+        action = UPDATED if changed else UNCHANGED
+        changes.append(Change(row.sheet, row.number, action, changed, existing, reference))
+    plan.changes[c.PARTNERSHIPS.name] = changes
+    return new_refs
+
+
+def partnership_for(
+    plan: Plan, lookups: Lookups, row: Row, known: set[str]
+) -> tuple[str, Partnership | None]:
+    """The reference a child row belongs to and the existing partnership (None for a new one);
+    ('', None) with a problem recorded if it names no partnership."""
+    reference = str(row.get("partnership")).upper()
+    if not reference:  # its cell could not be read: that problem is already recorded
+        return "", None
+    if reference not in known:
+        plan.problem(
+            row, f"Partnership reference {reference} is not in the register or the Partnerships sheet"
+        )
+        return "", None
+    existing = lookups.partnerships.get(reference)
+    return reference, existing
+
+
+def is_read_only(partnership: Partnership | None) -> bool:
+    return partnership is not None and partnership.status in FINISHED_STATUSES
+
+
+def organisation_of(lookups: Lookups, row: Row, plan: Plan) -> "Organisation | NewOrganisation | None":
+    try:
+        return lookups.organisation(row.get("organisation"), row.get("org_id"), _where(row))
+    except Ambiguous as problem:
+        plan.problem(row, str(problem))
+        return None

@@ -1,0 +1,78 @@
+"""An import run from upload to outcome: the steps the pages and the command share."""
+
+import logging
+
+from django.db import DatabaseError
+
+from accord.kernel import clock
+from accord.register.services import Finished, StaleEdit
+
+from . import mapping as maps
+from .commit import ImportRefused, commit
+from .models import ImportRun, Outcome
+from .plan import Plan, build
+from .reading import Workbook, read
+
+MAX_NAME = 255
+log = logging.getLogger(__name__)
+
+
+class ImportFailed(Exception):
+    """Something went wrong while writing: the transaction was rolled back and nothing was written."""
+
+
+def start(actor, file_name: str, content: bytes) -> ImportRun:
+    """Check and keep an uploaded file (FileProblem if it cannot be imported); map its columns as
+    remembered or guessed."""
+    workbook = read(file_name, content)
+    return ImportRun.objects.create(
+        started_by=actor if getattr(actor, "pk", None) else None,
+        started_by_name=getattr(actor, "display_name", None) or str(actor or "System"),
+        file_name=file_name[-MAX_NAME:],
+        kind=workbook.kind,
+        content=content,
+        mapping=maps.suggested(workbook),
+    )
+
+
+def workbook_of(run: ImportRun) -> Workbook:
+    return read(run.file_name, bytes(run.content))
+
+
+def set_mapping(run: ImportRun, workbook: Workbook, chosen: maps.Mapping) -> None:
+    run.mapping = chosen
+    run.save(update_fields=["mapping"])
+    maps.remember(workbook, chosen)
+
+
+def preview(run: ImportRun, workbook: Workbook | None = None) -> Plan:
+    return build(run.file_name, workbook or workbook_of(run), run.mapping)
+
+
+def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None:
+    run.outcome = outcome
+    run.finished_at = clock.now()
+    run.counts = plan.counts()
+    run.organisations_created = len(plan.new_organisations) if outcome == Outcome.IMPORTED else 0
+    run.problems = len(plan.problems)
+    run.message = message
+    if outcome == Outcome.IMPORTED:
+        run.content = b""  # the register holds what it said now
+    run.save()
+
+
+def import_now(run: ImportRun, actor) -> Plan:
+    """All or nothing; ImportRefused (with the plan) if the file still has problems."""
+    try:
+        plan = commit(actor, run.file_name, workbook_of(run), run.mapping)
+    except ImportRefused as refused:
+        _finish(run, refused.plan, Outcome.REFUSED, str(refused))
+        raise
+    except (DatabaseError, ValueError, LookupError, StaleEdit, Finished) as problem:
+        log.exception("Import of %s failed", run.file_name)
+        run.outcome, run.finished_at = Outcome.REFUSED, clock.now()
+        run.message = f"The import failed and nothing was written: {problem}"[:2000]
+        run.save(update_fields=["outcome", "finished_at", "message"])
+        raise ImportFailed(run.message) from problem
+    _finish(run, plan, Outcome.IMPORTED)
+    return plan

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class RemindersConfig(AppConfig):
-    name = "accord.reminders"
-    verbose_name = "Schedule, reminders and calendars"
-    default_auto_field = "django.db.models.BigAutoField"

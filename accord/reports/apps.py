@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ReportsConfig(AppConfig):
-    name = "accord.reports"
-    verbose_name = "Reports to committees"
-    default_auto_field = "django.db.models.BigAutoField"

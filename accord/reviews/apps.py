@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ReviewsConfig(AppConfig):
-    name = "accord.reviews"
-    verbose_name = "Reviews and assurance ratings"
-    default_auto_field = "django.db.models.BigAutoField"
