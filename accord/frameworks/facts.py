@@ -28,7 +28,7 @@ class RiskFact(NamedTuple):
 
 
 class RatingFact(NamedTuple):
-    """The latest governance assurance rating of a partnership (accord.domain.reviews), for the re-review rule."""
+    """The latest governance assurance rating of a partnership (domain.reviews), for the re-review rule."""
 
     level: str  # substantial | reasonable | limited | weak
     rated_on: date

@@ -1,4 +1,4 @@
-"""Access-test URL cases for accord.outputs.public (see tests/access_cases/__init__.py): the published register
+"""Access-test URL cases for outputs.public (see tests/access_cases/__init__.py): the published register
 and open data are for anyone, signed in or not."""
 
 from django.urls import reverse

@@ -4,7 +4,7 @@ The governing document is the framework's agreement for the partnership's type o
 framework governs it by a board's terms of reference (Central Bedfordshire 2.9.1), those
 (accord.frameworks.evidence_rules.governing_artefact). Saving it also saves the `agreement` artefact
 record (its revisions are what approvers approve); whether it counts as evidence is decided from the
-agreement itself by accord.domain.lifecycle.evidence with the rules in accord.domain.lifecycle.governing: the status
+agreement itself by lifecycle.evidence with the rules in lifecycle.governing: the status
 the framework requires, and every heading covered or each gap explained (ADR 0024). Its signing date
 is the `agreement_signed` anchor.
 """

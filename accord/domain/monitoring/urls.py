@@ -1,4 +1,4 @@
-"""URLs of accord.domain.monitoring: under a partnership (partnership_urls) and across the council (site_urls)."""
+"""URLs of monitoring: under a partnership (partnership_urls) and across the council (site_urls)."""
 
 from django.urls import path
 

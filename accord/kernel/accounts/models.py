@@ -12,7 +12,7 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
-    """A person who signs in to Accord. What they may see and do is decided by accord.kernel.accounts.policy."""
+    """A person who signs in to Accord. What they may see and do is decided by accounts.policy."""
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.OFFICER)
     person = models.OneToOneField(

@@ -1,4 +1,4 @@
-"""URLs of accord.outputs.reports: under a partnership (partnership_urls) and across the council (site_urls)."""
+"""URLs of reports: under a partnership (partnership_urls) and across the council (site_urls)."""
 
 from django.urls import path
 
