@@ -86,9 +86,9 @@ def issue_previous_year(today: date) -> str:
     from django.contrib.auth import get_user_model
 
     from accord.frameworks import loader
-    from accord.kernel.accounts.policy import visible_partnerships
     from accord.outputs.reports import periods, services
     from accord.outputs.reports.builders import KINDS, Context, build
+    from accord.register.access import visible_partnerships
 
     user = get_user_model().objects.get(username=USERNAME)
     year = periods.financial_year(periods.last_complete(periods.YEAR, today).start.year - 1)

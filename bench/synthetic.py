@@ -61,8 +61,8 @@ class Generator(PartnershipRows):
 
     def reference_data(self) -> None:
         """The demo council's lists, adding only what migrations have not already seeded."""
-        from accord.register.demo import load_file
         from accord.register.models import CorporatePriority, Directorate, PartnershipType
+        from accord.site.demo import load_file
 
         demo = load_file()
         have = set(Directorate.objects.values_list("code", flat=True))

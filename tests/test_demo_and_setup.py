@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from accord.kernel.accounts.models import Role
 from accord.kernel.ui.branding import validate_brand_colour
-from accord.register.demo import DEMO_PASSWORD, load_file
 from accord.register.models import Partnership, PartnershipRole, PartnershipType
+from accord.site.demo import DEMO_PASSWORD, load_file
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accord.kernel.accounts.policy import visible_partnerships
+from accord.register.access import visible_partnerships
 from accord.register.filters import add_months, filter_register
 from accord.register.models import Partnership
 from accord.register.search import words

@@ -27,6 +27,6 @@ def test_views_do_not_query_partnership_data_without_the_policy():
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if UNSCOPED.search(line)
     ]
-    assert not offenders, "Use accord.kernel.accounts.policy.visible_partnerships() instead:\n" + "\n".join(
+    assert not offenders, "Use accord.register.access.visible_partnerships() instead:\n" + "\n".join(
         offenders
     )

@@ -9,12 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from accord.kernel.accounts.policy import Action, visible_partnerships
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import Action, require
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import YesNoField
-from accord.register.forms.base import GovukForm
+from accord.register.access import partnership_for, visible_partnerships
 from accord.register.models import Partnership
-from accord.register.views.partnerships import partnership_for
 
 from . import classification, loader
 from .models import Classification

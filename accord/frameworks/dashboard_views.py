@@ -8,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action, can, visible_partnerships
-from accord.kernel.ui.pages import paginate, require
-from accord.register.forms.base import GovukForm
+from accord.kernel.accounts.policy import Action, can, require
+from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.pages import paginate
+from accord.register.access import visible_partnerships
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
 
 from . import engine, loader, store, tracking

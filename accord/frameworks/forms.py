@@ -1,7 +1,7 @@
 from django import forms
 
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
-from accord.register.forms.base import GovukForm
 
 from .schema import Framework
 

@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import require
-from accord.register.views.partnerships import partnership_for
+from accord.kernel.accounts.policy import Action, require
+from accord.register.access import partnership_for
 
 from . import apply, engine, loader, services, tracking
 from .forms import LastDoneForm, TrackingStartForm

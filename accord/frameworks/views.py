@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action
-from accord.register.views.partnerships import partnership_for
+from accord.register.access import partnership_for
 
 from . import apply, loader, services
 from .forms import OverrideForm, SignificanceForm

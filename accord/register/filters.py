@@ -7,9 +7,9 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import current
+from accord.kernel.ui.forms import GovukForm
+from accord.register.access import current
 
-from .forms.base import GovukForm
 from .models import (
     CouncilRole,
     Directorate,

@@ -19,6 +19,7 @@ from accord.outputs.reminders import urls as reminders
 from accord.outputs.reports import urls as reports
 from accord.outputs.transfer import urls as transfer
 from accord.register.views import children, directory, partnerships, reference
+from accord.site.views import home, partnership
 
 handler400 = "accord.kernel.ui.views.bad_request"
 handler403 = "accord.kernel.ui.views.permission_denied"
@@ -29,8 +30,8 @@ CHILD = "<int:pk>/<slug:kind>"
 
 partnership_urls = [
     path("", partnerships.register_list, name="register"),
-    path("new/", partnerships.partnership_create, name="partnership-create"),
-    path("<int:pk>/", partnerships.partnership_detail, name="partnership"),
+    path("new/", partnership.partnership_create, name="partnership-create"),
+    path("<int:pk>/", partnership.partnership_detail, name="partnership"),
     path("<int:pk>/change/<slug:section>/", partnerships.partnership_edit, name="partnership-edit"),
     path("<int:pk>/history/", partnerships.partnership_history, name="partnership-history"),
     path("<int:pk>/significance/", frameworks.significance_assess, name="significance-assess"),
@@ -81,7 +82,7 @@ reference_urls = [
 ]
 
 urlpatterns = [
-    path("", ui.home, name="home"),
+    path("", home.home, name="home"),
     path("partnerships/", include(partnership_urls)),
     path("", include(directory_urls)),
     *lifecycle.site_urls,

@@ -350,9 +350,9 @@ def test_a_framework_requirement_can_be_overridden(users, settings, officer_pers
 
 @pytest.mark.django_db
 def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
-    from accord.kernel.accounts.policy import visible_partnerships
     from accord.outputs.reports import periods
     from accord.outputs.reports.builders import KINDS, Context, build
+    from accord.register.access import visible_partnerships
 
     f.classify(proposal, is_partnership=False, user=users["officer"])
     with on_day(date(2025, 11, 3)):

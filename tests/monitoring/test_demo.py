@@ -5,7 +5,7 @@ import pytest
 
 from accord.domain.monitoring import performance
 from accord.domain.monitoring.models import BudgetYear, Indicator, IndicatorValue, Milestone, ProgressReport
-from accord.register.demo import load_demo
+from accord.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accord.domain.monitoring.models import ProgressReport
 from accord.outputs.public import queries
-from accord.register.demo import load_demo
+from accord.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -102,7 +102,7 @@ def test_the_demo_council_publishes_its_register(db):
     from accord.outputs.public import demo
 
     f.council()
-    # The full demo is loaded by accord.register.demo; here the public part alone, on a small register.
+    # The full demo is loaded by accord.site.demo; here the public part alone, on a small register.
     p = f.PartnershipFactory(is_published=True)
     f.make_user("officer", username="officer")
     assert demo.load() == 1

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from accord.kernel.accounts.policy import visible_partnerships
 from accord.outputs.reports import periods
 from accord.outputs.reports.builders import Context
+from accord.register.access import visible_partnerships
 from tests import factories as f
 
 from . import factories as r

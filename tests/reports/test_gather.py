@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accord.frameworks import loader, store
-from accord.kernel.accounts.policy import visible_partnerships
 from accord.outputs.reports import gather
 from accord.outputs.reports.builders import KINDS, PACK, build
+from accord.register.access import visible_partnerships
 from tests import factories as f
 
 from . import factories as r

@@ -51,7 +51,7 @@ def test_a_recorded_report_back_meets_the_obligation_of_a_bury_lsp(settings):
 
 
 def test_the_demo_council_shows_meetings_attendance_and_report_backs():
-    from accord.register.demo import load_demo
+    from accord.site.demo import load_demo
 
     load_demo()
     assert Meeting.objects.filter(partnership__reference="CHO-KP-01").count() == 4

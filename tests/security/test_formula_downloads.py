@@ -291,8 +291,8 @@ def make_everything_hostile() -> int:
 def hostile_world(db, client: Client) -> dict:
     from accord.domain.risks.models import Risk
     from accord.outputs.reports.models import ReportSnapshot
-    from accord.register.demo import load_demo
     from accord.register.models import Partnership
+    from accord.site.demo import load_demo
 
     load_demo()
     Partnership.objects.update(is_published=True)

@@ -6,8 +6,8 @@ from django import forms
 
 from accord.frameworks.schema import Template
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm, check_date_order
 from accord.kernel.ui.widgets import GovukDateField
-from accord.register.forms.base import GovukForm, check_date_order
 from accord.register.models import Organisation, Partnership
 
 from .agreements import GAP, ReviewRule, review_limit

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.accounts.models import Role
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
-from accord.register.forms.base import GovukForm
 
 from .models import Appointment, Outcome
 

@@ -10,8 +10,8 @@ from typing import Any
 from django import forms
 
 from accord.frameworks.schema import Question, QuestionBank
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField
-from accord.register.forms.base import GovukForm
 
 from .content import BUSINESS_CASE, Section
 from .uploads import EMPTY, NO_FILE, EvidenceFileField

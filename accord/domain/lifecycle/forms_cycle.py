@@ -3,8 +3,8 @@
 from django import forms
 
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField
-from accord.register.forms.base import GovukForm
 
 from .services import RETROSPECTIVE_TARGETS
 

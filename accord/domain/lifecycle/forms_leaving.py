@@ -7,8 +7,8 @@ from django import forms
 
 from accord.frameworks.schema import Template
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField
-from accord.register.forms.base import GovukForm
 
 from .leaving import (
     CONTINUES_CHOICES,

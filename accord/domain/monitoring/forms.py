@@ -8,8 +8,8 @@ from django import forms
 
 from accord.frameworks.schema import Heading
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
-from accord.register.forms.base import GovukForm
 
 from . import performance, rules
 from .models import Direction, Frequency, Indicator, MilestoneStatus

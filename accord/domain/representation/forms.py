@@ -5,8 +5,8 @@ from datetime import date
 from django import forms
 
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
-from accord.register.forms.base import GovukForm
 from accord.register.models import Person
 
 from .models import AttendanceStatus

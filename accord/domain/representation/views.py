@@ -13,9 +13,9 @@ from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui import charts
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
 from accord.register.services import Finished
-from accord.register.views.partnerships import partnership_for
 
 from . import duties, queries, services
 from .forms import AttendanceForm, MeetingForm, ReportBackForm

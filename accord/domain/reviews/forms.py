@@ -7,8 +7,8 @@ from django import forms
 
 from accord.frameworks.assurance import LEVEL_NAMES, LEVELS
 from accord.frameworks.schema import Question, QuestionBank
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
-from accord.register.forms.base import GovukForm
 from accord.register.models import Partnership, Person
 
 from . import content

@@ -5,8 +5,8 @@ from django import forms
 
 from accord.frameworks.schema import RiskModel
 from accord.kernel import clock
+from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField
-from accord.register.forms.base import GovukForm
 from accord.register.models import Organisation
 
 from .models import ActionStatus, ControlStatus, Kind, Risk

@@ -1,7 +1,7 @@
 """Risks across the partnerships a user may see: the council-wide list's filters, the heat map's
 one aggregate query, and the overdue reviews and actions.
 
-Every query starts from `accord.kernel.accounts.policy.visible_partnerships`. The council list takes the
+Every query starts from `accord.register.access.visible_partnerships`. The council list takes the
 partnership register's filters (same query-string names and meanings, RegisterFilterForm) and
 adds its own; its export applies the same. A heat-map cell links to a list with `stage`,
 `likelihood` and `impact` (`heatmap_cell` reads them, `in_cell` applies them).
@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from accord.frameworks.schema import RiskModel
 from accord.kernel import clock
-from accord.kernel.accounts.policy import visible_partnerships
+from accord.register.access import visible_partnerships
 
 from .forms import RegisterFilterForm
 from .heatmap import stage_name

@@ -2,16 +2,16 @@
 
 `RULES` is the declared policy: each action names the roles that may take it, and for actions on
 one partnership whether the role's access depends on the user's own link to it. Views ask `can()`
-and query through `visible_partnerships()`; tests walk every URL against this table.
+(or `require()`); which partnerships a user is linked to is the register's to say
+(accord.register.access, which also scopes every register query); tests walk every URL against
+this table.
 """
 
-from datetime import date
 from enum import StrEnum
+from typing import Any, Protocol
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-
-from accord.kernel import clock
-from accord.register.models import Membership, Partnership, PartnershipRole
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 from .models import Role
 
@@ -92,60 +92,35 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
-def _role(user) -> str | None:
+class Linkable(Protocol):
+    """A partnership as the policy sees it: the register answers whether a user is linked to it."""
+
+    def is_linked_to(self, user: Any) -> bool: ...
+
+
+def role_of(user: Any) -> str | None:
+    """The user's role, or None for someone signed out or deactivated."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     return user.role
 
 
-def current(queryset: QuerySet, today: date | None = None) -> QuerySet:
-    today = today or clock.today()
-    return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+def needs_link(user: Any, action: Action) -> bool:
+    """Whether this user's access for `action` depends on their own link to the partnership."""
+    return role_of(user) in RULES[action][1]
 
 
-def _linked(user, today: date | None = None) -> Q:
-    """Partnerships the user is linked to.
-
-    Staff: a current role on it. Partners: their organisation's current membership of it.
-    """
-    if user.role == Role.PARTNER:
-        if user.organisation_id is None:
-            return Q(pk__in=[])
-        members = current(
-            Membership.objects.filter(partnership=OuterRef("pk"), organisation_id=user.organisation_id), today
-        )
-        return Q(Exists(members))
-    if user.person_id is None:
-        return Q(pk__in=[])
-    roles = current(
-        PartnershipRole.objects.filter(partnership=OuterRef("pk"), person_id=user.person_id), today
-    )
-    return Q(Exists(roles))
-
-
-def can(user, action: Action, partnership: Partnership | None = None) -> bool:
-    role = _role(user)
-    allowed, needs_link = RULES[action]
+def can(user: Any, action: Action, partnership: Linkable | None = None) -> bool:
+    role = role_of(user)
+    allowed, linked_roles = RULES[action]
     if role not in allowed:
         return False
-    if role in needs_link and partnership is not None:
-        return Partnership.objects.filter(_linked(user), pk=partnership.pk).exists()
+    if role in linked_roles and partnership is not None:
+        return partnership.is_linked_to(user)
     return True
 
 
-def visible_partnerships(user) -> QuerySet[Partnership]:
-    """The partnerships this user may see. Every register query starts here."""
-    role = _role(user)
-    allowed, needs_link = RULES[Action.VIEW_REGISTER]
-    if role not in allowed:
-        return Partnership.objects.none()
-    if role in needs_link:
-        return Partnership.objects.filter(_linked(user))
-    return Partnership.objects.all()
-
-
-def my_partnerships(user) -> QuerySet[Partnership]:
-    """The partnerships the user holds a current role on (or, for partners, their organisation is in)."""
-    if _role(user) is None:
-        return Partnership.objects.none()
-    return visible_partnerships(user).filter(_linked(user))
+def require(request: HttpRequest, action: Action, partnership: Linkable | None = None) -> None:
+    """Refuse (403) unless the signed-in user may take `action` (on `partnership`, if given)."""
+    if not can(request.user, action, partnership):
+        raise PermissionDenied

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import require
 
 from .forms import LocalSignInForm, SignInForm
 from .oidc.config import oidc_config, sso_enabled

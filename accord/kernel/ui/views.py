@@ -1,4 +1,4 @@
-"""Pages that belong to the service rather than the register: home, health, branding, errors."""
+"""Pages that belong to the service rather than the register: health, branding, accessibility, errors."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -7,21 +7,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-
-from accord.kernel.accounts.policy import Action, can, my_partnerships, visible_partnerships
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    mine = my_partnerships(request.user).select_related("partnership_type", "directorate").order_by("name")
-    return render(
-        request,
-        "home.html",
-        {
-            "mine": mine[:100],
-            "total_visible": visible_partnerships(request.user).count(),
-            "can_create": can(request.user, Action.CREATE_PARTNERSHIP),
-        },
-    )
 
 
 @login_not_required

@@ -2,10 +2,9 @@
 
 from django.http import HttpRequest
 
-from accord.kernel.accounts.policy import Action, can
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import Action, can, require
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
-from accord.register.views.partnerships import partnership_for
 
 BASE = "/api/v1"
 

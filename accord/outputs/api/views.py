@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from accord.register.forms.base import GovukForm
+from accord.kernel.ui.forms import GovukForm
 
 from . import tokens
 from .models import ApiToken

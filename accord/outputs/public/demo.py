@@ -1,5 +1,5 @@
 """The demo council's published register: how its published partnerships are governed and how to
-complain, and a published progress report. Called from accord.register.demo after the monitoring demo."""
+complain, and a published progress report. Called from accord.site.demo after the monitoring demo."""
 
 from django.contrib.auth import get_user_model
 

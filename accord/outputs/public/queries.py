@@ -15,8 +15,8 @@ from django.db.models.functions import Cast, Concat, Replace, Substr
 
 from accord.domain.monitoring.models import ProgressReport, ReportStatus
 from accord.kernel import clock
-from accord.kernel.accounts.policy import current
 from accord.kernel.audit.models import AuditEvent
+from accord.register.access import current
 from accord.register.models import Contribution, Membership, Partnership, PartnershipRole
 
 from .fields import (

@@ -13,8 +13,8 @@ from accord.frameworks import engine, store
 from accord.frameworks.dashboard_views import LIVE_LIMIT
 from accord.frameworks.models import ComplianceSnapshot, ObligationStatus
 from accord.frameworks.schema import Framework
-from accord.kernel.accounts.policy import visible_partnerships
 from accord.kernel.ui import charts
+from accord.register.access import visible_partnerships
 
 from .gather import open_partnerships
 

@@ -10,7 +10,8 @@ from django.db.models import Q
 from accord.domain.reviews.models import ReviewAction
 from accord.frameworks import loader
 from accord.frameworks.durations import parse
-from accord.kernel.accounts.policy import Action, can, my_partnerships, visible_partnerships
+from accord.kernel.accounts.policy import Action, can
+from accord.register.access import my_partnerships, visible_partnerships
 
 from . import gather, planner
 

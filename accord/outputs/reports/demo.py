@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from accord.frameworks import loader
 from accord.kernel import clock
-from accord.kernel.accounts.policy import visible_partnerships
+from accord.register.access import visible_partnerships
 
 from . import periods, services
 from .builders import KINDS, Context, build

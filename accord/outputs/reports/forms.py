@@ -6,7 +6,7 @@ from datetime import date
 
 from django import forms
 
-from accord.register.forms.base import GovukForm
+from accord.kernel.ui.forms import GovukForm
 
 from . import periods
 from .builders.common import written

@@ -2,7 +2,7 @@
 bulk queries for many partnerships at once (never one query per partnership).
 
 Every function starts from partnerships the caller was allowed to see (a queryset from
-`accord.kernel.accounts.policy.visible_partnerships`, or ids taken from one) and returns plain
+`accord.register.access.visible_partnerships`, or ids taken from one) and returns plain
 dictionaries keyed by partnership id.
 """
 

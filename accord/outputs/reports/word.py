@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 
-from accord.domain.lifecycle.documents.word import WordDocument
+from accord.kernel.ui.word import WordDocument
 
 from .cells import EMPTY, row_text, totals
 from .structure import Report, Table

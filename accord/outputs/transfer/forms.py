@@ -2,7 +2,7 @@
 
 from django import forms
 
-from accord.register.forms.base import GovukForm
+from accord.kernel.ui.forms import GovukForm
 
 from . import columns as c
 from .mapping import Mapping, problems

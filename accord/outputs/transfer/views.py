@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action, can
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import Action, can, require
 
 from . import export, runs
 from .commit import ImportRefused

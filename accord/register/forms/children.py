@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.forms import modelform_factory
 
+from accord.kernel.ui.forms import GovukModelForm, ReasonMixin, check_date_order, govuk_formfield
 from accord.register.models import (
     Contribution,
     ContributionCategory,
@@ -14,8 +15,6 @@ from accord.register.models import (
     Person,
     PriorityLink,
 )
-
-from .base import GovukModelForm, ReasonMixin, check_date_order, govuk_formfield
 
 
 class ChildForm(GovukModelForm):

@@ -1,10 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 
+from accord.kernel.ui.forms import GovukModelForm, govuk_formfield
 from accord.register.models import Organisation, Person
 from accord.register.orgid import normalise
-
-from .base import GovukModelForm, govuk_formfield
 
 
 class OrganisationForm(GovukModelForm):

@@ -3,9 +3,8 @@
 from django import forms
 from django.forms import modelform_factory
 
+from accord.kernel.ui.forms import GovukModelForm, check_date_order, govuk_formfield
 from accord.register.models import Organisation, Partnership, PartnershipStatus, PartnershipType
-
-from .base import GovukModelForm, check_date_order, govuk_formfield
 
 ESSENTIALS = [
     "name",

@@ -4,6 +4,10 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
+
+from accord.kernel import clock
+from accord.kernel.accounts.models import Role
 
 from .base import Versioned
 
@@ -252,6 +256,20 @@ class Partnership(Versioned):
     def is_finished(self) -> bool:
         """Closed, rejected or withdrawn: kept in the register, read-only."""
         return self.status in FINISHED_STATUSES
+
+    def is_linked_to(self, user) -> bool:
+        """Whether the user is linked to it (the access policy asks): staff by a current role on it,
+        partners by their organisation's current membership of it."""
+        if user.role == Role.PARTNER:
+            links = (
+                self.memberships.filter(organisation_id=user.organisation_id)
+                if user.organisation_id
+                else None
+            )
+        else:
+            links = self.roles.filter(person_id=user.person_id) if user.person_id else None
+        today = clock.today()
+        return links is not None and links.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).exists()
 
 
 class Membership(models.Model):

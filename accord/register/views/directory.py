@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from accord.kernel.accounts.policy import Action, can, visible_partnerships
+from accord.kernel.accounts.policy import Action, can, require
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.ui.pages import conflict_summary, paginate, require
+from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.pages import conflict_summary, paginate
 from accord.register import services
-from accord.register.forms.base import GovukForm
+from accord.register.access import visible_partnerships
 from accord.register.forms.directory import OrganisationModelForm, PersonModelForm
 from accord.register.models import Organisation, Person
 from accord.register.search import words

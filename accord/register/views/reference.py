@@ -4,9 +4,8 @@ from django.forms import modelform_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import require
-from accord.register.forms.base import GovukModelForm, govuk_formfield
+from accord.kernel.accounts.policy import Action, require
+from accord.kernel.ui.forms import GovukModelForm, govuk_formfield
 from accord.register.models import CorporatePriority, Directorate, PartnershipType
 
 LISTS = {

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from accord.frameworks import loader
+from accord.kernel.ui.word import WordDocument
 from accord.register.models import Partnership
 
 from . import generators
 from .dossier import gather
 from .facts import Dossier
-from .word import WordDocument
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -7,8 +7,9 @@ an empty business case answer becomes a gap under its own question.
 
 from dataclasses import dataclass
 
+from accord.kernel.ui.word import WordDocument
+
 from .dossier import Answer
-from .word import WordDocument
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Heading 2, filled from the register where Accord knows the answer (accord.domain
 
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework, Template
+from accord.kernel.ui.word import GAP_MARK, WordDocument
 
 from ..cycle import applies
 from .blocks import Block, Para, fact, knows_something, listed, write
@@ -22,7 +23,6 @@ from .fillers import (
     termination,
 )
 from .headings import fill
-from .word import GAP_MARK, WordDocument
 
 
 def template_for(framework: Framework, document: str) -> Template:

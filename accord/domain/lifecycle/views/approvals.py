@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework
-from accord.kernel.accounts.policy import Action, can, current, visible_partnerships
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import Action, can, require
+from accord.register.access import current, visible_partnerships
 
 from .. import agreements, basis, content, cycle, services
 from .. import appointments as appointments_service

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
-from accord.register.views.partnerships import partnership_for
 
 from .. import cycle
 from ..where import artefact_url

@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui.formatting import money
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
 from accord.register.services import Finished, StaleEdit  # noqa: F401  (views catch them from here)
-from accord.register.views.partnerships import partnership_for
 
 from .. import performance
 from ..services import MonitoringError

@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from accord.frameworks.assurance import LEVEL_NAMES
 from accord.kernel.accounts.policy import Action, can
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
 from accord.register.services import Finished
-from accord.register.views.partnerships import partnership_for
 
 from ..models import Review, ReviewAction
 from ..services import ReviewError

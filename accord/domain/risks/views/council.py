@@ -7,8 +7,8 @@ from django.shortcuts import render
 
 from accord.frameworks import loader
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import paginate, require
+from accord.kernel.accounts.policy import Action, require
+from accord.kernel.ui.pages import paginate
 
 from .. import exports, heatmap, queries
 

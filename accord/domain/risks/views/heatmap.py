@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accord.frameworks import loader
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import require
-from accord.register.views.partnerships import partnership_for
+from accord.kernel.accounts.policy import Action, require
+from accord.register.access import partnership_for
 
 from .. import counts, heatmap, queries
 from ..models import Risk, Stage

@@ -15,8 +15,8 @@ from accord.frameworks.durations import parse
 from accord.frameworks.facts import RiskFact
 from accord.frameworks.schema import RiskModel
 from accord.kernel.accounts.policy import Action, can
+from accord.register.access import partnership_for
 from accord.register.models import Partnership
-from accord.register.views.partnerships import partnership_for
 
 from .. import scoring
 from ..models import Risk, RiskStatus

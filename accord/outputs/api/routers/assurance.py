@@ -7,7 +7,7 @@ from ninja import Router
 from accord.domain.reviews.models import AssuranceRating, Review
 from accord.frameworks import compliance, loader
 from accord.kernel import clock
-from accord.kernel.accounts.policy import visible_partnerships
+from accord.register.access import visible_partnerships
 
 from ..access_checks import Action, partnership, require
 from ..errors import responses

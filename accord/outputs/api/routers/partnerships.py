@@ -4,10 +4,10 @@ from django.forms import modelform_factory
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from accord.kernel.accounts.policy import visible_partnerships
+from accord.kernel.ui.forms import govuk_formfield
 from accord.register import services
+from accord.register.access import visible_partnerships
 from accord.register.filters import RegisterFilterForm, register_query
-from accord.register.forms.base import govuk_formfield
 from accord.register.forms.partnerships import ESSENTIALS, SECTIONS, CreateForm, PartnershipFormBase
 from accord.register.models import Partnership
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 
 from accord.frameworks import engine, loader
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import paginate, require
-from accord.register.forms.base import GovukForm
+from accord.kernel.accounts.policy import Action, require
+from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.pages import paginate
 
 from .. import council
 

@@ -10,7 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action, can, visible_partnerships
+from accord.kernel.accounts.policy import Action, can
+from accord.register.access import visible_partnerships
 from accord.register.models import Partnership
 
 from .. import excel, periods, word

@@ -8,8 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from accord.kernel import clock
-from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import require
+from accord.kernel.accounts.policy import Action, require
 
 from .. import services
 from ..builders import KINDS

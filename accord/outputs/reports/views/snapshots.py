@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from accord.kernel.accounts.policy import Action, can, visible_partnerships
-from accord.kernel.ui.pages import paginate, require
+from accord.kernel.accounts.policy import Action, can, require
+from accord.kernel.ui.pages import paginate
+from accord.register.access import visible_partnerships
 
 from .. import services
 from ..builders import ALL

@@ -1,4 +1,4 @@
-"""Loads the demo council from accord/register/demo/demo_council.yaml.
+"""Loads the demo council from accord/site/demo/demo_council.yaml.
 
 The file follows the layout documented at its top level (directorates, corporate priorities,
 partnership types, organisations, people, partnerships, accounts). Everything is created in one
@@ -14,11 +14,21 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accord.domain.lifecycle import demo as cycle_demo
+from accord.domain.lifecycle.models import Appointment
 from accord.domain.lifecycle.services import record_first_state
+from accord.domain.monitoring import demo as monitoring_demo
+from accord.domain.representation import demo as representation_demo
+from accord.domain.reviews import demo as reviews_demo
+from accord.domain.risks import demo as risks_demo
+from accord.frameworks import demo as go_live_demo
+from accord.frameworks import demo_assessed, loader
 from accord.kernel.audit.models import Action
 from accord.kernel.audit.service import record, snapshot
-
-from .models import (
+from accord.outputs.public import demo as public_demo
+from accord.outputs.reminders import demo as reminders_demo
+from accord.outputs.reports import demo as reports_demo
+from accord.register.models import (
     Contribution,
     CorporatePriority,
     Directorate,
@@ -32,8 +42,8 @@ from .models import (
     PriorityLink,
     StatutoryStatus,
 )
-from .search import index_partnership
-from .services import refresh_contribution_total
+from accord.register.search import index_partnership
+from accord.register.services import refresh_contribution_total
 
 DEMO_FILE = Path(__file__).parent / "demo" / "demo_council.yaml"
 DEMO_PASSWORD = "accord-demo-2026"
@@ -102,35 +112,15 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     for p in data["partnerships"]:
         _load_partnership(p, types, organisations, directorates, people, priorities)
     _load_accounts(data.get("accounts", []), people, organisations)
-    from accord.frameworks import demo_assessed  # the framework builds on the register
-
     demo_assessed.load()
-    from accord.domain.lifecycle import demo as cycle_demo  # the cycle builds on the register
-
     cycle_demo.stage()
-    from accord.domain.risks import demo as risks_demo
-
     risks_demo.load()
-    from accord.domain.monitoring import demo as monitoring_demo
-
     monitoring_demo.load()
-    from accord.domain.representation import demo as representation_demo
-
     representation_demo.load()
-    from accord.domain.reviews import demo as reviews_demo
-
     reviews_demo.load()
-    from accord.outputs.reminders import demo as reminders_demo
-
     reminders_demo.load()
-    from accord.outputs.reports import demo as reports_demo
-
     reports_demo.load()
-    from accord.outputs.public import demo as public_demo
-
     public_demo.load()
-    from accord.frameworks import demo as go_live_demo
-
     go_live_demo.load()
     return {
         "partnerships": len(data["partnerships"]),
@@ -260,8 +250,6 @@ def _load_accounts(accounts, people, organisations) -> None:
 def _appoint(user) -> None:
     """Demo approvers decide in every role of the council's framework; the administrator records
     decisions of the council's committees, as Democratic Services would."""
-    from accord.domain.lifecycle.models import Appointment
-    from accord.frameworks import loader
 
     framework = loader.current()
     bodies = ("executive", "cabinet", "council", "board", "committee")

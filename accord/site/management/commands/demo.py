@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from accord.register.demo import DEMO_PASSWORD, demo_accounts, load_demo
 from accord.register.models import Partnership
+from accord.site.demo import DEMO_PASSWORD, demo_accounts, load_demo
 
 
 class Command(BaseCommand):
