@@ -7,4 +7,12 @@ class FrameworksConfig(AppConfig):
     verbose_name = "Partnership frameworks"
 
     def ready(self) -> None:
-        from . import checks_startup  # noqa: F401 - registers the start-up check
+        from accord.register import signals
+
+        from . import (
+            checks_startup,  # noqa: F401 - registers the start-up check
+            services,
+        )
+
+        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="frameworks")
+        signals.partnerships_changed.connect(services.on_partnerships_changed, dispatch_uid="frameworks")

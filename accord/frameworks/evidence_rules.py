@@ -8,6 +8,8 @@ Each problem is reported as (path, message), like accord.frameworks.checks.
 
 from collections.abc import Iterator
 
+from accord.register.models.people import RoleType
+
 from .schema import Artefact, Framework
 
 Problem = tuple[str, str]
@@ -19,8 +21,6 @@ GOVERNING_FIELDS = ("must_be", "coverage", "complete_in_tiers")
 
 def role_types() -> dict[str, str]:
     """The register's role types (People and roles) a `met_by_role` may name."""
-    from accord.register.models.people import RoleType  # the register is below the frameworks
-
     return dict(RoleType.choices)
 
 

@@ -79,6 +79,16 @@ def assess_if_nothing_to_ask(partnership: Partnership, user) -> SignificanceAsse
     return assess(partnership, user, {})
 
 
+def on_partnership_created(sender, actor, partnership: Partnership, **kwargs) -> None:
+    """The register added a partnership (register.signals): record its significance if nothing is asked."""
+    assess_if_nothing_to_ask(partnership, actor)
+
+
+def on_partnerships_changed(sender, partnership_ids: list[int], **kwargs) -> None:
+    """The register changed facts the framework reads (register.signals): keep kept statuses in step."""
+    store.partnerships_changed(partnership_ids)
+
+
 # Tracking from go-live (ADR 0021) ------------------------------------------------------------------
 
 

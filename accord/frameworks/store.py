@@ -21,6 +21,7 @@ from .schema import Framework
 
 Key = tuple[str, int, str, str, str]  # framework, directorate, tier, obligation, status
 BATCH = 2000
+LIVE_LIMIT = 2000  # a register this small is worked out on the spot when its figures are missing or old
 
 
 def _rows(framework: Framework, queryset, today: date) -> Iterable[ObligationStatus]:

@@ -9,7 +9,7 @@ column, so search time does not grow with the size of the register (ADR 0004).
 import re
 import unicodedata
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Partnership, SearchTerm
 
@@ -69,4 +69,14 @@ def apply_search(
             queryset = queryset.filter(pk__in=matching.values("partnership_id"))
         else:
             queryset = queryset.filter(Exists(matching.filter(partnership=OuterRef("pk"))))
+    return queryset
+
+
+def search_directory(queryset: QuerySet, query: str, fields: tuple[str, ...]) -> QuerySet:
+    """Organisations or people whose `fields` contain every word of the query (up to six words)."""
+    for word in words(query)[:6]:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(condition)
     return queryset

@@ -15,6 +15,7 @@ from django.db.models import F, Sum
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import record, snapshot
 
+from . import signals
 from .models import (
     Contribution,
     Membership,
@@ -106,12 +107,8 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
         **_scope(instance),
     )
     if isinstance(instance, Partnership):
-        from accord.domain.lifecycle.services import record_first_state  # the cycle builds on the register
-        from accord.frameworks.services import assess_if_nothing_to_ask  # the framework builds on it
-
         _after_partnership_created(actor, instance)
-        record_first_state(actor, instance)
-        assess_if_nothing_to_ask(instance, actor)
+        signals.partnership_created.send(sender=Partnership, actor=actor, partnership=instance)
         _keep_obligations_in_step([instance.pk])
     return instance
 
@@ -251,9 +248,7 @@ def remove_child(actor, child: models.Model, expected_version: int, reason: str)
 
 
 def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
-    from accord.frameworks.store import partnerships_changed  # frameworks builds on the register
-
-    partnerships_changed(partnership_ids)
+    signals.partnerships_changed.send(sender=Partnership, partnership_ids=partnership_ids)
 
 
 def _record_child(actor, partnership, child, action, before, after, reason) -> None:

@@ -5,10 +5,8 @@ from accord.domain.monitoring import urls as monitoring
 from accord.domain.representation import urls as representation
 from accord.domain.reviews import urls as reviews
 from accord.domain.risks import urls as risks
-from accord.frameworks import classify_views as classify
-from accord.frameworks import dashboard_views as dashboard
-from accord.frameworks import tracking_views as tracking
-from accord.frameworks import views as frameworks
+from accord.frameworks.views import classify, dashboard, tracking
+from accord.frameworks.views import significance as frameworks
 from accord.kernel.accounts import views as accounts
 from accord.kernel.accounts.oidc import views as oidc
 from accord.kernel.ui import views as ui

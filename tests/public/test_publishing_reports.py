@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from accord.domain.monitoring.publishing import set_report_published
 from accord.domain.monitoring.services import MonitoringError
 from accord.kernel.audit.models import AuditEvent
-from accord.outputs.public.services import set_report_published
 from tests import factories as f
 from tests.monitoring.factories import ProgressReportFactory
 

@@ -5,3 +5,10 @@ class LifecycleConfig(AppConfig):
     name = "accord.domain.lifecycle"
     verbose_name = "Partnership cycle"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from accord.register import signals
+
+        from . import services
+
+        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="lifecycle")

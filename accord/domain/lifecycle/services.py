@@ -250,6 +250,11 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
     return transition
 
 
+def on_partnership_created(sender, actor, partnership: Partnership, **kwargs) -> None:
+    """The register added a partnership (register.signals): its cycle starts."""
+    record_first_state(actor, partnership)
+
+
 def _resubmit(partnership: Partnership, now: State) -> None:
     """Going (back) for approval: approvals that are decisions in their own right start afresh (a new
     revision of their own records, which every approval's basis holds; ADR 0023)."""

@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from .oidc.local_sign_in import local_sign_in_allowed
+
 
 class UsernameOrEmailBackend(ModelBackend):
     """Sign in with either a username or the email address on the account.
@@ -10,8 +12,6 @@ class UsernameOrEmailBackend(ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        from .oidc.local_sign_in import local_sign_in_allowed
-
         if not local_sign_in_allowed():
             return None
         if username and "@" in username:

@@ -1,15 +1,14 @@
 """System checks for sign-in settings, so a mistake shows at `accord check`, not on the sign-in page."""
 
+from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
+
+from accord.kernel.accounts.oidc.config import oidc_config
 
 
 @checks.register(checks.Tags.security)
 def single_sign_on_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    from django.conf import settings
-
-    from accord.kernel.accounts.oidc.config import oidc_config
-
     try:
         config = oidc_config()
     except ImproperlyConfigured as exc:

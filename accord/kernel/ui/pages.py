@@ -1,21 +1,13 @@
-"""Helpers every page view uses: permission checks, pagination, and conflict messages."""
+"""Helpers every page view uses: pagination and conflict messages (permission checks: policy.require)."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
-from accord.kernel.accounts.policy import Action, can
-
 PER_PAGE = 20
-
-
-def require(request: HttpRequest, action: Action, partnership=None) -> None:
-    if not can(request.user, action, partnership):
-        raise PermissionDenied
 
 
 class CappedPaginator(Paginator):

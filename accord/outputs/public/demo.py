@@ -4,11 +4,11 @@ complain, and a published progress report. Called from accord.site.demo after th
 from django.contrib.auth import get_user_model
 
 from accord.domain.monitoring.models import ProgressReport, ReportStatus
+from accord.domain.monitoring.publishing import set_report_published
 from accord.register import services
 from accord.register.models import Partnership
 
 from .queries import published_partnerships
-from .services import set_report_published
 
 COUNCIL_COMPLAINTS = "https://www.chorley.gov.uk/complaints"
 GOVERNED = (

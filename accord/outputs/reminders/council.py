@@ -10,9 +10,9 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from accord.frameworks import engine, store
-from accord.frameworks.dashboard_views import LIVE_LIMIT
 from accord.frameworks.models import ComplianceSnapshot, ObligationStatus
 from accord.frameworks.schema import Framework
+from accord.frameworks.store import LIVE_LIMIT
 from accord.kernel.ui import charts
 from accord.register.access import visible_partnerships
 

@@ -21,9 +21,9 @@ from django.db.models import Count, Min, Q, QuerySet, Sum
 from accord.domain.lifecycle.models import Transition
 from accord.domain.risks.models import Risk, RiskStatus
 from accord.frameworks import assurance_rules, compliance, engine, risk_rules, store
-from accord.frameworks.dashboard_views import LIVE_LIMIT
 from accord.frameworks.models import ObligationStatus
 from accord.frameworks.schema import Framework
+from accord.frameworks.store import LIVE_LIMIT
 from accord.register.models import (
     FINISHED_STATUSES,
     Contribution,

@@ -6,77 +6,23 @@ and every problem with its spreadsheet row number. The import itself (accord.out
 builds the plan again inside its transaction and refuses to write while any problem remains.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models
-
-from accord.register.models import FINISHED_STATUSES, Organisation, Partnership, PartnershipStatus
+from accord.register.models import FINISHED_STATUSES, PartnershipStatus
 
 from . import columns as c
-from .lookups import Ambiguous, Lookups, NewOrganisation, NewPerson
+from .lookups import Ambiguous, Lookups, NewOrganisation
 from .mapping import Mapping
+from .plan_children import plan_contributions, plan_members, plan_representatives
+from .plan_model import CREATED, UNCHANGED, UPDATED, Change, Plan, changed_values, where
 from .reading import Workbook
-from .rows import Row, RowProblem, parse_row
+from .rows import Row, parse_row
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 PARTNERSHIP_FIELDS = [
     col.key
     for col in c.PARTNERSHIPS.columns
     if col.key not in {"lead_organisation_org_id", "accountable_body_org_id", "status"}
 ]
-
-
-@dataclass
-class Change:
-    sheet: str
-    row: int
-    action: str
-    values: dict[str, Any]
-    instance: models.Model | None = None  # the record it changes; None for a new one
-    reference: str = ""  # the partnership it belongs to
-
-
-@dataclass
-class Plan:
-    file_name: str
-    changes: dict[str, list[Change]] = field(default_factory=dict)
-    problems: list[RowProblem] = field(default_factory=list)
-    new_organisations: list[NewOrganisation] = field(default_factory=list)
-    new_people: list[NewPerson] = field(default_factory=list)
-    person_updates: dict[int, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
-    ignored_sheets: list[str] = field(default_factory=list)
-    sheets: list[str] = field(default_factory=list)  # the register sheets the file has
-    lookups: Lookups | None = None
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        result = {}
-        for sheet, changes in self.changes.items():
-            counted = Counter(change.action for change in changes)
-            result[sheet] = {k: counted.get(k, 0) for k in (CREATED, UPDATED, UNCHANGED)}
-        return result
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def problem(self, row: Row | int, message: str, sheet: str = "") -> None:
-        number = row if isinstance(row, int) else row.number
-        self.problems.append(RowProblem(sheet or getattr(row, "sheet", ""), number, message))
-
-
-def differs(instance: models.Model, name: str, value: Any) -> bool:
-    field_ = instance._meta.get_field(name)
-    if field_.is_relation:
-        return getattr(instance, field_.attname) != getattr(value, "pk", None) or isinstance(
-            value, NewOrganisation | NewPerson
-        )
-    return getattr(instance, name) != value
-
-
-def changed_values(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if differs(instance, k, v)}
 
 
 def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet) -> list[Row]:
@@ -95,8 +41,6 @@ def _references(rows: dict[str, list[Row]]) -> set[str]:
 
 
 def build(file_name: str, workbook: Workbook, mapping: Mapping, lock: bool = False) -> Plan:
-    from .plan_children import plan_contributions, plan_members, plan_representatives
-
     rows = {sheet.name: _rows(workbook, mapping, sheet) for sheet in c.IMPORTABLE}
     lookups = Lookups(_references(rows), lock=lock)
     plan = Plan(
@@ -118,10 +62,6 @@ def build(file_name: str, workbook: Workbook, mapping: Mapping, lock: bool = Fal
     return plan
 
 
-def _where(row: Row) -> str:
-    return f"{row.sheet} sheet, row {row.number}"
-
-
 def plan_organisations(plan: Plan, lookups: Lookups, rows: list[Row]) -> None:
     changes: list[Change] = []
     for row in rows:
@@ -131,7 +71,7 @@ def plan_organisations(plan: Plan, lookups: Lookups, rows: list[Row]) -> None:
         if "sector" in values and not values["sector"]:
             values.pop("sector")
         try:
-            found = lookups.organisation(values["name"], values.get("org_id", ""), _where(row))
+            found = lookups.organisation(values["name"], values.get("org_id", ""), where(row))
         except Ambiguous as problem:
             plan.problem(row, str(problem))
             continue
@@ -182,7 +122,7 @@ def _partnership_values(plan: Plan, lookups: Lookups, row: Row) -> dict[str, Any
             values[key] = None
             continue
         try:
-            values[key] = lookups.organisation(values[key], row.get(f"{key}_org_id"), _where(row))
+            values[key] = lookups.organisation(values[key], row.get(f"{key}_org_id"), where(row))
         except Ambiguous as problem:
             plan.problem(row, str(problem))
             ok = False
@@ -238,32 +178,3 @@ def plan_partnerships(plan: Plan, lookups: Lookups, rows: list[Row]) -> set[str]
         changes.append(Change(row.sheet, row.number, action, changed, existing, reference))
     plan.changes[c.PARTNERSHIPS.name] = changes
     return new_refs
-
-
-def partnership_for(
-    plan: Plan, lookups: Lookups, row: Row, known: set[str]
-) -> tuple[str, Partnership | None]:
-    """The reference a child row belongs to and the existing partnership (None for a new one);
-    ('', None) with a problem recorded if it names no partnership."""
-    reference = str(row.get("partnership")).upper()
-    if not reference:  # its cell could not be read: that problem is already recorded
-        return "", None
-    if reference not in known:
-        plan.problem(
-            row, f"Partnership reference {reference} is not in the register or the Partnerships sheet"
-        )
-        return "", None
-    existing = lookups.partnerships.get(reference)
-    return reference, existing
-
-
-def is_read_only(partnership: Partnership | None) -> bool:
-    return partnership is not None and partnership.status in FINISHED_STATUSES
-
-
-def organisation_of(lookups: Lookups, row: Row, plan: Plan) -> "Organisation | NewOrganisation | None":
-    try:
-        return lookups.organisation(row.get("organisation"), row.get("org_id"), _where(row))
-    except Ambiguous as problem:
-        plan.problem(row, str(problem))
-        return None

@@ -14,7 +14,7 @@ from accord.register.models import Contribution, Membership, PartnershipRole, Pe
 
 from . import columns as c
 from .lookups import CHUNK, Ambiguous, Lookups, NewPerson
-from .plan import (
+from .plan_model import (
     CREATED,
     UNCHANGED,
     UPDATED,

@@ -13,6 +13,8 @@ from typing import Any
 from django.conf import settings
 
 from . import columns as c
+from .cells import clean_text
+from .xlsx import XlsxBook
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -65,8 +67,6 @@ def kind_of(file_name: str, content: bytes) -> str:
 
 
 def _header_names(cells: list[Any]) -> list[str]:
-    from .cells import clean_text
-
     names = [clean_text(v)[:200] for v in cells[:MAX_COLUMNS]]
     while names and not names[-1]:
         names.pop()
@@ -117,8 +117,6 @@ def read_csv(content: bytes) -> Workbook:
 
 
 def read_xlsx(content: bytes) -> Workbook:
-    from .xlsx import XlsxBook
-
     try:
         book = XlsxBook(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, SyntaxError) as problem:

@@ -1,7 +1,8 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 
-from accord.kernel.ui.forms import GovukModelForm, govuk_formfield
+from accord.kernel.ui.forms import GovukForm, GovukModelForm, govuk_formfield
 from accord.register.models import Organisation, Person
 from accord.register.orgid import normalise
 
@@ -41,3 +42,7 @@ OrganisationModelForm = modelform_factory(
 PersonModelForm = modelform_factory(
     Person, form=PersonFormBase, fields=PERSON_FIELDS, formfield_callback=govuk_formfield
 )
+
+
+class DirectorySearchForm(GovukForm):
+    q = forms.CharField(label="Search by name", required=False, max_length=200)

@@ -1,20 +1,18 @@
 """Organisation and people pages: lists, records with their partnerships, create, change, history."""
 
-from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action, can, require
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.pages import conflict_summary, paginate
 from accord.register import services
 from accord.register.access import visible_partnerships
-from accord.register.forms.directory import OrganisationModelForm, PersonModelForm
+from accord.register.forms.directory import DirectorySearchForm, OrganisationModelForm, PersonModelForm
 from accord.register.models import Organisation, Person
-from accord.register.search import words
+from accord.register.search import search_directory
 
 DIRECTORY = {
     "organisation": {
@@ -36,25 +34,12 @@ DIRECTORY = {
 }
 
 
-class DirectorySearchForm(GovukForm):
-    q = forms.CharField(label="Search by name", required=False, max_length=200)
-
-
-def _search(queryset, query: str, fields: tuple[str, ...]):
-    for word in words(query)[:6]:
-        condition = Q()
-        for name in fields:
-            condition |= Q(**{f"{name}__icontains": word})
-        queryset = queryset.filter(condition)
-    return queryset
-
-
 def organisation_list(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_DIRECTORY)
     form = DirectorySearchForm(request.GET or None)
     queryset = Organisation.objects.annotate(partnership_count=Count("memberships")).order_by("name")
     if form.is_valid() and form.cleaned_data["q"]:
-        queryset = _search(queryset, form.cleaned_data["q"], ("name", "org_id"))
+        queryset = search_directory(queryset, form.cleaned_data["q"], ("name", "org_id"))
     page, pagination = paginate(request, queryset)
     return render(
         request, "directory/organisation_list.html", {"form": form, "page": page, "pagination": pagination}
@@ -66,7 +51,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = DirectorySearchForm(request.GET or None)
     queryset = Person.objects.select_related("organisation", "directorate").order_by("name")
     if form.is_valid() and form.cleaned_data["q"]:
-        queryset = _search(queryset, form.cleaned_data["q"], ("name", "job_title", "email"))
+        queryset = search_directory(queryset, form.cleaned_data["q"], ("name", "job_title", "email"))
     page, pagination = paginate(request, queryset)
     return render(
         request, "directory/person_list.html", {"form": form, "page": page, "pagination": pagination}

@@ -11,12 +11,12 @@ from django.urls import reverse
 from accord.frameworks import apply, loader
 from accord.kernel import clock
 from accord.kernel.ui.pages import conflict_summary
-from accord.outputs.public.services import set_report_published
 
 from .. import progress, queries, rules
 from ..forms import ProgressForm
 from ..models import ProgressReport, ReportStatus
 from ..progress import Incomplete
+from ..publishing import set_report_published
 from .common import (
     REFUSED,
     StaleEdit,
@@ -97,7 +97,7 @@ def progress_detail(request: HttpRequest, pk: int, report_id: int) -> HttpRespon
 
 
 def _publish(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
-    """Publish a submitted report on the public register, or take it off (accord.outputs.public.services)."""
+    """Publish a submitted report on the public register, or take it off (monitoring.publishing)."""
     partnership = monitoring_partnership(request, pk, change=True)
     report = _report(partnership, report_id)
     published = request.POST.get("publish") == "yes"

@@ -8,9 +8,11 @@ from accord.frameworks import loader
 from accord.kernel import clock
 
 from .. import queries
+from ..access import can_change, risk_partnership
+from ..exports import FORMATS, export
 from ..forms import RegisterFilterForm
 from ..models import ActionStatus, RiskStatus
-from .risk_display import band_tag, can_change, names, overdue_tag, risk_partnership, score_html
+from .risk_display import band_tag, names, overdue_tag, score_html
 
 ORDER = {
     "reference": ["reference"],
@@ -94,8 +96,6 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
 
 def risk_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The register as Excel or CSV in Bury App 10's layout, with the register page's filters."""
-    from ..exports import FORMATS, export
-
     partnership = risk_partnership(request, pk)
     if fmt not in FORMATS:
         raise Http404("Download the register as xlsx or csv")

@@ -15,24 +15,12 @@ from accord.kernel.ui.pages import conflict_summary
 from accord.register.services import Finished, StaleEdit
 
 from .. import scoring, services
+from ..access import can_change, open_risk, risk_in, risk_partnership
 from ..forms import CloseForm, EscalateForm, ReviewForm, RiskForm, ScoreForm, scale_items
 from ..models import RiskStatus, Stage
 from ..services import RiskError
 from .risk_children import child_edit, child_remove  # noqa: F401  (URLs name them here)
-from .risk_display import (
-    band_name,
-    band_tag,
-    can_change,
-    crumbs,
-    every,
-    names,
-    open_risk,
-    overdue_tag,
-    risk_in,
-    risk_partnership,
-    score_html,
-    warnings,
-)
+from .risk_display import band_name, band_tag, crumbs, every, names, overdue_tag, score_html, warnings
 
 REFUSED = (RiskError, Finished)
 

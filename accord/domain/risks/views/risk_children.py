@@ -9,10 +9,11 @@ from django.urls import reverse
 from accord.register.services import Finished
 
 from .. import services
+from ..access import open_risk, risk_partnership
 from ..forms import ActionForm, ControlForm, RemoveForm
 from ..models import Control, RiskAction
 from ..services import RiskError
-from .risk_display import crumbs, open_risk, risk_partnership
+from .risk_display import crumbs
 
 KINDS = {"control": (Control, "control", "controls"), "action": (RiskAction, "action", "actions")}
 

@@ -4,9 +4,6 @@ framework's categories and strategies, and the warnings the framework's rules ra
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from markupsafe import Markup
 
@@ -14,34 +11,10 @@ from accord.frameworks import risk_rules
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import RiskFact
 from accord.frameworks.schema import RiskModel
-from accord.kernel.accounts.policy import Action, can
-from accord.register.access import partnership_for
 from accord.register.models import Partnership
 
 from .. import scoring
 from ..models import Risk, RiskStatus
-
-
-def risk_partnership(request: HttpRequest, pk: int, change: bool = False) -> Partnership:
-    """The partnership whose register this is: VIEW_RISKS to see it, CHANGE_RISKS (and not finished)
-    to change it."""
-    return partnership_for(request, pk, Action.CHANGE_RISKS if change else Action.VIEW_RISKS)
-
-
-def risk_in(partnership: Partnership, risk_id: int) -> Risk:
-    return get_object_or_404(Risk, pk=risk_id, partnership=partnership)
-
-
-def open_risk(partnership: Partnership, risk_id: int) -> Risk:
-    """A risk to change: a closed risk keeps its record and history but is read-only."""
-    risk = risk_in(partnership, risk_id)
-    if risk.status != RiskStatus.OPEN:
-        raise PermissionDenied(f"Risk {risk.reference} is closed: read-only.")
-    return risk
-
-
-def can_change(request: HttpRequest, partnership: Partnership) -> bool:
-    return not partnership.is_finished and can(request.user, Action.CHANGE_RISKS, partnership)
 
 
 def band_colour(model: RiskModel, band_id: str) -> str:

@@ -8,11 +8,12 @@ from accord.register import services
 from accord.register.forms.directory import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
+    DirectorySearchForm,
     OrganisationModelForm,
     PersonModelForm,
 )
 from accord.register.models import Organisation, Person
-from accord.register.views.directory import DirectorySearchForm, _search
+from accord.register.search import search_directory
 
 from ..access_checks import Action, absolute, require
 from ..bridge import check, current_values, field_errors, form_data
@@ -52,7 +53,7 @@ def _searched(queryset, search: DirectorySearch, fields: tuple[str, ...]):
     form = DirectorySearchForm(form_data(DirectorySearchForm, search.dict(exclude_none=True)))
     if not form.is_valid():
         raise invalid(field_errors(form))
-    return _search(queryset, form.cleaned_data["q"], fields) if form.cleaned_data["q"] else queryset
+    return search_directory(queryset, form.cleaned_data["q"], fields) if form.cleaned_data["q"] else queryset
 
 
 # Organisations ----------------------------------------------------------------------------

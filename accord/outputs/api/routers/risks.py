@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from accord.domain.risks import services
+from accord.domain.risks.access import open_risk, risk_in, risk_partnership
 from accord.domain.risks.forms import ActionForm, RiskForm, ScoreForm
 from accord.domain.risks.models import Risk
-from accord.domain.risks.views.risk_display import open_risk, risk_in, risk_partnership
 from accord.frameworks import loader
 
 from ..access_checks import absolute

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
-from accord.register.models import Partnership
+from accord.register.models import Partnership, PartnershipStatus
 
 from ..periods import Period
 from ..structure import Report, Section
@@ -96,6 +96,4 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def status_name(status: str) -> str:
-    from accord.register.models import PartnershipStatus
-
     return PartnershipStatus(status).label if status in PartnershipStatus.values else status

@@ -9,8 +9,8 @@ from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, require
 from accord.register.access import partnership_for
 
-from . import apply, engine, loader, services, tracking
-from .forms import LastDoneForm, TrackingStartForm
+from .. import apply, engine, loader, services, tracking
+from ..forms import LastDoneForm, TrackingStartForm
 
 
 def tracking_start(request: HttpRequest) -> HttpResponse:

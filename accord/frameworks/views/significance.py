@@ -8,8 +8,8 @@ from django.urls import reverse
 from accord.kernel.accounts.policy import Action
 from accord.register.access import partnership_for
 
-from . import apply, loader, services
-from .forms import OverrideForm, SignificanceForm
+from .. import apply, loader, services
+from ..forms import OverrideForm, SignificanceForm
 
 
 def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:

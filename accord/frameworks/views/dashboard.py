@@ -14,8 +14,8 @@ from accord.kernel.ui.pages import paginate
 from accord.register.access import visible_partnerships
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
 
-from . import engine, loader, store, tracking
-from .models import ComplianceCount, ObligationStatus
+from .. import engine, loader, store, tracking
+from ..models import ComplianceCount, ObligationStatus
 
 
 class DashboardFilterForm(GovukForm):
@@ -41,16 +41,13 @@ class DashboardFilterForm(GovukForm):
             self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
 
 
-LIVE_LIMIT = 2000  # a register this small is worked out on the spot when its figures are missing or old
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_COMPLIANCE)
     framework = loader.current()
     today = clock.today()
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
-        if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= LIVE_LIMIT:
+        if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= store.LIVE_LIMIT:
             try:
                 store.refresh_all(today)
             except IntegrityError:

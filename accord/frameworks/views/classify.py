@@ -15,8 +15,8 @@ from accord.kernel.ui.widgets import YesNoField
 from accord.register.access import partnership_for, visible_partnerships
 from accord.register.models import Partnership
 
-from . import classification, loader
-from .models import Classification
+from .. import classification, loader
+from ..models import Classification
 
 SESSION_KEY = "accord_classification"
 

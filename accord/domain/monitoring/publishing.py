@@ -1,14 +1,16 @@
 """Publishing a progress report on the published register (or taking it off): the one way to change
-a report's `is_published`, in a transaction and recorded in the audit trail."""
+a report's `is_published`, in a transaction and recorded in the audit trail. The published register
+(accord.outputs.public) only reads the flag."""
 
 from django.db import transaction
 from django.db.models import F
 
-from accord.domain.monitoring.models import ProgressReport, ReportStatus
-from accord.domain.monitoring.services import MonitoringError
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record
 from accord.register.services import lock_open
+
+from .models import ProgressReport, ReportStatus
+from .services import MonitoringError
 
 
 def _state(published: bool) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,1 @@
+"""The frameworks' pages: significance, classifying, the compliance dashboard, tracking from go-live."""
