@@ -47,6 +47,7 @@ test: install
 	$(BIN)/accord makemigrations --check --dry-run
 	$(BIN)/ruff check accord tests bench
 	$(BIN)/ruff format --check accord tests bench
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 ## The date-sensitive suites on days that catch calendar bugs (ADR 0020): a leap day, the ends and
