@@ -34,7 +34,6 @@ PENDING = {
     "outputs/reminders/gather.py",
     "outputs/reminders/mywork.py",
     "outputs/reminders/services.py",
-    "outputs/reports/builders/common.py",
     "outputs/transfer/commit.py",
     "outputs/transfer/export_rows.py",
 }
