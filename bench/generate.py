@@ -78,10 +78,10 @@ def generate(partnerships: int, seed: int, today: date) -> Counts:
         generator.people()
         generator.users()
     generator.partnerships()
-    from accord.frameworks import store
+    from accord.frameworks import loader, store
 
     started = time.perf_counter()
-    worked_out = store.refresh_all(today)
+    worked_out = store.refresh_all(today, framework=loader.current())
     print(
         f"  obligations worked out for {worked_out:,} partnerships in {time.perf_counter() - started:.1f} s"
     )

@@ -117,7 +117,7 @@ def pending_pool(target: int, led_by_officers: set[int], roles: list[str]) -> in
     from django.db.models import Exists, OuterRef
 
     from accord.domain.lifecycle.models import Decision
-    from accord.frameworks import store
+    from accord.frameworks import loader, store
     from accord.register.models import Partnership
 
     decided = Decision.objects.filter(partnership=OuterRef("pk"), role_id__in=roles)
@@ -134,7 +134,7 @@ def pending_pool(target: int, led_by_officers: set[int], roles: list[str]) -> in
         )
         Partnership.objects.filter(pk__in=chosen).update(status="awaiting_approval", is_key_partnership=True)
         groundwork_done(chosen)
-        store.refresh_partnerships(chosen)
+        store.refresh_partnerships(chosen, framework=loader.current())
         have = waiting.count()
     return have
 

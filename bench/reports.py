@@ -93,7 +93,7 @@ def issue_previous_year(today: date) -> str:
     user = get_user_model().objects.get(username=USERNAME)
     year = periods.financial_year(periods.last_complete(periods.YEAR, today).start.year - 1)
     kind = KINDS["annual"]
-    report = build(kind, Context.make(visible_partnerships(user), year))
+    report = build(kind, Context.make(visible_partnerships(user), year, framework=loader.current()))
     return services.issue(user, report, kind, loader.current(), "That the report be noted.").title
 
 

@@ -3,6 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
+from accord.frameworks import loader
 from accord.kernel.accounts.models import Role
 from accord.register.models import (
     Contribution,
@@ -108,7 +109,7 @@ def assess(partnership: Partnership, answers: dict[str, bool] | None = None):
     """A stored significance assessment under the council's framework (as the assess page records)."""
     from accord.frameworks import apply
 
-    return apply.record_assessment(partnership, None, answers or {})
+    return apply.record_assessment(partnership, None, answers or {}, framework=loader.current())
 
 
 def classify(partnership: Partnership, is_partnership: bool = True, user=None):

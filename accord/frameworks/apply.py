@@ -15,7 +15,7 @@ from accord.kernel import clock
 from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
 from accord.register.models import Partnership
 
-from . import duty_rules, engine, loader, tracking
+from . import duty_rules, engine, tracking
 from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact, Shortfall
 from .models import SignificanceAssessment
 from .schema import Framework
@@ -157,9 +157,8 @@ def latest_assessment(partnership: Partnership, framework: Framework) -> Signifi
     )
 
 
-def significance(partnership: Partnership, framework: Framework | None = None):
+def significance(partnership: Partnership, framework: Framework):
     """(the engine's result on today's facts, the latest stored assessment or None)."""
-    framework = framework or loader.current()
     stored = latest_assessment(partnership, framework)
     answers = {partnership.pk: stored.answers} if stored else None
     facts = facts_for(framework, [partnership], answers=answers)[partnership.pk]
@@ -167,8 +166,9 @@ def significance(partnership: Partnership, framework: Framework | None = None):
 
 
 @transaction.atomic
-def record_assessment(partnership: Partnership, user, answers: Mapping[str, bool]) -> SignificanceAssessment:
-    framework = loader.current()
+def record_assessment(
+    partnership: Partnership, user, answers: Mapping[str, bool], *, framework: Framework
+) -> SignificanceAssessment:
     facts = facts_for(framework, [partnership], answers={partnership.pk: dict(answers)})[partnership.pk]
     result = engine.assess_significance(framework, facts)
     return SignificanceAssessment.objects.create(
@@ -183,8 +183,7 @@ def record_assessment(partnership: Partnership, user, answers: Mapping[str, bool
     )
 
 
-def obligations_for(partnership: Partnership, today: date | None = None):
-    framework = loader.current()
+def obligations_for(partnership: Partnership, today: date | None = None, *, framework: Framework):
     result, stored = significance(partnership, framework)
     tier_id, _ = tier_in_force(result, stored)
     facts = facts_for(framework, [partnership], answers={partnership.pk: stored.answers} if stored else None)

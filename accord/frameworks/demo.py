@@ -55,21 +55,26 @@ def load(username: str = "admin") -> int:
     today = clock.today()
     started = go_live(today)
     Partnership.objects.update(created_at=clock.now().replace(year=started.year, month=started.month, day=1))
-    services.set_tracking_from(
-        user, started, "The council went live with Accord, its register entered that day"
-    )
     framework = loader.current()
+    services.set_tracking_from(
+        user, started, "The council went live with Accord, its register entered that day", framework=framework
+    )
     own = {o.id: o for o in framework.obligations}
     recorded = 0
     for partnership in Partnership.objects.exclude(status__in=FINISHED_STATUSES).order_by("reference"):
-        for result in apply.obligations_for(partnership, today):
+        for result in apply.obligations_for(partnership, today, framework=framework):
             obligation = own.get(result.obligation_id)
             if obligation is None or result.status != engine.BEFORE_ACCORD:
                 continue
             done_on = _last_done(obligation, partnership.reference, started, today)
             if done_on is not None:
                 services.record_last_done(
-                    user, partnership, obligation.id, done_on, "From the council's old register"
+                    user,
+                    partnership,
+                    obligation.id,
+                    done_on,
+                    "From the council's old register",
+                    framework=framework,
                 )
                 recorded += 1
     return recorded

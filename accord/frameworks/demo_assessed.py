@@ -22,4 +22,4 @@ def load(username: str = "officer") -> None:
         "partnership_type"
     ):
         classification.record_result(user, framework, partnership.name, meets_the_definition, partnership)
-        services.assess(partnership, user, no_to_every_question)
+        services.assess(partnership, user, no_to_every_question, framework=framework)

@@ -84,3 +84,15 @@ def get(framework_id: str) -> Framework:
 def current() -> Framework:
     """The framework this council has chosen (setting ACCORD_FRAMEWORK)."""
     return get(settings.ACCORD_FRAMEWORK)
+
+
+def for_request(request) -> Framework:
+    """The framework a request works under, fetched once at the boundary and kept on the request.
+
+    Today it is the council's framework for every request; a per-request framework (ADR 0026) is a
+    change here alone, because the views pass what this returns down to the services and engines."""
+    framework = getattr(request, "accord_framework", None)
+    if framework is None:
+        framework = current()
+        request.accord_framework = framework
+    return framework

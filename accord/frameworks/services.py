@@ -17,14 +17,16 @@ from accord.register.services import lock_open
 
 from . import apply, loader, significance, store, tracking
 from .models import PriorCompletion, SignificanceAssessment, TrackingStart
+from .schema import Framework
 
 LABEL = "Significance"
 
 
 @transaction.atomic
-def assess(partnership: Partnership, user, answers: Mapping[str, bool]) -> SignificanceAssessment:
-    framework = loader.current()
-    assessment = apply.record_assessment(partnership, user, answers)
+def assess(
+    partnership: Partnership, user, answers: Mapping[str, bool], *, framework: Framework
+) -> SignificanceAssessment:
+    assessment = apply.record_assessment(partnership, user, answers, framework=framework)
     record(
         actor=user,
         instance=partnership,
@@ -35,19 +37,20 @@ def assess(partnership: Partnership, user, answers: Mapping[str, bool]) -> Signi
         partnership=partnership,
         version=partnership.version,
     )
-    store.partnerships_changed([partnership.pk])
+    store.refresh_changed([partnership.pk], framework=framework)
     return assessment
 
 
 @transaction.atomic
-def override(partnership: Partnership, user, tier_id: str, reason: str) -> SignificanceAssessment:
+def override(
+    partnership: Partnership, user, tier_id: str, reason: str, *, framework: Framework
+) -> SignificanceAssessment:
     """Put the partnership in another tier; the reason is required and shown wherever the tier is."""
     if not reason.strip():
         raise ValueError("An override needs a reason.")
-    framework = loader.current()
     names = {t.id: t.name for t in framework.significance.tiers}
     assessment = apply.latest_assessment(partnership, framework) or apply.record_assessment(
-        partnership, user, {}
+        partnership, user, {}, framework=framework
     )
     before = assessment.effective_tier_name
     assessment.override_tier_id = tier_id
@@ -66,27 +69,29 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
         partnership=partnership,
         version=partnership.version,
     )
-    store.partnerships_changed([partnership.pk])
+    store.refresh_changed([partnership.pk], framework=framework)
     return assessment
 
 
-def assess_if_nothing_to_ask(partnership: Partnership, user) -> SignificanceAssessment | None:
+def assess_if_nothing_to_ask(
+    partnership: Partnership, user, *, framework: Framework
+) -> SignificanceAssessment | None:
     """At creation: a framework whose tiers are reached only by facts in the register has nothing
     to ask, so the partnership's assessment is recorded straight away. Otherwise the questions are
     asked when it is added (or, for a partnership added another way, on its record)."""
-    if significance.asks_questions(loader.current()):
+    if significance.asks_questions(framework):
         return None
-    return assess(partnership, user, {})
+    return assess(partnership, user, {}, framework=framework)
 
 
 def on_partnership_created(sender, actor, partnership: Partnership, **kwargs) -> None:
     """The register added a partnership (register.signals): record its significance if nothing is asked."""
-    assess_if_nothing_to_ask(partnership, actor)
+    assess_if_nothing_to_ask(partnership, actor, framework=loader.current())
 
 
 def on_partnerships_changed(sender, partnership_ids: list[int], **kwargs) -> None:
     """The register changed facts the framework reads (register.signals): keep kept statuses in step."""
-    store.partnerships_changed(partnership_ids)
+    store.refresh_changed(partnership_ids, framework=loader.current())
 
 
 # Tracking from go-live (ADR 0021) ------------------------------------------------------------------
@@ -109,7 +114,7 @@ def _long(day: date | None) -> str:
 
 
 @transaction.atomic
-def set_tracking_from(actor, started_on: date, reason: str) -> TrackingStart:
+def set_tracking_from(actor, started_on: date, reason: str, *, framework: Framework) -> TrackingStart:
     """Set the day Accord began tracking the council's duties; every partnership is worked out again."""
     if not reason.strip():
         raise TrackingError("Enter why the date is changing")
@@ -127,17 +132,22 @@ def set_tracking_from(actor, started_on: date, reason: str) -> TrackingStart:
         after={"started_on": ("Tracking duties from", _long(started_on))},
         reason=reason.strip(),
     )
-    store.refresh_if_kept()
+    store.refresh_if_kept(framework=framework)
     return row
 
 
 @transaction.atomic
 def record_last_done(
-    actor, partnership: Partnership, obligation_id: str, done_on: date, note: str = ""
+    actor,
+    partnership: Partnership,
+    obligation_id: str,
+    done_on: date,
+    note: str = "",
+    *,
+    framework: Framework,
 ) -> PriorCompletion:
     """Record when a duty was last done before Accord tracked it. Refused for a day on or after the
     day tracking began: from then on, only what is recorded in Accord itself meets a duty."""
-    framework = loader.current()
     obligation = tracking.recordable(framework, obligation_id)
     if obligation is None:
         raise TrackingError("There is no such duty under the council's framework")
@@ -171,5 +181,5 @@ def record_last_done(
         reason=note.strip(),
         partnership=locked,
     )
-    store.partnerships_changed([locked.pk])
+    store.refresh_changed([locked.pk], framework=framework)
     return row

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.db.models import Count, F
 
 from accord.kernel import clock
+from accord.register import signals
 from accord.register.models import FINISHED_STATUSES, Partnership
 
-from . import compliance, loader
+from . import compliance
 from .models import ComplianceCount, ComplianceSnapshot, ObligationStatus
 from .schema import Framework
 
@@ -62,9 +63,10 @@ def _adjust(deltas: Counter) -> None:
 
 
 @transaction.atomic
-def refresh_partnerships(partnership_ids: Iterable[int], today: date | None = None) -> None:
+def refresh_partnerships(
+    partnership_ids: Iterable[int], today: date | None = None, *, framework: Framework
+) -> None:
     """Work out these partnerships again and move the dashboard counts by the difference."""
-    framework = loader.current()
     today = today or clock.today()
     ids = list(partnership_ids)
     deltas: Counter = Counter()
@@ -81,9 +83,8 @@ def refresh_partnerships(partnership_ids: Iterable[int], today: date | None = No
 
 
 @transaction.atomic
-def refresh_all(today: date | None = None) -> int:
+def refresh_all(today: date | None = None, *, framework: Framework) -> int:
     """Work out every open partnership under the council's framework; returns how many."""
-    framework = loader.current()
     today = today or clock.today()
     ObligationStatus.objects.all().delete()
     ComplianceCount.objects.all().delete()
@@ -124,13 +125,20 @@ def snapshot(framework: Framework) -> ComplianceSnapshot | None:
 
 
 def partnerships_changed(partnership_ids: Iterable[int]) -> None:
+    """Facts the framework reads have changed for these partnerships: say so with the register's
+    signal, whose receiver (frameworks.services, a boundary) brings the council's framework to
+    `refresh_changed`. The apps above call this after their writes without holding a framework."""
+    signals.partnerships_changed.send(sender=Partnership, partnership_ids=list(partnership_ids))
+
+
+def refresh_changed(partnership_ids: Iterable[int], *, framework: Framework) -> None:
     """Keep the kept statuses in step after a change, once the register has been worked out."""
     if ComplianceSnapshot.objects.exists():
-        refresh_partnerships(partnership_ids)
+        refresh_partnerships(partnership_ids, framework=framework)
 
 
-def refresh_if_kept() -> None:
+def refresh_if_kept(*, framework: Framework) -> None:
     """After a council-wide change (the day tracking began), work the whole register out again if
     its statuses are kept."""
     if ComplianceSnapshot.objects.exists():
-        refresh_all()
+        refresh_all(framework=framework)

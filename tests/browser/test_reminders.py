@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from accord.frameworks import store
+from accord.frameworks import loader, store
 from tests import factories as f
 
 from .conftest import assert_accessible, sign_in, submit, visit
@@ -23,7 +23,7 @@ def overdue(own_partnership):
     own_partnership.start_date = date.today() - timedelta(days=213)
     own_partnership.save()
     f.track_from(own_partnership.start_date)  # Accord has tracked it since it began
-    store.refresh_all()
+    store.refresh_all(framework=loader.current())
     return own_partnership
 
 

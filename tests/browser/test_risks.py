@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from accord.domain.risks import services
 from accord.domain.risks.models import Risk, RiskAction
+from accord.frameworks import loader
 
 from .conftest import sign_in, submit, visit
 
@@ -149,7 +150,15 @@ def test_a_table_too_wide_for_a_narrow_window_can_be_scrolled_from_the_keyboard(
         own_partnership,
         {"title": "Funding ends", "identified_on": date(2026, 10, 1), "owner": "Olive Officer"},
     )
-    services.assess(users["officer"], risk, "current", 2, 3, note="Reviewed with the finance team")
+    services.assess(
+        users["officer"],
+        risk,
+        "current",
+        2,
+        3,
+        note="Reviewed with the finance team",
+        framework=loader.current(),
+    )
     page = new_page()
     page.set_viewport_size({"width": 480, "height": 900})
     sign_in(page, "officer")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from accord.frameworks import apply, engine, services, tracking
+from accord.frameworks import apply, engine, loader, services, tracking
 from accord.frameworks.models import PriorCompletion, TrackingStart
 from accord.kernel import clock
 from accord.kernel.audit.models import AuditEvent
@@ -28,7 +28,11 @@ def chorley_key(settings, own_partnership):
 
 
 def review(partnership) -> engine.ObligationResult:
-    return next(r for r in apply.obligations_for(partnership) if r.obligation_id == "three_yearly_review")
+    return next(
+        r
+        for r in apply.obligations_for(partnership, framework=loader.current())
+        if r.obligation_id == "three_yearly_review"
+    )
 
 
 def test_without_a_setting_tracking_starts_the_day_the_first_partnership_was_entered(chorley_key):
@@ -118,7 +122,9 @@ def test_only_the_frameworks_own_duties_take_a_last_done_date(client, users, cho
     client.force_login(users["administrator"])
     assert client.get(reverse("last-done", args=[chorley_key.pk, "assurance_rereview"])).status_code == 404
     with pytest.raises(services.TrackingError):
-        services.record_last_done(users["administrator"], chorley_key, "no_such_duty", date(2020, 1, 1))
+        services.record_last_done(
+            users["administrator"], chorley_key, "no_such_duty", date(2020, 1, 1), framework=loader.current()
+        )
 
 
 def test_someone_who_cannot_change_the_partnership_cannot_record_a_last_done_date(client, users, chorley_key):
@@ -136,8 +142,12 @@ def test_someone_who_cannot_change_the_partnership_cannot_record_a_last_done_dat
 def test_a_correction_supersedes_the_earlier_date_which_stays_in_the_history(users, chorley_key):
     f.track_from(GO_LIVE)
     admin = users["administrator"]
-    services.record_last_done(admin, chorley_key, "three_yearly_review", date(2023, 3, 14))
-    services.record_last_done(admin, chorley_key, "three_yearly_review", date(2024, 3, 14))
+    services.record_last_done(
+        admin, chorley_key, "three_yearly_review", date(2023, 3, 14), framework=loader.current()
+    )
+    services.record_last_done(
+        admin, chorley_key, "three_yearly_review", date(2024, 3, 14), framework=loader.current()
+    )
     assert PriorCompletion.objects.count() == 2
     assert review(chorley_key).due == date(2027, 3, 14)
 
@@ -145,5 +155,7 @@ def test_a_correction_supersedes_the_earlier_date_which_stays_in_the_history(use
 def test_moving_go_live_later_turns_an_overdue_duty_into_before_accord(users, chorley_key):
     f.track_from(date(2012, 1, 1))
     assert review(chorley_key).status == engine.OVERDUE
-    services.set_tracking_from(users["administrator"], GO_LIVE, "We went live in September")
+    services.set_tracking_from(
+        users["administrator"], GO_LIVE, "We went live in September", framework=loader.current()
+    )
     assert review(chorley_key).status == engine.BEFORE_ACCORD

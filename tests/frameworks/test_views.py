@@ -115,7 +115,7 @@ def test_chorley_appendix_a_partnerships_are_all_key(settings):
     call_command("demo", stdout=StringIO())
     key = Partnership.objects.filter(reference__startswith="CHO-KP-")
     assert key.count() == 13
-    assert {apply.significance(p)[0].tier_id for p in key} == {"key"}
+    assert {apply.significance(p, loader.current())[0].tier_id for p in key} == {"key"}
 
 
 @pytest.mark.django_db
@@ -189,7 +189,7 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
 
     own_partnership.start_date = "2020-01-01"
     own_partnership.save()
-    assert store.refresh_all() == 2
+    assert store.refresh_all(framework=loader.current()) == 2
 
     def counts():
         return {
@@ -220,7 +220,7 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
     )
     incremental = counts()
     assert not ObligationStatus.objects.filter(partnership=own_partnership).exists()
-    store.refresh_all()
+    store.refresh_all(framework=loader.current())
     assert counts() == incremental
     assert sum(incremental.values()) == ObligationStatus.objects.count() > 0
 
@@ -237,7 +237,7 @@ def test_a_contribution_that_makes_a_partnership_significant_moves_its_kept_tier
     settings.ACCORD_FRAMEWORK = "redditch"
     own_partnership.start_date = "2024-01-01"
     own_partnership.save()
-    store.refresh_all()
+    store.refresh_all(framework=loader.current())
     assert set(ObligationStatus.objects.values_list("tier_id", flat=True)) == {"other"}
     services.add_child(
         users["administrator"],
@@ -257,7 +257,7 @@ def test_an_override_without_a_reason_is_refused_by_the_service(users, own_partn
     top = loader.current().significance.tiers[0].id
     before = list(SignificanceAssessment.objects.values())
     with pytest.raises(ValueError):
-        services.override(own_partnership, users["administrator"], top, "  ")
+        services.override(own_partnership, users["administrator"], top, "  ", framework=loader.current())
     assert list(SignificanceAssessment.objects.values()) == before
 
 

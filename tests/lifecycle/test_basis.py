@@ -44,7 +44,7 @@ def complete(officer, partnership, artefact, summary: str = "Done") -> None:
             partnership,
             {"title": "A partner withdraws", "identified_on": clock.today(), "owner": "Olive"},
         )
-        risk_services.assess(officer, risk, "current", 2, 3)
+        risk_services.assess(officer, risk, "current", 2, 3, framework=loader.current())
     elif artefact.met_by_role:  # a holder of the role under People and roles
         f.RoleFactory(partnership=partnership, role=artefact.met_by_role)
     elif artefact.kind == "agreement":  # signed where the framework says so, covering its headings

@@ -360,7 +360,10 @@ def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
             users["administrator"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, OVERRIDE_REASON
         )
     year = periods.financial_year(2025)
-    report = build(KINDS["annual"], Context.make(visible_partnerships(users["administrator"]), year))
+    report = build(
+        KINDS["annual"],
+        Context.make(visible_partnerships(users["administrator"]), year, framework=loader.current()),
+    )
     assert report.table("gate_overrides").rows == [
         [
             "YF-01",
@@ -375,7 +378,11 @@ def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
     assert dict(report.table("figures").rows)["Gate requirements overridden"] == 1
     later = build(
         KINDS["annual"],
-        Context.make(visible_partnerships(users["administrator"]), periods.financial_year(2026)),
+        Context.make(
+            visible_partnerships(users["administrator"]),
+            periods.financial_year(2026),
+            framework=loader.current(),
+        ),
     )
     assert later.table("gate_overrides").rows == []
 

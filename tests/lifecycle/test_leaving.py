@@ -190,11 +190,19 @@ def test_submitting_the_leaving_form_meets_its_obligation(officer_client, own_pa
     settings.ACCORD_FRAMEWORK = "redditch"
     decided = timezone.localdate() - timedelta(days=10)
     decide_to_leave(officer_client, own_partnership, decided)
-    result = next(r for r in apply.obligations_for(own_partnership) if r.obligation_id == "exit_report")
+    result = next(
+        r
+        for r in apply.obligations_for(own_partnership, framework=loader.current())
+        if r.obligation_id == "exit_report"
+    )
     assert result.due == leaving.report_due(loader.get("redditch"), decided).on
     assert result.status != "met"
     officer_client.post(reverse("leaving-form", args=[own_partnership.pk]), form_data())
-    result = next(r for r in apply.obligations_for(own_partnership) if r.obligation_id == "exit_report")
+    result = next(
+        r
+        for r in apply.obligations_for(own_partnership, framework=loader.current())
+        if r.obligation_id == "exit_report"
+    )
     assert result.status == "met"
 
 

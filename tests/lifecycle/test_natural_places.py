@@ -115,7 +115,7 @@ def test_a_scored_risk_on_the_risks_tab_meets_burys_risk_assessment(partnership_
     assert "risk_assessment" in missing(partnership, "awaiting_approval")  # identified, not yet scored
     scored_on = timezone.localdate() - timedelta(days=3)
     with on_day(scored_on):
-        risk_services.assess(users["officer"], risk, "current", 3, 3)
+        risk_services.assess(users["officer"], risk, "current", 3, 3, framework=loader.current())
     assert "risk_assessment" not in missing(partnership, "awaiting_approval")
     assert evidence(partnership)["risk_assessment"] == (scored_on,)  # the day it first had a scored risk
 
@@ -137,7 +137,7 @@ def test_an_opportunity_alone_is_not_a_risk_assessment(partnership_of, users):
             "kind": "opportunity",
         },
     )
-    risk_services.assess(users["officer"], opportunity, "current", 3, 3)
+    risk_services.assess(users["officer"], opportunity, "current", 3, 3, framework=loader.current())
     assert "risk_assessment" in missing(partnership, "awaiting_approval")
 
 
@@ -185,7 +185,11 @@ def test_cbcs_audit_and_scrutiny_reports_link_to_where_they_are_recorded(
     )
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     f.track_from(timezone.localdate() - timedelta(days=400))  # Accord has tracked it all along
-    duty = next(r for r in apply.obligations_for(partnership) if r.obligation_id == "audit_and_scrutiny")
+    duty = next(
+        r
+        for r in apply.obligations_for(partnership, framework=loader.current())
+        if r.obligation_id == "audit_and_scrutiny"
+    )
     assert duty.status == engine.OVERDUE
     record = reverse("artefact-record", args=[partnership.pk, "audit_scrutiny_reports"])
     client.force_login(users["officer"])
@@ -203,7 +207,11 @@ def test_cbcs_audit_and_scrutiny_reports_link_to_where_they_are_recorded(
         },
     )
     assert response.status_code == 302
-    duty = next(r for r in apply.obligations_for(partnership) if r.obligation_id == "audit_and_scrutiny")
+    duty = next(
+        r
+        for r in apply.obligations_for(partnership, framework=loader.current())
+        if r.obligation_id == "audit_and_scrutiny"
+    )
     assert duty.evidence == done
 
 

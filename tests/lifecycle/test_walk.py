@@ -48,7 +48,7 @@ def satisfy(officer, partnership, framework, artefact):
             partnership,
             {"title": "A partner withdraws", "identified_on": clock.today(), "owner": "Olive"},
         )
-        risk_services.assess(officer, risk, "current", 2, 3)
+        risk_services.assess(officer, risk, "current", 2, 3, framework=loader.current())
         return
     if artefact.met_by_role:  # a holder of the role under People and roles
         f.RoleFactory(partnership=partnership, role=artefact.met_by_role)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accord.domain.monitoring import performance
 from accord.domain.monitoring.evidence import MonitoringEvidence
-from accord.frameworks import apply, engine
+from accord.frameworks import apply, engine, loader
 from accord.frameworks.durations import Duration
 from tests import factories as f
 from tests.clock import on_day
@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def status(partnership, obligation_id: str):
     today = timezone.localdate()
-    results = {r.obligation_id: r for r in apply.obligations_for(partnership, today)}
+    results = {
+        r.obligation_id: r for r in apply.obligations_for(partnership, today, framework=loader.current())
+    }
     return results[obligation_id]
 
 

@@ -76,7 +76,9 @@ def test_a_report_covering_a_zero_length_period_never_meets_redditchs_first_repo
     )
     with on_day(SIXTH_DECEMBER):
         first = next(
-            r for r in apply.obligations_for(own_partnership) if r.obligation_id == "progress_report"
+            r
+            for r in apply.obligations_for(own_partnership, framework=loader.current())
+            if r.obligation_id == "progress_report"
         )
     assert first.evidence is None and first.status != engine.MET
 
@@ -103,6 +105,8 @@ def test_a_report_for_a_real_period_meets_the_first_report(users, own_partnershi
         )
         progress.submit(users["officer"], report, redditch)
         first = next(
-            r for r in apply.obligations_for(own_partnership) if r.obligation_id == "progress_report"
+            r
+            for r in apply.obligations_for(own_partnership, framework=loader.current())
+            if r.obligation_id == "progress_report"
         )
     assert first.evidence == SIXTH_DECEMBER

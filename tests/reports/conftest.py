@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from accord.frameworks import loader
 from accord.outputs.reports import periods
 from accord.outputs.reports.builders import Context
 from accord.register.access import visible_partnerships
@@ -61,7 +62,7 @@ def known(db, users, own_partnership):
 @pytest.fixture
 def context(known, users):
     def make(period: periods.Period = YEAR, user="administrator") -> Context:
-        return Context.make(visible_partnerships(users[user]), period, now=NOW)
+        return Context.make(visible_partnerships(users[user]), period, now=NOW, framework=loader.current())
 
     return make
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accord.domain.representation.evidence import RepresentationEvidence
 from accord.domain.representation.models import Attendance, Meeting, ReportBack
-from accord.frameworks import apply, duty_rules, engine
+from accord.frameworks import apply, duty_rules, engine, loader
 from accord.frameworks.durations import Duration
 from tests.factories import PartnershipFactory, PartnershipTypeFactory
 from tests.representation.factories import ReportBackFactory, representative
@@ -40,7 +40,11 @@ def test_a_recorded_report_back_meets_the_obligation_of_a_bury_lsp(settings):
     today = timezone.localdate()
 
     def status():
-        found = [r for r in apply.obligations_for(lsp, today) if r.obligation_id.startswith("report_back")]
+        found = [
+            r
+            for r in apply.obligations_for(lsp, today, framework=loader.current())
+            if r.obligation_id.startswith("report_back")
+        ]
         return found[0]
 
     # Active since 2020 and entered today: its report-backs fell due before Accord began tracking.

@@ -23,7 +23,7 @@ LIMITED = [1, 1, 1] + [3] * 8  # three areas needing action: the rules propose L
 
 
 def statuses(partnership) -> dict[str, engine.ObligationResult]:
-    return {r.obligation_id: r for r in apply.obligations_for(partnership)}
+    return {r.obligation_id: r for r in apply.obligations_for(partnership, framework=loader.current())}
 
 
 def all_no(bank) -> dict[str, str]:

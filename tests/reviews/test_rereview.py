@@ -102,7 +102,9 @@ def test_a_rating_below_substantial_in_the_register_makes_the_re_review_due(redd
     rated_on = today - timedelta(days=250)
     _rating(partnership, "limited", rated_on)
     result = next(
-        r for r in apply.obligations_for(partnership) if r.obligation_id == assurance_rules.REREVIEW
+        r
+        for r in apply.obligations_for(partnership, framework=loader.current())
+        if r.obligation_id == assurance_rules.REREVIEW
     )
     assert result.due == parse("P6M").after(rated_on)
     assert result.status == engine.OVERDUE
@@ -114,11 +116,11 @@ def test_a_review_carried_out_since_the_rating_clears_the_overdue_re_review_in_t
 ):
     today = timezone.localdate()
     _rating(partnership, "weak", today - timedelta(days=250))
-    before = {r.obligation_id: r for r in apply.obligations_for(partnership)}
+    before = {r.obligation_id: r for r in apply.obligations_for(partnership, framework=loader.current())}
     assert before[assurance_rules.REREVIEW].status == engine.OVERDUE
     with on_day(today - timedelta(days=30)):
         done, rating = carry_out(officer, partnership)
-    results = {r.obligation_id: r for r in apply.obligations_for(partnership)}
+    results = {r.obligation_id: r for r in apply.obligations_for(partnership, framework=loader.current())}
     # Its rating is the latest: the re-review is counted from it, and not overdue.
     assert results[assurance_rules.REREVIEW].status != engine.OVERDUE
     assert rating.rated_on == done.completed_on == today - timedelta(days=30)
@@ -130,7 +132,7 @@ def test_a_review_carried_out_since_the_rating_clears_the_overdue_re_review_in_t
 def test_completing_a_review_rated_limited_sets_a_re_review_six_months_on(redditch, partnership, officer):
     review, rating = carry_out(officer, partnership, scores=[1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3])
     assert rating.level == "limited"
-    results = {r.obligation_id: r for r in apply.obligations_for(partnership)}
+    results = {r.obligation_id: r for r in apply.obligations_for(partnership, framework=loader.current())}
     assert results[assurance_rules.REREVIEW].due == parse("P6M").after(rating.rated_on)
     assert results[assurance_rules.REREVIEW].status in (engine.NOT_YET_DUE, engine.DUE_SOON)
     assert results["annual_review"].evidence == review.completed_on

@@ -243,7 +243,9 @@ def test_a_partnership_heat_map_cell_opens_the_register_at_that_cell(client, use
             own_partnership,
             {"title": title, "identified_on": day(2026, 1, 1), "owner": "O"},
         )
-        risk_services.assess(users["officer"], risk, "current", likelihood, impact)
+        risk_services.assess(
+            users["officer"], risk, "current", likelihood, impact, framework=loader.current()
+        )
         made.append(risk)
     client.force_login(users["officer"])
     url = reverse("risks", args=[own_partnership.pk])
@@ -267,10 +269,10 @@ def test_the_councils_kept_counts_follow_every_change_and_match_a_rebuild(users,
     second = risk_services.create_risk(
         officer, own_partnership, {"title": "B", "identified_on": date(2026, 1, 1), "owner": "O"}
     )
-    risk_services.assess(officer, first, "current", 3, 4)
-    risk_services.assess(officer, first, "current", 2, 4)  # a re-score moves it
-    risk_services.assess(officer, second, "current", 2, 4)
-    risk_services.assess(officer, second, "inherent", 4, 4)
+    risk_services.assess(officer, first, "current", 3, 4, framework=loader.current())
+    risk_services.assess(officer, first, "current", 2, 4, framework=loader.current())  # a re-score moves it
+    risk_services.assess(officer, second, "current", 2, 4, framework=loader.current())
+    risk_services.assess(officer, second, "inherent", 4, 4, framework=loader.current())
     risk_services.close(officer, first, "Mitigated")
     incremental = kept()
     assert incremental[("current", 2, 4)] == 1 and incremental[("inherent", 4, 4)] == 1

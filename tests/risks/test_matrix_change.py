@@ -78,11 +78,15 @@ def scored_then_rescored(monkeypatch, users, own_partnership):
         own_partnership,
         {"title": "Partner funding ends early", "identified_on": date(2026, 1, 12), "owner": "Olive Officer"},
     )
-    first = services.assess(admin, risk, "current", 3, 3, "First scoring, before the change")
+    first = services.assess(
+        admin, risk, "current", 3, 3, "First scoring, before the change", framework=loader.current()
+    )
     before = frozen(first)
     new_framework = five_by_five(old_framework)
     use_framework(monkeypatch, new_framework)
-    second = services.assess(admin, risk, "current", 5, 4, "Re-scored after the change")
+    second = services.assess(
+        admin, risk, "current", 5, 4, "Re-scored after the change", framework=loader.current()
+    )
     return {
         "risk": risk,
         "first": first,
@@ -125,9 +129,9 @@ def test_the_new_matrix_accepts_scores_the_old_one_refused(users, own_partnershi
         {"title": "Data sharing breach", "identified_on": date(2026, 2, 1), "owner": "O"},
     )
     with pytest.raises(services.RiskError):
-        services.assess(admin, risk, "inherent", 5, 5)
+        services.assess(admin, risk, "inherent", 5, 5, framework=loader.current())
     use_framework(monkeypatch, five_by_five(loader.current()))
-    assert services.assess(admin, risk, "inherent", 5, 5).score == 25
+    assert services.assess(admin, risk, "inherent", 5, 5, framework=loader.current()).score == 25
 
 
 @pytest.mark.django_db

@@ -4,6 +4,8 @@ the engine's rules flag (found in review)."""
 import pytest
 from django.urls import reverse
 
+from accord.frameworks import loader
+
 
 @pytest.mark.django_db
 def test_a_closed_risk_is_read_only(client, users, own_partnership):
@@ -24,7 +26,7 @@ def test_a_closed_risk_is_read_only(client, users, own_partnership):
     assert client.post(score, {"likelihood": "4", "impact": "4"}).status_code == 403
     assert not Assessment.objects.filter(risk=risk).exists()
     with pytest.raises(risk_services.RiskError, match="closed"):
-        risk_services.assess(users["officer"], risk, "current", 4, 4)
+        risk_services.assess(users["officer"], risk, "current", 4, 4, framework=loader.current())
 
 
 @pytest.mark.django_db
@@ -62,7 +64,7 @@ def test_an_opportunity_is_not_flagged_for_a_contingency_plan_or_escalation(
         own_partnership,
         {"title": "Lottery bid", "kind": "opportunity", "identified_on": day(2026, 1, 1), "owner": "O"},
     )
-    risk_services.assess(users["officer"], chance, "current", 4, 4)
+    risk_services.assess(users["officer"], chance, "current", 4, 4, framework=loader.current())
     client.force_login(users["officer"])
     page = client.get(reverse("risk", args=[own_partnership.pk, chance.pk])).content.decode()
     assert "A contingency plan is needed" not in page

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accord.domain.risks import services
 from accord.domain.risks.models import Assessment, Risk, RiskAction
+from accord.frameworks import loader
 from tests.risks.test_register_views import make_risk, page, risk_data, risk_url, when
 
 
@@ -113,8 +114,8 @@ def test_the_register_filters_and_sorts(officer, own_partnership, users):
         kind="opportunity",
         category_id="strategic",
     )
-    services.assess(users["officer"], low, "current", 1, 1)
-    services.assess(users["officer"], high, "current", 4, 4)
+    services.assess(users["officer"], low, "current", 1, 1, framework=loader.current())
+    services.assess(users["officer"], high, "current", 4, 4, framework=loader.current())
     RiskAction.objects.create(risk=high, description="Act", owner="Bob", due_on=today)
     url = reverse("risks", args=[own_partnership.pk])
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accord.domain.risks import services
 from accord.domain.risks.models import Assessment, Control, Risk, RiskAction
+from accord.frameworks import loader
 from accord.frameworks.durations import parse
 
 
@@ -106,7 +107,9 @@ def test_changing_a_risk_saves_it_and_a_stale_edit_is_refused(officer, own_partn
     risk.refresh_from_db()
     assert risk.title == "Grant ends in March"
     opened_at = risk.version
-    services.assess(users["administrator"], risk, "current", 2, 2)  # someone else scores it meanwhile
+    services.assess(
+        users["administrator"], risk, "current", 2, 2, framework=loader.current()
+    )  # someone else scores it meanwhile
     response = officer.post(url, risk_data(title="Lost edit", version=opened_at))
     assert response.status_code == 200
     assert "Someone else changed this record while you were editing it" in page(response)
@@ -186,7 +189,7 @@ def test_a_re_score_keeps_both_assessments_including_one_made_on_an_older_matrix
 @pytest.mark.django_db
 def test_a_review_sets_the_next_review_from_the_bands_cadence(officer, own_partnership, users):
     risk = make_risk(own_partnership)
-    services.assess(users["officer"], risk, "current", 1, 2)  # low: six-monthly
+    services.assess(users["officer"], risk, "current", 1, 2, framework=loader.current())  # low: six-monthly
     today = timezone.localdate()
     url = risk_url("risk-review", risk)
     assert "Leave blank to use the framework's cadence" in page(officer.get(url))
@@ -232,7 +235,7 @@ def test_a_high_risk_is_flagged_for_escalation_until_it_is_escalated(
 ):
     settings.ACCORD_FRAMEWORK = "bury"
     risk = make_risk(own_partnership)
-    services.assess(users["officer"], risk, "current", 4, 4)
+    services.assess(users["officer"], risk, "current", 4, 4, framework=loader.current())
     detail = page(officer.get(risk_url("risk", risk)))
     assert (
         "Escalate to the Partnership Board and departmental risk register (001_c825c913872835d1.txt App 10)"
@@ -255,7 +258,7 @@ def test_a_high_risk_is_flagged_for_escalation_until_it_is_escalated(
 def test_a_high_impact_risk_without_a_contingency_plan_is_flagged(officer, own_partnership, settings, users):
     settings.ACCORD_FRAMEWORK = "redditch"
     risk = make_risk(own_partnership)
-    services.assess(users["officer"], risk, "inherent", 1, 3)
+    services.assess(users["officer"], risk, "inherent", 1, 3, framework=loader.current())
     assert "A contingency plan is needed: high impact (Redditch App 8 3.8)" in page(
         officer.get(risk_url("risk", risk))
     )

@@ -263,7 +263,7 @@ def test_a_high_risk_makes_the_escalation_obligation_due_until_it_is_escalated(
     settings, users, own_partnership
 ):
     settings.ACCORD_FRAMEWORK = "bury"
-    store.refresh_all()
+    store.refresh_all(framework=loader.current())
     assert _kept(own_partnership, "risk_escalation") == engine.NOT_APPLICABLE
     admin = users["administrator"]
     created = services.create_risk(
@@ -271,7 +271,9 @@ def test_a_high_risk_makes_the_escalation_obligation_due_until_it_is_escalated(
         own_partnership,
         {"title": "Funding withdrawn by a partner", "identified_on": date.today(), "owner": "Olive Officer"},
     )
-    services.assess(admin, created, "current", 4, 4, "Almost certain, high impact")
+    services.assess(
+        admin, created, "current", 4, 4, "Almost certain, high impact", framework=loader.current()
+    )
     assert _kept(own_partnership, "risk_escalation") == engine.DUE_SOON  # a month to take it to the Board
     status = ObligationStatus.objects.get(partnership=own_partnership, obligation_id="risk_escalation")
     assert status.framework_id == "bury"
@@ -290,7 +292,7 @@ def test_the_risk_source_reads_only_open_risks_in_one_query(
         own_partnership,
         {"title": "A", "identified_on": identified, "owner": "O", "contingency_plan": "  Call the board  "},
     )
-    services.assess(admin, first, "inherent", 3, 4)
+    services.assess(admin, first, "inherent", 3, 4, framework=loader.current())
     closed = services.create_risk(
         admin, own_partnership, {"title": "B", "identified_on": identified, "owner": "O"}
     )

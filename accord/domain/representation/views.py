@@ -78,7 +78,7 @@ def _attendance_chart(partnership: Partnership, names: dict[int, str], rates: di
 def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = duty_partnership(request, pk)
     today = clock.today()
-    framework = loader.current()
+    framework = loader.for_request(request)
     roles = list(queries.duty_roles(partnership))
     facts = queries.attendance_facts(partnership)
     rates = duties.rates(facts)
@@ -188,7 +188,7 @@ def meeting_form(request: HttpRequest, pk: int, meeting_id: int | None = None) -
 def report_back_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = duty_partnership(request, pk, change=True)
     today = clock.today()
-    expected = queries.expected(partnership, loader.current(), today)
+    expected = queries.expected(partnership, loader.for_request(request), today)
     rule = expected.expectation.rule if expected.expectation else None
     to = (rule.to if rule else "").removeprefix("the ").strip()
     people = queries.duty_people(partnership)

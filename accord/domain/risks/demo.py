@@ -89,7 +89,12 @@ def load(username: str = "officer") -> int:
         )
         for stage, (likelihood, impact) in (("inherent", inherent), ("current", current), ("target", target)):
             services.assess(
-                user, risk, stage, min(likelihood, len(model.likelihood)), min(impact, len(model.impact))
+                user,
+                risk,
+                stage,
+                min(likelihood, len(model.likelihood)),
+                min(impact, len(model.impact)),
+                framework=framework,
             )
         services.save_child(
             user,

@@ -236,11 +236,10 @@ def check_format(fmt: str) -> None:
 
 
 def export(
-    risks: QuerySet[Risk], fmt: str, stem: str, with_partnership: bool = False
+    risks: QuerySet[Risk], fmt: str, stem: str, with_partnership: bool = False, *, framework: Framework
 ) -> HttpResponse | StreamingHttpResponse:
     """The register as a download: Excel (with its Scoring sheet) or CSV (streamed)."""
     check_format(fmt)
-    framework = loader.current()
     table = rows(risks, framework.risk_model, with_partnership)
     disposition = f'attachment; filename="{filename(stem, fmt)}"'
     response: HttpResponse | StreamingHttpResponse

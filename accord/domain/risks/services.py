@@ -8,8 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from accord.frameworks import loader
 from accord.frameworks.durations import parse
+from accord.frameworks.schema import Framework
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.audit.models import Action as AuditAction
@@ -62,9 +62,9 @@ def _record(actor, instance, action, before, after, partnership, reason="") -> N
     )
 
 
-def review_due(band_id: str, after: date) -> date | None:
+def review_due(band_id: str, after: date, *, framework: Framework) -> date | None:
     """The next review date the framework's cadence sets for a band."""
-    band = next((b for b in loader.current().risk_model.bands if b.id == band_id), None)
+    band = next((b for b in framework.risk_model.bands if b.id == band_id), None)
     if band is None or not band.review_every:
         return None
     return parse(band.review_every).after(after)
@@ -131,12 +131,13 @@ def update_risk(
 
 
 @transaction.atomic
-def assess(actor, risk: Risk, stage: str, likelihood: int, impact: int, note: str = "") -> Assessment:
+def assess(
+    actor, risk: Risk, stage: str, likelihood: int, impact: int, note: str = "", *, framework: Framework
+) -> Assessment:
     """Score a risk at one stage on today's matrix: a new assessment, never an overwrite."""
     risk = _lock_risk(risk)
     if stage not in Stage.values:
         raise RiskError("Choose inherent, current or target")
-    framework = loader.current()
     try:
         result = scoring.score(framework.risk_model, likelihood, impact)
     except scoring.OffScale as off:
@@ -165,7 +166,7 @@ def assess(actor, risk: Risk, stage: str, likelihood: int, impact: int, note: st
         f"{stage}_band": result.band_id,
     }
     if stage == Stage.CURRENT and risk.next_review_on is None:
-        kept["next_review_on"] = review_due(result.band_id, clock.today())
+        kept["next_review_on"] = review_due(result.band_id, clock.today(), framework=framework)
     before_cells = counts.cells_of(risk)
     Risk.objects.filter(pk=risk.pk).update(version=F("version") + 1, **kept)
     risk.refresh_from_db()
@@ -177,11 +178,19 @@ def assess(actor, risk: Risk, stage: str, likelihood: int, impact: int, note: st
 
 
 @transaction.atomic
-def review(actor, risk: Risk, reviewed_on: date, notes: str, next_review_on: date | None = None) -> Review:
+def review(
+    actor,
+    risk: Risk,
+    reviewed_on: date,
+    notes: str,
+    next_review_on: date | None = None,
+    *,
+    framework: Framework,
+) -> Review:
     risk = _lock_risk(risk)
     if not notes.strip():
         raise RiskError("Enter what the review found")
-    next_on = next_review_on or review_due(risk.current_band, reviewed_on) or reviewed_on
+    next_on = next_review_on or review_due(risk.current_band, reviewed_on, framework=framework) or reviewed_on
     if next_on <= reviewed_on:
         raise RiskError("The next review must be after this one")
     done = Review.objects.create(

@@ -83,7 +83,7 @@ def _partnership(request: HttpRequest, pk: int) -> Partnership:
 
 def classify_start(request: HttpRequest) -> HttpResponse:
     require(request, Action.CLASSIFY)
-    framework = loader.current()
+    framework = loader.for_request(request)
     partnership = None
     wanted = request.GET.get("partnership", "")
     if wanted:
@@ -108,7 +108,7 @@ def classify_start(request: HttpRequest) -> HttpResponse:
 @_restart_if_not_started
 def classify_question(request: HttpRequest, question_id: str) -> HttpResponse:
     require(request, Action.CLASSIFY)
-    framework = loader.current()
+    framework = loader.for_request(request)
     state = _state(request)
     questions = _questions(framework)
     index = next((i for i, q in enumerate(questions) if q.id == question_id), None)
@@ -149,7 +149,7 @@ def classify_question(request: HttpRequest, question_id: str) -> HttpResponse:
 @_restart_if_not_started
 def classify_check(request: HttpRequest) -> HttpResponse:
     require(request, Action.CLASSIFY)
-    framework = loader.current()
+    framework = loader.for_request(request)
     state = _state(request)
     questions = _questions(framework)
     missing = [q for q in questions if q.id not in state["answers"]]

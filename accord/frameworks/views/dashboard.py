@@ -43,13 +43,13 @@ class DashboardFilterForm(GovukForm):
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_COMPLIANCE)
-    framework = loader.current()
+    framework = loader.for_request(request)
     today = clock.today()
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
         if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= store.LIVE_LIMIT:
             try:
-                store.refresh_all(today)
+                store.refresh_all(today, framework=framework)
             except IntegrityError:
                 pass  # another request refreshed at the same moment; its figures are as good
             snapshot = store.snapshot(framework)

@@ -14,7 +14,7 @@ from ..forms import OverrideForm, SignificanceForm
 
 def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-    framework = loader.current()
+    framework = loader.for_request(request)
     _, stored = apply.significance(partnership, framework)
     form = SignificanceForm(
         request.POST if request.method == "POST" else None,
@@ -22,7 +22,7 @@ def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
         initial=stored.answers if stored else None,
     )
     if request.method == "POST" and form.is_valid():
-        services.assess(partnership, request.user, form.cleaned_data)
+        services.assess(partnership, request.user, form.cleaned_data, framework=framework)
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request, "frameworks/assess.html", {"form": form, "partnership": partnership, "framework": framework}
@@ -31,7 +31,7 @@ def significance_assess(request: HttpRequest, pk: int) -> HttpResponse:
 
 def significance_override(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.OVERRIDE_SIGNIFICANCE)
-    framework = loader.current()
+    framework = loader.for_request(request)
     result, stored = apply.significance(partnership, framework)
     form = OverrideForm(
         request.POST if request.method == "POST" else None,
@@ -39,7 +39,13 @@ def significance_override(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"tier": stored.effective_tier_id if stored else result.tier_id},
     )
     if request.method == "POST" and form.is_valid():
-        services.override(partnership, request.user, form.cleaned_data["tier"], form.cleaned_data["reason"])
+        services.override(
+            partnership,
+            request.user,
+            form.cleaned_data["tier"],
+            form.cleaned_data["reason"],
+            framework=framework,
+        )
         return redirect(reverse("partnership", args=[partnership.pk]) + "#significance")
     return render(
         request,

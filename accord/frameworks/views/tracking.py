@@ -22,7 +22,10 @@ def tracking_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.set_tracking_from(
-                request.user, form.cleaned_data["started_on"], form.cleaned_data["reason"]
+                request.user,
+                form.cleaned_data["started_on"],
+                form.cleaned_data["reason"],
+                framework=loader.for_request(request),
             )
         except services.TrackingError as error:
             form.add_error("started_on", str(error))
@@ -37,11 +40,18 @@ def tracking_start(request: HttpRequest) -> HttpResponse:
 
 def last_done(request: HttpRequest, pk: int, obligation_id: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
-    framework = loader.current()
+    framework = loader.for_request(request)
     obligation = tracking.recordable(framework, obligation_id)
     if obligation is None:
         raise Http404("No such duty under the council's framework")
-    result = next((r for r in apply.obligations_for(partnership) if r.obligation_id == obligation_id), None)
+    result = next(
+        (
+            r
+            for r in apply.obligations_for(partnership, framework=framework)
+            if r.obligation_id == obligation_id
+        ),
+        None,
+    )
     recorded = tracking.last_done_for([partnership.pk]).get(partnership.pk, {}).get(obligation_id)
     form = LastDoneForm(request.POST if request.method == "POST" else None, initial={"done_on": recorded})
     if request.method == "POST" and form.is_valid():
@@ -52,6 +62,7 @@ def last_done(request: HttpRequest, pk: int, obligation_id: str) -> HttpResponse
                 obligation_id,
                 form.cleaned_data["done_on"],
                 form.cleaned_data["note"],
+                framework=framework,
             )
         except services.TrackingError as error:
             form.add_error("done_on", str(error))

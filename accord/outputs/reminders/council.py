@@ -33,7 +33,7 @@ def fresh_snapshot(framework: Framework, today: date) -> ComplianceSnapshot | No
     if snapshot is None or snapshot.refreshed_on < today:
         if open_partnerships().count() <= LIVE_LIMIT:
             try:
-                store.refresh_all(today)
+                store.refresh_all(today, framework=framework)
             except IntegrityError:
                 pass  # another request refreshed at the same moment
             snapshot = store.snapshot(framework)

@@ -37,7 +37,8 @@ def load(username: str = "admin") -> int:
     for kind_id, text in DEMO_RECOMMENDATIONS.items():
         kind = KINDS[kind_id]
         period = _earlier(kind.cadence, today)
-        report = build(kind, Context.make(visible_partnerships(user), period))
-        services.issue(user, report, kind, loader.current(), text)
+        framework = loader.current()
+        report = build(kind, Context.make(visible_partnerships(user), period, framework=framework))
+        services.issue(user, report, kind, framework, text)
         made += 1
     return made

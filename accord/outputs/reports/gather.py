@@ -171,7 +171,7 @@ def obligations(
         open_ones = Partnership.objects.exclude(status__in=FINISHED_STATUSES).count()
         if open_ones <= LIVE_LIMIT:
             try:
-                store.refresh_all(today)
+                store.refresh_all(today, framework=framework)
             except IntegrityError:
                 pass  # another request worked them out at the same moment
             snapshot = store.snapshot(framework)

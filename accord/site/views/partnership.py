@@ -45,9 +45,9 @@ def framework_context(request: HttpRequest, partnership: Partnership, can_change
     """The council framework's view of the partnership: its tier and what it needs, each obligation
     linked to where it is done or recorded (for those who may record it)."""
 
-    framework = loader.current()
+    framework = loader.for_request(request)
     result, stored = apply.significance(partnership, framework)
-    obligations = apply.obligations_for(partnership)
+    obligations = apply.obligations_for(partnership, framework=framework)
     where = Finder(framework)
     return {
         "framework": framework,
@@ -75,7 +75,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
     together (the questions are part of proposing, so its tier is known from the start)."""
 
     require(request, Action.CREATE_PARTNERSHIP)
-    framework = loader.current()
+    framework = loader.for_request(request)
     data = request.POST if request.method == "POST" else None
     form = CreatePartnershipForm(data)
     questions = SignificanceForm(data, framework=framework, prefix="significance")
@@ -83,7 +83,9 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             partnership = services.create(request.user, Partnership, form.changed_values())
             if questions.fields:
-                framework_services.assess(partnership, request.user, questions.cleaned_data)
+                framework_services.assess(
+                    partnership, request.user, questions.cleaned_data, framework=framework
+                )
         return redirect(reverse("partnership", args=[partnership.pk]) + "?created=1")
     return render(
         request, "register/create.html", {"form": form, "questions": questions, "framework": framework}

@@ -43,7 +43,7 @@ def _versions(partnership) -> list[tuple[int, EvidenceFile]]:
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = editable_partnership(request, pk)
     agreement = agreements.agreement_for(partnership)
-    framework = loader.current()
+    framework = loader.for_request(request)
     form = AgreementForm(_data(request), agreement=agreement, review=agreements.review_rule(framework))
     if request.method == "POST" and form.is_valid():
         try:
@@ -77,7 +77,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = editable_partnership(request, pk)
     agreement = agreements.agreement_for(partnership)
-    framework = loader.current()
+    framework = loader.for_request(request)
     template = agreements.coverage_template(framework, partnership)
     standing = agreements.standing(framework, partnership, agreement, services.state(partnership).tier_id)
     context = {

@@ -255,7 +255,7 @@ def _leaving_roles(framework: Framework) -> set[str]:
 
 def inbox(request: HttpRequest) -> HttpResponse:
     require(request, Action.DECIDE)
-    framework = loader.current()
+    framework = loader.for_request(request)
     held = services.roles_held(request.user, framework)
     titles = {r.id: r.title for r in framework.roles}
     waiting, more = [], False
@@ -292,7 +292,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 def appointments(request: HttpRequest) -> HttpResponse:
     require(request, Action.MANAGE_APPOINTMENTS)
-    framework = loader.current()
+    framework = loader.for_request(request)
     titles = {r.id: r.title for r in framework.roles}
     found = Appointment.objects.filter(framework_id=framework.id).select_related("user", "user__person")
     if request.method == "POST" and "remove" in request.POST:

@@ -63,7 +63,7 @@ def finishing(request: HttpRequest) -> bool:
 
 def business_case(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
-    framework = loader.current()
+    framework = loader.for_request(request)
     record = _record(partnership, SLOT)
     can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     context = {
@@ -88,7 +88,7 @@ def business_case_part(request: HttpRequest, pk: int, part: str) -> HttpResponse
     if part not in PARTS and part != TESTS_PART:
         raise Http404
     partnership = editable_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     record = _record(partnership, SLOT)
     answers = record.answers if record else {}
     data = request.POST if request.method == "POST" else None
@@ -165,7 +165,7 @@ def _next_bank(framework: Framework, artefact: Artefact, current: str, answers: 
 
 def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> HttpResponse:
     partnership = editable_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     artefact = _artefact(framework, artefact_id)
     if artefact.kind in content.SINGLETON_KINDS or artefact.kind == "approval":
         raise Http404  # the business case's and sign-off's questions are answered on their own pages
@@ -249,7 +249,7 @@ def recordable(framework: Framework, artefact_id: str, partnership: Partnership)
 
 def artefact_record(request: HttpRequest, pk: int, artefact_id: str) -> HttpResponse:
     partnership = editable_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     artefact = recordable(framework, artefact_id, partnership)
     slot = content.slot_for(artefact)
     record = _record(partnership, slot)

@@ -23,9 +23,8 @@ from .casework import crumbs
 from .common import artefact_url, editable_partnership, partnership_for
 
 
-def _slot_page(partnership, slot: str) -> tuple[str, str]:
+def _slot_page(partnership, slot: str, framework) -> tuple[str, str]:
     """(title, url) of the page where the slot's artefact is worked on; 404 for an unknown slot."""
-    framework = loader.current()
     if slot == BUSINESS_CASE_SLOT:
         return "Business case", reverse("business-case", args=[partnership.pk])
     for artefact in framework.artefacts:
@@ -36,7 +35,7 @@ def _slot_page(partnership, slot: str) -> tuple[str, str]:
 
 def upload(request: HttpRequest, pk: int, slot: str) -> HttpResponse:
     partnership = editable_partnership(request, pk)
-    title, back = _slot_page(partnership, slot)
+    title, back = _slot_page(partnership, slot, loader.for_request(request))
     sections = list(content.BUSINESS_CASE) if slot == BUSINESS_CASE_SLOT else None
     form = UploadForm(
         request.POST if request.method == "POST" else None,

@@ -53,7 +53,7 @@ def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "decided_on": decided,
-            "due": leaving.report_due(loader.current(), decided) if decided else None,
+            "due": leaving.report_due(loader.for_request(request), decided) if decided else None,
             "needs_move": decided is not None and partnership.status != "leaving",
         }
     )
@@ -85,7 +85,7 @@ def _sections(form: LeavingForm) -> list[dict[str, Any]]:
 
 def leaving_form(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = editable_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     decision = leaving.record(partnership, leaving.DECISION_SLOT)
     decided: date | None = leaving.decided_on(decision)
     report = leaving.record(partnership, leaving.REPORT_SLOT)

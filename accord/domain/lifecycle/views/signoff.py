@@ -56,7 +56,7 @@ def consultee_edit(request: HttpRequest, pk: int, consultee_id: int | None = Non
     consultee = (
         get_object_or_404(Consultee, pk=consultee_id, partnership=partnership) if consultee_id else None
     )
-    framework = loader.current()
+    framework = loader.for_request(request)
     expected = signoff.expected_departments(framework)
     if consultee is not None:
         initial = {name: getattr(consultee, name) for name in signoff.CONSULTEE_FIELDS}
@@ -99,7 +99,7 @@ def consultee_remove(request: HttpRequest, pk: int, consultee_id: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         try:
             signoff.remove_consultee(
-                request.user, partnership, consultee, form.cleaned_data["reason"], loader.current()
+                request.user, partnership, consultee, form.cleaned_data["reason"], loader.for_request(request)
             )
         except (signoff.SignOffError, Finished) as refused:
             form.add_error(None, str(refused))

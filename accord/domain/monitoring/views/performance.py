@@ -87,7 +87,7 @@ def performance_page(request: HttpRequest, pk: int) -> HttpResponse:
     plan_year = performance.financial_year_of(today)
     milestones = list(partnership.milestones.filter(plan_year=plan_year))
     budgets = list(BudgetYear.objects.filter(partnership=partnership).order_by("-year"))
-    framework = loader.current()
+    framework = loader.for_request(request)
     return render(
         request,
         "monitoring/performance.html",
@@ -122,7 +122,7 @@ def exception_report(request: HttpRequest, pk: int) -> HttpResponse:
     periods: dict[str, list[dict]] = {}
     for row in rows:
         periods.setdefault(row["fact"].period_label, []).append(row)
-    framework = loader.current()
+    framework = loader.for_request(request)
     meets = [
         a.name
         for a in framework.artefacts

@@ -40,10 +40,10 @@ def _crumbs(partnership, *extra):
 
 def progress_reports(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = monitoring_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     kinds = rules.progress_kinds(framework)
     ids = {k.id for k in kinds}
-    due = [r for r in apply.obligations_for(partnership) if r.artefact in ids]
+    due = [r for r in apply.obligations_for(partnership, framework=framework) if r.artefact in ids]
     reports = list(partnership.progress_reports.select_related("submitted_by"))
     drafts = {r.artefact_id: r for r in reports if r.status == ReportStatus.DRAFT}
     names = {k.id: k.name for k in kinds}
@@ -73,7 +73,7 @@ def progress_detail(request: HttpRequest, pk: int, report_id: int) -> HttpRespon
         return _publish(request, pk, report_id)
     partnership = monitoring_partnership(request, pk)
     report = _report(partnership, report_id)
-    kind = rules.progress_kind(loader.current(), report.artefact_id)
+    kind = rules.progress_kind(loader.for_request(request), report.artefact_id)
     headings = progress.headings_of(report, kind)
     answers = [
         (rules.heading_text(h.text, report.period_start, report.period_end), report.answers.get(h.id, ""))
@@ -158,7 +158,7 @@ def progress_edit(
 ) -> HttpResponse:
     """Start a report (artefact_id) or continue a draft (report_id); save it, or submit it."""
     partnership = monitoring_partnership(request, pk, change=True)
-    framework = loader.current()
+    framework = loader.for_request(request)
     report = _report(partnership, report_id) if report_id else None
     if report is not None and report.status != ReportStatus.DRAFT:
         messages.info(request, "That report has been submitted; it can no longer change.")

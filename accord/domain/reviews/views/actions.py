@@ -44,7 +44,7 @@ def review_actions(request: HttpRequest, pk: int) -> HttpResponse:
 def review_action_add(request: HttpRequest, pk: int, review_id: int) -> HttpResponse:
     partnership = reviewing(request, pk)
     review = draft_review(partnership, review_id)
-    bank = content.bank(loader.current(), review.bank_id)
+    bank = content.bank(loader.for_request(request), review.bank_id)
     question_id = (
         request.GET.get("question", "")
         if bank and request.GET.get("question") in {q.id for q in bank.questions}

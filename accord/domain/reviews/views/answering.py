@@ -30,7 +30,7 @@ def _next_question(review, bank, after: str) -> str | None:
 def review_question(request: HttpRequest, pk: int, review_id: int, question_id: str) -> HttpResponse:
     partnership = reviewing(request, pk)
     review = draft_review(partnership, review_id)
-    bank = content.bank(loader.current(), review.bank_id)
+    bank = content.bank(loader.for_request(request), review.bank_id)
     if bank is None:
         return missing_bank(request, review)
     ids = [q.id for q in bank.questions]
@@ -123,9 +123,9 @@ def review_decision(request: HttpRequest, pk: int, review_id: int) -> HttpRespon
     )
 
 
-def _level_items(proposed: str, chosen: str | None) -> list[dict]:
+def _level_items(framework, proposed: str, chosen: str | None) -> list[dict]:
     """The four levels as radios, each with the framework's description, the proposed one marked."""
-    names = {level.id: level for level in rating.rules_of(loader.current()).levels}
+    names = {level.id: level for level in rating.rules_of(framework).levels}
     items = []
     for level in LEVELS:
         found = names.get(level)
@@ -177,8 +177,8 @@ def review_rating(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
             "form": form,
             "proposal": proposal,
             "proposal_tag": level_tag(proposal.level),
-            "level_items": _level_items(proposal.level, form["level"].value()),
-            "rules_cite": rating.rules_of(loader.current()).cite,
+            "level_items": _level_items(loader.for_request(request), proposal.level, form["level"].value()),
+            "rules_cite": rating.rules_of(loader.for_request(request)).cite,
         }
     )
     return render(request, "reviews/rating.html", context)

@@ -165,7 +165,7 @@ def answers_of(review: Review | None) -> dict[str, content.Given]:
 def review_detail(request: HttpRequest, pk: int, review_id: int) -> HttpResponse:
     partnership = seen(request, pk)
     review = review_in(partnership, review_id)
-    framework = loader.current()
+    framework = loader.for_request(request)
     bank = content.bank(framework, review.bank_id)
     rows = question_rows(review, bank, answers_of(review.previous)) if bank else []
     editable = can_review(request, partnership) and not review.is_complete

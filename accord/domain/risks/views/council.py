@@ -16,7 +16,7 @@ COUNT_CAP = 1000  # the list counts its results up to this many, so its cost is 
 
 
 def _form(request: HttpRequest) -> queries.CouncilFilterForm:
-    return queries.CouncilFilterForm(request.GET or None, model=loader.current().risk_model)
+    return queries.CouncilFilterForm(request.GET or None, model=loader.for_request(request).risk_model)
 
 
 def council_risks(request: HttpRequest) -> HttpResponse:
@@ -30,7 +30,7 @@ def council_risks(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     return render(
         request,
         "risks/council.html",
@@ -55,4 +55,4 @@ def council_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     form = _form(request)
     risks = queries.filtered(form, queries.visible_risks(request.user))
     stem = f"council-{clock.today().isoformat()}"
-    return exports.export(risks, fmt, stem, with_partnership=True)
+    return exports.export(risks, fmt, stem, with_partnership=True, framework=loader.for_request(request))

@@ -19,7 +19,7 @@ def heatmap_context(request: HttpRequest, risks: QuerySet[Risk] | None, list_url
     """The grid for the chosen stage, each cell's link to its risks, and the stage switcher.
     `risks` None means every risk in the council, read from the kept counts."""
     stage = queries.chosen_stage(request.GET.get("stage"))
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     found = counts.council_counts(stage) if risks is None else queries.cell_counts(risks, stage)
     grid = heatmap.build(model, found, stage)
     links = {

@@ -52,7 +52,7 @@ def cell_filter(model, cell) -> list[tuple[str, str]]:
 
 def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = risk_partnership(request, pk)
-    framework = loader.current()
+    framework = loader.for_request(request)
     model = framework.risk_model
     today = clock.today()
     form = RegisterFilterForm(request.GET or None, model=model)
@@ -99,6 +99,11 @@ def risk_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     partnership = risk_partnership(request, pk)
     if fmt not in FORMATS:
         raise Http404("Download the register as xlsx or csv")
-    form = RegisterFilterForm(request.GET or None, model=loader.current().risk_model)
+    form = RegisterFilterForm(request.GET or None, model=loader.for_request(request).risk_model)
     risks = filtered(partnership.risks.all(), form, clock.today())
-    return export(risks, fmt, partnership.reference or f"partnership-{partnership.pk}")
+    return export(
+        risks,
+        fmt,
+        partnership.reference or f"partnership-{partnership.pk}",
+        framework=loader.for_request(request),
+    )

@@ -49,7 +49,7 @@ def _library_risk(framework: Framework, library_id: str | None) -> LibraryRisk |
 
 def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    framework = loader.current()
+    framework = loader.for_request(request)
     model = framework.risk_model
     library = _library_risk(framework, request.GET.get("library"))
     initial = {"kind": "risk", "identified_on": clock.today()}
@@ -88,7 +88,7 @@ def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def risk_library(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
-    framework = loader.current()
+    framework = loader.for_request(request)
     model = framework.risk_model
     groups = [(c, [r for r in model.library if r.category == c.id]) for c in model.categories]
     known = {c.id for c in model.categories}
@@ -110,7 +110,7 @@ def risk_library(request: HttpRequest, pk: int) -> HttpResponse:
 def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk)
     risk = risk_in(partnership, risk_id)
-    framework = loader.current()
+    framework = loader.for_request(request)
     model = framework.risk_model
     today = clock.today()
     assessments = list(risk.assessments.order_by("at", "id"))
@@ -166,7 +166,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 def risk_edit(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
     initial.update(partners=[o.pk for o in risk.partners.all()], version=risk.version)
     form = RiskForm(_data(request), initial=initial, partnership=partnership, model=model, risk=risk)
@@ -199,7 +199,7 @@ def risk_edit(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
             "conflict": conflict,
             "title": f"Change risk {risk.reference}",
             "breadcrumbs": crumbs(partnership, risk),
-            "allocation": allocation_bank(loader.current()),
+            "allocation": allocation_bank(loader.for_request(request)),
         },
     )
 
@@ -209,7 +209,7 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
         raise Http404
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    framework = loader.current()
+    framework = loader.for_request(request)
     model = framework.risk_model
     initial = {}
     likelihood, impact = getattr(risk, f"{stage}_likelihood"), getattr(risk, f"{stage}_impact")
@@ -220,7 +220,13 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
         data = form.cleaned_data
         try:
             assessment = services.assess(
-                request.user, risk, stage, data["likelihood"], data["impact"], data["note"]
+                request.user,
+                risk,
+                stage,
+                data["likelihood"],
+                data["impact"],
+                data["note"],
+                framework=loader.for_request(request),
             )
         except REFUSED as refused:
             form.add_error(None, str(refused))
@@ -252,9 +258,10 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
 def risk_review(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    model = loader.current().risk_model
+    framework = loader.for_request(request)
+    model = framework.risk_model
     today = clock.today()
-    default_next = services.review_due(risk.current_band, today)
+    default_next = services.review_due(risk.current_band, today, framework=framework)
     hint = None
     if default_next is not None:
         band = next(b for b in model.bands if b.id == risk.current_band)
@@ -267,7 +274,12 @@ def risk_review(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             done = services.review(
-                request.user, risk, data["reviewed_on"], data["notes"], data["next_review_on"]
+                request.user,
+                risk,
+                data["reviewed_on"],
+                data["notes"],
+                data["next_review_on"],
+                framework=framework,
             )
         except REFUSED as refused:
             form.add_error(None, str(refused))
@@ -307,7 +319,7 @@ def risk_escalate(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Escalation of {risk.reference} recorded.")
             return _to_risk(partnership, risk)
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     return _simple_form(
         request,
         partnership,

@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         framework = loader.current()
-        count = store.refresh_all()
+        count = store.refresh_all(framework=framework)
         self.stdout.write(
             f"Worked out {count:,} partnerships under {framework.id} version {framework.version}."
         )

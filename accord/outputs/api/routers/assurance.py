@@ -51,7 +51,7 @@ def list_obligations(request: HttpRequest, page: PageQuery):
     visible = visible_partnerships(request.user).order_by("name", "id")
     result = paginate(request, visible.only("pk"), page, counted=visible)
     ids = [p.pk for p in result["results"]]
-    rows = compliance.evaluate(loader.current(), visible.filter(pk__in=ids), clock.today())
+    rows = compliance.evaluate(loader.for_request(request), visible.filter(pk__in=ids), clock.today())
     result["results"] = [compliance_out(row) for row in rows]
     return result
 
@@ -65,7 +65,7 @@ def read_obligations(request: HttpRequest, pk: Id):
     """What the council's framework requires of one partnership today, each with its clause."""
     found = partnership(request, pk, Action.VIEW_COMPLIANCE)
     rows = compliance.evaluate(
-        loader.current(), visible_partnerships(request.user).filter(pk=found.pk), clock.today()
+        loader.for_request(request), visible_partnerships(request.user).filter(pk=found.pk), clock.today()
     )
     row = next(iter(rows))
     return compliance_out(row)

@@ -81,7 +81,15 @@ def _checked_scores(scores: ScoresInput | None, model) -> dict[str, dict]:
 
 def _score(request: HttpRequest, risk: Risk, scores: dict[str, dict]) -> None:
     for stage, values in scores.items():
-        services.assess(request.user, risk, stage, values["likelihood"], values["impact"], values["note"])
+        services.assess(
+            request.user,
+            risk,
+            stage,
+            values["likelihood"],
+            values["impact"],
+            values["note"],
+            framework=loader.for_request(request),
+        )
 
 
 @router.get("/partnerships/{pk}/risks", response=responses(RiskPage, 403, 404), url_name="api-risks")
@@ -109,7 +117,7 @@ def read_risk(request: HttpRequest, pk: Id, risk_id: Id):
 def create_risk(request: HttpRequest, pk: Id, payload: RiskCreate):
     """Add a risk; any scores sent are placed on the council framework's matrix."""
     partnership = risk_partnership(request, pk, change=True)
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     values = payload.dict(exclude_none=True, exclude={"scores"})
     cleaned = check(RiskForm, values, partnership=partnership, model=model)
     scores = _checked_scores(payload.scores, model)
@@ -129,7 +137,7 @@ def change_risk(request: HttpRequest, pk: Id, risk_id: Id, payload: RiskChange):
     """Change a risk's details (send the `version` you read) and record new scores."""
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    model = loader.current().risk_model
+    model = loader.for_request(request).risk_model
     sent = payload.dict(exclude_unset=True, exclude={"scores"})
     version = sent.pop("version")
     current = {name: getattr(risk, name) for name in services.RISK_FIELDS}

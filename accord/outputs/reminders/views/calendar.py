@@ -25,7 +25,7 @@ class CalendarForm(GovukForm):
 
 def council_calendar(request: HttpRequest) -> HttpResponse:
     require(request, Action.VIEW_REPORTS)
-    framework = loader.current()
+    framework = loader.for_request(request)
     today = clock.today()
     snapshot = council.fresh_snapshot(framework, today)
     form = CalendarForm(request.GET or None)

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accord.frameworks import loader
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import Partnership, PartnershipStatus
@@ -37,8 +36,15 @@ class Context:
         return timezone.localdate(self.now)
 
     @classmethod
-    def make(cls, visible: QuerySet[Partnership], period: Period, now: datetime | None = None) -> Context:
-        return cls(visible, period, loader.current(), now or clock.now(), settings.COUNCIL_NAME)
+    def make(
+        cls,
+        visible: QuerySet[Partnership],
+        period: Period,
+        now: datetime | None = None,
+        *,
+        framework: Framework,
+    ) -> Context:
+        return cls(visible, period, framework, now or clock.now(), settings.COUNCIL_NAME)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can
 from accord.register.access import visible_partnerships
@@ -40,7 +41,11 @@ def make(
     request: HttpRequest, kind: ReportKind, period: periods.Period, partnership: Partnership | None = None
 ) -> Report:
     """The report of `kind` for `period`, from the partnerships the user may see."""
-    return build(kind, Context.make(visible_partnerships(request.user), period), partnership)
+    return build(
+        kind,
+        Context.make(visible_partnerships(request.user), period, framework=loader.for_request(request)),
+        partnership,
+    )
 
 
 def period_from_query(request: HttpRequest, kind: ReportKind) -> periods.Period:

@@ -34,7 +34,7 @@ def issue_page(
                 request.user,
                 report,
                 kind,
-                loader.current(),
+                loader.for_request(request),
                 form.cleaned_data.get("recommendations", ""),
                 partnership=partnership,
             )
