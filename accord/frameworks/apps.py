@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class FrameworksConfig(AppConfig):
     name = "accord.frameworks"
+    url_module = "accord.frameworks.urls"  # collected by accord.site.urls
     label = "frameworks"
     verbose_name = "Partnership frameworks"
 

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class RegisterConfig(AppConfig):
     name = "accord.register"
+    url_module = "accord.register.urls"  # collected by accord.site.urls
     label = "register"
     verbose_name = "Partnership register"
 

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class LifecycleConfig(AppConfig):
     name = "accord.domain.lifecycle"
+    url_module = "accord.domain.lifecycle.urls"  # collected by accord.site.urls
     verbose_name = "Partnership cycle"
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class MonitoringConfig(AppConfig):
     name = "accord.domain.monitoring"
+    url_module = "accord.domain.monitoring.urls"  # collected by accord.site.urls
     verbose_name = "Performance monitoring and progress reports"
     default_auto_field = "django.db.models.BigAutoField"
 

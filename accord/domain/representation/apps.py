@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class RepresentationConfig(AppConfig):
     name = "accord.domain.representation"
+    url_module = "accord.domain.representation.urls"  # collected by accord.site.urls
     verbose_name = "Outside-body duties of representatives"
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class ReviewsConfig(AppConfig):
     name = "accord.domain.reviews"
+    url_module = "accord.domain.reviews.urls"  # collected by accord.site.urls
     verbose_name = "Reviews and assurance ratings"
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class RisksConfig(AppConfig):
     name = "accord.domain.risks"
+    url_module = "accord.domain.risks.urls"  # collected by accord.site.urls
     verbose_name = "Joint risk registers"
     default_auto_field = "django.db.models.BigAutoField"
 

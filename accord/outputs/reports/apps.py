@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class ReportsConfig(AppConfig):
     name = "accord.outputs.reports"
+    url_module = "accord.outputs.reports.urls"  # collected by accord.site.urls
     verbose_name = "Reports to committees"
     default_auto_field = "django.db.models.BigAutoField"
 
