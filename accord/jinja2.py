@@ -8,6 +8,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui import components, formatting
+from accord.register.tabs import visible_tabs
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -38,6 +39,7 @@ def environment(**options) -> Environment:
             "link": components.link,
             "tag": components.tag,
             "obligation_tag": components.obligation_tag,
+            "partnership_tabs": visible_tabs,  # registered by each app (accord.register.tabs)
         }
     )
     env.filters.update(

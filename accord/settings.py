@@ -211,15 +211,8 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env("ACCORD_UPLOADS_DIR", str(VAR_DIR / "uploads")))  # never served directly
 ACCORD_UPLOAD_MAX_BYTES = env_int("ACCORD_UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Sources of evidence the framework engines read besides the register itself.
-ACCORD_EVIDENCE_SOURCES = [
-    "accord.domain.lifecycle.evidence.LifecycleEvidence",
-    "accord.domain.risks.evidence.RiskEvidence",
-    "accord.domain.reviews.evidence.ReviewEvidence",
-    "accord.domain.monitoring.evidence.MonitoringEvidence",
-    "accord.domain.representation.evidence.RepresentationEvidence",
-    "accord.register.evidence.RoleEvidence",
-]
+# The evidence sources the framework engines read are registered by the apps that keep the evidence
+# (accord.frameworks.sources, ADR 0026 notes), not listed here.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Email (reminders arrive in a later issue; settings are here so deployments set them once).

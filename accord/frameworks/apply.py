@@ -7,15 +7,14 @@ stores results stamped with the framework id and version.
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from accord.kernel import clock
 from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
 from accord.register.models import Partnership
 
 from . import duty_rules, engine, tracking
+from . import sources as registry
 from .facts import EvidenceSource, PartnershipFacts, RatingFact, RiskFact, Shortfall
 from .models import SignificanceAssessment
 from .schema import Framework
@@ -105,7 +104,7 @@ def facts_for(
     sources: Sequence[EvidenceSource] = (),
     answers: Mapping[int, Mapping[str, bool]] | None = None,
 ) -> dict[int, PartnershipFacts]:
-    configured = [import_string(path)(partnerships) for path in settings.ACCORD_EVIDENCE_SOURCES]
+    configured = [source(partnerships) for source in registry.sources()]  # registered by the apps
     sources = [RegisterEvidence(partnerships), *configured, *sources]
     ids = [p.pk for p in partnerships]
     evidence: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}

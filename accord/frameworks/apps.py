@@ -3,16 +3,21 @@ from django.apps import AppConfig
 
 class FrameworksConfig(AppConfig):
     name = "accord.frameworks"
+    url_module = "accord.frameworks.urls"  # collected by accord.site.urls
     label = "frameworks"
     verbose_name = "Partnership frameworks"
 
     def ready(self) -> None:
         from accord.register import signals
+        from accord.register.evidence import RoleEvidence
 
         from . import (
             checks_startup,  # noqa: F401 - registers the start-up check
             services,
+            sources,
         )
+
+        sources.register_source(RoleEvidence)  # the register's roles: it cannot register with the frameworks
 
         signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="frameworks")
         signals.partnerships_changed.connect(services.on_partnerships_changed, dispatch_uid="frameworks")

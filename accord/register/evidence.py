@@ -41,7 +41,7 @@ def role_dates(partnership_ids: Iterable[int], today: date) -> dict[int, dict[st
 
 
 class RoleEvidence:
-    """Registered in settings.ACCORD_EVIDENCE_SOURCES."""
+    """Registered with accord.frameworks.sources by the frameworks' AppConfig.ready()."""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         """Made with the partnerships like every source; the methods name the ones wanted."""

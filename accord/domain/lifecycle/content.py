@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from accord.frameworks import loader
+from accord.frameworks import loader, places
 from accord.frameworks.schema import Artefact, Framework, QuestionBank
 
 SINGLETON_KINDS = ("business_case", "sign_off", "agreement", "exit_decision", "exit_report")
@@ -24,25 +24,16 @@ def slot_for(artefact: Artefact) -> str:
     return artefact.kind if artefact.kind in SINGLETON_KINDS else artefact.id
 
 
-# Monitoring records (accord.domain.monitoring) that meet an artefact -> the page where they are kept.
-MONITORING_PAGES = {
-    "progress_report": "progress-reports",
-    "period_values": "performance",
-    "exception_report": "exception-report",
-    "delivery_plan": "delivery-plan",
-}
-
-
 def done_elsewhere(framework: Framework, artefact: Artefact) -> str | None:
     """The URL name of the page that does this artefact when it is not done in the cycle: reviews
     are carried out on the Reviews pages (with a decision and a rating), progress reports and
     performance records on the monitoring pages. None when the cycle's own pages do it."""
-    if artefact.kind == "review":
-        return "reviews"
+    if page := places.page_for_kind(artefact.kind):  # registered by the app that does it
+        return page
     monitoring = getattr(framework, "monitoring", None)
     for record in monitoring.records if monitoring else ():
         if record.artefact == artefact.id:
-            return MONITORING_PAGES[record.record]
+            return places.page_for_record(record.record)
     return None
 
 

@@ -6,15 +6,13 @@ generic "record that it was done" page."""
 
 from django.urls import reverse
 
+from accord.frameworks import places
 from accord.frameworks.engine import ObligationResult, framework_type
 from accord.frameworks.evidence_rules import governing_artefact
 from accord.frameworks.schema import Artefact, Framework
 from accord.register.models import Partnership
 
 from . import content, cycle
-
-# Obligations that are not the framework's own artefacts: the rules' kinds -> the page where they are met.
-RULE_PAGES = {"review": "reviews", "risk_register": "risks", "report_back": "representatives"}
 
 
 def is_governing(partnership: Partnership, framework: Framework, artefact: Artefact) -> bool:
@@ -26,8 +24,8 @@ def _natural_place(partnership: Partnership, artefact: Artefact) -> str | None:
     pk = partnership.pk
     if artefact.met_by_role:
         return reverse("partnership", args=[pk]) + "#people"
-    if artefact.kind == "risk_register":
-        return reverse("risks", args=[pk])
+    if page := places.page_for_obligation(artefact.kind):  # e.g. the Risks tab, registered by risks
+        return reverse(page, args=[pk])
     if artefact.kind == "exit_strategy":
         if partnership.status == cycle.LEAVING:
             return reverse("leaving", args=[pk])
@@ -66,7 +64,7 @@ def obligation_url(partnership: Partnership, framework: Framework, result: Oblig
     artefact = next((a for a in framework.artefacts if a.id == result.artefact), None)
     if artefact is not None:
         return artefact_url(partnership, framework, artefact)
-    page = RULE_PAGES.get(result.artefact)
+    page = places.page_for_obligation(result.artefact)  # registered by the app where it is met
     return reverse(page, args=[partnership.pk]) if page else None
 
 

@@ -1,5 +1,5 @@
-"""Monitoring as evidence for the framework engines (an `EvidenceSource`, listed in
-settings.ACCORD_EVIDENCE_SOURCES).
+"""Monitoring as evidence for the framework engines (an `EvidenceSource`, registered with
+accord.frameworks.sources in AppConfig.ready()).
 
 - A submitted progress report meets its own artefact (`artefact:<id>`), dated the day it was submitted,
   when it covers a real period: one that ends after it starts (ADR 0024).

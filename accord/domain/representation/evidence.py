@@ -31,7 +31,7 @@ def report_back_dates(partnership_ids: Iterable[int]) -> dict[int, tuple[date, .
 
 
 class RepresentationEvidence:
-    """Registered in settings.ACCORD_EVIDENCE_SOURCES."""
+    """Registered with accord.frameworks.sources in this app's AppConfig.ready()."""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         """Made with the partnerships like every source; the methods name the ones wanted."""

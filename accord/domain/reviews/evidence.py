@@ -70,7 +70,7 @@ def complete_against_bank(framework, bank_id: str, answered: int, unevidenced: i
 
 
 class ReviewEvidence:
-    """Registered in settings.ACCORD_EVIDENCE_SOURCES."""
+    """Registered with accord.frameworks.sources in this app's AppConfig.ready()."""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         """Made with the partnerships like every source; the methods name the ones wanted."""

@@ -92,8 +92,8 @@ def first_scored(partnership_ids: Iterable[int]) -> dict[int, date]:
 
 
 class RiskEvidence:
-    """Registered in settings.ACCORD_EVIDENCE_SOURCES: the register as evidence of kind `risk_register`,
-    and `risks` for the risk rules. No anchors."""
+    """Registered with accord.frameworks.sources (AppConfig.ready()): the register as evidence of kind
+    `risk_register`, and `risks` for the risk rules. No anchors."""
 
     def __init__(self, partnerships: Sequence[Partnership]):
         """Made with the partnerships like every source; the methods name the ones wanted."""

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "accord.kernel.accounts"
+    url_module = "accord.kernel.accounts.urls"  # collected by accord.site.urls
     label = "accounts"
     verbose_name = "Accounts and roles"
 

@@ -3,5 +3,12 @@ from django.apps import AppConfig
 
 class ReportsConfig(AppConfig):
     name = "accord.outputs.reports"
+    url_module = "accord.outputs.reports.urls"  # collected by accord.site.urls
     verbose_name = "Reports to committees"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from accord.kernel.accounts.policy import Action
+        from accord.register.tabs import Tab, register_tab
+
+        register_tab(Tab("pack", "Pack", "partnership-pack", Action.VIEW_MONITORING, order=50))
