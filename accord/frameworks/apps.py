@@ -14,5 +14,5 @@ class FrameworksConfig(AppConfig):
             services,
         )
 
-        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="frameworks")
+        signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="frameworks")
         signals.partnerships_changed.connect(services.on_partnerships_changed, dispatch_uid="frameworks")

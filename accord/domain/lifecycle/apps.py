@@ -11,4 +11,4 @@ class LifecycleConfig(AppConfig):
 
         from . import services
 
-        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="lifecycle")
+        signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="lifecycle")
