@@ -35,6 +35,7 @@ from accord.register.models import (
     LegalIncorporation,
     Membership,
     Organisation,
+    Partnership,
     PartnershipRole,
     PartnershipType,
     Person,
@@ -106,13 +107,7 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
             organisation=organisations[p["organisation"]],
             directorate=directorates.get(p.get("directorate")) if p.get("directorate") else None,
         )
-    batch = writes.Batch(None, DEMO_REASON)
-    created = batch.create_partnerships(
-        [_partnership_values(p, types, organisations, directorates) for p in data["partnerships"]]
-    )
-    for p, partnership in zip(data["partnerships"], created, strict=True):
-        _load_children(p, partnership, organisations, people, priorities, batch)
-    batch.finish()  # the file lists each partnership's members, the council among them
+    load_partnerships(data["partnerships"], types, organisations, directorates, people, priorities)
     _load_accounts(data.get("accounts", []), people, organisations)
     demo_assessed.load()
     cycle_demo.stage()
@@ -129,6 +124,19 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
         "organisations": len(organisations),
         "people": len(people),
     }
+
+
+def load_partnerships(rows, types, organisations, directorates, people, priorities) -> list[Partnership]:
+    """The demo's partnerships, through the register's one write path; the file lists each one's
+    members (the council among them), so the council is not added again."""
+    batch = writes.Batch(None, DEMO_REASON)
+    created = batch.create_partnerships(
+        [_partnership_values(p, types, organisations, directorates) for p in rows]
+    )
+    for p, partnership in zip(rows, created, strict=True):
+        _load_children(p, partnership, organisations, people, priorities, batch)
+    batch.finish()
+    return created
 
 
 def _partnership_values(p, types, organisations, directorates) -> dict[str, Any]:
