@@ -19,5 +19,5 @@ class FrameworksConfig(AppConfig):
 
         sources.register_source(RoleEvidence)  # the register's roles: it cannot register with the frameworks
 
-        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="frameworks")
+        signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="frameworks")
         signals.partnerships_changed.connect(services.on_partnerships_changed, dispatch_uid="frameworks")

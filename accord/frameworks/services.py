@@ -10,8 +10,9 @@ from datetime import date
 from django.db import transaction
 
 from accord.kernel import clock
-from accord.kernel.audit.models import Action
-from accord.kernel.audit.service import record
+from accord.kernel.audit.bulk import insert_rows
+from accord.kernel.audit.models import Action, AuditEvent
+from accord.kernel.audit.service import diff, record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
@@ -84,9 +85,35 @@ def assess_if_nothing_to_ask(
     return assess(partnership, user, {}, framework=framework)
 
 
-def on_partnership_created(sender, actor, partnership: Partnership, **kwargs) -> None:
-    """The register added a partnership (register.signals): record its significance if nothing is asked."""
-    assess_if_nothing_to_ask(partnership, actor, framework=loader.current())
+def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+    """The register added partnerships (register.signals): a framework with nothing to ask records
+    their significance straight away (`assess_if_nothing_to_ask`, in bulk). The register keeps the
+    obligations in step straight after this signal, so this does not."""
+    framework = loader.current()
+    if significance.asks_questions(framework) or not partnerships:
+        return
+    reason = f"Assessed on {framework.name} version {framework.version}"
+    user = actor if getattr(actor, "pk", None) else None
+    name = getattr(actor, "display_name", None) or str(actor or "System")
+    events = []
+    for partnership, assessment in zip(
+        partnerships, apply.record_assessments(partnerships, actor, framework=framework), strict=True
+    ):
+        events.append(
+            AuditEvent(
+                actor=user,
+                actor_name=name,
+                action=Action.CHANGED,
+                object_type=str(partnership._meta.verbose_name),
+                object_id=partnership.pk,
+                object_label=str(partnership)[:300],
+                partnership=partnership,
+                version=partnership.version,
+                changes=diff({}, {"significance": (LABEL, assessment.tier_name)}),
+                reason=reason,
+            )
+        )
+    insert_rows(AuditEvent, events)
 
 
 def on_partnerships_changed(sender, partnership_ids: list[int], **kwargs) -> None:

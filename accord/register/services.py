@@ -6,25 +6,24 @@ call them; nothing else writes register data (see ADR 0003).
 """
 
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import F, Sum
+from django.db.models import F
 
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import record, snapshot
 
-from . import signals
+from . import writes
 from .models import (
     Contribution,
     Membership,
     Organisation,
     Partnership,
-    RoleType,
 )
 from .models.people import PartnershipRole
 from .search import index_partnership
+from .writes import refresh_contribution_total as refresh_contribution_total  # its callers' name
 
 
 class StaleEdit(Exception):
@@ -93,7 +92,10 @@ def _refuse_if_finished(partnership: Partnership) -> None:
 
 @transaction.atomic
 def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: str = "") -> models.Model:
-    """Create a partnership, organisation or person."""
+    """Create a partnership, organisation or person. A partnership is added by the register's one
+    write path (accord.register.writes), as the importer and the demo add theirs."""
+    if model is Partnership:
+        return writes.create_many(actor, [values], reason, lead_officer=True)[0]
     instance = model(**values)
     instance.save()
     record(
@@ -106,39 +108,7 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
         version=instance.version,
         **_scope(instance),
     )
-    if isinstance(instance, Partnership):
-        _after_partnership_created(actor, instance)
-        signals.partnership_created.send(sender=Partnership, actor=actor, partnership=instance)
-        _keep_obligations_in_step([instance.pk])
     return instance
-
-
-def _after_partnership_created(actor, partnership: Partnership) -> None:
-    council = Organisation.objects.filter(is_council=True).first()
-    if council is not None:
-        add_child(
-            actor,
-            partnership,
-            Membership,
-            {
-                "organisation": council,
-                "role": partnership.council_role
-                if partnership.council_role in {"lead", "member", "accountable_body", "host"}
-                else "member",
-                "start_date": partnership.start_date,
-            },
-            None,
-        )
-    person = getattr(actor, "person", None)
-    if person is not None and person.organisation_id == getattr(council, "pk", None):
-        add_child(
-            actor,
-            partnership,
-            PartnershipRole,
-            {"person": person, "role": RoleType.LEAD_OFFICER, "start_date": partnership.start_date},
-            None,
-        )
-    index_partnership(partnership)
 
 
 @transaction.atomic
@@ -188,14 +158,6 @@ def _bump(partnership: Partnership) -> int:
     Partnership.objects.filter(pk=partnership.pk).update(version=F("version") + 1)
     partnership.refresh_from_db(fields=["version"])
     return partnership.version
-
-
-def refresh_contribution_total(partnership: Partnership) -> None:
-    latest = partnership.contributions.aggregate(year=models.Max("year"))["year"]
-    total = Decimal("0")
-    if latest is not None:
-        total = partnership.contributions.filter(year=latest).aggregate(t=Sum("amount"))["t"] or Decimal("0")
-    Partnership.objects.filter(pk=partnership.pk).update(latest_year_contribution=total)
 
 
 ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[models.Model]
@@ -248,7 +210,7 @@ def remove_child(actor, child: models.Model, expected_version: int, reason: str)
 
 
 def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
-    signals.partnerships_changed.send(sender=Partnership, partnership_ids=partnership_ids)
+    writes.keep_obligations_in_step(partnership_ids)
 
 
 def _record_child(actor, partnership, child, action, before, after, reason) -> None:

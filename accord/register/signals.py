@@ -6,13 +6,14 @@ connects a receiver in its AppConfig.ready(). Receivers run in the order of INST
 layers first: the framework assesses a new partnership's significance before the cycle records its
 first state.
 
-- `partnership_created(sender=Partnership, actor, partnership)`: a partnership was added, with its
-  council membership, through any write path (a page, the API, an import, the demo).
+- `partnerships_created(sender=Partnership, actor, partnerships)`: partnerships were added, with their
+  members, through the one write path (accord.register.writes) that a page, the API, an import and the
+  demo all use; one or thousands at once, so receivers do their work in bulk.
 - `partnerships_changed(sender=Partnership, partnership_ids)`: facts the framework reads have changed
   for these partnerships, so kept obligation statuses must be worked out again.
 """
 
 from django.dispatch import Signal
 
-partnership_created = Signal()
+partnerships_created = Signal()
 partnerships_changed = Signal()

@@ -2,7 +2,9 @@
 
 The file follows the layout documented at its top level (directorates, corporate priorities,
 partnership types, organisations, people, partnerships, accounts). Everything is created in one
-transaction, each partnership with a 'created' history entry, so a half-loaded demo never exists.
+transaction, so a half-loaded demo never exists. The partnerships are added by the register's one write
+path (accord.register.writes), as on the form or in an import: each has its 'created' history entry,
+search terms, first state of its cycle and (when the framework asks nothing) its significance.
 """
 
 from datetime import date
@@ -16,18 +18,16 @@ from django.db import transaction
 
 from accord.domain.lifecycle import demo as cycle_demo
 from accord.domain.lifecycle.models import Appointment
-from accord.domain.lifecycle.services import record_first_state
 from accord.domain.monitoring import demo as monitoring_demo
 from accord.domain.representation import demo as representation_demo
 from accord.domain.reviews import demo as reviews_demo
 from accord.domain.risks import demo as risks_demo
 from accord.frameworks import demo as go_live_demo
 from accord.frameworks import demo_assessed, loader
-from accord.kernel.audit.models import Action
-from accord.kernel.audit.service import record, snapshot
 from accord.outputs.public import demo as public_demo
 from accord.outputs.reminders import demo as reminders_demo
 from accord.outputs.reports import demo as reports_demo
+from accord.register import writes
 from accord.register.models import (
     Contribution,
     CorporatePriority,
@@ -42,8 +42,6 @@ from accord.register.models import (
     PriorityLink,
     StatutoryStatus,
 )
-from accord.register.search import index_partnership
-from accord.register.services import refresh_contribution_total
 
 DEMO_FILE = Path(__file__).parent / "demo" / "demo_council.yaml"
 DEMO_PASSWORD = "accord-demo-2026"
@@ -109,8 +107,7 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
             organisation=organisations[p["organisation"]],
             directorate=directorates.get(p.get("directorate")) if p.get("directorate") else None,
         )
-    for p in data["partnerships"]:
-        _load_partnership(p, types, organisations, directorates, people, priorities)
+    load_partnerships(data["partnerships"], types, organisations, directorates, people, priorities)
     _load_accounts(data.get("accounts", []), people, organisations)
     demo_assessed.load()
     cycle_demo.stage()
@@ -129,8 +126,21 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
     }
 
 
-def _load_partnership(p, types, organisations, directorates, people, priorities) -> Partnership:
-    partnership = Partnership.objects.create(
+def load_partnerships(rows, types, organisations, directorates, people, priorities) -> list[Partnership]:
+    """The demo's partnerships, through the register's one write path; the file lists each one's
+    members (the council among them), so the council is not added again."""
+    batch = writes.Batch(None, DEMO_REASON)
+    created = batch.create_partnerships(
+        [_partnership_values(p, types, organisations, directorates) for p in rows]
+    )
+    for p, partnership in zip(rows, created, strict=True):
+        _load_children(p, partnership, organisations, people, priorities, batch)
+    batch.finish()
+    return created
+
+
+def _partnership_values(p, types, organisations, directorates) -> dict[str, Any]:
+    return dict(
         reference=p["reference"],
         name=p["name"],
         description=p.get("description", ""),
@@ -164,17 +174,11 @@ def _load_partnership(p, types, organisations, directorates, people, priorities)
         status=p["status"],
         is_published=bool(p.get("is_published")),
     )
-    record(
-        actor=None,
-        instance=partnership,
-        action=Action.CREATED,
-        before={},
-        after=snapshot(partnership),
-        reason=DEMO_REASON,
-        partnership=partnership,
-        version=partnership.version,
-    )
-    record_first_state(None, partnership)
+
+
+def _load_children(p, partnership, organisations, people, priorities, batch) -> None:
+    """The demo file's members, roles, contributions and priority links: the demo's own data, loaded
+    as it always was (no history entries of their own); the contribution totals follow at the end."""
     Membership.objects.bulk_create(
         [
             Membership(
@@ -220,9 +224,8 @@ def _load_partnership(p, types, organisations, directorates, people, priorities)
             for link in p.get("priorities", [])
         ]
     )
-    refresh_contribution_total(partnership)
-    index_partnership(partnership)
-    return partnership
+    if p.get("contributions"):
+        batch.totals.add(partnership.pk)
 
 
 def _load_accounts(accounts, people, organisations) -> None:

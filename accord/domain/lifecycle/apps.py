@@ -19,4 +19,4 @@ class LifecycleConfig(AppConfig):
         register_tab(Tab("cycle", "Partnership cycle", "cycle", Action.VIEW_CYCLE, order=10))
         register_source(LifecycleEvidence)
 
-        signals.partnership_created.connect(services.on_partnership_created, dispatch_uid="lifecycle")
+        signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="lifecycle")

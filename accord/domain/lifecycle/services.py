@@ -16,6 +16,7 @@ from accord.frameworks.schema import Artefact, Framework
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can
+from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
 from accord.kernel.audit.service import record as audit
@@ -250,9 +251,10 @@ def record_first_state(actor, partnership: Partnership) -> Transition:
     return transition
 
 
-def on_partnership_created(sender, actor, partnership: Partnership, **kwargs) -> None:
-    """The register added a partnership (register.signals): its cycle starts."""
-    record_first_state(actor, partnership)
+def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+    """The register added partnerships (register.signals): their cycles start, in one INSERT."""
+    framework = loader.current()
+    insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])
 
 
 def _resubmit(partnership: Partnership, now: State) -> None:

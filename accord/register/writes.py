@@ -1,0 +1,271 @@
+"""The one write path for new partnerships (ADR 0026): the web form, the API, the importer and the demo.
+
+Every rule of adding a partnership lives here once:
+
+1. the partnership is saved (version 1) with a 'created' history entry giving the reason;
+2. its search terms are indexed;
+3. unless the caller says who the members are (an import's Members sheet, the demo file), the council
+   becomes a member, in the role the council plays (lead, member, accountable body or host);
+4. on a form (`lead_officer=True`), the council officer adding it becomes its lead officer;
+5. contribution totals are worked out for partnerships that have contributions;
+6. `signals.partnerships_created` tells the layers above (the framework records significance when it
+   has nothing to ask; the cycle records its first state), then `signals.partnerships_changed` keeps
+   the kept obligation statuses in step.
+
+`Batch` does all of this for many partnerships at once, with one INSERT per few hundred rows and the
+history written in one go; `create_many` is the whole of it in one call, and `services.create` is the
+same for one partnership. The importer uses a `Batch` directly, because it adds the file's members,
+representatives and contributions between steps 2 and 3, and records their history in the same batch.
+A batch's partnership versions go up by one however much changes in it, as an import's always have.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.models import Sum
+
+from accord.kernel import clock
+from accord.kernel.audit.bulk import Snapshots, created_changes, insert_returning, insert_rows
+from accord.kernel.audit.models import Action, AuditEvent
+from accord.kernel.audit.service import diff
+
+from . import signals
+from .models import Contribution, Membership, Organisation, Partnership, RoleType, SearchTerm
+from .models.people import PartnershipRole
+from .search import index_partnership, terms_for
+
+BATCH = 500
+COUNCIL_ROLES = {"lead", "member", "accountable_body", "host"}
+
+
+def council_role(partnership: Partnership) -> str:
+    """The council's membership role for a partnership: its council role, where that is a member's."""
+    return partnership.council_role if partnership.council_role in COUNCIL_ROLES else "member"
+
+
+def keep_obligations_in_step(partnership_ids: Iterable[int]) -> None:
+    signals.partnerships_changed.send(sender=Partnership, partnership_ids=sorted(set(partnership_ids)))
+
+
+def refresh_contribution_total(partnership: Partnership) -> None:
+    latest = partnership.contributions.aggregate(year=models.Max("year"))["year"]
+    total = Decimal("0")
+    if latest is not None:
+        total = partnership.contributions.filter(year=latest).aggregate(t=Sum("amount"))["t"] or Decimal("0")
+    Partnership.objects.filter(pk=partnership.pk).update(latest_year_contribution=total)
+
+
+def refresh_contribution_totals(partnership_ids: Iterable[int]) -> None:
+    for pk in sorted(set(partnership_ids)):
+        refresh_contribution_total(Partnership(pk=pk))
+
+
+class Batch:
+    """Register writes for many records, with their history, versions and totals written at `finish`."""
+
+    def __init__(self, actor, reason: str):
+        self.actor = actor
+        self.user = actor if getattr(actor, "pk", None) else None
+        self.actor_name = getattr(actor, "display_name", None) or str(actor or "System")
+        self.reason = reason[:2000]
+        self.events: list[AuditEvent] = []
+        self.created: list[Partnership] = []
+        self.versions: dict[int, int] = {}  # partnership pk -> its version after the batch
+        self.touched: set[int] = set()
+        self.totals: set[int] = set()
+        self._snapshots: dict[tuple[type, tuple[str, ...]], Snapshots] = {}
+
+    # History ------------------------------------------------------------------------------------
+
+    def snapshot(self, instance, exclude: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
+        """accord.kernel.audit.service.snapshot, with each model's fields and labels worked out once."""
+        key = (type(instance), exclude)
+        if key not in self._snapshots:
+            self._snapshots[key] = Snapshots(type(instance), exclude)
+        return self._snapshots[key](instance)
+
+    def event(self, instance, action, before, after, version=None, **scope) -> None:
+        changes = diff(before, after) if before else created_changes(after)
+        self.events.append(
+            AuditEvent(
+                actor=self.user,
+                actor_name=self.actor_name,
+                action=action,
+                object_type=str(instance._meta.verbose_name),
+                object_id=instance.pk,
+                object_label=str(instance)[:300],
+                version=version,
+                changes=changes,
+                reason=self.reason,
+                **scope,
+            )
+        )
+
+    def bump(self, partnership: Partnership) -> int:
+        """The partnership's version after this batch: one more than before, however much changed."""
+        if partnership.pk not in self.versions:
+            self.versions[partnership.pk] = partnership.version
+        if partnership.pk not in self.touched:
+            self.touched.add(partnership.pk)
+            self.versions[partnership.pk] += 1
+        partnership.version = self.versions[partnership.pk]
+        return partnership.version
+
+    # New partnerships ---------------------------------------------------------------------------
+
+    def create_partnerships(self, rows: Iterable[Mapping[str, Any]]) -> list[Partnership]:
+        """Rules 1 and 2: save the partnerships, each with its 'created' entry and search terms."""
+        objects = [Partnership(**values) for values in rows]
+        insert_returning(Partnership, objects, BATCH)
+        terms: list[tuple[int, str]] = []
+        for partnership in objects:
+            self.versions[partnership.pk] = partnership.version
+            self.event(
+                partnership,
+                Action.CREATED,
+                {},
+                self.snapshot(partnership),
+                partnership.version,
+                partnership=partnership,
+            )
+            terms += [(partnership.pk, t) for t in sorted(terms_for(partnership))]
+        table = connection.ops.quote_name(SearchTerm._meta.db_table)
+        with connection.cursor() as cursor:  # hundreds of thousands of two-column rows: no ORM per row
+            cursor.executemany(f"INSERT INTO {table} (partnership_id, term) VALUES (%s, %s)", terms)
+        self.created += objects
+        return objects
+
+    def add_children(self, model: type[models.Model], children: list[models.Model]) -> None:
+        """Save new members, roles or contributions of partnerships, each with its history entry."""
+        insert_returning(model, children, BATCH)
+        for child in children:
+            self.child_event(child, Action.CREATED, {})
+
+    def child_event(self, child, action, before) -> None:
+        partnership = child.partnership
+        version = self.bump(partnership)
+        if isinstance(child, Contribution):
+            self.totals.add(partnership.pk)
+        self.event(
+            child, action, before, self.snapshot(child, ("partnership",)), version, partnership=partnership
+        )
+
+    def council_memberships(self, council: Organisation | None = None) -> None:
+        """Rule 3: the council is a member of each new partnership that does not list it already."""
+        council = council or Organisation.objects.filter(is_council=True).first()
+        ids = [p.pk for p in self.created]
+        if council is None or not ids:
+            return
+        listed: set[int] = set()
+        for start in range(0, len(ids), BATCH):
+            listed |= set(
+                Membership.objects.filter(
+                    partnership_id__in=ids[start : start + BATCH], organisation=council
+                ).values_list("partnership_id", flat=True)
+            )
+        self.add_children(
+            Membership,
+            [
+                Membership(
+                    partnership=partnership,
+                    organisation=council,
+                    role=council_role(partnership),
+                    start_date=partnership.start_date,
+                )
+                for partnership in self.created
+                if partnership.pk not in listed
+            ],
+        )
+
+    def lead_officer(self) -> None:
+        """Rule 4: a council officer adding a partnership on a form is its lead officer."""
+        person = getattr(self.actor, "person", None)
+        council = Organisation.objects.filter(is_council=True).first()
+        if person is None or council is None or person.organisation_id != council.pk:
+            return
+        self.add_children(
+            PartnershipRole,
+            [
+                PartnershipRole(
+                    partnership=partnership,
+                    person=person,
+                    role=RoleType.LEAD_OFFICER,
+                    start_date=partnership.start_date,
+                )
+                for partnership in self.created
+            ],
+        )
+
+    # Changed partnerships ----------------------------------------------------------------------
+
+    def update_partnerships(self, changes: list[tuple[Partnership, Mapping[str, Any]]]) -> None:
+        """`services.update` for many partnerships: each change in the history, the version up by one,
+        the search terms in step; the rows written with one UPDATE per few hundred."""
+        changed: list[Partnership] = []
+        fields: set[str] = set()
+        for partnership, values in changes:
+            if "status" in values and values["status"] != partnership.status:
+                raise ValueError("A partnership's status changes only through the partnership cycle.")
+            if partnership.is_finished:
+                raise ValueError(f"{partnership.name} is finished; it is read-only.")
+            before = self.snapshot(partnership)
+            for name, value in values.items():
+                setattr(partnership, name, value)
+                fields.add(name)
+            version = self.bump(partnership)
+            self.event(
+                partnership,
+                Action.CHANGED,
+                before,
+                self.snapshot(partnership),
+                version,
+                partnership=partnership,
+            )
+            changed.append(partnership)
+        if not changed:
+            return
+        now = clock.now()
+        for partnership in changed:
+            partnership.updated_at = now
+        Partnership.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=BATCH)
+        for partnership in changed:
+            index_partnership(partnership)
+
+    def finish(self, in_step=keep_obligations_in_step) -> None:
+        """Rules 5 and 6, and everything the batch held back: versions, totals, history, signals."""
+        by_version: dict[int, list[int]] = defaultdict(list)
+        for pk in self.touched:
+            by_version[self.versions[pk]].append(pk)
+        for version, ids in by_version.items():
+            for start in range(0, len(ids), BATCH):
+                Partnership.objects.filter(pk__in=ids[start : start + BATCH]).update(version=version)
+        refresh_contribution_totals(self.totals)
+        insert_rows(AuditEvent, self.events)
+        self.events = []
+        if self.created:
+            signals.partnerships_created.send(sender=Partnership, actor=self.actor, partnerships=self.created)
+        in_step(sorted({p.pk for p in self.created} | self.touched))
+
+
+@transaction.atomic
+def create_many(
+    actor,
+    rows: Iterable[Mapping[str, Any]],
+    reason: str = "",
+    *,
+    members_given: bool = False,
+    lead_officer: bool = False,
+) -> list[Partnership]:
+    """Add partnerships with every rule above. `members_given`: the caller adds the members itself
+    (the council is not added); `lead_officer`: rule 4, for a partnership added on a form."""
+    batch = Batch(actor, reason)
+    partnerships = batch.create_partnerships(rows)
+    if not members_given:
+        batch.council_memberships()
+    if lead_officer:
+        batch.lead_officer()
+    batch.finish()
+    return partnerships
