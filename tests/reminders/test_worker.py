@@ -86,5 +86,5 @@ def history_triggers() -> set[str]:
 def test_the_history_triggers_are_back_for_the_next_test(db):
     """Runs after the worker tests in this module: the guard must be in force again."""
     names = history_triggers()
-    for table in guard.TABLES:
+    for table in guard.tables():
         assert any(name.startswith(table) for name in names), table

@@ -72,7 +72,7 @@ def guard_triggers() -> set[str]:
     with connection.cursor() as cursor:
         cursor.execute(query)
         names = {name for (name,) in cursor.fetchall()}
-    return {table for table in guard.TABLES if any(name.startswith(table) for name in names)}
+    return {table for table in guard.tables() if any(name.startswith(table) for name in names)}
 
 
 def rewrite(

@@ -103,7 +103,7 @@ def test_a_backup_restored_over_a_changed_installation_brings_back_everything_ex
     assert every_upload() == files_before
     assert EVIDENCE_BYTES in files_before.values()
     assert not history_can_be_changed()
-    assert guard_triggers() == set(guard.TABLES)
+    assert guard_triggers() == set(guard.tables())
 
 
 def test_a_backup_restores_into_a_new_empty_installation(demo_council, media, tmp_path):

@@ -130,6 +130,7 @@ class Assessment(AppendOnly):
     class Meta:
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["risk", "stage", "at"], name="assessment_risk_stage")]
+        verbose_name = "risk assessment"
 
     def __str__(self) -> str:
         return f"{self.risk_id} {self.stage}: {self.score} {self.band_name} ({self.matrix})"
@@ -190,6 +191,7 @@ class Review(AppendOnly):
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]
+        verbose_name = "risk review"
 
     def __str__(self) -> str:
         return f"{self.risk_id} reviewed {self.reviewed_on}"

@@ -7,7 +7,7 @@ from accord.kernel.audit import guard
 
 
 def forwards(apps, schema_editor):
-    guard.install(schema_editor.connection)
+    guard.install(schema_editor.connection, "frameworks")
 
 
 class Migration(migrations.Migration):

@@ -1,21 +1,33 @@
 """Records written once and never changed: decisions, assessments, recorded facts about the past.
 
-A later row supersedes an earlier one; nothing rewrites it. The model refuses updates and deletes;
-for the tables listed in accord.kernel.audit.guard the database refuses them too.
+A later row supersedes an earlier one; nothing rewrites it. A model becomes append-only by
+subclassing `AppendOnly` (or `Recorded`): the model then refuses updates and deletes, and the
+database refuses them too, by triggers that accord.kernel.audit.guard installs on the table of every
+concrete subclass after each migrate. Both refusals name the thing, from the model's verbose_name:
+"A risk assessment cannot be changed or deleted: it is part of the record."
 """
 
 from django.conf import settings
 from django.db import models
 
-from .models import ImmutableError
+
+class ImmutableError(Exception):
+    pass
+
+
+def refusal(model) -> str:
+    """What the model and the database say when asked to change or delete one of its rows."""
+    name = str(model._meta.verbose_name)
+    article = "An" if name[:1].lower() in "aeiou" else "A"
+    return f"{article} {name} cannot be changed or deleted: it is part of the record."
 
 
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise ImmutableError(f"{self.model._meta.verbose_name_plural.capitalize()} cannot be changed.")
+        raise ImmutableError(refusal(self.model))
 
     def delete(self):
-        raise ImmutableError(f"{self.model._meta.verbose_name_plural.capitalize()} cannot be deleted.")
+        raise ImmutableError(refusal(self.model))
 
 
 class AppendOnly(models.Model):
@@ -26,11 +38,11 @@ class AppendOnly(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise ImmutableError(f"{self._meta.verbose_name_plural.capitalize()} cannot be changed.")
+            raise ImmutableError(refusal(type(self)))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ImmutableError(f"{self._meta.verbose_name_plural.capitalize()} cannot be deleted.")
+        raise ImmutableError(refusal(type(self)))
 
 
 class Recorded(AppendOnly):

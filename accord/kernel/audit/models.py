@@ -1,23 +1,15 @@
 """The audit trail: every change to governed data, kept for good.
 
-Events are written once and never changed. The model refuses updates and deletes, and the
-database refuses them too (triggers added in migration 0002), so no interface can rewrite history.
+Events are written once and never changed. An event is append-only (accord.kernel.audit.append_only):
+the model refuses updates and deletes, and the database refuses them too (accord.kernel.audit.guard),
+so no interface can rewrite history.
 """
 
 from django.conf import settings
 from django.db import models
 
-
-class ImmutableError(Exception):
-    pass
-
-
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError("History cannot be changed.")
-
-    def delete(self):
-        raise ImmutableError("History cannot be deleted.")
+from .append_only import AppendOnly
+from .append_only import ImmutableError as ImmutableError  # where callers have always found it
 
 
 class Action(models.TextChoices):
@@ -26,7 +18,7 @@ class Action(models.TextChoices):
     REMOVED = "removed", "Removed"
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, db_constraint=False
@@ -66,8 +58,6 @@ class AuditEvent(models.Model):
     changes = models.JSONField(default=list, help_text="[{field, label, old, new}]")
     reason = models.TextField(blank=True, max_length=2000)
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [
@@ -78,11 +68,3 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_type} {self.object_label} by {self.actor_name}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableError("History cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("History cannot be deleted.")

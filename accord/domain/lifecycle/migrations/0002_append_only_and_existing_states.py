@@ -23,7 +23,7 @@ def forwards(apps, schema_editor):
     with connection.cursor() as cursor:
         for statement in LEGACY.get(connection.vendor, []):
             cursor.execute(statement)
-    guard.install(connection)
+    guard.install(connection, "audit", "lifecycle")  # the audit trail's too, under today's names
     from django.conf import settings
 
     Partnership = apps.get_model("register", "Partnership")
@@ -54,7 +54,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    guard.remove(schema_editor.connection)
+    guard.remove(schema_editor.connection, "lifecycle")
 
 
 class Migration(migrations.Migration):

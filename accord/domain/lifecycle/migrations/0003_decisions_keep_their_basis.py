@@ -10,11 +10,11 @@ from accord.kernel.audit import guard
 
 
 def lift(apps, schema_editor):
-    guard.remove(schema_editor.connection)
+    guard.remove(schema_editor.connection, "lifecycle")
 
 
 def restore(apps, schema_editor):
-    guard.install(schema_editor.connection)
+    guard.install(schema_editor.connection, "lifecycle")
 
 
 class Migration(migrations.Migration):

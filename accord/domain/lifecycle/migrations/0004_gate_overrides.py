@@ -9,7 +9,7 @@ from accord.kernel.audit import guard
 
 def append_only(apps, schema_editor):
     """Gate overrides are append-only in the database too (accord.kernel.audit.guard)."""
-    guard.install(schema_editor.connection)
+    guard.install(schema_editor.connection, "lifecycle")
 
 
 class Migration(migrations.Migration):

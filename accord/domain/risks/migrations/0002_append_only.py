@@ -6,7 +6,7 @@ from accord.kernel.audit import guard
 
 
 def forwards(apps, schema_editor):
-    guard.install(schema_editor.connection)
+    guard.install(schema_editor.connection, "risks")
 
 
 class Migration(migrations.Migration):

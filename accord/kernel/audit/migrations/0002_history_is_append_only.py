@@ -6,11 +6,11 @@ from accord.kernel.audit import guard
 
 
 def forwards(apps, schema_editor):
-    guard.install(schema_editor.connection)
+    guard.install(schema_editor.connection, "audit")
 
 
 def backwards(apps, schema_editor):
-    guard.remove(schema_editor.connection)
+    guard.remove(schema_editor.connection, "audit")
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,1 @@
+"""The audit trail and the append-only guard of every history table."""
