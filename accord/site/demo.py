@@ -174,7 +174,7 @@ def _load_partnership(p, types, organisations, directorates, people, priorities)
         partnership=partnership,
         version=partnership.version,
     )
-    record_first_state(None, partnership)
+    record_first_state(None, partnership, loader.current())
     Membership.objects.bulk_create(
         [
             Membership(

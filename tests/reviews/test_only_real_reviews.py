@@ -108,7 +108,9 @@ def test_an_app_4a_assessment_needs_its_evidence(redditch, partnership, officer)
     with pytest.raises(
         services.ReviewError, match="Select an assessment and give the evidence for question 1"
     ):
-        services.save_answer(officer, review, "formal_status", content.Given(score=3))
+        services.save_answer(
+            officer, review, "formal_status", content.Given(score=3), framework=loader.current()
+        )
     assert not review.answers.exists()
 
 
@@ -118,7 +120,7 @@ def test_a_review_cannot_be_completed_while_a_no_has_no_actions(redditch, partne
     services.record_decision(officer, review, "change", "Agree a new MoU", True, "")
     ReviewAnswer.objects.filter(review=review, score=1).update(actions="")  # however it happened
     with pytest.raises(services.ReviewError, match="3 question"):
-        services.complete(officer, review, "limited", "", None)
+        services.complete(officer, review, "limited", "", None, framework=loader.current())
     review.refresh_from_db()
     assert review.status == "draft"
 

@@ -47,8 +47,7 @@ def overdue_actions(partnership_id: int, today: date) -> int:
     )
 
 
-def scores(review: Review) -> tuple[int, ...]:
-    framework = loader.current()
+def scores(review: Review, *, framework: Framework) -> tuple[int, ...]:
     found = content.bank(framework, review.bank_id)
     if found is None:
         return ()
@@ -61,12 +60,11 @@ def given_of(answer) -> content.Given:
     return content.Given(answer.score, answer.answer, answer.evidence, answer.actions)
 
 
-def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceFacts:
-    """What the rules read when this review is completed today."""
+def facts_for(review: Review, today: date | None = None, *, framework: Framework) -> assurance.AssuranceFacts:
+    """What the rules read when this review is completed today, under `framework`."""
     today = today or clock.today()
     partnership = review.partnership
-    now = lifecycle.state(partnership)
-    framework = now.framework
+    now = lifecycle.state(partnership, framework)
     results = engine.obligations(framework, now.facts, today, tier_id=now.tier_id)
     # The review being completed meets its own obligations and the re-review; the risk register's
     # reviews have a rule of their own.
@@ -78,7 +76,7 @@ def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceF
     stale = any(r.obligation_id == risk_rules.RISK_REVIEW and r.status == engine.OVERDUE for r in results)
     return assurance.AssuranceFacts(
         reviewed=True,
-        scores=scores(review),
+        scores=scores(review, framework=framework),
         overdue_obligations=overdue,
         agreement_missing=agreement_missing(framework, now.facts, now.tier_id),
         risk_review_overdue=stale,
@@ -87,6 +85,6 @@ def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceF
     )
 
 
-def propose_for(review: Review, today: date | None = None) -> assurance.Proposal:
-    framework = loader.current()
-    return assurance.propose(framework, facts_for(review, today), loader.get("model").assurance)
+def propose_for(review: Review, today: date | None = None, *, framework: Framework) -> assurance.Proposal:
+    found = facts_for(review, today, framework=framework)
+    return assurance.propose(framework, found, loader.get("model").assurance)
