@@ -20,7 +20,6 @@ RECEIVERS = {
 PENDING = {
     "domain/lifecycle/evidence.py",
     "domain/monitoring/evidence.py",
-    "domain/monitoring/progress.py",
     "domain/reviews/evidence.py",
     "outputs/public/records.py",
     "outputs/reminders/emails.py",
