@@ -21,7 +21,6 @@ PENDING = {
     "domain/lifecycle/evidence.py",
     "domain/monitoring/evidence.py",
     "domain/reviews/evidence.py",
-    "outputs/public/records.py",
     "outputs/reminders/emails.py",
     "outputs/reminders/gather.py",
     "outputs/reminders/mywork.py",
