@@ -21,10 +21,6 @@ PENDING = {
     "domain/lifecycle/evidence.py",
     "domain/monitoring/evidence.py",
     "domain/reviews/evidence.py",
-    "outputs/reminders/emails.py",
-    "outputs/reminders/gather.py",
-    "outputs/reminders/mywork.py",
-    "outputs/reminders/services.py",
     "outputs/transfer/commit.py",
     "outputs/transfer/export_rows.py",
 }
