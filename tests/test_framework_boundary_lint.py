@@ -22,7 +22,6 @@ PENDING = {
     "domain/monitoring/evidence.py",
     "domain/reviews/evidence.py",
     "outputs/transfer/commit.py",
-    "outputs/transfer/export_rows.py",
 }
 
 
