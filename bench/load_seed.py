@@ -177,12 +177,13 @@ def awaiting() -> list[int]:
 def check_pending(username: str) -> int:
     """How many decisions the first approver could take on the first pooled partnership (must be > 0)."""
     from accord.domain.lifecycle import services
+    from accord.frameworks import loader
     from accord.kernel.accounts.models import User
     from accord.register.models import Partnership
 
     user = User.objects.get(username=username)
     partnership = Partnership.objects.filter(status="awaiting_approval", is_key_partnership=True).first()
-    return len(services.pending_for(user, partnership)) if partnership else 0
+    return len(services.pending_for(user, partnership, framework=loader.current())) if partnership else 0
 
 
 def facts(seed: int) -> dict[str, Any]:

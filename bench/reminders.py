@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core import mail
     from harness import wait_for_quiet
 
+    from accord.frameworks import loader
     from accord.outputs.reminders import services
     from accord.outputs.reminders.models import ReminderLog
 
@@ -174,11 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     mail.outbox = []
     dry, sends, summary = [], [], None
     for _ in range(args.runs):
-        seconds, _ = timed(lambda: services.send_reminders(TODAY, dry_run=True))
+        seconds, _ = timed(lambda: services.send_reminders(TODAY, dry_run=True, framework=loader.current()))
         dry.append(seconds)
         ReminderLog.objects.filter(sent_on=TODAY).delete()
         mail.outbox = []
-        seconds, summary = timed(lambda: services.send_reminders(TODAY))
+        seconds, summary = timed(lambda: services.send_reminders(TODAY, framework=loader.current()))
         sends.append(seconds)
     emails = len(mail.outbox)
     median = statistics.median(sends)

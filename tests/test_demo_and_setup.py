@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
+from accord.frameworks import loader
 from accord.kernel.accounts.models import Role
 from accord.kernel.ui.branding import validate_brand_colour
 from accord.register.models import Partnership, PartnershipRole, PartnershipType
@@ -46,7 +47,9 @@ def test_the_demo_has_a_proposal_waiting_for_the_approver(client):
     ]
     assert Transition.objects.filter(retrospective=True, to_status="active").count() >= 13
     approver = get_user_model().objects.get(username="approver")
-    assert [role for _, role, _ in services.pending_for(approver, proposal)] == ["executive_cabinet"]
+    assert [role for _, role, _ in services.pending_for(approver, proposal, framework=loader.current())] == [
+        "executive_cabinet"
+    ]
     client.force_login(approver)
     assert "Joint Waste Collection Procurement" in client.get(reverse("approver-inbox")).content.decode()
 

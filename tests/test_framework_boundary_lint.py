@@ -15,28 +15,6 @@ RECEIVERS = {
     "frameworks/services.py": {"on_partnerships_created", "on_partnerships_changed"},
     "domain/lifecycle/services.py": {"on_partnerships_created"},
 }
-# Modules still to be given the framework by their callers (work in progress: each entry is debt,
-# to be removed as the module is converted; a module not listed here and not a boundary fails).
-PENDING = {
-    "domain/lifecycle/case_state.py",
-    "domain/lifecycle/documents/__init__.py",
-    "domain/lifecycle/documents/dossier.py",
-    "domain/lifecycle/evidence.py",
-    "domain/lifecycle/leaving.py",
-    "domain/lifecycle/services.py",
-    "domain/monitoring/evidence.py",
-    "domain/monitoring/progress.py",
-    "domain/reviews/evidence.py",
-    "domain/reviews/rating.py",
-    "domain/reviews/services.py",
-    "outputs/public/records.py",
-    "outputs/reminders/emails.py",
-    "outputs/reminders/gather.py",
-    "outputs/reminders/mywork.py",
-    "outputs/reminders/services.py",
-    "outputs/transfer/commit.py",
-    "outputs/transfer/export_rows.py",
-}
 
 
 def is_boundary(relative: str) -> bool:
@@ -70,7 +48,7 @@ def _fetches(node: ast.AST) -> str | None:
 
 def fetches_in(tree: ast.AST, relative: str) -> list[str]:
     """`path:line: call` for each fetch of the framework outside a boundary."""
-    if is_boundary(relative) or relative in PENDING:
+    if is_boundary(relative):
         return []
     allowed_functions = RECEIVERS.get(relative, set())
     allowed_lines: set[int] = set()
@@ -101,26 +79,13 @@ def test_only_boundaries_fetch_the_framework():
     )
 
 
-def test_pending_modules_still_exist_and_still_fetch():
-    """PENDING only shrinks: an entry whose module no longer fetches the framework must be removed."""
-    stale = []
-    for relative in sorted(PENDING):
-        path = ACCORD / relative
-        tree = (
-            ast.parse(path.read_text(), str(path)) if path.exists() else ast.Module(body=[], type_ignores=[])
-        )
-        if not any(_fetches(node) for node in ast.walk(tree)):
-            stale.append(relative)
-    assert stale == [], "No longer fetches the framework; remove from PENDING:\n" + "\n".join(stale)
-
-
 SERVICE = """
 from accord.frameworks import loader
 
 def assess(partnership):
     return loader.current().id
 
-def on_partnership_created(sender, actor, partnership, **kwargs):
+def on_partnerships_created(sender, actor, partnerships, **kwargs):
     return loader.current()
 """
 

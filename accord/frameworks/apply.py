@@ -26,7 +26,8 @@ class RegisterEvidence:
     strategy has been written. Artefacts are named by kind. (When it became active is an event of
     the cycle, read by accord.domain.lifecycle.evidence; the start date typed on the record is not.)"""
 
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        del framework  # every source is given the framework; this one reads the same under any
         self._by_id = {p.pk: p for p in partnerships}
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
@@ -104,8 +105,8 @@ def facts_for(
     sources: Sequence[EvidenceSource] = (),
     answers: Mapping[int, Mapping[str, bool]] | None = None,
 ) -> dict[int, PartnershipFacts]:
-    configured = [source(partnerships) for source in registry.sources()]  # registered by the apps
-    sources = [RegisterEvidence(partnerships), *configured, *sources]
+    configured = [source(partnerships, framework) for source in registry.sources()]  # registered by the apps
+    sources = [RegisterEvidence(partnerships, framework), *configured, *sources]
     ids = [p.pk for p in partnerships]
     evidence: dict[int, dict[str, tuple[date, ...]]] = {pk: {} for pk in ids}
     anchors: dict[int, dict[str, date | None]] = {pk: {} for pk in ids}

@@ -1,23 +1,25 @@
 """The evidence sources the framework engines read besides the register itself, registered by the
 apps that keep the evidence (ADR 0026 notes: extension points).
 
-A source is a class taking the partnerships and answering `evidence(ids)` and `anchors(ids)`, and
-optionally `risks`, `ratings` or `shortfalls` (accord.frameworks.facts.EvidenceSource). The frameworks
-do not name the domain apps: each calls `register_source` from its AppConfig.ready()."""
+A source is a class taking the partnerships and the framework in force, and answering
+`evidence(ids)` and `anchors(ids)`, and optionally `risks`, `ratings` or `shortfalls`
+(accord.frameworks.facts.EvidenceSource). The frameworks do not name the domain apps: each calls
+`register_source` from its AppConfig.ready()."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .facts import EvidenceSource
+from .schema import Framework
 
-Source = Callable[[Sequence[Any]], EvidenceSource]
+Source = Callable[[Sequence[Any], Framework], EvidenceSource]
 
 _sources: list[Source] = []
 
 
 def register_source(source: Source) -> None:
-    """Add an evidence source (a class or factory called with the partnerships). Registering the same
-    source again is harmless (ready() may run twice)."""
+    """Add an evidence source (a class or factory called with the partnerships and the framework).
+    Registering the same source again is harmless (ready() may run twice)."""
     if source not in _sources:
         _sources.append(source)
 

@@ -43,7 +43,8 @@ def role_dates(partnership_ids: Iterable[int], today: date) -> dict[int, dict[st
 class RoleEvidence:
     """Registered with accord.frameworks.sources by the frameworks' AppConfig.ready()."""
 
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: object):
+        # The roles a partnership has are the same under any framework.
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:

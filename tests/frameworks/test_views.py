@@ -214,9 +214,15 @@ def test_kept_counts_follow_changes_and_match_a_full_refresh(
         expected_status="active",
         reason="Wound up",
         reference="Executive Cabinet minute 23/45",
+        framework=loader.current(),
     )
     cycle.move(
-        users["administrator"], own_partnership, "closed", expected_status="leaving", reason="Wound up"
+        users["administrator"],
+        own_partnership,
+        "closed",
+        expected_status="leaving",
+        reason="Wound up",
+        framework=loader.current(),
     )
     incremental = counts()
     assert not ObligationStatus.objects.filter(partnership=own_partnership).exists()

@@ -134,7 +134,11 @@ def test_a_signed_agreement_meets_the_gate_but_still_needs_the_head_of_governanc
     officer_client, key_partnership
 ):
     def not_done(partnership):
-        return {m.artefact_id for m in services.check(partnership, "active").missing if not m.role_id}
+        return {
+            m.artefact_id
+            for m in services.check(partnership, "active", framework=loader.current()).missing
+            if not m.role_id
+        }
 
     assert "memorandum_of_understanding" in not_done(key_partnership)
     signed = timezone.localdate() - timedelta(days=10)
@@ -145,7 +149,7 @@ def test_a_signed_agreement_meets_the_gate_but_still_needs_the_head_of_governanc
     # Signed, but it covers none of the assurances the framework asks for yet, and explains no gap.
     gap = next(
         m
-        for m in services.check(key_partnership, "active").missing
+        for m in services.check(key_partnership, "active", framework=loader.current()).missing
         if not m.role_id and m.artefact_id == "memorandum_of_understanding"
     )
     assert "covers 0 of 15 headings" in gap.text
@@ -156,7 +160,7 @@ def test_a_signed_agreement_meets_the_gate_but_still_needs_the_head_of_governanc
     )
     assert response.status_code == 302
 
-    check = services.check(key_partnership, "active")
+    check = services.check(key_partnership, "active", framework=loader.current())
     assert "memorandum_of_understanding" not in not_done(key_partnership)
     assert any(
         m.artefact_id == "memorandum_of_understanding" and m.role_id == "head_of_governance"
@@ -175,7 +179,9 @@ def test_a_draft_does_not_count_and_saving_it_unchanged_keeps_the_revision(offic
     record = ArtefactRecord.objects.get(partnership=key_partnership, slot="agreement")
     assert not record.complete
     assert "memorandum_of_understanding" in {
-        m.artefact_id for m in services.check(key_partnership, "active").missing if not m.role_id
+        m.artefact_id
+        for m in services.check(key_partnership, "active", framework=loader.current()).missing
+        if not m.role_id
     }
     assert officer_client.post(url, data).status_code == 302
     record.refresh_from_db()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accord.domain.lifecycle import content, services
 from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Decision, Transition
+from accord.frameworks import loader
 from accord.register.models import Partnership
 from tests import factories as f
 
@@ -66,7 +67,7 @@ def nothing_written(partnership, status="awaiting_approval"):
 
 @pytest.mark.django_db
 def test_an_appointed_approver_approves_and_the_decision_is_recorded(client, awaiting, cabinet_clerk):
-    assert services.state(awaiting).tier_id == "key"
+    assert services.state(awaiting, loader.current()).tier_id == "key"
     client.force_login(cabinet_clerk)
     page = client.get(decide_url(awaiting)).content.decode()
     assert 'name="outcome"' in page and "Chorley Health Partnership" in page
@@ -79,7 +80,7 @@ def test_an_appointed_approver_approves_and_the_decision_is_recorded(client, awa
     assert made.decision_reference == "Executive Cabinet minute 23/45"
     assert made.decided_on.isoformat() == "2025-03-04"
     assert made.decided_by == cabinet_clerk
-    assert services.check(awaiting, "agreement").ok
+    assert services.check(awaiting, "agreement", framework=loader.current()).ok
     approvals = html.unescape(client.get(response["Location"]).content.decode())
     assert "The case shows value for money." in approvals and "Executive Cabinet minute 23/45" in approvals
 
@@ -173,7 +174,7 @@ def test_nothing_to_decide_shows_why_without_a_form(client, own_partnership, cab
 def test_the_approvals_page_shows_the_case_and_its_warnings_prominently(
     client, users, awaiting, cabinet_clerk
 ):
-    framework = services.state(awaiting).framework
+    framework = services.state(awaiting, loader.current()).framework
     before = next(b for b in content.business_case_banks(framework) if b.purpose == "before_setting_up")
     question = before.questions[0]
     ArtefactRecord.objects.filter(partnership=awaiting, slot="business_case").update(

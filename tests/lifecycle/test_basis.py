@@ -91,6 +91,7 @@ def decide(approver, partnership, artefact_id, role_id, outcome="approved"):
         outcome,
         comment="Content with the case" if outcome == "approved" else "Not content",
         reference=MINUTE,
+        framework=loader.current(),
     )
 
 
@@ -98,14 +99,21 @@ def move_on(officer, approver, partnership, target) -> None:
     """Do what the gate into `target` needs — the work first, then the decisions — and move."""
     framework = loader.current()
     artefacts = {a.id: a for a in framework.artefacts}
-    for missing in services.check(partnership, target).missing:
+    for missing in services.check(partnership, target, framework=loader.current()).missing:
         if not missing.role_id and artefacts[missing.artefact_id].kind != "registration":
             complete(officer, partnership, artefacts[missing.artefact_id])
-    for missing in services.check(partnership, target).missing:
+    for missing in services.check(partnership, target, framework=loader.current()).missing:
         if missing.role_id:
             decide(approver, partnership, missing.artefact_id, missing.role_id)
     partnership.refresh_from_db()
-    services.move(officer, partnership, target, expected_status=partnership.status, **DETAILS.get(target, {}))
+    services.move(
+        officer,
+        partnership,
+        target,
+        expected_status=partnership.status,
+        **DETAILS.get(target, {}),
+        framework=loader.current(),
+    )
     partnership.refresh_from_db()
 
 
@@ -114,7 +122,11 @@ def proposal(users, officer_person, tier_id: str) -> Partnership:
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     f.MembershipFactory(partnership=partnership)
     significance.override(
-        partnership, users["administrator"], tier_id, "Assessed by the Partnerships Officer"
+        partnership,
+        users["administrator"],
+        tier_id,
+        "Assessed by the Partnerships Officer",
+        framework=loader.current(),
     )
     return partnership
 
@@ -124,7 +136,11 @@ def artefact(artefact_id: str):
 
 
 def standing(partnership, artefact_id: str, role_id: str) -> basis.Standing:
-    found = [s for d, s in basis.standings(partnership, services.state(partnership)) if d.role_id == role_id]
+    found = [
+        s
+        for d, s in basis.standings(partnership, services.state(partnership, loader.current()))
+        if d.role_id == role_id
+    ]
     assert found, f"no decision by {role_id}"
     return found[-1]
 
@@ -159,7 +175,7 @@ def test_approval_to_take_part_cannot_be_asked_for_until_the_appendix_1_checklis
 ):
     approver = users["approver"]
     Appointment.objects.create(user=approver, framework_id="northampton", role_id=CABINET)
-    assert services.pending_for(approver, northampton) == []
+    assert services.pending_for(approver, northampton, framework=loader.current()) == []
     with pytest.raises(services.CycleError, match="nothing waiting"):
         decide(approver, northampton, PARTICIPATION, CABINET)
     assert not Decision.objects.filter(partnership=northampton, artefact_id=PARTICIPATION).exists()
@@ -184,9 +200,9 @@ def test_approval_to_take_part_cannot_be_asked_for_until_the_appendix_1_checklis
     assert "Complete these first" in page(client, "approvals", northampton)
 
     complete(users["officer"], northampton, checklist)
-    assert [(a.id, role) for a, role, _ in services.pending_for(approver, northampton)] == [
-        (PARTICIPATION, CABINET)
-    ]
+    assert [
+        (a.id, role) for a, role, _ in services.pending_for(approver, northampton, framework=loader.current())
+    ] == [(PARTICIPATION, CABINET)]
     client.force_login(users["officer"])
     assert "Complete these first" not in page(client, "cycle", northampton)
 
@@ -214,7 +230,7 @@ def test_northampton_approvals_still_count_when_a_checklist_they_did_not_decide_
     assert set(decision.basis) == {PARTICIPATION, "business_case", "setting_up_checklist"}
     # 'Arrangements in place' is needed before the partnership is active, not for taking part.
     complete(users["officer"], northampton, artefact("arrangements_checklist"))
-    assert services.check(northampton, cycle.AGREEMENT).ok
+    assert services.check(northampton, cycle.AGREEMENT, framework=loader.current()).ok
     assert standing(northampton, PARTICIPATION, CABINET).text == "Yes"
     assert standing(northampton, PARTICIPATION, CHIEF_EXECUTIVE).text == "Yes"
     client.force_login(users["officer"])
@@ -230,7 +246,10 @@ def test_changing_the_business_case_after_approval_voids_the_approvals_and_the_p
     later = decided_on + timedelta(days=2)
     with on_day(later):
         complete(users["officer"], northampton, artefact("evaluation"), summary="Costs revised")
-    missing = {(m.artefact_id, m.role_id) for m in services.check(northampton, cycle.AGREEMENT).missing}
+    missing = {
+        (m.artefact_id, m.role_id)
+        for m in services.check(northampton, cycle.AGREEMENT, framework=loader.current()).missing
+    }
     assert {(PARTICIPATION, CABINET), (PARTICIPATION, CHIEF_EXECUTIVE)} <= missing
     why = f"the business case was changed on {govuk_date(later)} after this decision"
     assert standing(northampton, PARTICIPATION, CABINET).text == f"No longer counts: {why}"
@@ -242,7 +261,8 @@ def test_changing_the_business_case_after_approval_voids_the_approvals_and_the_p
     assert f"The Cabinet's approval of {govuk_date(decided_on)} no longer counts: {why}." in cycle_page
     # The approvers can decide again on the changed case.
     assert (PARTICIPATION, CABINET) in {
-        (a.id, role) for a, role, _ in services.pending_for(users["approver"], northampton)
+        (a.id, role)
+        for a, role, _ in services.pending_for(users["approver"], northampton, framework=loader.current())
     }
 
 
@@ -267,7 +287,11 @@ def test_going_back_for_approval_after_being_sent_back_starts_approvals_afresh(u
     resubmitted = clock.today() + timedelta(days=1)
     with on_day(resubmitted):
         services.move(
-            users["officer"], northampton, cycle.AWAITING_APPROVAL, expected_status=cycle.BUSINESS_CASE
+            users["officer"],
+            northampton,
+            cycle.AWAITING_APPROVAL,
+            expected_status=cycle.BUSINESS_CASE,
+            framework=loader.current(),
         )
     went_back = f"the partnership went back for approval on {govuk_date(resubmitted)}"
     assert (
@@ -289,7 +313,9 @@ def test_a_change_after_the_partnership_moved_on_with_a_decision_does_not_void_i
         f"Yes: the partnership moved on with it on {govuk_date(clock.today())}; "
         f"since then the business case was changed on {govuk_date(later)}"
     )
-    assert services.state(northampton).facts.approvals[(PARTICIPATION, CABINET)] == "approved"
+    assert (
+        services.state(northampton, loader.current()).facts.approvals[(PARTICIPATION, CABINET)] == "approved"
+    )
 
 
 # Bury ------------------------------------------------------------------------------------------

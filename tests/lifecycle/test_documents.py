@@ -187,7 +187,7 @@ def test_each_document_opens_in_libreoffice_with_the_record_and_marked_gaps(
     slug, record, request, tmp_path, users
 ):
     partnership = request.getfixturevalue(f"{record}_partnership")
-    docx = generate(slug, partnership, users["officer"])
+    docx = generate(slug, partnership, users["officer"], framework=loader.current())
     text = to_pdf_text(docx, tmp_path, slug)
 
     assert settings.COUNCIL_NAME in text
@@ -235,7 +235,9 @@ def test_the_chorley_report_covers_the_eight_points_from_the_record():
 
 @pytest.mark.django_db
 def test_an_empty_record_gives_gaps_with_the_templates_guidance(empty_partnership, users):
-    document = Document(BytesIO(generate("draft-mou", empty_partnership, users["officer"])))
+    document = Document(
+        BytesIO(generate("draft-mou", empty_partnership, users["officer"], framework=loader.current()))
+    )
     gaps = [p for p in document.paragraphs if p.text.startswith(GAP)]
     assert gaps and all(run.bold for p in gaps for run in p.runs)
     code_of_conduct = next(

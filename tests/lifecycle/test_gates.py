@@ -32,11 +32,13 @@ def proposal(users, officer_person):
 
 
 def missing_ids(partnership, target=cycle.BUSINESS_CASE) -> list[str]:
-    return [m.requirement_id for m in services.check(partnership, target).missing]
+    return [m.requirement_id for m in services.check(partnership, target, framework=loader.current()).missing]
 
 
 def start_business_case(user, partnership):
-    return services.move(user, partnership, cycle.BUSINESS_CASE, expected_status=cycle.PROPOSED)
+    return services.move(
+        user, partnership, cycle.BUSINESS_CASE, expected_status=cycle.PROPOSED, framework=loader.current()
+    )
 
 
 # Significance -----------------------------------------------------------------------------------
@@ -62,7 +64,9 @@ def test_an_unassessed_partnership_cannot_move_on_at_any_gate(users, own_partner
     tier decides which leaving steps apply."""
     SignificanceAssessment.objects.filter(partnership=own_partnership).delete()
     assert cycle.SIGNIFICANCE_ASSESSED in missing_ids(own_partnership, cycle.LEAVING)
-    assert not services.check(own_partnership, cycle.UNDER_REVIEW).missing  # an ungated move
+    assert not services.check(
+        own_partnership, cycle.UNDER_REVIEW, framework=loader.current()
+    ).missing  # an ungated move
 
 
 @pytest.mark.django_db
@@ -122,10 +126,10 @@ def test_a_framework_that_asks_nothing_assesses_a_new_partnership_when_it_is_add
 def test_the_tier_follows_a_contribution_recorded_after_the_assessment(users, settings, own_partnership):
     settings.ACCORD_FRAMEWORK = "central_bedfordshire"
     f.assess(own_partnership)
-    assert services.state(own_partnership).tier_id == "other"
+    assert services.state(own_partnership, loader.current()).tier_id == "other"
     f.ContributionFactory(partnership=own_partnership, year=2026, amount=10_000_000)
     refresh_contribution_total(own_partnership)
-    assert services.state(Partnership.objects.get(pk=own_partnership.pk)).tier_id == "key"
+    assert services.state(Partnership.objects.get(pk=own_partnership.pk), loader.current()).tier_id == "key"
 
 
 @pytest.mark.django_db
@@ -240,7 +244,14 @@ def test_an_officer_cannot_override(client, users, proposal):
     f.classify(proposal, is_partnership=False, user=users["officer"])
     before = fingerprint()
     with pytest.raises(overrides.OverrideRefused, match="Only an administrator"):
-        overrides.override(users["officer"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, "Because")
+        overrides.override(
+            users["officer"],
+            proposal,
+            cycle.BUSINESS_CASE,
+            cycle.IS_A_PARTNERSHIP,
+            "Because",
+            framework=loader.current(),
+        )
     client.force_login(users["officer"])
     url = reverse("gate-override", args=[proposal.pk, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP])
     assert client.get(url).status_code == 403
@@ -256,7 +267,12 @@ def test_a_blank_reason_is_refused_and_changes_nothing(client, users, proposal):
     before = fingerprint()
     with pytest.raises(overrides.OverrideRefused, match="Enter the reason"):
         overrides.override(
-            users["administrator"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, "  "
+            users["administrator"],
+            proposal,
+            cycle.BUSINESS_CASE,
+            cycle.IS_A_PARTNERSHIP,
+            "  ",
+            framework=loader.current(),
         )
     client.force_login(users["administrator"])
     url = reverse("gate-override", args=[proposal.pk, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP])
@@ -279,7 +295,7 @@ def test_an_override_lets_it_move_and_stays_visible_on_the_record(client, users,
     response = client.post(override_url, {"reason": OVERRIDE_REASON})
     assert response.status_code == 302 and response["Location"] == move_url
 
-    check = services.check(proposal, cycle.BUSINESS_CASE)
+    check = services.check(proposal, cycle.BUSINESS_CASE, framework=loader.current())
     assert check.ok and [m.requirement_id for m in check.overridden] == [cycle.IS_A_PARTNERSHIP]
     start_business_case(users["officer"], proposal)
     proposal.refresh_from_db()
@@ -299,7 +315,12 @@ def test_an_override_lets_it_move_and_stays_visible_on_the_record(client, users,
 def test_the_override_is_recorded_in_the_partnerships_history(users, proposal):
     f.classify(proposal, is_partnership=False, user=users["officer"])
     row = overrides.override(
-        users["administrator"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, OVERRIDE_REASON
+        users["administrator"],
+        proposal,
+        cycle.BUSINESS_CASE,
+        cycle.IS_A_PARTNERSHIP,
+        OVERRIDE_REASON,
+        framework=loader.current(),
     )
     event = AuditEvent.objects.get(partnership=proposal, object_type="gate override")
     assert event.actor == users["administrator"] and event.reason == OVERRIDE_REASON
@@ -313,10 +334,22 @@ def test_the_override_is_recorded_in_the_partnerships_history(users, proposal):
 def test_only_a_missing_item_can_be_overridden(users, proposal):
     with pytest.raises(overrides.OverrideRefused, match="nothing to override"):
         overrides.override(
-            users["administrator"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, OVERRIDE_REASON
+            users["administrator"],
+            proposal,
+            cycle.BUSINESS_CASE,
+            cycle.IS_A_PARTNERSHIP,
+            OVERRIDE_REASON,
+            framework=loader.current(),
         )
     with pytest.raises(overrides.OverrideRefused, match="nothing to override"):  # not a move it can make
-        overrides.override(users["administrator"], proposal, cycle.ACTIVE, cycle.IS_A_PARTNERSHIP, "Because")
+        overrides.override(
+            users["administrator"],
+            proposal,
+            cycle.ACTIVE,
+            cycle.IS_A_PARTNERSHIP,
+            "Because",
+            framework=loader.current(),
+        )
     assert not GateOverride.objects.exists()
 
 
@@ -327,7 +360,12 @@ def test_an_override_covers_one_item_of_one_gate(users, settings, officer_person
     partnership = f.PartnershipFactory(status="proposed", assessed=False)
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     overrides.override(
-        users["administrator"], partnership, cycle.BUSINESS_CASE, cycle.SIGNIFICANCE_ASSESSED, "Agreed by CMT"
+        users["administrator"],
+        partnership,
+        cycle.BUSINESS_CASE,
+        cycle.SIGNIFICANCE_ASSESSED,
+        "Agreed by CMT",
+        framework=loader.current(),
     )
     start_business_case(users["officer"], partnership)
     partnership.refresh_from_db()
@@ -341,9 +379,20 @@ def test_a_framework_requirement_can_be_overridden(users, settings, officer_pers
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     assert missing_ids(partnership, cycle.AWAITING_APPROVAL) == ["report_before_approval"]
     overrides.override(
-        users["administrator"], partnership, cycle.AWAITING_APPROVAL, "report_before_approval", "Urgent item"
+        users["administrator"],
+        partnership,
+        cycle.AWAITING_APPROVAL,
+        "report_before_approval",
+        "Urgent item",
+        framework=loader.current(),
     )
-    services.move(users["officer"], partnership, cycle.AWAITING_APPROVAL, expected_status="business_case")
+    services.move(
+        users["officer"],
+        partnership,
+        cycle.AWAITING_APPROVAL,
+        expected_status="business_case",
+        framework=loader.current(),
+    )
     partnership.refresh_from_db()
     assert partnership.status == "awaiting_approval"
 
@@ -357,7 +406,12 @@ def test_the_annual_report_lists_overrides_made_in_its_period(users, proposal):
     f.classify(proposal, is_partnership=False, user=users["officer"])
     with on_day(date(2025, 11, 3)):
         overrides.override(
-            users["administrator"], proposal, cycle.BUSINESS_CASE, cycle.IS_A_PARTNERSHIP, OVERRIDE_REASON
+            users["administrator"],
+            proposal,
+            cycle.BUSINESS_CASE,
+            cycle.IS_A_PARTNERSHIP,
+            OVERRIDE_REASON,
+            framework=loader.current(),
         )
     year = periods.financial_year(2025)
     report = build(
@@ -398,5 +452,6 @@ def test_a_not_a_partnership_result_cannot_be_recorded_as_active_retrospectively
             cycle.ACTIVE,
             reason="Approved in 2019",
             decided_on=date(2019, 6, 1),
+            framework=loader.current(),
         )
     assert changes(before, fingerprint()) == []

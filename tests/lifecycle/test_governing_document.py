@@ -32,7 +32,9 @@ def at_the_agreement_stage(settings, users, officer_person):
         partnership = f.PartnershipFactory(status="agreement", is_key_partnership=True, **kind)
         f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
         if tier:
-            significance.override(partnership, users["administrator"], tier, "Set for the test")
+            significance.override(
+                partnership, users["administrator"], tier, "Set for the test", framework=loader.current()
+            )
         return partnership
 
     return make
@@ -40,7 +42,11 @@ def at_the_agreement_stage(settings, users, officer_person):
 
 def shortfall(partnership, artefact_id: str, target: str = "active") -> str | None:
     """The gate's missing item for the artefact itself (not its approvals), as the user reads it."""
-    found = [m for m in services.check(partnership, target).missing if m.artefact_id == artefact_id]
+    found = [
+        m
+        for m in services.check(partnership, target, framework=loader.current()).missing
+        if m.artefact_id == artefact_id
+    ]
     return next((m.text for m in found if not m.role_id), None)
 
 
@@ -50,7 +56,13 @@ def approve_all(users, partnership, artefact_id: str, roles) -> None:
             user=users["approver"], framework_id=loader.current().id, role_id=role_id
         )
         services.decide(
-            users["approver"], partnership, artefact_id, role_id, "approved", comment="The gaps are explained"
+            users["approver"],
+            partnership,
+            artefact_id,
+            role_id,
+            "approved",
+            comment="The gaps are explained",
+            framework=loader.current(),
         )
 
 
@@ -76,13 +88,15 @@ def test_burys_agreement_covering_7_of_9_heads_counts_only_once_each_gap_is_expl
     assert shortfall(partnership, "partnership_agreement") is None
     waiting = {
         m.role_id
-        for m in services.check(partnership, "active").missing
+        for m in services.check(partnership, "active", framework=loader.current()).missing
         if m.artefact_id == "partnership_agreement"
     }
     assert waiting == set(BURY_APPROVERS)  # the gaps stand only once the approvers accept them
     approve_all(users, partnership, "partnership_agreement", BURY_APPROVERS)
     assert not [
-        m for m in services.check(partnership, "active").missing if m.artefact_id == "partnership_agreement"
+        m
+        for m in services.check(partnership, "active", framework=loader.current()).missing
+        if m.artefact_id == "partnership_agreement"
     ]
 
 
@@ -101,7 +115,7 @@ def test_changing_an_explained_gap_needs_the_approvers_to_accept_it_again(at_the
     agreements.save_coverage(users["officer"], partnership, template, entries)
     waiting = {
         m.role_id
-        for m in services.check(partnership, "active").missing
+        for m in services.check(partnership, "active", framework=loader.current()).missing
         if m.artefact_id == "partnership_agreement"
     }
     assert waiting == set(BURY_APPROVERS)

@@ -24,8 +24,16 @@ def key_proposal(users, officer_person):
     partnership = f.PartnershipFactory(status="proposed", is_key_partnership=True)
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     write_case(users["officer"], partnership, "Safer streets for young people")
-    services.move(users["officer"], partnership, "business_case", expected_status="proposed")
-    services.move(users["officer"], partnership, "awaiting_approval", expected_status="business_case")
+    services.move(
+        users["officer"], partnership, "business_case", expected_status="proposed", framework=loader.current()
+    )
+    services.move(
+        users["officer"],
+        partnership,
+        "awaiting_approval",
+        expected_status="business_case",
+        framework=loader.current(),
+    )
     Appointment.objects.create(user=users["approver"], framework_id="chorley", role_id="executive_cabinet")
     partnership.refresh_from_db()
     return partnership
@@ -45,7 +53,15 @@ def write_case(actor, partnership, aims: str):
 
 def approve(user, partnership, artefact_id, role_id, **extra):
     return services.decide(
-        user, partnership, artefact_id, role_id, "approved", comment="Content", reference="EC 1/26", **extra
+        user,
+        partnership,
+        artefact_id,
+        role_id,
+        "approved",
+        comment="Content",
+        reference="EC 1/26",
+        **extra,
+        framework=loader.current(),
     )
 
 
@@ -59,15 +75,15 @@ def test_a_business_case_artefacts_questions_cannot_be_answered_as_a_checklist(c
 @pytest.mark.django_db
 def test_changing_the_case_after_approval_needs_approving_again(users, key_proposal):
     approve(users["approver"], key_proposal, *CABINET)
-    assert services.check(key_proposal, "agreement").ok
+    assert services.check(key_proposal, "agreement", framework=loader.current()).ok
     write_case(users["officer"], key_proposal, "Rewritten after the decision")
-    missing = services.check(key_proposal, "agreement").missing
+    missing = services.check(key_proposal, "agreement", framework=loader.current()).missing
     assert [(m.artefact_id, m.role_id) for m in missing] == [CABINET]
 
 
 @pytest.mark.django_db
 def test_a_decision_on_a_version_the_approver_did_not_see_is_refused(users, key_proposal):
-    now = services.state(key_proposal)
+    now = services.state(key_proposal, loader.current())
     seen = services.revision_of(key_proposal, now, CABINET[0])
     write_case(users["officer"], key_proposal, "Changed while the approver was reading")
     with pytest.raises(services.CycleError, match="changed since you opened"):
@@ -104,12 +120,16 @@ def test_changing_the_agreements_coverage_or_signatories_needs_approving_again(u
     approve(admin, own_partnership, "memorandum_of_understanding", "head_of_governance")
     approved = ("memorandum_of_understanding", "head_of_governance")
     assert approved not in {
-        (m.artefact_id, m.role_id) for m in services.check(own_partnership, "active").missing
+        (m.artefact_id, m.role_id)
+        for m in services.check(own_partnership, "active", framework=loader.current()).missing
     }
     first = template.headings[0].id
     left_out = {**every, first: "", agreements.GAP + first: "Covered by the partners' own constitutions"}
     agreements.save_coverage(users["officer"], own_partnership, template, left_out)
-    assert approved in {(m.artefact_id, m.role_id) for m in services.check(own_partnership, "active").missing}
+    assert approved in {
+        (m.artefact_id, m.role_id)
+        for m in services.check(own_partnership, "active", framework=loader.current()).missing
+    }
     assert Agreement.objects.get(partnership=own_partnership).coverage
 
 
@@ -155,7 +175,12 @@ def test_a_proposal_added_through_the_register_can_be_recorded_retrospectively(u
     )
     created = register.create(users["officer"], Partnership, values)
     services.record_retrospectively(
-        users["administrator"], created, "active", reason="Approved in 2019", decided_on=date(2019, 5, 1)
+        users["administrator"],
+        created,
+        "active",
+        reason="Approved in 2019",
+        decided_on=date(2019, 5, 1),
+        framework=loader.current(),
     )
     assert Partnership.objects.get(pk=created.pk).status == "active"
 

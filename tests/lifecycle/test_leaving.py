@@ -256,7 +256,7 @@ def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_rec
     settings.ACCORD_FRAMEWORK = framework
     Partnership.objects.filter(pk=own_partnership.pk).update(is_key_partnership=key)
     own_partnership.refresh_from_db()
-    check = services.check(own_partnership, cycle.LEAVING)
+    check = services.check(own_partnership, cycle.LEAVING, framework=loader.current())
     assert any(m.kind == "exit_decision" and not m.role_id for m in check.missing), [
         m.text for m in check.missing
     ]
@@ -268,9 +268,10 @@ def test_a_partnership_cannot_move_to_leaving_until_the_decision_to_leave_is_rec
             expected_status="active",
             reason="Funding ended",
             reference="Minute 1",
+            framework=loader.current(),
         )
     decide_to_leave(officer_client, own_partnership)
-    missing = services.check(own_partnership, cycle.LEAVING).missing
+    missing = services.check(own_partnership, cycle.LEAVING, framework=loader.current()).missing
     assert not any(m.kind == "exit_decision" and not m.role_id for m in missing)  # approvals may still be due
 
 
@@ -296,6 +297,7 @@ def test_central_bedfordshire_needs_the_decision_to_leave_for_every_type_of_part
             expected_status="active",
             reason="x",
             reference="1",
+            framework=loader.current(),
         )
     decide_to_leave(officer_client, own_partnership)
-    assert services.check(own_partnership, cycle.LEAVING).ok
+    assert services.check(own_partnership, cycle.LEAVING, framework=loader.current()).ok

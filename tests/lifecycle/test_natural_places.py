@@ -36,7 +36,11 @@ def partnership_of(settings, officer_person):
 
 
 def missing(partnership, target: str) -> set[str]:
-    return {m.artefact_id for m in services.check(partnership, target).missing if not m.role_id}
+    return {
+        m.artefact_id
+        for m in services.check(partnership, target, framework=loader.current()).missing
+        if not m.role_id
+    }
 
 
 def evidence(partnership) -> dict:
@@ -153,10 +157,15 @@ def test_the_exit_plan_on_the_decision_to_leave_form_meets_northamptons_exit_str
         "continues": "yes",
     }
     leaving.save_exit_decision(
-        users["officer"], partnership, {**decision, "plan": {"termination": "Clause 9"}}
+        users["officer"],
+        partnership,
+        {**decision, "plan": {"termination": "Clause 9"}},
+        framework=loader.current(),
     )
     assert "exit_strategy" in missing(partnership, "closed")  # a plan with parts unwritten is not one yet
-    leaving.save_exit_decision(users["officer"], partnership, {**decision, "plan": FULL_PLAN})
+    leaving.save_exit_decision(
+        users["officer"], partnership, {**decision, "plan": FULL_PLAN}, framework=loader.current()
+    )
     assert "exit_strategy" not in missing(partnership, "closed")
     assert artefact_url(partnership, loader.current(), _artefact("exit_strategy")) == reverse(
         "leaving", args=[partnership.pk]

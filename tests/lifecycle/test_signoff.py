@@ -212,16 +212,31 @@ def test_changing_the_sign_off_means_its_approvals_must_be_given_again(settings,
         signoff.save_consultee(users["officer"], partnership, values(department), framework)
     approver = users["approver"]
     Appointment.objects.create(user=approver, framework_id="bury", role_id="director_legal")
-    pending = services.pending_for(approver, partnership)
+    pending = services.pending_for(approver, partnership, framework=loader.current())
     assert ("sign_off_checklist", "director_legal") in [(a.id, r) for a, r, _ in pending]
-    services.decide(approver, partnership, "sign_off_checklist", "director_legal", "approved", comment="Fine")
-    assert services.state(partnership).facts.approvals[("sign_off_checklist", "director_legal")] == "approved"
+    services.decide(
+        approver,
+        partnership,
+        "sign_off_checklist",
+        "director_legal",
+        "approved",
+        comment="Fine",
+        framework=loader.current(),
+    )
+    assert (
+        services.state(partnership, loader.current()).facts.approvals[
+            ("sign_off_checklist", "director_legal")
+        ]
+        == "approved"
+    )
 
     consultee = partnership.consultees.first()
     signoff.save_consultee(
         users["officer"], partnership, values(consultee.department, advice="New advice"), framework, consultee
     )
-    assert ("sign_off_checklist", "director_legal") not in services.state(partnership).facts.approvals
+    assert ("sign_off_checklist", "director_legal") not in services.state(
+        partnership, loader.current()
+    ).facts.approvals
 
 
 @pytest.mark.django_db

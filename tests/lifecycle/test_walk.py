@@ -80,6 +80,7 @@ def approve(approver, partnership, framework, artefact_id, role_id):
         "approved",
         comment="Content with the case",
         reference="Record of Delegated Decision 2026/112",
+        framework=loader.current(),
     )
 
 
@@ -96,14 +97,20 @@ def test_a_significant_partnership_walks_the_cycle_and_every_gate_refuses_until_
         partnership_type=f.PartnershipTypeFactory(name=busiest_type(framework)),
     )
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
-    significance.override(partnership, users["administrator"], top_tier.id, "A significant partnership")
+    significance.override(
+        partnership,
+        users["administrator"],
+        top_tier.id,
+        "A significant partnership",
+        framework=loader.current(),
+    )
     officer, approver = users["officer"], users["approver"]
     artefacts = {a.id: a for a in framework.artefacts}
     refusals = 0
     for target in WALK:
         partnership.refresh_from_db()
         current = partnership.status
-        check = services.check(partnership, target)
+        check = services.check(partnership, target, framework=loader.current())
         assert check.allowed, f"{current} → {target} should exist"
         # The case is completed first, then approved: changing it afterwards would need approving again.
         for missing in sorted(check.missing, key=lambda m: bool(m.role_id)):
@@ -113,7 +120,12 @@ def test_a_significant_partnership_walks_the_cycle_and_every_gate_refuses_until_
             # Still missing: the move is refused, names what is missing, and nothing changes.
             with pytest.raises(services.GateRefused) as refused:
                 services.move(
-                    officer, partnership, target, expected_status=current, **DETAILS.get(target, {})
+                    officer,
+                    partnership,
+                    target,
+                    expected_status=current,
+                    **DETAILS.get(target, {}),
+                    framework=loader.current(),
                 )
             assert missing.artefact_id in {m.artefact_id for m in refused.value.check.missing}
             partnership.refresh_from_db()
@@ -121,12 +133,19 @@ def test_a_significant_partnership_walks_the_cycle_and_every_gate_refuses_until_
             refusals += 1
             if missing.role_id:
                 approve(approver, partnership, framework, missing.artefact_id, missing.role_id)
-            elif services.check(partnership, target).missing and any(
+            elif services.check(partnership, target, framework=loader.current()).missing and any(
                 m.artefact_id == missing.artefact_id and not m.role_id
-                for m in services.check(partnership, target).missing
+                for m in services.check(partnership, target, framework=loader.current()).missing
             ):
                 satisfy(officer, partnership, framework, artefact)
-        services.move(officer, partnership, target, expected_status=current, **DETAILS.get(target, {}))
+        services.move(
+            officer,
+            partnership,
+            target,
+            expected_status=current,
+            **DETAILS.get(target, {}),
+            framework=loader.current(),
+        )
         partnership.refresh_from_db()
         assert partnership.status == target
         moved = Transition.objects.filter(partnership=partnership).latest("id")
@@ -150,12 +169,22 @@ def test_a_gate_is_refused_when_its_approval_is_missing_or_refused(settings, use
     partnership = f.PartnershipFactory(status="proposed", is_key_partnership=True)
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     officer, approver = users["officer"], users["approver"]
-    services.move(officer, partnership, "business_case", expected_status="proposed")
+    services.move(
+        officer, partnership, "business_case", expected_status="proposed", framework=loader.current()
+    )
     with pytest.raises(services.GateRefused):
-        services.move(officer, partnership, "awaiting_approval", expected_status="business_case")
+        services.move(
+            officer,
+            partnership,
+            "awaiting_approval",
+            expected_status="business_case",
+            framework=loader.current(),
+        )
     report = next(a for a in framework.artefacts if a.id == "executive_cabinet_report")
     satisfy(officer, partnership, framework, report)
-    services.move(officer, partnership, "awaiting_approval", expected_status="business_case")
+    services.move(
+        officer, partnership, "awaiting_approval", expected_status="business_case", framework=loader.current()
+    )
     Appointment.objects.create(user=approver, framework_id="chorley", role_id="executive_cabinet")
     services.decide(
         approver,
@@ -165,15 +194,23 @@ def test_a_gate_is_refused_when_its_approval_is_missing_or_refused(settings, use
         "refused",
         comment="The risks to the council are not assessed",
         reference="Executive Cabinet minute 23/46",
+        framework=loader.current(),
     )
     partnership.refresh_from_db()
     assert partnership.status == "business_case"  # a refusal sends it back
     back = Transition.objects.filter(partnership=partnership).latest("id")
     assert "The risks to the council are not assessed" in back.reason
-    services.move(officer, partnership, "awaiting_approval", expected_status="business_case")
+    services.move(
+        officer, partnership, "awaiting_approval", expected_status="business_case", framework=loader.current()
+    )
     with pytest.raises(services.GateRefused) as refused:
         services.move(
-            officer, partnership, "agreement", expected_status="awaiting_approval", reference="minute 1"
+            officer,
+            partnership,
+            "agreement",
+            expected_status="awaiting_approval",
+            reference="minute 1",
+            framework=loader.current(),
         )
     assert [m.role_id for m in refused.value.check.missing] == ["executive_cabinet"]
 
@@ -182,7 +219,12 @@ def test_a_gate_is_refused_when_its_approval_is_missing_or_refused(settings, use
 def test_a_stale_move_is_refused(users, own_partnership):
     with pytest.raises(services.StaleMove):
         services.move(
-            users["officer"], own_partnership, "under_review", expected_status="proposed", reason="x"
+            users["officer"],
+            own_partnership,
+            "under_review",
+            expected_status="proposed",
+            reason="x",
+            framework=loader.current(),
         )
     own_partnership.refresh_from_db()
     assert own_partnership.status == "active"
@@ -194,7 +236,12 @@ def test_transitions_cannot_be_changed_or_deleted(users, own_partnership):
     from accord.kernel.audit.models import ImmutableError
 
     moved = services.move(
-        users["officer"], own_partnership, "under_review", expected_status="active", reason="Annual review"
+        users["officer"],
+        own_partnership,
+        "under_review",
+        expected_status="active",
+        reason="Annual review",
+        framework=loader.current(),
     )
     with pytest.raises(ImmutableError):
         moved.save()
@@ -219,6 +266,7 @@ def test_an_existing_partnership_is_recorded_retrospectively(users, officer_pers
         reason="Approved by Executive Cabinet in 2019",
         reference="EC minute 19/12",
         decided_on=date(2019, 6, 1),
+        framework=loader.current(),
     )
     partnership.refresh_from_db()
     assert partnership.status == "active"
@@ -226,7 +274,12 @@ def test_an_existing_partnership_is_recorded_retrospectively(users, officer_pers
     assert moved.retrospective and moved.decided_on == date(2019, 6, 1)
     with pytest.raises(services.CycleError):
         services.record_retrospectively(
-            users["administrator"], partnership, "active", reason="again", decided_on=date(2019, 6, 1)
+            users["administrator"],
+            partnership,
+            "active",
+            reason="again",
+            decided_on=date(2019, 6, 1),
+            framework=loader.current(),
         )
 
 
@@ -242,7 +295,12 @@ def test_only_an_administrator_records_an_existing_partnership_retrospectively(c
     f.RoleFactory(partnership=partnership, person=users["officer"].person, role="lead_officer")
     with pytest.raises(services.CycleError, match="Only an administrator"):
         services.record_retrospectively(
-            users["officer"], partnership, "active", reason="Approved in 2019", decided_on=date(2019, 6, 1)
+            users["officer"],
+            partnership,
+            "active",
+            reason="Approved in 2019",
+            decided_on=date(2019, 6, 1),
+            framework=loader.current(),
         )
     client.force_login(users["officer"])
     assert (

@@ -124,7 +124,7 @@ def test_monitoring_gives_no_evidence_where_the_framework_names_no_artefact(sett
     indicator = IndicatorFactory(partnership=partnership)
     value_for(indicator, last_quarter(), Decimal("130"))
     MilestoneFactory(partnership=partnership)
-    assert MonitoringEvidence([partnership]).evidence([partnership.pk]) == {}
+    assert MonitoringEvidence([partnership], loader.current()).evidence([partnership.pk]) == {}
 
 
 def test_evidence_for_many_partnerships_takes_three_queries(
@@ -135,7 +135,7 @@ def test_evidence_for_many_partnerships_takes_three_queries(
         value_for(IndicatorFactory(partnership=p), last_quarter(), Decimal("130"))
         MilestoneFactory(partnership=p)
         ProgressReportFactory(partnership=p, status="submitted", submitted_on=timezone.localdate())
-    source = MonitoringEvidence(partnerships)
+    source = MonitoringEvidence(partnerships, loader.current())
     with django_assert_max_num_queries(3):
         found = source.evidence([p.pk for p in partnerships])
     assert len(found) == 5

@@ -49,11 +49,17 @@ def test_a_draft_keeps_empty_headings_and_submitting_it_is_refused_until_all_are
     users, own_partnership, redditch
 ):
     draft = progress.save_draft(
-        users["officer"], own_partnership, redditch, date(2026, 4, 1), date(2026, 9, 30), {"name": "CSP"}
+        users["officer"],
+        own_partnership,
+        redditch,
+        date(2026, 4, 1),
+        date(2026, 9, 30),
+        {"name": "CSP"},
+        framework=loader.current(),
     )
     assert draft.status == ReportStatus.DRAFT and draft.answers == {"name": "CSP"}
     with pytest.raises(progress.Incomplete) as refused:
-        progress.submit(users["officer"], draft, redditch)
+        progress.submit(users["officer"], draft, redditch, framework=loader.current())
     assert "key_achievements" in [h.id for h in refused.value.missing]
     draft.refresh_from_db()
     assert draft.status == ReportStatus.DRAFT
@@ -61,16 +67,31 @@ def test_a_draft_keeps_empty_headings_and_submitting_it_is_refused_until_all_are
 
 def test_a_submitted_report_keeps_its_headings_and_can_no_longer_change(users, own_partnership, redditch):
     draft = progress.save_draft(
-        users["officer"], own_partnership, redditch, date(2026, 4, 1), date(2026, 9, 30), answers(redditch)
+        users["officer"],
+        own_partnership,
+        redditch,
+        date(2026, 4, 1),
+        date(2026, 9, 30),
+        answers(redditch),
+        framework=loader.current(),
     )
-    report = progress.submit(users["officer"], draft, redditch, expected_version=draft.version)
+    report = progress.submit(
+        users["officer"], draft, redditch, expected_version=draft.version, framework=loader.current()
+    )
     assert report.status == ReportStatus.SUBMITTED
     assert report.submitted_by == users["officer"] and report.submitted_on is not None
     assert [h["id"] for h in report.headings] == [h.id for h in redditch.template.headings]
     assert report.framework_id == "redditch"
     with pytest.raises(MonitoringError, match="submitted"):
         progress.save_draft(
-            users["officer"], own_partnership, redditch, date(2026, 4, 1), date(2026, 9, 30), {}, report
+            users["officer"],
+            own_partnership,
+            redditch,
+            date(2026, 4, 1),
+            date(2026, 9, 30),
+            {},
+            report,
+            framework=loader.current(),
         )
     history = AuditEvent.objects.filter(object_type="progress report", object_id=report.pk)
     assert history.count() == 2
@@ -79,7 +100,13 @@ def test_a_submitted_report_keeps_its_headings_and_can_no_longer_change(users, o
 
 def test_a_stale_draft_is_refused(users, own_partnership, redditch):
     draft = progress.save_draft(
-        users["officer"], own_partnership, redditch, date(2026, 4, 1), date(2026, 9, 30), {}
+        users["officer"],
+        own_partnership,
+        redditch,
+        date(2026, 4, 1),
+        date(2026, 9, 30),
+        {},
+        framework=loader.current(),
     )
     progress.save_draft(
         users["administrator"],
@@ -90,6 +117,7 @@ def test_a_stale_draft_is_refused(users, own_partnership, redditch):
         {"name": "A"},
         draft,
         1,
+        framework=loader.current(),
     )
     with pytest.raises(StaleEdit):
         progress.save_draft(
@@ -101,6 +129,7 @@ def test_a_stale_draft_is_refused(users, own_partnership, redditch):
             {"name": "B"},
             draft,
             1,
+            framework=loader.current(),
         )
     draft.refresh_from_db()
     assert draft.answers == {"name": "A"}
@@ -109,7 +138,13 @@ def test_a_stale_draft_is_refused(users, own_partnership, redditch):
 def test_a_period_that_ends_before_it_starts_is_refused(users, own_partnership, redditch):
     with pytest.raises(MonitoringError, match="end of the period"):
         progress.save_draft(
-            users["officer"], own_partnership, redditch, date(2026, 9, 1), date(2026, 4, 1), {}
+            users["officer"],
+            own_partnership,
+            redditch,
+            date(2026, 9, 1),
+            date(2026, 4, 1),
+            {},
+            framework=loader.current(),
         )
 
 

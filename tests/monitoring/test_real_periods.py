@@ -56,7 +56,13 @@ def test_a_zero_length_report_period_is_refused(client, users, own_partnership, 
 def test_the_progress_report_service_refuses_a_zero_length_period_too(users, own_partnership, redditch):
     with pytest.raises(MonitoringError, match="must be after its start"):
         progress.save_draft(
-            users["officer"], own_partnership, redditch, SIXTH_DECEMBER, SIXTH_DECEMBER, answers(redditch)
+            users["officer"],
+            own_partnership,
+            redditch,
+            SIXTH_DECEMBER,
+            SIXTH_DECEMBER,
+            answers(redditch),
+            framework=loader.current(),
         )
     assert not ProgressReport.objects.exists()
 
@@ -93,7 +99,7 @@ def test_a_draft_saved_with_a_zero_length_period_cannot_be_submitted(users, own_
         answers=answers(redditch),
     )
     with pytest.raises(MonitoringError, match="must be after its start"):
-        progress.submit(users["officer"], draft, redditch)
+        progress.submit(users["officer"], draft, redditch, framework=loader.current())
     draft.refresh_from_db()
     assert draft.status == "draft"
 
@@ -101,9 +107,15 @@ def test_a_draft_saved_with_a_zero_length_period_cannot_be_submitted(users, own_
 def test_a_report_for_a_real_period_meets_the_first_report(users, own_partnership, redditch):
     with on_day(SIXTH_DECEMBER):
         report = progress.save_draft(
-            users["officer"], own_partnership, redditch, date(2026, 9, 1), SIXTH_DECEMBER, answers(redditch)
+            users["officer"],
+            own_partnership,
+            redditch,
+            date(2026, 9, 1),
+            SIXTH_DECEMBER,
+            answers(redditch),
+            framework=loader.current(),
         )
-        progress.submit(users["officer"], report, redditch)
+        progress.submit(users["officer"], report, redditch, framework=loader.current())
         first = next(
             r
             for r in apply.obligations_for(own_partnership, framework=loader.current())

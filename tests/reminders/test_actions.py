@@ -8,6 +8,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from accord.domain.reviews.models import Review, ReviewAction
+from accord.frameworks import loader
 from accord.outputs.reminders import feeds, services
 
 from .factories import hold, key_partnership, person
@@ -51,7 +52,7 @@ def csp(db):
 def test_the_owner_of_a_review_action_is_reminded_of_it_even_without_a_role_on_the_partnership(csp):
     sam = person("Sam Scrutiny", "sam@chorley.example.gov.uk")
     action(csp, owner=sam)
-    services.send_reminders(DUE - timedelta(days=5))
+    services.send_reminders(DUE - timedelta(days=5), framework=loader.current())
     (email,) = mail.outbox
     assert email.to == ["sam@chorley.example.gov.uk"]
     assert "Review action: Refresh the partnership's terms of reference" in email.body
@@ -63,20 +64,20 @@ def test_the_owner_of_a_review_action_is_reminded_of_it_even_without_a_role_on_t
 def test_an_overdue_action_is_escalated_after_fourteen_days_naming_its_owner(csp):
     sam = person("Sam Scrutiny", "sam@chorley.example.gov.uk")
     action(csp, owner=sam)
-    services.send_reminders(DUE + timedelta(days=14))
+    services.send_reminders(DUE + timedelta(days=14), framework=loader.current())
     hannah = next(m for m in mail.outbox if m.to == ["hannah@chorley.example.gov.uk"])
     assert "Review action: Refresh" in hannah.body and "Reminded: Sam Scrutiny." in hannah.body
 
 
 def test_an_action_whose_owner_cannot_be_emailed_goes_to_the_partnerships_owner(csp):
     action(csp, owner=None)
-    services.send_reminders(DUE + timedelta(days=1))
+    services.send_reminders(DUE + timedelta(days=1), framework=loader.current())
     assert [m.to for m in mail.outbox] == [["olive@chorley.example.gov.uk"]]
 
 
 def test_done_actions_are_not_chased(csp):
     action(csp, owner=person("Sam Scrutiny", "sam@chorley.example.gov.uk"), status="done")
-    services.send_reminders(DUE + timedelta(days=1))
+    services.send_reminders(DUE + timedelta(days=1), framework=loader.current())
     assert mail.outbox == []
 
 

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
+from accord.frameworks import loader
 from accord.outputs.reminders import services
 from accord.outputs.reminders.models import ReminderLog
 
@@ -31,7 +32,7 @@ def sent_to() -> list[str]:
 
 def test_the_lead_officer_gets_one_email_listing_what_is_overdue_and_due_soon(csp):
     today = GOVERNANCE_DUE - timedelta(days=10)  # the report is months overdue, the governance check due soon
-    summary = services.send_reminders(today)
+    summary = services.send_reminders(today, framework=loader.current())
     assert sent_to() == ["hannah@chorley.example.gov.uk", "olive@chorley.example.gov.uk"]
     olive = next(m for m in mail.outbox if m.to == ["olive@chorley.example.gov.uk"])
     assert olive.subject == "Chorley Council partnerships: 1 overdue, 1 due soon"
@@ -42,7 +43,7 @@ def test_the_lead_officer_gets_one_email_listing_what_is_overdue_and_due_soon(cs
 
 def test_the_email_reads_plainly_with_links_clauses_and_the_council_name(csp, settings):
     settings.ACCORD_BASE_URL = "https://partnerships.chorley.example.gov.uk"
-    services.send_reminders(REPORT_DUE + timedelta(days=3))
+    services.send_reminders(REPORT_DUE + timedelta(days=3), framework=loader.current())
     (email,) = mail.outbox
     link = f"https://partnerships.chorley.example.gov.uk/partnerships/{csp.pk}/progress-reports/"
     assert email.to == ["olive@chorley.example.gov.uk"]
@@ -66,7 +67,7 @@ def test_a_long_list_is_cut_short_in_the_email_and_the_rest_counted(db, monkeypa
     olive = person("Olive Officer", "olive@chorley.example.gov.uk")
     for n in range(3):
         hold(key_partnership(f"Partnership {n}"), olive, "lead_officer")
-    summary = services.send_reminders(REPORT_DUE + timedelta(days=1))
+    summary = services.send_reminders(REPORT_DUE + timedelta(days=1), framework=loader.current())
     (email,) = mail.outbox
     assert email.subject == "Chorley Council partnerships: 3 overdue"
     assert email.body.count("This was due 1 July 2026") == 2
@@ -76,10 +77,10 @@ def test_a_long_list_is_cut_short_in_the_email_and_the_rest_counted(db, monkeypa
 
 
 def test_the_head_of_service_is_told_exactly_fourteen_days_after_the_due_date_not_before(csp):
-    services.send_reminders(REPORT_DUE + timedelta(days=13))
+    services.send_reminders(REPORT_DUE + timedelta(days=13), framework=loader.current())
     assert sent_to() == ["olive@chorley.example.gov.uk"]
     mail.outbox.clear()
-    services.send_reminders(REPORT_DUE + timedelta(days=14))
+    services.send_reminders(REPORT_DUE + timedelta(days=14), framework=loader.current())
     assert sent_to() == ["hannah@chorley.example.gov.uk", "olive@chorley.example.gov.uk"]
     hannah = next(m for m in mail.outbox if m.to == ["hannah@chorley.example.gov.uk"])
     assert hannah.subject == "Chorley Council partnerships: 1 escalated to you"
@@ -90,12 +91,12 @@ def test_the_head_of_service_is_told_exactly_fourteen_days_after_the_due_date_no
 
 def test_running_twice_in_a_day_sends_once_and_the_next_day_sends_again(csp):
     today = REPORT_DUE + timedelta(days=20)
-    services.send_reminders(today)
+    services.send_reminders(today, framework=loader.current())
     first = len(mail.outbox)
-    again = services.send_reminders(today)
+    again = services.send_reminders(today, framework=loader.current())
     assert len(mail.outbox) == first == 2
     assert again.sent == 0 and again.already_sent == 2
-    services.send_reminders(today + timedelta(days=1))
+    services.send_reminders(today + timedelta(days=1), framework=loader.current())
     assert len(mail.outbox) == 4
     assert ReminderLog.objects.filter(sent_on=today).count() == 2
 
@@ -105,8 +106,10 @@ def test_a_run_overlapping_another_does_not_repeat_what_the_other_claimed(csp, m
     olive = "olive@chorley.example.gov.uk"
     real = services.plan_day
 
-    def raced(day, dry_run=False):
-        summary, messages = real(day, dry_run)  # planned before the other run wrote its claim...
+    def raced(day, dry_run=False, *, framework):
+        summary, messages = real(
+            day, dry_run, framework=framework
+        )  # planned before the other run wrote its claim...
         ReminderLog.objects.create(
             email=olive,
             partnership=csp,
@@ -119,7 +122,7 @@ def test_a_run_overlapping_another_does_not_repeat_what_the_other_claimed(csp, m
         return summary, messages
 
     monkeypatch.setattr(services, "plan_day", raced)
-    summary = services.send_reminders(today)
+    summary = services.send_reminders(today, framework=loader.current())
     assert mail.outbox == [] and summary.already_sent == 1
     assert ReminderLog.objects.get().run == "other"
 
@@ -133,14 +136,14 @@ def test_the_link_officer_is_reminded_when_there_is_no_lead_officer(db):
         "lead_officer",
         end_date=date(2026, 3, 1),
     )
-    services.send_reminders(REPORT_DUE + timedelta(days=1))
+    services.send_reminders(REPORT_DUE + timedelta(days=1), framework=loader.current())
     assert sent_to() == ["len@chorley.example.gov.uk"]  # not the lead officer whose role has ended
 
 
 def test_a_lead_officer_without_an_account_is_emailed_at_their_register_address(db):
     partnership = key_partnership()
     hold(partnership, person("Nora No-Account", "Nora@Chorley.example.gov.uk"), "lead_officer")
-    services.send_reminders(REPORT_DUE + timedelta(days=1))
+    services.send_reminders(REPORT_DUE + timedelta(days=1), framework=loader.current())
     assert sent_to() == ["nora@chorley.example.gov.uk"]
     log = ReminderLog.objects.get()
     assert log.recipient is None and log.person.name == "Nora No-Account"
@@ -154,13 +157,13 @@ def test_a_switched_off_account_is_not_emailed_and_the_link_officer_is(db):
         "lead_officer",
     )
     hold(partnership, person("Len Link", "len@chorley.example.gov.uk"), "link_officer")
-    services.send_reminders(REPORT_DUE + timedelta(days=1))
+    services.send_reminders(REPORT_DUE + timedelta(days=1), framework=loader.current())
     assert sent_to() == ["len@chorley.example.gov.uk"]
 
 
 def test_items_nobody_can_be_emailed_about_are_counted(db):
     key_partnership()
-    summary = services.send_reminders(REPORT_DUE + timedelta(days=1))
+    summary = services.send_reminders(REPORT_DUE + timedelta(days=1), framework=loader.current())
     assert mail.outbox == [] and summary.unowned == 1
     assert "1 due or overdue item with no owner who can be emailed." in summary.lines()
 
@@ -168,12 +171,14 @@ def test_items_nobody_can_be_emailed_about_are_counted(db):
 def test_closed_partnerships_are_not_chased(csp):
     csp.status = "closed"
     csp.save()
-    assert services.send_reminders(REPORT_DUE + timedelta(days=30)).sent == 0
+    assert services.send_reminders(REPORT_DUE + timedelta(days=30), framework=loader.current()).sent == 0
     assert mail.outbox == []
 
 
 def test_a_dry_run_sends_and_records_nothing(csp):
-    summary = services.send_reminders(REPORT_DUE + timedelta(days=20), dry_run=True)
+    summary = services.send_reminders(
+        REPORT_DUE + timedelta(days=20), dry_run=True, framework=loader.current()
+    )
     assert mail.outbox == [] and not ReminderLog.objects.exists()
     assert summary.messages == 2 and summary.escalations == 1
     assert summary.lines()[1] == "Would send 2 emails (1 reminder, 1 escalation)."
@@ -187,17 +192,17 @@ def test_an_email_that_cannot_be_sent_is_tried_again_next_run(csp, monkeypatch):
 
     today = REPORT_DUE + timedelta(days=2)
     monkeypatch.setattr(EmailBackend, "send_messages", broken)
-    assert services.send_reminders(today).failed == 1
+    assert services.send_reminders(today, framework=loader.current()).failed == 1
     assert not ReminderLog.objects.exists()
     monkeypatch.undo()
-    assert services.send_reminders(today).sent == 1
+    assert services.send_reminders(today, framework=loader.current()).sent == 1
     assert sent_to() == ["olive@chorley.example.gov.uk"]
 
 
 def test_the_log_is_kept_for_a_year_and_a_month_then_pruned(csp):
     today = REPORT_DUE + timedelta(days=2)
-    services.send_reminders(today)
-    services.send_reminders(today + timedelta(days=400))
+    services.send_reminders(today, framework=loader.current())
+    services.send_reminders(today + timedelta(days=400), framework=loader.current())
     assert set(ReminderLog.objects.values_list("sent_on", flat=True)) == {today, today + timedelta(days=400)}
-    services.send_reminders(today + timedelta(days=401))
+    services.send_reminders(today + timedelta(days=401), framework=loader.current())
     assert today not in set(ReminderLog.objects.values_list("sent_on", flat=True))

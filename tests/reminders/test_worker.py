@@ -64,7 +64,7 @@ def test_a_run_that_fails_still_queues_tomorrows(committed, monkeypatch):
 
     from accord.outputs.reminders import services
 
-    def broken(today, dry_run=False):
+    def broken(today, dry_run=False, *, framework):
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(services, "send_reminders", broken)

@@ -23,7 +23,7 @@ def test_report_back_dates_come_in_one_query_for_many_partnerships(django_assert
         person = representative(p, name=f"Cllr {p.pk}")
         ReportBackFactory(partnership=p, person=person, reported_on=date(2026, 1, 5))
         ReportBackFactory(partnership=p, person=person, reported_on=date(2026, 2, 5))
-    source = RepresentationEvidence(partnerships)
+    source = RepresentationEvidence(partnerships, loader.current())
     with django_assert_num_queries(1):
         found = source.evidence([p.pk for p in partnerships])
     assert found[partnerships[0].pk] == {duty_rules.REPORT_BACK: (date(2026, 1, 5), date(2026, 2, 5))}

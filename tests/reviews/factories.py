@@ -23,11 +23,11 @@ def answer_all(user, review: Review, scores: list[int] | int = 3) -> None:
             given = content.Given(answer="yes" if score >= 2 else "no", evidence=f"Evidence on {question.id}")
         if score == 1:
             given = content.Given(given.score, given.answer, given.evidence, "Put it right")
-        services.save_answer(user, review, question.id, given)
+        services.save_answer(user, review, question.id, given, framework=loader.current())
 
 
 def start(user, partnership, artefact_id="annual_review", bank_id="annual_review") -> Review:
-    return services.start(user, partnership, artefact_id, bank_id, *PERIOD)
+    return services.start(user, partnership, artefact_id, bank_id, *PERIOD, framework=loader.current())
 
 
 def carry_out(
@@ -52,7 +52,7 @@ def carry_out(
         reconfirmed,
         "" if reconfirmed else "No",
     )
-    proposed = propose_for(review).level
-    rating = services.complete(user, review, level or proposed, reason, proposed)
+    proposed = propose_for(review, framework=loader.current()).level
+    rating = services.complete(user, review, level or proposed, reason, proposed, framework=loader.current())
     review.refresh_from_db()
     return review, rating

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accord.domain.reviews import rating, services
 from accord.domain.reviews.models import ReviewAction
+from accord.frameworks import loader
 from tests import factories as f
 
 from .factories import answer_all, start
@@ -109,7 +110,7 @@ def test_overdue_actions_lower_the_proposed_rating(redditch, partnership, office
     review = start(officer, partnership)
     answer_all(officer, review, 3)
     services.record_decision(officer, review, "continue", "", True, "")
-    assert rating.propose_for(review).level == "substantial"
+    assert rating.propose_for(review, framework=loader.current()).level == "substantial"
     services.add_action(
         officer,
         review,
@@ -120,7 +121,7 @@ def test_overdue_actions_lower_the_proposed_rating(redditch, partnership, office
             "status": "in_progress",
         },
     )
-    proposal = rating.propose_for(review)
+    proposal = rating.propose_for(review, framework=loader.current())
     assert proposal.level == "reasonable"
     assert any("1 review action past its due date" in r.text for r in proposal.reasons)
 

@@ -32,7 +32,7 @@ def test_a_completed_review_meets_its_artefact_and_a_reconfirmed_business_case_t
     redditch, partnership, officer
 ):
     review, _ = carry_out(officer, partnership, reconfirmed=True)
-    found = ReviewEvidence([partnership]).evidence([partnership.pk])[partnership.pk]
+    found = ReviewEvidence([partnership], loader.current()).evidence([partnership.pk])[partnership.pk]
     assert found["artefact:annual_review"] == (review.completed_on,)
     assert found["artefact:business_case"] == (review.completed_on,)  # Redditch 9: demonstrated annually
     results = {r.obligation_id: r for r in apply.obligations_for(partnership, framework=loader.current())}
@@ -43,7 +43,7 @@ def test_a_completed_review_meets_its_artefact_and_a_reconfirmed_business_case_t
 
 def test_a_review_that_could_not_reconfirm_the_business_case_does_not_meet_it(redditch, partnership, officer):
     carry_out(officer, partnership, reconfirmed=False)
-    found = ReviewEvidence([partnership]).evidence([partnership.pk])[partnership.pk]
+    found = ReviewEvidence([partnership], loader.current()).evidence([partnership.pk])[partnership.pk]
     assert "artefact:business_case" not in found
 
 
@@ -51,7 +51,7 @@ def test_a_review_in_progress_is_not_evidence(redditch, partnership, officer):
     from .factories import start
 
     start(officer, partnership)
-    assert ReviewEvidence([partnership]).evidence([partnership.pk]) == {}
+    assert ReviewEvidence([partnership], loader.current()).evidence([partnership.pk]) == {}
 
 
 def test_evidence_and_ratings_for_many_partnerships_take_one_query_each(
@@ -61,7 +61,7 @@ def test_evidence_and_ratings_for_many_partnerships_take_one_query_each(
     for p in partnerships:
         carry_out(officer, p, level="reasonable", reason="As agreed with the board")
     ids = [p.pk for p in partnerships]
-    source = ReviewEvidence(partnerships)
+    source = ReviewEvidence(partnerships, loader.current())
     with django_assert_num_queries(1):
         assert len(source.evidence(ids)) == 5
     with django_assert_num_queries(1):
@@ -75,7 +75,10 @@ def test_the_latest_rating_wins_and_the_previous_one_is_kept(redditch, partnersh
     assert queries.latest_ratings([partnership.pk])[partnership.pk].level == "reasonable"
     assert queries.previous_ratings([partnership.pk])[partnership.pk].level == "limited"
     assert queries.latest_ratings([partnership.pk], on=date(2025, 12, 31))[partnership.pk].level == "limited"
-    assert ReviewEvidence([partnership]).ratings([partnership.pk])[partnership.pk].level == "reasonable"
+    assert (
+        ReviewEvidence([partnership], loader.current()).ratings([partnership.pk])[partnership.pk].level
+        == "reasonable"
+    )
 
 
 def test_rating_changes_over_a_period_say_which_went_up_down_or_were_first_rated(redditch, users):

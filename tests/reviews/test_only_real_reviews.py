@@ -91,16 +91,16 @@ def test_a_review_marked_complete_without_its_answers_decision_and_rating_does_n
         status="complete",
         completed_on=timezone.localdate(),
     )
-    assert ReviewEvidence([partnership]).evidence([partnership.pk]) == {}
+    assert ReviewEvidence([partnership], loader.current()).evidence([partnership.pk]) == {}
 
 
 def test_a_completed_review_with_a_no_whose_actions_were_removed_does_not_count(
     redditch, partnership, officer
 ):
     review, _ = carry_out(officer, partnership, scores=LIMITED)
-    assert ReviewEvidence([partnership]).evidence([partnership.pk])[partnership.pk]
+    assert ReviewEvidence([partnership], loader.current()).evidence([partnership.pk])[partnership.pk]
     ReviewAnswer.objects.filter(review=review, score=1).update(actions="")
-    assert ReviewEvidence([partnership]).evidence([partnership.pk]) == {}
+    assert ReviewEvidence([partnership], loader.current()).evidence([partnership.pk]) == {}
 
 
 def test_an_app_4a_assessment_needs_its_evidence(redditch, partnership, officer):
@@ -108,7 +108,9 @@ def test_an_app_4a_assessment_needs_its_evidence(redditch, partnership, officer)
     with pytest.raises(
         services.ReviewError, match="Select an assessment and give the evidence for question 1"
     ):
-        services.save_answer(officer, review, "formal_status", content.Given(score=3))
+        services.save_answer(
+            officer, review, "formal_status", content.Given(score=3), framework=loader.current()
+        )
     assert not review.answers.exists()
 
 
@@ -118,7 +120,7 @@ def test_a_review_cannot_be_completed_while_a_no_has_no_actions(redditch, partne
     services.record_decision(officer, review, "change", "Agree a new MoU", True, "")
     ReviewAnswer.objects.filter(review=review, score=1).update(actions="")  # however it happened
     with pytest.raises(services.ReviewError, match="3 question"):
-        services.complete(officer, review, "limited", "", None)
+        services.complete(officer, review, "limited", "", None, framework=loader.current())
     review.refresh_from_db()
     assert review.status == "draft"
 

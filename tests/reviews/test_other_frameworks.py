@@ -64,10 +64,12 @@ def test_central_bedfordshires_report_to_the_executive_is_written_not_scored(set
     review = start(officer, partnership, "annual_review_report", "annual_review_report")
     answer_all(officer, review, 3)
     assert review.answers.get(question_id="progress").evidence == "Answer on progress"
-    assert rating.scores(review) == ()  # nothing to score: the score rules cannot apply
+    assert (
+        rating.scores(review, framework=loader.current()) == ()
+    )  # nothing to score: the score rules cannot apply
     review = services.record_decision(officer, review, "continue", "", True, "")
-    proposal = rating.propose_for(review)
-    services.complete(officer, review, proposal.level, "", proposal.level)
+    proposal = rating.propose_for(review, framework=loader.current())
+    services.complete(officer, review, proposal.level, "", proposal.level, framework=loader.current())
     assert AssuranceRating.objects.get(review=review).level == proposal.level
 
 
@@ -80,11 +82,13 @@ def test_once_the_annual_review_is_done_the_start_page_offers_its_report_over_a_
     settings.ACCORD_FRAMEWORK = "central_bedfordshire"
     today = clock.today()
     since = today - timedelta(days=90)
-    review = services.start(officer, partnership, "annual_review", "annual_review", since, today)
+    review = services.start(
+        officer, partnership, "annual_review", "annual_review", since, today, framework=loader.current()
+    )
     answer_all(officer, review, 3)
     review = services.record_decision(officer, review, "continue", "", True, "")
-    proposal = rating.propose_for(review)
-    services.complete(officer, review, proposal.level, "", proposal.level)
+    proposal = rating.propose_for(review, framework=loader.current())
+    services.complete(officer, review, proposal.level, "", proposal.level, framework=loader.current())
 
     client.force_login(officer)
     page = client.get(reverse("review-start", args=[partnership.pk])).content.decode()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from accord.domain.lifecycle.models import Transition
 from accord.domain.reviews import services
 from accord.domain.reviews.models import AssuranceRating, Review, ReviewAnswer
+from accord.frameworks import loader
 from accord.kernel.audit.models import AuditEvent, ImmutableError
 
 from .factories import answer_all, carry_out, start
@@ -93,7 +94,8 @@ def test_a_new_review_starts_from_the_last_completed_reviews_answers_to_confirm(
         copied["formal_status"].score == 2 and copied["formal_status"].evidence == "Evidence on formal_status"
     )
     assert not any(a.confirmed for a in copied.values())
-    assert len(services.gaps(second)) == 11  # every pre-filled answer still to confirm
+    # every pre-filled answer still to confirm
+    assert len(services.gaps(second, framework=loader.current())) == 11
 
 
 def test_the_review_page_marks_what_changed_since_the_last_review(
@@ -144,7 +146,13 @@ def test_a_score_of_1_needs_the_actions_written_down_and_bad_input_changes_nothi
     assert "Select an assessment for question 1" in response.content.decode()
     assert not ReviewAnswer.objects.filter(review=review).exists()
     with pytest.raises(services.ReviewError):
-        services.save_answer(officer, review, "formal_status", services.content.Given(score=1, evidence="x"))
+        services.save_answer(
+            officer,
+            review,
+            "formal_status",
+            services.content.Given(score=1, evidence="x"),
+            framework=loader.current(),
+        )
 
 
 def test_completing_a_review_records_the_proposed_rating_and_ends_the_time_under_review(
@@ -204,7 +212,7 @@ def test_a_rating_is_refused_when_the_proposal_changed_since_the_page_was_opened
     answer_all(officer, review, 3)
     services.record_decision(officer, review, "continue", "", True, "")
     with pytest.raises(services.ProposalChanged) as refused:
-        services.complete(officer, review, "limited", "", seen_level="limited")
+        services.complete(officer, review, "limited", "", seen_level="limited", framework=loader.current())
     assert refused.value.proposal.level == "substantial"
     assert not AssuranceRating.objects.exists()
 
@@ -257,7 +265,9 @@ def test_a_completed_review_is_read_only(redditch, partnership, officer, officer
     assert officer_client.get(url("review-question", review, "formal_status")).status_code == 403
     assert officer_client.get(url("review-decision", review)).status_code == 403
     with pytest.raises(services.ReviewError, match="complete"):
-        services.save_answer(officer, review, "formal_status", services.content.Given(score=3))
+        services.save_answer(
+            officer, review, "formal_status", services.content.Given(score=3), framework=loader.current()
+        )
 
 
 def test_a_finished_partnership_cannot_be_reviewed_but_its_reviews_stay_readable(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
-from accord.frameworks import apply, classification, engine, loader, significance
+from accord.frameworks import apply, classification, engine, significance
 from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.models import SignificanceAssessment
 from accord.frameworks.schema import Framework
@@ -46,9 +46,8 @@ def latest_assessments(ids: Sequence[int], framework: Framework) -> dict[int, Si
     return latest
 
 
-def states(partnerships: Sequence[Partnership], framework: Framework | None = None) -> dict[int, State]:
+def states(partnerships: Sequence[Partnership], framework: Framework) -> dict[int, State]:
     """partnership id -> State. The partnerships need `partnership_type` loaded (select_related)."""
-    framework = framework or loader.current()
     ids = [p.pk for p in partnerships]
     stored = latest_assessments(ids, framework)
     answers = {pk: assessment.answers for pk, assessment in stored.items()}
@@ -88,5 +87,5 @@ def override_fact(row: GateOverride) -> OverrideFact:
     return OverrideFact(row.overridden_by_name, timezone.localdate(row.at), row.reason)
 
 
-def state(partnership: Partnership, framework: Framework | None = None) -> State:
+def state(partnership: Partnership, framework: Framework) -> State:
     return states([partnership], framework)[partnership.pk]

@@ -67,7 +67,9 @@ def stage(officer_username: str = "officer") -> Partnership | None:
     for target in (cycle.BUSINESS_CASE, cycle.AWAITING_APPROVAL):
         partnership.refresh_from_db()
         try:
-            services.move(officer, partnership, target, expected_status=partnership.status)
+            services.move(
+                officer, partnership, target, expected_status=partnership.status, framework=framework
+            )
         except services.CycleError:
             break
     partnership.refresh_from_db()

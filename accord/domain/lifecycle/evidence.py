@@ -11,9 +11,9 @@ counts.
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from accord.frameworks import loader
 from accord.frameworks.apply import ENDED
 from accord.frameworks.facts import Shortfall
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import Partnership
 
@@ -25,14 +25,15 @@ ANCHORING_MOVES = ("agreement", *IN_BEING, "closed", "rejected", "withdrawn")
 
 
 class LifecycleEvidence:
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        self._framework = framework
         self._partnerships = {p.pk: p for p in partnerships}
         self._gathered: dict[tuple[int, ...], record_evidence.RecordEvidence] = {}
 
     def _records(self, ids: list[int]) -> record_evidence.RecordEvidence:
         key = tuple(ids)
         if key not in self._gathered:
-            self._gathered[key] = record_evidence.gather(loader.current(), self._partnerships, ids)
+            self._gathered[key] = record_evidence.gather(self._framework, self._partnerships, ids)
         return self._gathered[key]
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:

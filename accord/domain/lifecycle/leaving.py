@@ -239,14 +239,15 @@ def decided_on(decision: ArtefactRecord | None) -> date | None:
 
 
 @transaction.atomic
-def save_exit_decision(actor, partnership: Partnership, answers: dict[str, Any]) -> ArtefactRecord:
+def save_exit_decision(
+    actor, partnership: Partnership, answers: dict[str, Any], *, framework: Framework
+) -> ArtefactRecord:
     """Record (or correct) the decision to leave and the exit plan. `answers` holds ISO dates."""
     locked = recording.lock_open(partnership)
     if locked.status not in OPEN_STATES:
         raise LeavingRefused(
             f"A partnership that is {locked.get_status_display().lower()} has no involvement to end."
         )
-    framework = loader.current()
     complete = decision_complete(answers)
     return recording.save_record(
         actor,
@@ -281,13 +282,12 @@ def report_gaps(template: Template, answers: dict[str, Any]) -> list[str]:
 
 @transaction.atomic
 def save_leaving_form(
-    actor, partnership: Partnership, answers: dict[str, Any], *, submit: bool
+    actor, partnership: Partnership, answers: dict[str, Any], *, submit: bool, framework: Framework
 ) -> ArtefactRecord:
     """Save the leaving form as a draft, or submit it (refused while a question is unanswered)."""
     locked = recording.lock_open(partnership)
     if decided_on(record(locked, DECISION_SLOT)) is None:
         raise LeavingRefused("Record the decision to leave before the leaving form.")
-    framework = loader.current()
     template = leaving_template(framework)
     gaps = report_gaps(template, answers)
     if submit and gaps:

@@ -8,6 +8,7 @@ the record and the cycle page.
 
 from django.db import transaction
 
+from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record as audit
@@ -34,7 +35,9 @@ def missing_item(check: cycle.MoveCheck, item_id: str) -> list[cycle.Missing]:
 
 
 @transaction.atomic
-def override(actor, partnership: Partnership, target: str, item_id: str, reason: str) -> GateOverride:
+def override(
+    actor, partnership: Partnership, target: str, item_id: str, reason: str, *, framework: Framework
+) -> GateOverride:
     """Let `partnership` past the missing item `item_id` of the gate into `target`."""
     if not can(actor, Action.OVERRIDE_GATE):
         raise OverrideRefused("Only an administrator can override a requirement")
@@ -45,7 +48,7 @@ def override(actor, partnership: Partnership, target: str, item_id: str, reason:
     )
     if partnership.is_finished:
         raise OverrideRefused("This partnership is closed; its record can no longer change.")
-    now = state(partnership)
+    now = state(partnership, framework)
     check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
     gaps = missing_item(check, item_id) if check.allowed else []
     if not gaps:

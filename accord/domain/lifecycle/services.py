@@ -42,8 +42,8 @@ class GateRefused(CycleError):
         self.check = check
 
 
-def check(partnership: Partnership, target: str) -> cycle.MoveCheck:
-    now = state(partnership)
+def check(partnership: Partnership, target: str, *, framework: Framework) -> cycle.MoveCheck:
+    now = state(partnership, framework)
     return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
 
 
@@ -70,11 +70,11 @@ def _record_move(
     reason: str,
     reference: str,
     retrospective: bool,
+    framework: Framework,
     tier_id: str = "",
     met=(),
     overridden=(),
 ) -> Transition:
-    framework = loader.current()
     before = snapshot(partnership)
     previous = partnership.status
     Partnership.objects.filter(pk=partnership.pk).update(status=target, version=F("version") + 1)
@@ -120,12 +120,13 @@ def move(
     reason: str = "",
     reference: str = "",
     decided_on: date | None = None,
+    framework: Framework,
 ) -> Transition:
     """Move a partnership to `target`, if the move exists and its gates are met."""
     partnership = _lock(partnership, expected_status)
     if partnership.is_finished:
         raise CycleError("This partnership is closed; its record can no longer change.")
-    now = state(partnership)
+    now = state(partnership, framework)
     result = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
     if not result.allowed:
         raise CycleError(
@@ -148,6 +149,7 @@ def move(
         reason=reason,
         reference=reference,
         retrospective=False,
+        framework=framework,
         tier_id=now.tier_id,
         met=result.met,
         overridden=result.overridden,
@@ -171,7 +173,14 @@ RETROSPECTIVE_TARGETS = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
 
 @transaction.atomic
 def record_retrospectively(
-    actor, partnership: Partnership, target: str, *, reason: str, reference: str = "", decided_on: date
+    actor,
+    partnership: Partnership,
+    target: str,
+    *,
+    reason: str,
+    reference: str = "",
+    decided_on: date,
+    framework: Framework,
 ) -> Transition:
     """Enter an existing partnership straight into the state it is in, its earlier cycle having
     happened before Accord. It passes every gate on the recorder's word, so, like a gate override,
@@ -192,7 +201,7 @@ def record_retrospectively(
         raise CycleError(
             "Enter how the partnership came to be in this state (for example, when it was approved)"
         )
-    if state(partnership).facts.is_partnership is False:  # not a way round the gate (ADR 0022)
+    if state(partnership, framework).facts.is_partnership is False:  # not a way round the gate (ADR 0022)
         raise CycleError(
             "The “Is it a partnership?” test found this is not a partnership. Take the test again if "
             "the answers were wrong, or move it through the cycle, where an administrator can override "
@@ -206,6 +215,7 @@ def record_retrospectively(
         reason=reason,
         reference=reference,
         retrospective=True,
+        framework=framework,
     )
 
 
@@ -224,11 +234,10 @@ def _first_date(partnership: Partnership, retrospective: bool) -> date:
     return start if retrospective and start and start <= today else today
 
 
-def first_state(actor, partnership: Partnership, framework: Framework | None = None) -> Transition:
+def first_state(actor, partnership: Partnership, framework: Framework) -> Transition:
     """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
     partnership being added to the register) its current state, recorded retrospectively. Imports
     build these in bulk; `record_first_state` saves one."""
-    framework = framework or loader.current()
     retrospective = partnership.status != cycle.PROPOSED
     return Transition(
         partnership=partnership,
@@ -244,9 +253,9 @@ def first_state(actor, partnership: Partnership, framework: Framework | None = N
     )
 
 
-def record_first_state(actor, partnership: Partnership) -> Transition:
+def record_first_state(actor, partnership: Partnership, framework: Framework) -> Transition:
     """Saves the first row of a new partnership's cycle (see `first_state`)."""
-    transition = first_state(actor, partnership)
+    transition = first_state(actor, partnership, framework)
     transition.save()
     return transition
 
@@ -314,10 +323,16 @@ def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
 
 
 def pending_for(
-    user, partnership: Partnership, now: State | None = None, held: set[str] | None = None
+    user,
+    partnership: Partnership,
+    now: State | None = None,
+    held: set[str] | None = None,
+    *,
+    framework: Framework,
 ) -> list[tuple[Artefact, str, str]]:
-    """(artefact, role id, role title) the user may decide on now (`held`: the roles they hold)."""
-    now = now or state(partnership)
+    """(artefact, role id, role title) the user may decide on now (`held`: the roles they hold;
+    `now`: the partnership's state under `framework`, if the caller has it already)."""
+    now = now or state(partnership, framework)
     held = roles_held(user, now.framework) if held is None else held
     artefacts = {a.id: a for a in now.framework.artefacts}
     titles = {r.id: r.title for r in now.framework.roles}
@@ -343,11 +358,12 @@ def decide(
     reference: str = "",
     decided_on: date | None = None,
     seen_revision: int | None = None,
+    framework: Framework,
 ) -> Decision:
     """Approve or refuse an artefact in one of the framework's roles. A refusal while awaiting
     approval sends the partnership back to its business case with the approver's reasons."""
     partnership = _lock(partnership, None)
-    now = state(partnership)
+    now = state(partnership, framework)
     if not comment.strip():
         raise CycleError("Enter a comment explaining the decision")
     if outcome not in Outcome.values:
@@ -356,7 +372,10 @@ def decide(
         raise CycleError("You are not appointed to decide in this role")
     if is_own_case(actor, partnership):
         raise CycleError("You cannot decide on a case you prepared or lead")
-    if not any(a.id == artefact_id and r == role_id for a, r, _ in pending_for(actor, partnership, now)):
+    if not any(
+        a.id == artefact_id and r == role_id
+        for a, r, _ in pending_for(actor, partnership, now, framework=framework)
+    ):
         raise CycleError("There is nothing waiting for this decision")
     if seen_revision is not None and seen_revision != revision_of(partnership, now, artefact_id):
         raise CycleError(
@@ -407,6 +426,7 @@ def decide(
             reason=f"Sent back: refused by the {title}. {comment.strip()}",
             reference=reference,
             retrospective=False,
+            framework=framework,
             tier_id=now.tier_id,
         )
     partnerships_changed([partnership.pk])

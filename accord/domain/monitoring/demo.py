@@ -168,18 +168,31 @@ def _budget(user, partnership: Partnership, today) -> None:
 
 
 def _progress(user, partnership: Partnership, today) -> None:
-    kinds = rules.progress_kinds(loader.current())
+    framework = loader.current()
+    kinds = rules.progress_kinds(framework)
     if not kinds:
         return
     kind = kinds[0]
     answers = {h.id: ANSWERS.get(h.id, h.text) for h in kind.template.headings}
     answers.update(name=partnership.name, officer="Paul Sumner")
     first = progress.save_draft(
-        user, partnership, kind, today - timedelta(days=365), today - timedelta(days=183), answers
+        user,
+        partnership,
+        kind,
+        today - timedelta(days=365),
+        today - timedelta(days=183),
+        answers,
+        framework=framework,
     )
-    progress.submit(user, first, kind)
+    progress.submit(user, first, kind, framework=framework)
     progress.save_draft(
-        user, partnership, kind, today - timedelta(days=182), today, {"name": partnership.name}
+        user,
+        partnership,
+        kind,
+        today - timedelta(days=182),
+        today,
+        {"name": partnership.name},
+        framework=framework,
     )
 
 

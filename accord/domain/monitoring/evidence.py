@@ -18,8 +18,8 @@ from datetime import date
 from django.db.models import Count, F, Max, Min, Q
 from django.utils import timezone
 
-from accord.frameworks import loader
 from accord.frameworks.apply import ARTEFACT_KEY
+from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 
 from . import performance, rules
@@ -75,7 +75,8 @@ def plan_evidence(ids: list[int], found: Found, plans_meet: tuple) -> None:
 
 
 class MonitoringEvidence:
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        self._framework = framework
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
@@ -83,7 +84,7 @@ class MonitoringEvidence:
         found: Found = {}
         if not ids:
             return found
-        framework = loader.current()
+        framework = self._framework
         progress_evidence(ids, found)
         values_meet = rules.artefacts_met_by(framework, rules.PERIOD_VALUES)
         exceptions_meet = rules.artefacts_met_by(framework, rules.EXCEPTION_REPORT)

@@ -8,8 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from accord.frameworks import loader
-from accord.frameworks.schema import Heading
+from accord.frameworks.schema import Framework, Heading
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.audit.models import Action as AuditAction
@@ -74,13 +73,14 @@ def save_draft(
     answers: Mapping[str, str],
     report: ProgressReport | None = None,
     expected_version: int | None = None,
+    *,
+    framework: Framework,
 ) -> ProgressReport:
     """Start a draft or save more of one; empty headings are allowed until it is submitted. A report
     covers a real period: one that ends after it starts (ADR 0024)."""
     if period_end <= period_start:
         raise MonitoringError(PERIOD_REFUSED)
     headings = list(kind.template.headings)
-    framework = loader.current()
     before: dict = {}
     if report is None:
         partnership = lock_open(partnership)
@@ -112,7 +112,14 @@ def save_draft(
 
 
 @transaction.atomic
-def submit(actor, report: ProgressReport, kind: rules.ProgressKind, expected_version: int | None = None):
+def submit(
+    actor,
+    report: ProgressReport,
+    kind: rules.ProgressKind,
+    expected_version: int | None = None,
+    *,
+    framework: Framework,
+):
     """Submit a draft: refused while any heading is empty. The headings are kept with the report."""
     report = _lock(report, expected_version)
     if report.period_end <= report.period_start:
@@ -122,7 +129,6 @@ def submit(actor, report: ProgressReport, kind: rules.ProgressKind, expected_ver
     if missing:
         raise Incomplete(missing)
     before = _snapshot(report, headings)
-    framework = loader.current()
     ProgressReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.SUBMITTED,
         submitted_on=clock.today(),

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from accord.frameworks.duty_rules import REPORT_BACK
+from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 
 from .models import ReportBack
@@ -33,7 +34,8 @@ def report_back_dates(partnership_ids: Iterable[int]) -> dict[int, tuple[date, .
 class RepresentationEvidence:
     """Registered with accord.frameworks.sources in this app's AppConfig.ready()."""
 
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        del framework  # every source is given the framework; this one reads the same under any
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:

@@ -55,7 +55,7 @@ IN_PROGRESS = "CHO-KP-03"  # a review started from last year's answers
 
 def _option(partnership: Partnership) -> content.ReviewOption | None:
     """The fullest review the framework asks of this partnership (or of any, if none applies)."""
-    now = lifecycle.state(partnership)
+    now = lifecycle.state(partnership, loader.current())
     options = content.review_options(now.framework, now.tier_id, partnership.partnership_type.name)
     options = options or content.all_options(now.framework)
     return max(options, key=lambda o: len(o.bank.questions), default=None)
@@ -188,6 +188,12 @@ def load() -> int:
     if partnership and option and officer:
         today = clock.today()
         services.start(
-            officer, partnership, option.artefact.id, option.bank.id, today - timedelta(days=350), today
+            officer,
+            partnership,
+            option.artefact.id,
+            option.bank.id,
+            today - timedelta(days=350),
+            today,
+            framework=loader.current(),
         )
     return done

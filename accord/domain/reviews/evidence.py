@@ -19,9 +19,9 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from accord.frameworks import loader
 from accord.frameworks.apply import ARTEFACT_KEY
 from accord.frameworks.facts import RatingFact
+from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
 
 from . import content
@@ -30,8 +30,7 @@ from .models import AssuranceRating, Review, ReviewAnswer, ReviewStatus
 CHUNK = 2000
 
 
-def yearly_business_case_artefacts() -> tuple[str, ...]:
-    framework = loader.current()
+def yearly_business_case_artefacts(framework: Framework) -> tuple[str, ...]:
     kinds = {a.id: a.kind for a in framework.artefacts}
     return tuple(
         dict.fromkeys(
@@ -72,15 +71,16 @@ def complete_against_bank(framework, bank_id: str, answered: int, unevidenced: i
 class ReviewEvidence:
     """Registered with accord.frameworks.sources in this app's AppConfig.ready()."""
 
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        self._framework = framework
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:
         ids = list(partnership_ids)
         if not ids:
             return {}
-        framework = loader.current()
-        business_cases = yearly_business_case_artefacts()
+        framework = self._framework
+        business_cases = yearly_business_case_artefacts(framework)
         found: dict[int, dict[str, tuple[date, ...]]] = {}
         rows = counted_reviews(ids).values_list(
             "partnership_id",

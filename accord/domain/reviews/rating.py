@@ -47,8 +47,7 @@ def overdue_actions(partnership_id: int, today: date) -> int:
     )
 
 
-def scores(review: Review) -> tuple[int, ...]:
-    framework = loader.current()
+def scores(review: Review, *, framework: Framework) -> tuple[int, ...]:
     found = content.bank(framework, review.bank_id)
     if found is None:
         return ()
@@ -61,24 +60,25 @@ def given_of(answer) -> content.Given:
     return content.Given(answer.score, answer.answer, answer.evidence, answer.actions)
 
 
-def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceFacts:
-    """What the rules read when this review is completed today."""
+def facts_for(review: Review, today: date | None = None, *, framework: Framework) -> assurance.AssuranceFacts:
+    """What the rules read when this review is completed today, under `framework`."""
     today = today or clock.today()
     partnership = review.partnership
-    now = lifecycle.state(partnership)
-    framework = now.framework
+    now = lifecycle.state(partnership, framework)
     results = engine.obligations(framework, now.facts, today, tier_id=now.tier_id)
     # The review being completed meets its own obligations and the re-review; the risk register's
     # reviews have a rule of their own.
     own = {o.id for o in framework.obligations if o.artefact == review.artefact_id}
     if review.business_case_reconfirmed:  # re-confirming it meets the yearly business case (Redditch 9)
-        own |= {o.id for o in framework.obligations if o.artefact in yearly_business_case_artefacts()}
+        own |= {
+            o.id for o in framework.obligations if o.artefact in yearly_business_case_artefacts(framework)
+        }
     skip = own | {assurance_rules.REREVIEW, risk_rules.RISK_REVIEW}
     overdue = tuple(r.name for r in results if r.status == engine.OVERDUE and r.obligation_id not in skip)
     stale = any(r.obligation_id == risk_rules.RISK_REVIEW and r.status == engine.OVERDUE for r in results)
     return assurance.AssuranceFacts(
         reviewed=True,
-        scores=scores(review),
+        scores=scores(review, framework=framework),
         overdue_obligations=overdue,
         agreement_missing=agreement_missing(framework, now.facts, now.tier_id),
         risk_review_overdue=stale,
@@ -87,6 +87,6 @@ def facts_for(review: Review, today: date | None = None) -> assurance.AssuranceF
     )
 
 
-def propose_for(review: Review, today: date | None = None) -> assurance.Proposal:
-    framework = loader.current()
-    return assurance.propose(framework, facts_for(review, today), loader.get("model").assurance)
+def propose_for(review: Review, today: date | None = None, *, framework: Framework) -> assurance.Proposal:
+    found = facts_for(review, today, framework=framework)
+    return assurance.propose(framework, found, loader.get("model").assurance)

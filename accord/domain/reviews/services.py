@@ -13,7 +13,8 @@ from django.db.models import F
 
 from accord.domain.lifecycle import cycle
 from accord.domain.lifecycle import services as lifecycle
-from accord.frameworks import assurance, loader
+from accord.frameworks import assurance
+from accord.frameworks.schema import Framework
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.audit.models import Action as AuditAction
@@ -74,12 +75,18 @@ def last_completed(partnership: Partnership, bank_id: str) -> Review | None:
 
 @transaction.atomic
 def start(
-    actor, partnership: Partnership, artefact_id: str, bank_id: str, period_start: date, period_end: date
+    actor,
+    partnership: Partnership,
+    artefact_id: str,
+    bank_id: str,
+    period_start: date,
+    period_end: date,
+    *,
+    framework: Framework,
 ) -> Review:
     """Start a review, its answers copied from the last completed one (to be confirmed or changed).
     An active partnership moves to 'under review' through the partnership cycle."""
     partnership = lock_open(partnership)
-    framework = loader.current()
     item = content.artefact(framework, artefact_id)
     if (
         item is None
@@ -134,7 +141,7 @@ def start(
         partnership=partnership,
     )
     if partnership.status == cycle.ACTIVE:
-        _move(actor, partnership, cycle.ACTIVE, cycle.UNDER_REVIEW, f"Review started: {item.name}")
+        _move(actor, partnership, cycle.ACTIVE, cycle.UNDER_REVIEW, f"Review started: {item.name}", framework)
     partnerships_changed([partnership.pk])
     return review
 
@@ -152,9 +159,11 @@ def _check_answer(question_bank, given: content.Given, number: int) -> None:
 
 
 @transaction.atomic
-def save_answer(actor, review: Review, question_id: str, given: content.Given) -> ReviewAnswer:
+def save_answer(
+    actor, review: Review, question_id: str, given: content.Given, *, framework: Framework
+) -> ReviewAnswer:
     review = _lock(review)
-    question_bank = content.bank(loader.current(), review.bank_id)
+    question_bank = content.bank(framework, review.bank_id)
     ids = [q.id for q in question_bank.questions] if question_bank else []
     if question_id not in ids:
         raise ReviewError("That question is not in this review")
@@ -217,10 +226,10 @@ def record_decision(
     return review
 
 
-def gaps(review: Review) -> list[str]:
+def gaps(review: Review, *, framework: Framework) -> list[str]:
     """Ids of the questions not yet answered (or only pre-filled) in this review, or answered
     without the evidence or, for a 1 or a No, the actions the review needs (ADR 0024)."""
-    question_bank = content.bank(loader.current(), review.bank_id)
+    question_bank = content.bank(framework, review.bank_id)
     if question_bank is None:
         return []
     given = {a.question_id: a for a in review.answers.all()}
@@ -235,28 +244,28 @@ def gaps(review: Review) -> list[str]:
 
 @transaction.atomic
 def complete(
-    actor, review: Review, level: str, override_reason: str, seen_level: str | None
+    actor, review: Review, level: str, override_reason: str, seen_level: str | None, *, framework: Framework
 ) -> AssuranceRating:
     """Complete the review and record its assurance rating: the level the rules propose, or another
     with a written reason. A review deciding to continue ends the partnership's time under review."""
     review = _lock(review)
-    if content.bank(loader.current(), review.bank_id) is None:
+    if content.bank(framework, review.bank_id) is None:
         raise ReviewError(
             "This review's questions are not in the council's framework; it cannot be completed"
         )
-    if gaps(review):
-        raise ReviewError(f"{len(gaps(review))} question(s) still to answer")
+    missing = gaps(review, framework=framework)
+    if missing:
+        raise ReviewError(f"{len(missing)} question(s) still to answer")
     if not review.decision or review.business_case_reconfirmed is None:
         raise ReviewError("Record the decision before completing the review")
     if level not in assurance.LEVELS:
         raise ReviewError("Select the rating")
     today = clock.today()
-    proposal = rating.propose_for(review, today)
+    proposal = rating.propose_for(review, today, framework=framework)
     if seen_level is not None and seen_level != proposal.level:
         raise ProposalChanged(proposal)
     if level != proposal.level and not override_reason.strip():
         raise ReviewError(f"Enter why the rating is not the proposed {proposal.name}")
-    framework = loader.current()
     before = snapshot(review)
     Review.objects.filter(pk=review.pk).update(
         status=ReviewStatus.COMPLETE,
@@ -300,24 +309,28 @@ def complete(
         reason=given.override_reason,
         partnership=partnership,
     )
-    _end_time_under_review(actor, review)
+    _end_time_under_review(actor, review, framework)
     partnerships_changed([partnership.pk])
     return given
 
 
-def _end_time_under_review(actor, review: Review) -> None:
+def _end_time_under_review(actor, review: Review, framework: Framework) -> None:
     partnership = Partnership.objects.get(pk=review.partnership_id)
     others = Review.objects.filter(partnership=partnership, status=ReviewStatus.DRAFT).exists()
     if review.decision == Decision.WITHDRAW or partnership.status != cycle.UNDER_REVIEW or others:
         return
     reason = f"Review completed: {review.artefact_name}. Decision: {review.get_decision_display().lower()}"
-    _move(actor, partnership, cycle.UNDER_REVIEW, cycle.ACTIVE, reason)
+    _move(actor, partnership, cycle.UNDER_REVIEW, cycle.ACTIVE, reason, framework)
 
 
-def _move(actor, partnership: Partnership, current: str, target: str, reason: str) -> None:
+def _move(
+    actor, partnership: Partnership, current: str, target: str, reason: str, framework: Framework
+) -> None:
     """A move in the partnership cycle, through its service (a refusal refuses the whole change)."""
     try:
-        lifecycle.move(actor, partnership, target, expected_status=current, reason=reason)
+        lifecycle.move(
+            actor, partnership, target, expected_status=current, reason=reason, framework=framework
+        )
     except lifecycle.CycleError as refused:
         raise ReviewError(str(refused)) from refused
 

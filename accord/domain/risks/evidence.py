@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Case, Min, Value, When
 from django.db.models.functions import Trim
 
 from accord.frameworks.facts import RiskFact
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import Partnership
 
@@ -95,7 +96,8 @@ class RiskEvidence:
     """Registered with accord.frameworks.sources (AppConfig.ready()): the register as evidence of kind
     `risk_register`, and `risks` for the risk rules. No anchors."""
 
-    def __init__(self, partnerships: Sequence[Partnership]):
+    def __init__(self, partnerships: Sequence[Partnership], framework: Framework):
+        del framework  # every source is given the framework; this one reads the same under any
         """Made with the partnerships like every source; the methods name the ones wanted."""
 
     def evidence(self, partnership_ids: Iterable[int]) -> Mapping[int, Mapping[str, tuple[date, ...]]]:

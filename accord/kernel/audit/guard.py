@@ -14,7 +14,7 @@ migrated part-way is guarded too. Restoring a backup, and tests that must empty 
 """
 
 from django.apps import apps
-from django.db import router, transaction
+from django.db import connections, router, transaction
 
 from .append_only import AppendOnly, refusal
 
@@ -118,3 +118,9 @@ def install(connection, *app_labels: str) -> None:
 def remove(connection, *app_labels: str) -> None:
     """Lift the guard from the append-only tables of the apps named (of every app if none)."""
     _execute(connection, _remove, app_labels)
+
+
+def after_migrate(sender, using, **kwargs) -> None:
+    """After every migrate (and flush), every append-only table that exists refuses changes and
+    deletes in the database, with the message of today's models (connected in AuditConfig.ready)."""
+    install(connections[using])

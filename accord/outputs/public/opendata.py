@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.conf import settings
 
+from accord.frameworks.schema import Framework
 from accord.kernel.ui.spreadsheet import neutralise
 
 from . import queries, records
@@ -56,7 +57,9 @@ def _timestamp(value: datetime | None) -> str | None:
     return records.timestamp(value)
 
 
-def json_stream(page_url: Callable[[str], str], updated: datetime | None, about: str) -> Iterator[str]:
+def json_stream(
+    page_url: Callable[[str], str], updated: datetime | None, about: str, *, framework: Framework
+) -> Iterator[str]:
     """One JSON object: what the dataset is, then its partnerships as an array, written as read."""
     head = {
         "dataset": "partnerships",
@@ -68,10 +71,13 @@ def json_stream(page_url: Callable[[str], str], updated: datetime | None, about:
         "columns": list(COLUMN_NAMES),
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "partnerships": ['
-    names = records.report_names()
+    names = records.report_names(framework)
     first = True
     for rows in queries.row_chunks():
-        chunk = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records.build(rows, page_url, names))
+        chunk = ",\n".join(
+            json.dumps(r, ensure_ascii=False)
+            for r in records.build(rows, page_url, names, framework=framework)
+        )
         yield ("\n" if first else ",\n") + chunk
         first = False
     yield "\n]}\n"

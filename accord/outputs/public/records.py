@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from accord.domain.monitoring import rules
-from accord.frameworks import loader
+from accord.frameworks.schema import Framework
 
 from . import queries
 
@@ -37,10 +37,10 @@ def financial_year(year: int) -> str:
     return f"{year}/{(year + 1) % 100:02d}"
 
 
-def report_names() -> dict[str, str]:
+def report_names(framework: Framework) -> dict[str, str]:
     """Names of the progress reports the council's framework asks for, by artefact id."""
     try:
-        return {kind.id: kind.name for kind in rules.progress_kinds(loader.current())}
+        return {kind.id: kind.name for kind in rules.progress_kinds(framework)}
     except Exception:  # noqa: BLE001 - a report keeps its own headings; a name is a nicety
         return {}
 
@@ -78,12 +78,17 @@ def related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
 
 
 def build(
-    rows: list[tuple], page_url: Callable[[str], str], names: dict[str, str] | None = None
+    rows: list[tuple],
+    page_url: Callable[[str], str],
+    names: dict[str, str] | None = None,
+    *,
+    framework: Framework,
 ) -> list[dict]:
     """Public records for partnership rows (`queries.ROW_KEYS` tuples) from `queries.row_chunks` or
-    `queries.published_row`: four more queries however many rows."""
+    `queries.published_row`: four more queries however many rows. `names` (the framework's report
+    names, `report_names(framework)`) may be given by a caller building many chunks."""
     partners, people, money, reports = related([row[0] for row in rows])
-    names = report_names() if names is None else names
+    names = report_names(framework) if names is None else names
     records = []
     keys = queries.ROW_KEYS
     for values in rows:

@@ -8,7 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import get_template
 from django.urls import reverse
 
-from accord.frameworks import loader
+from accord.frameworks.schema import Framework
 
 from . import planner
 
@@ -57,8 +57,8 @@ def _listed(lines: list, today: date, owners=None) -> tuple[list[dict], int]:
     return shown, max(0, len(lines) - MAX_LISTED)
 
 
-def context(message: planner.Message, today: date) -> dict:
-    rules = planner.rules_for(loader.current())
+def context(message: planner.Message, today: date, *, framework: Framework) -> dict:
+    rules = planner.rules_for(framework)
     overdue, overdue_more = _listed([i for i in message.reminders if i.status == planner.OVERDUE], today)
     due_soon, due_soon_more = _listed([i for i in message.reminders if i.status != planner.OVERDUE], today)
     escalated, escalated_more = _listed(message.escalations, today, message.owners)
@@ -85,9 +85,11 @@ def _days(duration: str) -> str:
     return f"{number} {unit}{'' if number == '1' else 's'}"
 
 
-def build(message: planner.Message, today: date, templates=None) -> EmailMultiAlternatives:
+def build(
+    message: planner.Message, today: date, templates=None, *, framework: Framework
+) -> EmailMultiAlternatives:
     text, html = templates or (get_template("reminders/email.txt"), get_template("reminders/email.html"))
-    data = context(message, today)
+    data = context(message, today, framework=framework)
     email = EmailMultiAlternatives(
         subject=subject(message),
         body=text.render(data),
@@ -98,6 +100,8 @@ def build(message: planner.Message, today: date, templates=None) -> EmailMultiAl
     return email
 
 
-def build_all(messages: list[planner.Message], today: date) -> list[EmailMultiAlternatives]:
+def build_all(
+    messages: list[planner.Message], today: date, *, framework: Framework
+) -> list[EmailMultiAlternatives]:
     templates = (get_template("reminders/email.txt"), get_template("reminders/email.html"))
-    return [build(message, today, templates) for message in messages]
+    return [build(message, today, templates, framework=framework) for message in messages]

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accord.domain.lifecycle.where import Finder
 from accord.domain.reviews.models import ReviewAction
-from accord.frameworks import compliance, engine, loader
+from accord.frameworks import compliance, engine
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Framework, Reminders
 from accord.register.models import FINISHED_STATUSES, Partnership, PartnershipRole, Person
@@ -36,13 +36,17 @@ def _pattern(name: str, count: int, fragment: str = "") -> str:
 
 
 def obligation_items(
-    result_rows: Iterable[compliance.PartnershipCompliance], today: date, due_only: bool = False
+    result_rows: Iterable[compliance.PartnershipCompliance],
+    today: date,
+    due_only: bool = False,
+    *,
+    framework: Framework,
 ) -> Iterator[Item]:
     """The obligations that have a date to show: overdue, due soon, or (unless `due_only`) coming
     up, including the next round of a recurring one that is met for now. Each links to the page where
     it is done or recorded (accord.domain.lifecycle.where), else to the partnership's obligations."""
     link = _pattern("partnership", 1, "#needs")
-    where = Finder(loader.current())
+    where = Finder(framework)
     for row in result_rows:
         p = row.partnership
         for result in row.obligations:
@@ -163,13 +167,14 @@ def owned_items(
     for row in compliance.evaluate(framework, partnerships, today):
         batch.append(row)
         if len(batch) == BATCH:
-            yield from _owned_batch(batch, rules, today, unowned, due_only)
+            yield from _owned_batch(framework, batch, rules, today, unowned, due_only)
             batch = []
     if batch:
-        yield from _owned_batch(batch, rules, today, unowned, due_only)
+        yield from _owned_batch(framework, batch, rules, today, unowned, due_only)
 
 
 def _owned_batch(
+    framework: Framework,
     rows: list[compliance.PartnershipCompliance],
     rules: Reminders,
     today: date,
@@ -181,7 +186,10 @@ def _owned_batch(
     roles = current_roles(ids, {*rules.owners, *rules.escalate_to}, today)
     owners = {pk: owners_from(held, rules.owners) for pk, held in roles.items()}
     escalate = {pk: holders_of(held, rules.escalate_to) for pk, held in roles.items()}
-    entries = [(item, owners[item.partnership_id]) for item in obligation_items(rows, today, due_only)]
+    entries = [
+        (item, owners[item.partnership_id])
+        for item in obligation_items(rows, today, due_only, framework=framework)
+    ]
     for item, owner in action_items(ids, names, today, rules, due_only):
         entries.append((item, (owner,) if owner else owners[item.partnership_id]))
     for item, item_owners in entries:

@@ -8,8 +8,8 @@ from datetime import date
 from django.db.models import Q
 
 from accord.domain.reviews.models import ReviewAction
-from accord.frameworks import loader
 from accord.frameworks.durations import parse
+from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.register.access import my_partnerships, visible_partnerships
 
@@ -40,11 +40,10 @@ def _partnerships(user):
     return visible_partnerships(user).filter(Q(pk__in=mine.values("pk")) | Q(pk__in=owns_actions))
 
 
-def work_for(user, today: date) -> list[WorkItem]:
+def work_for(user, today: date, *, framework: Framework) -> list[WorkItem]:
     """Everything dated that this user owns, and what is escalated to them today."""
     if not has_work(user):
         return []
-    framework = loader.current()
     rules = planner.rules_for(framework)
     escalate_after = parse(rules.escalate_after)
     partnerships = _partnerships(user).filter(pk__in=gather.open_partnerships().values("pk"))

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from django.core.mail import mailers
 from django.db import connection, transaction
 
-from accord.frameworks import loader
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 
 from . import emails, gather, planner
@@ -77,9 +77,10 @@ class Summary:
         }
 
 
-def plan_day(today: date, dry_run: bool = False) -> tuple[Summary, list[planner.Message]]:
+def plan_day(
+    today: date, dry_run: bool = False, *, framework: Framework
+) -> tuple[Summary, list[planner.Message]]:
     """Everything due across the open partnerships, planned into today's messages."""
-    framework = loader.current()
     rules = planner.rules_for(framework)
     partnerships = gather.open_partnerships()
     unowned: list[planner.Item] = []
@@ -177,10 +178,10 @@ def _only_claimed(message: planner.Message, claimed: set[planner.Sent]) -> plann
     )
 
 
-def send_reminders(today: date, dry_run: bool = False) -> Summary:
+def send_reminders(today: date, dry_run: bool = False, *, framework: Framework) -> Summary:
     """Email every owner their items due soon and overdue, and escalate what has been overdue long
     enough, once a day. With `dry_run` nothing is written or sent."""
-    summary, messages = plan_day(today, dry_run)
+    summary, messages = plan_day(today, dry_run, framework=framework)
     summary.messages = len(messages)
     if dry_run:
         summary.planned = messages
@@ -192,7 +193,7 @@ def send_reminders(today: date, dry_run: bool = False) -> Summary:
     mine = [_only_claimed(m, claimed) for m in messages]
     mine = [m for m in mine if m.reminders or m.escalations]
     summary.already_sent += sum(len(m.entries()) for m in messages) - len(claimed)
-    built = emails.build_all(mine, today)
+    built = emails.build_all(mine, today, framework=framework)
     mailer = mailers.default
     with mailer:
         for message, email in zip(mine, built, strict=True):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
+from accord.frameworks import loader
 from accord.kernel import clock
 
 from . import services
@@ -44,7 +45,7 @@ def send_daily_reminders(day: str | None = None, reschedule: bool = True) -> dic
     """Send the reminders for `day` (ISO date; today by default), then queue tomorrow's run."""
     today = date.fromisoformat(day) if day else clock.today()
     try:
-        summary = services.send_reminders(today)
+        summary = services.send_reminders(today, framework=loader.current())
     finally:
         if reschedule:  # even after a failure, so one bad day does not stop the reminders for good
             schedule(clock.now())

@@ -18,11 +18,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accord.frameworks.schema import Framework
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
 from . import columns as c
 from .cells import _CONTROL
-from .export_rows import ROWS
+from .export_rows import sheet_rows
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP_TYPE = "application/zip"
@@ -47,7 +48,7 @@ def _xlsx_cell(sheet, column: c.Column, value: Any) -> WriteOnlyCell:
     return cell
 
 
-def workbook_bytes() -> bytes:
+def workbook_bytes(*, framework: Framework) -> bytes:
     book = Workbook(write_only=True)
     for sheet_def in c.SHEETS:
         sheet = book.create_sheet(sheet_def.name)
@@ -60,7 +61,7 @@ def workbook_bytes() -> bytes:
             cell.font = HEADER_FONT
             header.append(cell)
         sheet.append(header)
-        for row in ROWS[sheet_def.name]():
+        for row in sheet_rows(sheet_def.name, framework=framework):
             sheet.append([_xlsx_cell(sheet, col, v) for col, v in zip(sheet_def.columns, row, strict=True)])
     buffer = io.BytesIO()
     book.save(buffer)
@@ -77,18 +78,20 @@ def _csv_value(value: Any) -> str:
     return str(value)  # a number: data, never a formula
 
 
-def csv_text(sheet_def: c.Sheet) -> str:
+def csv_text(sheet_def: c.Sheet, *, framework: Framework) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([col.header for col in sheet_def.columns])
-    for row in ROWS[sheet_def.name]():
+    for row in sheet_rows(sheet_def.name, framework=framework):
         writer.writerow([_csv_value(v) for v in row])
     return out.getvalue()
 
 
-def zip_bytes() -> bytes:
+def zip_bytes(*, framework: Framework) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for sheet_def in c.SHEETS:
-            archive.writestr(f"{sheet_def.name.lower()}.csv", "\ufeff" + csv_text(sheet_def))
+            archive.writestr(
+                f"{sheet_def.name.lower()}.csv", "\ufeff" + csv_text(sheet_def, framework=framework)
+            )
     return buffer.getvalue()

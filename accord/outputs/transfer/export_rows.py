@@ -11,7 +11,8 @@ from typing import Any
 from django.db import models
 
 from accord.domain.risks.models import Risk
-from accord.frameworks import compliance, engine, loader
+from accord.frameworks import compliance, engine
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import (
     FINISHED_STATUSES,
@@ -123,9 +124,9 @@ def risks() -> Iterator[list[Any]]:
         ]
 
 
-def obligations(today: date | None = None) -> Iterator[list[Any]]:
-    """Every open partnership's obligations, worked out as the compliance dashboard does, in bulk."""
-    framework = loader.current()
+def obligations(today: date | None = None, *, framework: Framework) -> Iterator[list[Any]]:
+    """Every open partnership's obligations under `framework`, worked out as the compliance dashboard
+    does, in bulk."""
     today = today or clock.today()
     open_ones = Partnership.objects.exclude(status__in=FINISHED_STATUSES)
     for row in compliance.evaluate(framework, open_ones, today):
@@ -150,5 +151,11 @@ ROWS = {
     c.REPRESENTATIVES.name: representatives,
     c.CONTRIBUTIONS.name: contributions,
     c.RISKS.name: risks,
-    c.OBLIGATIONS.name: obligations,
-}
+}  # the sheets that are the register itself; the obligations sheet is worked out under a framework
+
+
+def sheet_rows(name: str, *, framework: Framework) -> Iterator[list[Any]]:
+    """The rows of the sheet called `name`; the obligations sheet is worked out under `framework`."""
+    if name == c.OBLIGATIONS.name:
+        return obligations(framework=framework)
+    return ROWS[name]()

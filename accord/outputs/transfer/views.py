@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can, require
 
@@ -26,9 +27,13 @@ def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
     require(request, Action.EXPORT_REGISTER)
     stamp = clock.today().isoformat()
     if fmt == "xlsx":
-        response = HttpResponse(export.workbook_bytes(), content_type=export.XLSX_TYPE)
+        response = HttpResponse(
+            export.workbook_bytes(framework=loader.for_request(request)), content_type=export.XLSX_TYPE
+        )
     elif fmt == "csv":
-        response = HttpResponse(export.zip_bytes(), content_type=export.ZIP_TYPE)
+        response = HttpResponse(
+            export.zip_bytes(framework=loader.for_request(request)), content_type=export.ZIP_TYPE
+        )
         fmt = "zip"
     else:
         raise Http404("Download the register as xlsx or csv")

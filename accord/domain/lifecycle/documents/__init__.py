@@ -1,7 +1,7 @@
 """Word documents generated from a partnership's record: the report for a decision, a draft MoU,
 the registration form, the business case and the leaving form (issue 4, points 5–7 and 9).
 
-`generate(slug, partnership, user)` returns the .docx bytes; `DOCUMENTS` lists them by the slug
+`generate(slug, partnership, user, framework=...)` returns the .docx bytes; `DOCUMENTS` lists them by the slug
 used in URLs (`committee-report`, `draft-mou`, `registration-form`, `business-case`,
 `leaving-form`). Layout comes from the framework's templates; content from `dossier.gather`.
 """
@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from accord.frameworks import loader
+from accord.frameworks.schema import Framework
 from accord.kernel.ui.word import WordDocument
 from accord.register.models import Partnership
 
@@ -53,10 +53,11 @@ def filename(partnership: Partnership, slug: str) -> str:
     return f"{reference}-{slug}.docx"
 
 
-def generate(slug: str, partnership: Partnership, user=None) -> bytes:
-    """The document `slug` for `partnership`, as `user` (the form's completer) generates it."""
+def generate(slug: str, partnership: Partnership, user=None, *, framework: Framework) -> bytes:
+    """The document `slug` for `partnership` under `framework`, as `user` (the form's completer)
+    generates it."""
     document = DOCUMENTS[slug]
-    return document.build(gather(partnership, user, loader.current())).to_bytes()
+    return document.build(gather(partnership, user, framework)).to_bytes()
 
 
 __all__ = ["DOCUMENTS", "DOCX", "GeneratedDocument", "filename", "generate", "gather"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
-from accord.frameworks import apply, loader
+from accord.frameworks import apply
 from accord.frameworks.engine import framework_type
 from accord.frameworks.schema import Framework
 from accord.kernel.ui.formatting import govuk_date
@@ -159,9 +159,8 @@ def _completer(user, partnership: Partnership) -> Completer:
     )
 
 
-def gather(partnership: Partnership, user=None, framework: Framework | None = None) -> Dossier:
+def gather(partnership: Partnership, user, framework: Framework) -> Dossier:
     """Everything the documents need about `partnership`, as the signed-in `user` generates them."""
-    framework = framework or loader.current()
     records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
     answers = records["business_case"].answers if "business_case" in records else {}
     done = {}

@@ -67,7 +67,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "coverage_template": template,
             "framework": framework,
             "standing": agreements.standing(
-                framework, partnership, agreement, services.state(partnership).tier_id
+                framework, partnership, agreement, services.state(partnership, framework).tier_id
             ),
             "breadcrumbs": breadcrumbs(partnership),
         },
@@ -79,7 +79,9 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreements.agreement_for(partnership)
     framework = loader.for_request(request)
     template = agreements.coverage_template(framework, partnership)
-    standing = agreements.standing(framework, partnership, agreement, services.state(partnership).tier_id)
+    standing = agreements.standing(
+        framework, partnership, agreement, services.state(partnership, framework).tier_id
+    )
     context = {
         "partnership": partnership,
         "agreement": agreement,

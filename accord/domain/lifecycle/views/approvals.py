@@ -127,13 +127,13 @@ def _waiting(request: HttpRequest, partnership, now: services.State) -> dict[str
         "may_decide": True,
         "held": services.roles_held(request.user, now.framework),
         "own_case": services.is_own_case(request.user, partnership),
-        "pending": services.pending_for(request.user, partnership, now),
+        "pending": services.pending_for(request.user, partnership, now, framework=now.framework),
     }
 
 
 def approvals_page(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     case = _case(partnership, now)
     signoff_record = partnership.artefacts.filter(slot="sign_off").first()
     return render(
@@ -168,7 +168,7 @@ def _refusal(request: HttpRequest, partnership, now, artefact_id: str, role_id: 
             "You cannot decide on this case because you lead the partnership or wrote or changed part "
             "of what is being approved. Nobody approves their own case."
         )
-    pending = services.pending_for(request.user, partnership, now)
+    pending = services.pending_for(request.user, partnership, now, framework=now.framework)
     if any(a.id == artefact_id and r == role_id for a, r, _ in pending):
         return ""
     if now.facts.approvals.get((artefact_id, role_id)) == Outcome.APPROVED:
@@ -196,7 +196,7 @@ def _to_do_first(partnership, now: services.State, artefact_id: str) -> list[str
 
 def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.DECIDE)
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     artefact = next((a for a in now.framework.artefacts if a.id == artefact_id), None)
     role_title = next((r.title for r in now.framework.roles if r.id == role_id), None)
     if artefact is None or role_title is None:
@@ -217,6 +217,7 @@ def decide(request: HttpRequest, pk: int, artefact_id: str, role_id: str) -> Htt
                 reference=data["reference"],
                 decided_on=data["decided_on"],
                 seen_revision=data["revision"],
+                framework=loader.for_request(request),
             )
         except services.CycleError as refused:
             form.add_error(None, str(refused))
@@ -273,7 +274,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
         more = len(checking) > INBOX_CAP
         checking = checking[:INBOX_CAP]
         now = services.states(checking, framework)  # a few queries for the whole list
-        found = [(p, services.pending_for(request.user, p, now[p.pk], held)) for p in checking]
+        found = [
+            (p, services.pending_for(request.user, p, now[p.pk], held, framework=framework)) for p in checking
+        ]
         found = [(p, pending) for p, pending in found if pending]
         own = services.own_cases(request.user, [p.pk for p, _ in found])
         waiting = [(p, pending, p.pk in own) for p, pending in found]

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from accord.frameworks import loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
@@ -97,7 +98,7 @@ def _checklists(partnership, framework) -> list[dict]:
 
 def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     framework = now.framework
     can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     moves = []
@@ -144,7 +145,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,
             "statuses": dict(PartnershipStatus.choices),
-            "pending": services.pending_for(request.user, partnership, now)
+            "pending": services.pending_for(request.user, partnership, now, framework=now.framework)
             if can(request.user, Action.DECIDE)
             else [],
             **overrides.checks_context(partnership, framework, now.facts.significance_assessed, can_change),
@@ -156,7 +157,7 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.CHANGE_PARTNERSHIP)
     if target not in PartnershipStatus.values:
         raise Http404
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     check = cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
     form = MoveForm(request.POST if request.method == "POST" else None, check=check)
     refusal = None
@@ -170,6 +171,7 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 reference=form.cleaned_data["reference"],
                 decided_on=form.cleaned_data["decided_on"],
+                framework=loader.for_request(request),
             )
         except services.GateRefused as refused:
             check = refused.check
@@ -210,6 +212,7 @@ def cycle_retrospective(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 reference=form.cleaned_data["reference"],
                 decided_on=form.cleaned_data["decided_on"],
+                framework=loader.for_request(request),
             )
         except services.CycleError as error:
             refusal = str(error)

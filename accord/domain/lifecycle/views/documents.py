@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from accord.frameworks import loader
 from accord.kernel.accounts.policy import Action
 
 from ..documents import DOCUMENTS, DOCX, filename, generate
@@ -12,7 +13,10 @@ def download(request: HttpRequest, pk: int, document: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
     if document not in DOCUMENTS:
         raise Http404("There is no such document.")
-    response = HttpResponse(generate(document, partnership, request.user), content_type=DOCX)
+    response = HttpResponse(
+        generate(document, partnership, request.user, framework=loader.for_request(request)),
+        content_type=DOCX,
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename(partnership, document)}"'
     response["Cache-Control"] = "private, no-store"
     return response

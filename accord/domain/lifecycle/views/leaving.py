@@ -40,7 +40,9 @@ def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExitDecisionForm(_data(request), answers=decision.answers if decision else None)
     if request.method == "POST" and form.is_valid():
         try:
-            leaving.save_exit_decision(request.user, partnership, form.answers())
+            leaving.save_exit_decision(
+                request.user, partnership, form.answers(), framework=loader.for_request(request)
+            )
         except Finished as error:
             raise PermissionDenied(str(error)) from error
         except leaving.LeavingRefused as error:
@@ -109,7 +111,9 @@ def leaving_form(request: HttpRequest, pk: int) -> HttpResponse:
             form.require_all(gaps)
         else:
             try:
-                leaving.save_leaving_form(request.user, partnership, answered, submit=submit)
+                leaving.save_leaving_form(
+                    request.user, partnership, answered, submit=submit, framework=framework
+                )
             except Finished as error:
                 raise PermissionDenied(str(error)) from error
             except leaving.LeavingRefused as error:

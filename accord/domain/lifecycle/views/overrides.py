@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import classification
+from accord.frameworks import classification, loader
 from accord.frameworks.facts import OverrideFact
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui.formatting import govuk_date
@@ -66,7 +66,7 @@ def own_check_rows(partnership, framework, check: cycle.MoveCheck) -> list[dict]
 
 def gate_override(request: HttpRequest, pk: int, target: str, item_id: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.OVERRIDE_GATE)
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     framework = now.framework
     known = set(cycle.OWN_CHECKS) | {r.id for r in framework.requirements if r.gate == target}
     if target not in PartnershipStatus.values or item_id not in known:
@@ -77,7 +77,14 @@ def gate_override(request: HttpRequest, pk: int, target: str, item_id: str) -> H
     move_url = reverse("cycle-move", args=[partnership.pk, target])
     if request.method == "POST" and form.is_valid():
         try:
-            overrides.override(request.user, partnership, target, item_id, form.cleaned_data["reason"])
+            overrides.override(
+                request.user,
+                partnership,
+                target,
+                item_id,
+                form.cleaned_data["reason"],
+                framework=loader.for_request(request),
+            )
         except overrides.OverrideRefused as refused:
             form.add_error("reason" if gaps else None, str(refused))
         else:

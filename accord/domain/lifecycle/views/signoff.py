@@ -26,7 +26,7 @@ def _back(partnership) -> HttpResponse:
 
 def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
-    now = services.state(partnership)
+    now = services.state(partnership, loader.for_request(request))
     consultees = list(partnership.consultees.all())
     expected = signoff.with_coverage(signoff.expected_departments(now.framework), consultees)
     record = partnership.artefacts.filter(slot=signoff.SLOT).first()

@@ -188,9 +188,10 @@ def progress_edit(
                     form.answers(),
                     report,
                     expected_version=form.cleaned_data.get("version") if report else None,
+                    framework=framework,
                 )
                 if submitting:
-                    saved = progress.submit(request.user, saved, kind)
+                    saved = progress.submit(request.user, saved, kind, framework=framework)
         except Incomplete as incomplete:
             form.mark_missing(incomplete.missing)
         except StaleEdit as stale:

@@ -19,9 +19,9 @@ from .common import REFUSED, crumbs, data, draft_review, level_tag, reviewing
 from .reviews import missing_bank
 
 
-def _next_question(review, bank, after: str) -> str | None:
+def _next_question(review, bank, after: str, framework) -> str | None:
     """The next question after `after` (then from the start) still to answer in this review."""
-    gaps = set(services.gaps(review))
+    gaps = set(services.gaps(review, framework=framework))
     ids = [q.id for q in bank.questions]
     order = ids[ids.index(after) + 1 :] + ids[: ids.index(after)]
     return next((q for q in order if q in gaps), None)
@@ -30,7 +30,8 @@ def _next_question(review, bank, after: str) -> str | None:
 def review_question(request: HttpRequest, pk: int, review_id: int, question_id: str) -> HttpResponse:
     partnership = reviewing(request, pk)
     review = draft_review(partnership, review_id)
-    bank = content.bank(loader.for_request(request), review.bank_id)
+    framework = loader.for_request(request)
+    bank = content.bank(framework, review.bank_id)
     if bank is None:
         return missing_bank(request, review)
     ids = [q.id for q in bank.questions]
@@ -50,11 +51,11 @@ def review_question(request: HttpRequest, pk: int, review_id: int, question_id: 
     form = AnswerForm(data(request), bank=bank, question=question, number=number, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_answer(request.user, review, question_id, form.given())
+            services.save_answer(request.user, review, question_id, form.given(), framework=framework)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
-            following = _next_question(review, bank, question_id)
+            following = _next_question(review, bank, question_id, framework)
             if following and request.POST.get("then") != "overview":
                 return redirect("review-question", pk=pk, review_id=review.pk, question_id=following)
             messages.success(request, f"Question {number} saved")
@@ -140,7 +141,8 @@ def _level_items(framework, proposed: str, chosen: str | None) -> list[dict]:
 def review_rating(request: HttpRequest, pk: int, review_id: int) -> HttpResponse:
     partnership = reviewing(request, pk)
     review = draft_review(partnership, review_id)
-    gaps = services.gaps(review)
+    framework = loader.for_request(request)
+    gaps = services.gaps(review, framework=framework)
     context = {
         "partnership": partnership,
         "review": review,
@@ -152,7 +154,7 @@ def review_rating(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
         return render(
             request, "reviews/rating.html", context, status=409 if request.method == "POST" else 200
         )
-    proposal = rating.propose_for(review)
+    proposal = rating.propose_for(review, framework=framework)
     form = RatingForm(data(request), proposed=proposal.level)
     if request.method == "POST" and form.is_valid():
         cleaned = form.cleaned_data
@@ -163,6 +165,7 @@ def review_rating(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
                 cleaned["level"],
                 cleaned.get("override_reason", ""),
                 cleaned.get("seen_level"),
+                framework=framework,
             )
         except services.ProposalChanged as changed:
             form = RatingForm(None, proposed=changed.proposal.level)
@@ -177,8 +180,8 @@ def review_rating(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
             "form": form,
             "proposal": proposal,
             "proposal_tag": level_tag(proposal.level),
-            "level_items": _level_items(loader.for_request(request), proposal.level, form["level"].value()),
-            "rules_cite": rating.rules_of(loader.for_request(request)).cite,
+            "level_items": _level_items(framework, proposal.level, form["level"].value()),
+            "rules_cite": rating.rules_of(framework).cite,
         }
     )
     return render(request, "reviews/rating.html", context)

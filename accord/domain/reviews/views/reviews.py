@@ -28,8 +28,8 @@ from .common import REFUSED, can_review, crumbs, data, level_tag, review_in, rev
 REVIEW_STATES = services.REVIEWABLE
 
 
-def _obligations(partnership):
-    now = lifecycle.state(partnership)
+def _obligations(partnership, framework):
+    now = lifecycle.state(partnership, framework)
     results = engine.obligations(now.framework, now.facts, clock.today(), tier_id=now.tier_id)
     options = content.review_options(now.framework, now.tier_id, partnership.partnership_type.name)
     return now.framework, {r.obligation_id: r for r in results}, options
@@ -37,7 +37,7 @@ def _obligations(partnership):
 
 def reviews(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = seen(request, pk)
-    framework, results, options = _obligations(partnership)
+    framework, results, options = _obligations(partnership, loader.for_request(request))
     due = [
         {"option": option, "results": [results[o.id] for o in option.obligations if o.id in results]}
         for option in options
@@ -92,7 +92,7 @@ def _most_pressing(options: list[content.ReviewOption], results: dict) -> conten
 
 def review_start(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = reviewing(request, pk)
-    framework, results, options = _obligations(partnership)
+    framework, results, options = _obligations(partnership, loader.for_request(request))
     chosen = _most_pressing(options, results)
     initial = {"review": chosen.key, **_period(partnership, chosen)} if chosen else {}
     form = StartForm(data(request), options=options, initial=initial)
@@ -110,6 +110,7 @@ def review_start(request: HttpRequest, pk: int) -> HttpResponse:
                     option.bank.id,
                     form.cleaned_data["period_start"],
                     form.cleaned_data["period_end"],
+                    framework=framework,
                 )
             except REFUSED as refused:
                 form.add_error(None, str(refused))
@@ -179,7 +180,7 @@ def review_detail(request: HttpRequest, pk: int, review_id: int) -> HttpResponse
             "review": review,
             "bank": bank,
             "rows": rows,
-            "gaps": services.gaps(review) if not review.is_complete else [],
+            "gaps": services.gaps(review, framework=framework) if not review.is_complete else [],
             "changed": sum(1 for r in rows if r["changed"]),
             "actions": [(a, status_tag(a)) for a in review.actions.select_related("owner")],
             "ratings": list(review.ratings.all()),

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import last_modified, require_GET
 
+from accord.frameworks import loader
+
 from .. import opendata, queries
 from ..fields import COLUMNS
 from .pages import page_url
@@ -57,7 +59,12 @@ def partnerships_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 @last_modified(_last_updated)
 def partnerships_json(request: HttpRequest) -> HttpResponse:
-    stream = opendata.json_stream(page_url(request), queries.last_updated(), _urls(request)["about"])
+    stream = opendata.json_stream(
+        page_url(request),
+        queries.last_updated(),
+        _urls(request)["about"],
+        framework=loader.for_request(request),
+    )
     return StreamingHttpResponse(stream, content_type="application/json; charset=utf-8")
 
 

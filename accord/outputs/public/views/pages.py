@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from accord.frameworks import loader
 from accord.kernel.ui.components import TAG_COLOURS
 from accord.kernel.ui.pages import paginate
 from accord.register.filters import filter_register
@@ -59,7 +60,7 @@ def partnership(request: HttpRequest, reference: str) -> HttpResponse:
     row = queries.published_row(reference)
     if row is None:
         raise Http404("No published partnership has that reference")
-    record = records.build([row], page_url(request))[0]
+    record = records.build([row], page_url(request), framework=loader.for_request(request))[0]
     return render(
         request, "public/partnership.html", {"p": record, "shown": display.for_page(record), **LABELS}
     )

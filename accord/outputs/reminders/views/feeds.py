@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from accord.frameworks import loader
 from accord.kernel import clock
 
 from .. import feeds, mywork
@@ -52,7 +53,7 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     feed = feeds.feed_for_token(token)
     if feed is None:
         raise Http404("No such calendar")
-    work = mywork.work_for(feed.user, clock.today())
+    work = mywork.work_for(feed.user, clock.today(), framework=loader.for_request(request))
     response = HttpResponse(feeds.calendar(feed.user, work), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="partnership-work.ics"'
     response["Cache-Control"] = "private, no-store"

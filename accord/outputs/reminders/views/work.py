@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can
 
@@ -12,7 +13,7 @@ from ..feeds import active_feed
 
 def my_work(request: HttpRequest) -> HttpResponse:
     today = clock.today()
-    work = mywork.work_for(request.user, today)
+    work = mywork.work_for(request.user, today, framework=loader.for_request(request))
     return render(
         request,
         "reminders/my_work.html",

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from accord.frameworks import loader
 from accord.kernel import clock
 from accord.outputs.reminders import services
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             today = date.fromisoformat(options["date"]) if options["date"] else clock.today()
         except ValueError as error:
             raise CommandError(f"--date must be a date like 2026-11-21, not {options['date']!r}") from error
-        summary = services.send_reminders(today, dry_run=options["dry_run"])
+        summary = services.send_reminders(today, dry_run=options["dry_run"], framework=loader.current())
         for line in summary.lines():
             self.stdout.write(line)
         if options["dry_run"]:
