@@ -10,7 +10,7 @@ from django.shortcuts import render
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can, visible_partnerships
 from accord.kernel.ui.pages import paginate, require
-from accord.register.forms.base import GovukForm
+from accord.register.forms.base import GovukForm, as_select, field_of
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
 
 from . import engine, loader, store, tracking
@@ -32,12 +32,12 @@ class DashboardFilterForm(GovukForm):
 
     def __init__(self, *args, framework, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tier"].choices = [
+        field_of(self, "tier", forms.ChoiceField).choices = [
             ("", "All tiers"),
             *((t.id, t.name) for t in framework.significance.tiers),
         ]
         for name in ("directorate", "tier"):
-            self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
+            as_select(field_of(self, name, forms.ChoiceField))
 
 
 LIVE_LIMIT = 2000  # a register this small is worked out on the spot when its figures are missing or old

@@ -10,8 +10,9 @@ from datetime import date
 from django.db import transaction
 
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action
-from accord.kernel.audit.service import record
+from accord.kernel.audit.service import Actor, record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
@@ -22,7 +23,7 @@ LABEL = "Significance"
 
 
 @transaction.atomic
-def assess(partnership: Partnership, user, answers: Mapping[str, bool]) -> SignificanceAssessment:
+def assess(partnership: Partnership, user: Actor, answers: Mapping[str, bool]) -> SignificanceAssessment:
     framework = loader.current()
     assessment = apply.record_assessment(partnership, user, answers)
     record(
@@ -40,7 +41,7 @@ def assess(partnership: Partnership, user, answers: Mapping[str, bool]) -> Signi
 
 
 @transaction.atomic
-def override(partnership: Partnership, user, tier_id: str, reason: str) -> SignificanceAssessment:
+def override(partnership: Partnership, user: Actor, tier_id: str, reason: str) -> SignificanceAssessment:
     """Put the partnership in another tier; the reason is required and shown wherever the tier is."""
     if not reason.strip():
         raise ValueError("An override needs a reason.")
@@ -53,7 +54,7 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
     assessment.override_tier_id = tier_id
     assessment.override_tier_name = names[tier_id]
     assessment.override_reason = reason
-    assessment.overridden_by = user
+    assessment.overridden_by = _user(user)
     assessment.overridden_at = clock.now()
     assessment.save()
     record(
@@ -70,7 +71,7 @@ def override(partnership: Partnership, user, tier_id: str, reason: str) -> Signi
     return assessment
 
 
-def assess_if_nothing_to_ask(partnership: Partnership, user) -> SignificanceAssessment | None:
+def assess_if_nothing_to_ask(partnership: Partnership, user: Actor) -> SignificanceAssessment | None:
     """At creation: a framework whose tiers are reached only by facts in the register has nothing
     to ask, so the partnership's assessment is recorded straight away. Otherwise the questions are
     asked when it is added (or, for a partnership added another way, on its record)."""
@@ -86,12 +87,12 @@ class TrackingError(ValueError):
     """Refused, with a message for the person who asked."""
 
 
-def _name(actor) -> str:
+def _name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
 def _long(day: date | None) -> str:
@@ -99,7 +100,7 @@ def _long(day: date | None) -> str:
 
 
 @transaction.atomic
-def set_tracking_from(actor, started_on: date, reason: str) -> TrackingStart:
+def set_tracking_from(actor: Actor, started_on: date, reason: str) -> TrackingStart:
     """Set the day Accord began tracking the council's duties; every partnership is worked out again."""
     if not reason.strip():
         raise TrackingError("Enter why the date is changing")
@@ -123,7 +124,7 @@ def set_tracking_from(actor, started_on: date, reason: str) -> TrackingStart:
 
 @transaction.atomic
 def record_last_done(
-    actor, partnership: Partnership, obligation_id: str, done_on: date, note: str = ""
+    actor: Actor, partnership: Partnership, obligation_id: str, done_on: date, note: str = ""
 ) -> PriorCompletion:
     """Record when a duty was last done before Accord tracked it. Refused for a day on or after the
     day tracking began: from then on, only what is recorded in Accord itself meets a duty."""

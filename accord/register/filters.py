@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accord.kernel import clock
 from accord.kernel.accounts.policy import current
+from accord.register.forms.base import as_select, field_of
 
 from .forms.base import GovukForm
 from .models import (
@@ -88,7 +89,7 @@ class RegisterFilterForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("partnership_type", "status", "directorate", "council_role", "sort"):
-            self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
+            as_select(field_of(self, name, forms.ChoiceField))
 
     def active_filters(self) -> list[tuple[str, str]]:
         if not self.is_valid():

@@ -7,21 +7,23 @@ call them; nothing else writes register data (see ADR 0003).
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import models, transaction
 from django.db.models import F, Sum
 
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import record, snapshot
+from accord.kernel.audit.service import Actor, record, snapshot
 
 from .models import (
     Contribution,
     Membership,
     Organisation,
     Partnership,
+    PriorityLink,
     RoleType,
 )
+from .models.base import Versioned
 from .models.people import PartnershipRole
 from .search import index_partnership
 
@@ -53,8 +55,8 @@ def changes_since(instance: models.Model, version: int) -> list[AuditEvent]:
     )
 
 
-def _lock(model: type[models.Model], pk: int, expected_version: int | None):
-    instance = model.objects.select_for_update().get(pk=pk)
+def _lock[V: Versioned](model: type[V], pk: int, expected_version: int | None) -> V:
+    instance = model._default_manager.select_for_update().get(pk=pk)
     if expected_version is not None and instance.version != expected_version:
         raise StaleEdit(instance, changes_since(instance, expected_version))
     return instance
@@ -91,7 +93,7 @@ def _refuse_if_finished(partnership: Partnership) -> None:
 
 
 @transaction.atomic
-def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: str = "") -> models.Model:
+def create[V: Versioned](actor: Actor, model: type[V], values: Mapping[str, Any], reason: str = "") -> V:
     """Create a partnership, organisation or person."""
     instance = model(**values)
     instance.save()
@@ -116,7 +118,7 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
     return instance
 
 
-def _after_partnership_created(actor, partnership: Partnership) -> None:
+def _after_partnership_created(actor: Actor, partnership: Partnership) -> None:
     council = Organisation.objects.filter(is_council=True).first()
     if council is not None:
         add_child(
@@ -145,14 +147,14 @@ def _after_partnership_created(actor, partnership: Partnership) -> None:
 
 
 @transaction.atomic
-def update(
-    actor,
-    model: type[models.Model],
+def update[V: Versioned](
+    actor: Actor,
+    model: type[V],
     pk: int,
     values: Mapping[str, Any],
     expected_version: int,
     reason: str = "",
-) -> models.Model:
+) -> V:
     """Change fields of a partnership, organisation or person, refusing a stale edit."""
     instance = _lock(model, pk, expected_version)
     _refuse_status_change(instance, values)
@@ -201,18 +203,20 @@ def refresh_contribution_total(partnership: Partnership) -> None:
     Partnership.objects.filter(pk=partnership.pk).update(latest_year_contribution=total)
 
 
-ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[models.Model]
+# The records a partnership owns that are added, changed and removed with it.
+type Child = Membership | PartnershipRole | Contribution | PriorityLink
+ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[PriorityLink]
 
 
 @transaction.atomic
-def add_child(
-    actor,
+def add_child[C: Child](
+    actor: Actor,
     partnership: Partnership,
-    model: ChildModel,
+    model: type[C],
     values: Mapping[str, Any],
     expected_version: int | None,
     reason: str = "",
-) -> models.Model:
+) -> C:
     """Add a member, role, contribution or priority link to a partnership."""
     partnership = _lock(Partnership, partnership.pk, expected_version)
     _refuse_if_finished(partnership)
@@ -223,12 +227,13 @@ def add_child(
 
 
 @transaction.atomic
-def change_child(
-    actor, child: models.Model, values: Mapping[str, Any], expected_version: int, reason: str = ""
-) -> models.Model:
+def change_child[C: Child](
+    actor: Actor, child: C, values: Mapping[str, Any], expected_version: int, reason: str = ""
+) -> C:
     partnership = _lock(Partnership, child.partnership_id, expected_version)
     _refuse_if_finished(partnership)
-    child = type(child).objects.select_for_update().get(pk=child.pk)
+    # The same model's row, locked (mypy reads the manager of a union-bound type as the whole union).
+    child = cast(C, type(child)._default_manager.select_for_update().get(pk=child.pk))
     before = snapshot(child, ["partnership"])
     for name, value in values.items():
         setattr(child, name, value)
@@ -238,7 +243,7 @@ def change_child(
 
 
 @transaction.atomic
-def remove_child(actor, child: models.Model, expected_version: int, reason: str) -> None:
+def remove_child(actor: Actor, child: Child, expected_version: int, reason: str) -> None:
     if not reason.strip():
         raise ReasonRequired("Give a reason for removing this.")
     partnership = _lock(Partnership, child.partnership_id, expected_version)
@@ -256,7 +261,15 @@ def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
     partnerships_changed(partnership_ids)
 
 
-def _record_child(actor, partnership, child, action, before, after, reason) -> None:
+def _record_child(
+    actor: Actor,
+    partnership: Partnership,
+    child: Child,
+    action: str,
+    before: dict[str, tuple[str, str]],
+    after: dict[str, tuple[str, str]],
+    reason: str,
+) -> None:
     version = _bump(partnership)
     if isinstance(child, Contribution):
         refresh_contribution_total(partnership)

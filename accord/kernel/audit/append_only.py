@@ -4,6 +4,8 @@ A later row supersedes an earlier one; nothing rewrites it. The model refuses up
 for the tables listed in accord.kernel.audit.guard the database refuses them too.
 """
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 
@@ -11,11 +13,11 @@ from .models import ImmutableError
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError(f"{self.model._meta.verbose_name_plural.capitalize()} cannot be changed.")
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise ImmutableError(f"{str(self.model._meta.verbose_name_plural).capitalize()} cannot be changed.")
 
-    def delete(self):
-        raise ImmutableError(f"{self.model._meta.verbose_name_plural.capitalize()} cannot be deleted.")
+    def delete(self) -> NoReturn:
+        raise ImmutableError(f"{str(self.model._meta.verbose_name_plural).capitalize()} cannot be deleted.")
 
 
 class AppendOnly(models.Model):
@@ -24,13 +26,13 @@ class AppendOnly(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ImmutableError(f"{self._meta.verbose_name_plural.capitalize()} cannot be changed.")
+            raise ImmutableError(f"{str(self._meta.verbose_name_plural).capitalize()} cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ImmutableError(f"{self._meta.verbose_name_plural.capitalize()} cannot be deleted.")
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise ImmutableError(f"{str(self._meta.verbose_name_plural).capitalize()} cannot be deleted.")
 
 
 class Recorded(AppendOnly):

@@ -18,6 +18,7 @@ from accord.domain.lifecycle.models import Transition
 from accord.frameworks import loader
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import diff
 from accord.register import services
@@ -84,7 +85,7 @@ def _resolved(values: dict[str, Any]) -> dict[str, Any]:
 
 class Writer:
     def __init__(self, actor, plan: Plan):
-        self.actor = actor if getattr(actor, "pk", None) else None
+        self.actor = actor if isinstance(actor, User) and actor.pk else None
         self.actor_name = getattr(actor, "display_name", None) or str(actor or "System")
         self.plan = plan
         self.reason = f"Imported from {plan.file_name}"[:2000]
