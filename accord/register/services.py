@@ -7,7 +7,7 @@ call them; nothing else writes register data (see ADR 0003).
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from django.db import models, transaction
 from django.db.models import F, Sum
@@ -28,10 +28,20 @@ from .models.people import PartnershipRole
 from .search import index_partnership
 
 
+class HasVersion(Protocol):
+    """A record whose every save bumps its version (a register record, a risk, an indicator...)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def version(self) -> int: ...
+
+
 class StaleEdit(Exception):
     """Someone else saved the record after this editor opened it."""
 
-    def __init__(self, current: models.Model, changes_since: list[AuditEvent]):
+    def __init__(self, current: HasVersion, changes_since: list[AuditEvent]):
         super().__init__("The record was changed by someone else.")
         self.current = current
         self.changes_since = changes_since

@@ -18,7 +18,7 @@ from accord.kernel.audit.models import AuditEvent
 from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
-from accord.register.services import StaleEdit, lock_open
+from accord.register.services import HasVersion, StaleEdit, lock_open
 
 from . import performance
 from .models import BudgetYear, Indicator, IndicatorValue, Milestone, MilestoneStatus
@@ -66,7 +66,7 @@ def _changed(
     partnerships_changed([partnership.pk])
 
 
-def stale(instance: models.Model, object_type: str) -> StaleEdit:
+def stale(instance: HasVersion, object_type: str) -> StaleEdit:
     """The refusal of a stale edit, with the change that came in first."""
     latest = AuditEvent.objects.filter(object_type=object_type, object_id=instance.pk).order_by("-at", "-id")
     return StaleEdit(instance, list(latest[:1]))

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action, can, visible_partnerships
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.ui.pages import conflict_summary, paginate, require
+from accord.kernel.ui.pages import conflict_summary, paginate, require, set_version
 from accord.register import services
 from accord.register.forms.base import GovukForm
 from accord.register.forms.directory import OrganisationModelForm, PersonModelForm
@@ -144,8 +144,7 @@ def directory_change(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             )
         except services.StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         else:
             return redirect(kind, pk=instance.pk)
     return render(
