@@ -133,8 +133,8 @@ def is_complete(framework: Framework, consultees: list[Consultee]) -> bool:
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {name: values.get(name) for name in CONSULTEE_FIELDS}
     for name in CONSULTEE_FIELDS:
-        if isinstance(cleaned[name], str):
-            cleaned[name] = cleaned[name].strip()
+        if isinstance(value := cleaned[name], str):
+            cleaned[name] = value.strip()
     cleaned["followed"] = bool(cleaned["followed"])
     if cleaned["followed"]:
         cleaned["why_not_followed"] = ""
