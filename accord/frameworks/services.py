@@ -86,7 +86,9 @@ def assess_if_nothing_to_ask(
     return assess(partnership, user, {}, framework=framework)
 
 
-def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+def on_partnerships_created(
+    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+) -> None:
     """The register added partnerships (register.signals): a framework with nothing to ask records
     their significance straight away (`assess_if_nothing_to_ask`, in bulk). The register keeps the
     obligations in step straight after this signal, so this does not."""
@@ -94,8 +96,8 @@ def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kw
     if significance.asks_questions(framework) or not partnerships:
         return
     reason = f"Assessed on {framework.name} version {framework.version}"
-    user = actor if getattr(actor, "pk", None) else None
-    name = getattr(actor, "display_name", None) or str(actor or "System")
+    user = _user(actor)
+    name = _name(actor)
     events = []
     for partnership, assessment in zip(
         partnerships, apply.record_assessments(partnerships, actor, framework=framework), strict=True
@@ -117,7 +119,7 @@ def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kw
     insert_rows(AuditEvent, events)
 
 
-def on_partnerships_changed(sender, partnership_ids: list[int], **kwargs) -> None:
+def on_partnerships_changed(sender: object, partnership_ids: list[int], **kwargs: object) -> None:
     """The register changed facts the framework reads (register.signals): keep kept statuses in step."""
     store.refresh_changed(partnership_ids, framework=loader.current())
 

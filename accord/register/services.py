@@ -25,6 +25,7 @@ from .models import (
 from .models.base import Versioned
 from .models.people import PartnershipRole
 from .search import index_partnership
+from .writes import Child
 from .writes import refresh_contribution_total as refresh_contribution_total  # its callers' name
 
 
@@ -172,8 +173,7 @@ def _bump(partnership: Partnership) -> int:
     return partnership.version
 
 
-# The records a partnership owns that are added, changed and removed with it.
-type Child = Membership | PartnershipRole | Contribution | PriorityLink
+# The records a partnership owns that are added, changed and removed with it (writes.Child).
 ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[PriorityLink]
 
 

@@ -253,7 +253,9 @@ def record_first_state(actor: Actor, partnership: Partnership) -> Transition:
     return transition
 
 
-def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+def on_partnerships_created(
+    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+) -> None:
     """The register added partnerships (register.signals): their cycles start, in one INSERT."""
     framework = loader.current()
     insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])

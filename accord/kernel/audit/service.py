@@ -39,7 +39,9 @@ def display_value(instance: models.Model, field: models.Field[Any, Any]) -> str:
     return str(value)
 
 
-def governed_fields(instance: models.Model, exclude: Iterable[str] = ()) -> list[models.Field[Any, Any]]:
+def governed_fields(
+    instance: models.Model | type[models.Model], exclude: Iterable[str] = ()
+) -> list[models.Field[Any, Any]]:
     skip = {"id", "version", "created_at", "updated_at", *exclude}
     return [
         f

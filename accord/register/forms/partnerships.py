@@ -1,5 +1,7 @@
 """Partnership forms: the essentials to create one, then one form per section of the record."""
 
+from typing import cast
+
 from django import forms
 from django.forms import modelform_factory
 
@@ -89,8 +91,12 @@ class PartnershipFormBase(GovukModelForm):
         return cleaned
 
 
-def _form_for(fields: list[str], base=PartnershipFormBase) -> type[forms.ModelForm]:
-    return modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield)
+def _form_for(fields: list[str], base: type[GovukModelForm] = PartnershipFormBase) -> type[GovukModelForm]:
+    # modelform_factory makes a subclass of `base`; django-stubs says only a ModelForm.
+    return cast(
+        type[GovukModelForm],
+        modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield),
+    )
 
 
 STARTING_STATES = [
