@@ -11,6 +11,7 @@ sign-off record, which makes a new revision of it: approvals of the earlier sign
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -262,7 +263,7 @@ class RequiredApproval:
 
 def required_approvals(
     framework: Framework,
-    approvals: dict[tuple[str, str], str],
+    approvals: Mapping[tuple[str, str], str],
     tier_id: str | None = None,
     register_type: str | None = None,
 ) -> list[RequiredApproval]:
