@@ -39,7 +39,7 @@ run: install
 	$(BIN)/accord demo --if-empty
 	$(BIN)/accord runserver 127.0.0.1:8000
 
-## Run every test: checks, lint, unit, view, browser and document tests.
+## Run every test: checks, lint, types (mypy), unit, view, browser and document tests.
 ## Needs Debian's chromium and LibreOffice (libreoffice-writer-nogui, for `soffice`): see .ci/run.
 test: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test: install
@@ -48,6 +48,7 @@ test: install
 	$(BIN)/ruff check accord tests bench
 	$(BIN)/ruff format --check accord tests bench
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 ## The date-sensitive suites on days that catch calendar bugs (ADR 0020): a leap day, the ends and

@@ -34,7 +34,7 @@ class RegisterEvidence:
         found: dict[int, dict[str, tuple[date, ...]]] = {}
         for pk in partnership_ids:
             p = self._by_id[pk]
-            kinds = {"registration": (clock.local_date(p.created_at),)}
+            kinds: dict[str, tuple[date, ...]] = {"registration": (clock.local_date(p.created_at),)}
             if p.exit_strategy.strip():
                 kinds["exit_strategy"] = (clock.local_date(p.updated_at),)
             found[pk] = kinds

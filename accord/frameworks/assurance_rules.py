@@ -56,7 +56,14 @@ def reviewed_since(framework: Framework, facts: PartnershipFacts, rated_on: date
     return min(dates, default=None)
 
 
-def _result(rule: AssuranceRule, status: str, due=None, anchor_date=None, evidence=None, why=""):
+def _result(
+    rule: AssuranceRule,
+    status: str,
+    due: date | None = None,
+    anchor_date: date | None = None,
+    evidence: date | None = None,
+    why: str = "",
+) -> engine.ObligationResult:
     return engine.ObligationResult(
         rule.id, rule.name, ARTEFACT, rule.cite, status, due, ANCHOR, anchor_date, evidence, why, False
     )

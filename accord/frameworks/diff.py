@@ -17,11 +17,11 @@ SECTIONS = (
 )
 
 
-def _by_id(items: list[Any]) -> dict[str, dict]:
+def _by_id(items: list[Any]) -> dict[str, dict[str, Any]]:
     return {item.id: item.model_dump(mode="json") for item in items}
 
 
-def _describe(value: dict) -> str:
+def _describe(value: dict[str, Any]) -> str:
     for key in ("name", "title", "text"):
         if value.get(key):
             return str(value[key])
@@ -30,7 +30,7 @@ def _describe(value: dict) -> str:
 
 def diff(a: Framework, b: Framework) -> Iterator[str]:
     """Lines like '- obligations.annual_review: Annual review (only in A)' and '~ ... field: old → new'."""
-    groups: dict[str, tuple[dict, dict]] = {
+    groups: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         name: (_by_id(getattr(a, name)), _by_id(getattr(b, name))) for name in SECTIONS
     }
     groups["significance.tiers"] = (_by_id(a.significance.tiers), _by_id(b.significance.tiers))

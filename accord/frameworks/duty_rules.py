@@ -52,7 +52,7 @@ class Expectation:
 def in_words(text: str) -> str:
     """A duration as people say it: 'year', '6 months', '2 years and 3 months', '2 weeks'."""
     duration = parse(text)
-    parts = []
+    parts: list[str] = []
     for count, unit in ((duration.years, "year"), (duration.months, "month")):
         if count:
             parts.append(
@@ -110,11 +110,11 @@ def _index(framework: Framework) -> tuple[dict[str, Expectation], tuple[Obligati
                 if obligation is not None:
                     made.append(obligation)
                 expectations[id(rule)] = Expectation(type_rule, rule, obligation)
-            default = expectations.get(id(rest)) if rest else Expectation(type_rule, None, None)
+            default = expectations[id(rest)] if rest else Expectation(type_rule, None, None)
             for name in (type_rule.name, *type_rule.register_names):
                 key = name.strip().lower()
-                rule = next((r for r in type_rule.report_back if key in _lower(r.register_names)), None)
-                by_name.setdefault(key, expectations[id(rule)] if rule else default)
+                named = next((r for r in type_rule.report_back if key in _lower(r.register_names)), None)
+                by_name.setdefault(key, expectations[id(named)] if named else default)
         cached = _INDEX[id(framework)] = (framework, by_name, tuple(made))
     return cached[1], cached[2]
 

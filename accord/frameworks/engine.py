@@ -269,7 +269,14 @@ def evaluate(
     """One obligation for one partnership on `today` (ADR 0021 sets out the rules with examples)."""
     recurring = obligation.repeat is not None
 
-    def result(status: str, due=None, anchor=obligation.anchor, anchor_date=None, evidence=None, why=""):
+    def result(
+        status: str,
+        due: date | None = None,
+        anchor: str = obligation.anchor,
+        anchor_date: date | None = None,
+        evidence: date | None = None,
+        why: str = "",
+    ) -> ObligationResult:
         return ObligationResult(
             obligation.id,
             obligation.name,

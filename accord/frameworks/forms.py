@@ -1,6 +1,6 @@
 from django import forms
 
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
 
 from .schema import Framework
@@ -38,7 +38,8 @@ class OverrideForm(GovukForm):
 
     def __init__(self, *args, framework: Framework, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tier"].choices = [(t.id, t.name) for t in framework.significance.tiers]
+        tiers = framework.significance.tiers
+        field_of(self, "tier", forms.ChoiceField).choices = [(t.id, t.name) for t in tiers]
         self._govuk_messages()
         self.fields["reason"].error_messages["required"] = "Enter the reason for overriding the tier"
 

@@ -76,7 +76,7 @@ def get(framework_id: str) -> Framework:
         available = ", ".join(p.stem for p in framework_paths())
         raise KeyError(f"No framework '{framework_id}'; available: {available}")
     result = load_path(path, seeds_dir())
-    if not result.ok:
+    if not result.ok or result.framework is None:
         raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
     return result.framework
 

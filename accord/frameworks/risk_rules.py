@@ -97,7 +97,9 @@ def review_due(model: RiskModel, risk: RiskFact) -> date | None:
     return min((parse(c).after(risk.identified_on) for c in cadences.values()), default=None)
 
 
-def _review(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date):
+def _review(
+    rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date
+) -> engine.ObligationResult:
     if not risks:
         return _result(rule, engine.NOT_APPLICABLE, why="No open risks", recurring=True)
     dated = [(risk, day) for risk in risks if (day := review_due(model, risk)) is not None]
@@ -140,16 +142,18 @@ def escalation_missing(model: RiskModel, risk: RiskFact) -> bool:
     return not risk.opportunity and risk.current_band in set(model.escalate_bands) and not risk.escalated
 
 
-def _within_a_month(rule: RiskRule, risks: list[RiskFact], today: date, why: str):
+def _within_a_month(rule: RiskRule, risks: list[RiskFact], today: date, why: str) -> engine.ObligationResult:
     """Something a risk needs as soon as it is identified (a contingency plan, escalation) is due
     within the month's notice every duty gets (ADR 0021), counted from the earliest such risk:
     Due soon until then, Overdue after — never Overdue on the day the risk is recorded."""
-    first = _earliest_identified(risks)
+    first = min(r.identified_on for r in risks)  # never empty: the risks that need it
     due = parse(DUE_SOON).after(first)
     return _result(rule, engine.OVERDUE if today > due else engine.DUE_SOON, due, first, why)
 
 
-def _contingency(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date):
+def _contingency(
+    rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date
+) -> engine.ObligationResult:
     high = [r for r in risks if high_impact(model, r)]
     if not high:
         return _result(rule, engine.NOT_APPLICABLE, why="No open risk with a high impact")
@@ -161,7 +165,9 @@ def _contingency(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], 
     )
 
 
-def _escalation(rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date):
+def _escalation(
+    rule: RiskRule, model: RiskModel, risks: tuple[RiskFact, ...], today: date
+) -> engine.ObligationResult:
     bands = set(model.escalate_bands)
     flagged = [r for r in risks if not r.opportunity and r.current_band in bands]
     if not flagged:

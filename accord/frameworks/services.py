@@ -10,9 +10,10 @@ from datetime import date
 from django.db import transaction
 
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import diff, record
+from accord.kernel.audit.service import Actor, diff, record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
@@ -25,7 +26,7 @@ LABEL = "Significance"
 
 @transaction.atomic
 def assess(
-    partnership: Partnership, user, answers: Mapping[str, bool], *, framework: Framework
+    partnership: Partnership, user: Actor, answers: Mapping[str, bool], *, framework: Framework
 ) -> SignificanceAssessment:
     assessment = apply.record_assessment(partnership, user, answers, framework=framework)
     record(
@@ -44,7 +45,7 @@ def assess(
 
 @transaction.atomic
 def override(
-    partnership: Partnership, user, tier_id: str, reason: str, *, framework: Framework
+    partnership: Partnership, user: Actor, tier_id: str, reason: str, *, framework: Framework
 ) -> SignificanceAssessment:
     """Put the partnership in another tier; the reason is required and shown wherever the tier is."""
     if not reason.strip():
@@ -57,7 +58,7 @@ def override(
     assessment.override_tier_id = tier_id
     assessment.override_tier_name = names[tier_id]
     assessment.override_reason = reason
-    assessment.overridden_by = user
+    assessment.overridden_by = _user(user)
     assessment.overridden_at = clock.now()
     assessment.save()
     record(
@@ -75,7 +76,7 @@ def override(
 
 
 def assess_if_nothing_to_ask(
-    partnership: Partnership, user, *, framework: Framework
+    partnership: Partnership, user: Actor, *, framework: Framework
 ) -> SignificanceAssessment | None:
     """At creation: a framework whose tiers are reached only by facts in the register has nothing
     to ask, so the partnership's assessment is recorded straight away. Otherwise the questions are
@@ -85,7 +86,9 @@ def assess_if_nothing_to_ask(
     return assess(partnership, user, {}, framework=framework)
 
 
-def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+def on_partnerships_created(
+    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+) -> None:
     """The register added partnerships (register.signals): a framework with nothing to ask records
     their significance straight away (`assess_if_nothing_to_ask`, in bulk). The register keeps the
     obligations in step straight after this signal, so this does not."""
@@ -93,8 +96,8 @@ def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kw
     if significance.asks_questions(framework) or not partnerships:
         return
     reason = f"Assessed on {framework.name} version {framework.version}"
-    user = actor if getattr(actor, "pk", None) else None
-    name = getattr(actor, "display_name", None) or str(actor or "System")
+    user = _user(actor)
+    name = _name(actor)
     events = []
     for partnership, assessment in zip(
         partnerships, apply.record_assessments(partnerships, actor, framework=framework), strict=True
@@ -116,7 +119,7 @@ def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kw
     insert_rows(AuditEvent, events)
 
 
-def on_partnerships_changed(sender, partnership_ids: list[int], **kwargs) -> None:
+def on_partnerships_changed(sender: object, partnership_ids: list[int], **kwargs: object) -> None:
     """The register changed facts the framework reads (register.signals): keep kept statuses in step."""
     store.refresh_changed(partnership_ids, framework=loader.current())
 
@@ -128,12 +131,12 @@ class TrackingError(ValueError):
     """Refused, with a message for the person who asked."""
 
 
-def _name(actor) -> str:
+def _name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
 def _long(day: date | None) -> str:
@@ -141,7 +144,7 @@ def _long(day: date | None) -> str:
 
 
 @transaction.atomic
-def set_tracking_from(actor, started_on: date, reason: str, *, framework: Framework) -> TrackingStart:
+def set_tracking_from(actor: Actor, started_on: date, reason: str, *, framework: Framework) -> TrackingStart:
     """Set the day Accord began tracking the council's duties; every partnership is worked out again."""
     if not reason.strip():
         raise TrackingError("Enter why the date is changing")
@@ -165,7 +168,7 @@ def set_tracking_from(actor, started_on: date, reason: str, *, framework: Framew
 
 @transaction.atomic
 def record_last_done(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     obligation_id: str,
     done_on: date,

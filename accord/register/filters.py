@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accord.kernel import clock
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, as_select, field_of
 from accord.register.access import current
 
 from .models import (
@@ -88,7 +88,7 @@ class RegisterFilterForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("partnership_type", "status", "directorate", "council_role", "sort"):
-            self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
+            as_select(field_of(self, name, forms.ChoiceField))
 
     def active_filters(self) -> list[tuple[str, str]]:
         if not self.is_valid():

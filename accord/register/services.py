@@ -6,13 +6,13 @@ call them; nothing else writes register data (see ADR 0003).
 """
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.db import models, transaction
 from django.db.models import F
 
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import record, snapshot
+from accord.kernel.audit.service import Actor, record, snapshot
 
 from . import writes
 from .models import (
@@ -20,16 +20,29 @@ from .models import (
     Membership,
     Organisation,
     Partnership,
+    PriorityLink,
 )
+from .models.base import Versioned
 from .models.people import PartnershipRole
 from .search import index_partnership
+from .writes import Child
 from .writes import refresh_contribution_total as refresh_contribution_total  # its callers' name
+
+
+class HasVersion(Protocol):
+    """A record whose every save bumps its version (a register record, a risk, an indicator...)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def version(self) -> int: ...
 
 
 class StaleEdit(Exception):
     """Someone else saved the record after this editor opened it."""
 
-    def __init__(self, current: models.Model, changes_since: list[AuditEvent]):
+    def __init__(self, current: HasVersion, changes_since: list[AuditEvent]):
         super().__init__("The record was changed by someone else.")
         self.current = current
         self.changes_since = changes_since
@@ -53,8 +66,8 @@ def changes_since(instance: models.Model, version: int) -> list[AuditEvent]:
     )
 
 
-def _lock(model: type[models.Model], pk: int, expected_version: int | None):
-    instance = model.objects.select_for_update().get(pk=pk)
+def _lock[V: Versioned](model: type[V], pk: int, expected_version: int | None) -> V:
+    instance = model._default_manager.select_for_update().get(pk=pk)
     if expected_version is not None and instance.version != expected_version:
         raise StaleEdit(instance, changes_since(instance, expected_version))
     return instance
@@ -91,11 +104,11 @@ def _refuse_if_finished(partnership: Partnership) -> None:
 
 
 @transaction.atomic
-def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: str = "") -> models.Model:
+def create[V: Versioned](actor: Actor, model: type[V], values: Mapping[str, Any], reason: str = "") -> V:
     """Create a partnership, organisation or person. A partnership is added by the register's one
     write path (accord.register.writes), as the importer and the demo add theirs."""
     if model is Partnership:
-        return writes.create_many(actor, [values], reason, lead_officer=True)[0]
+        return cast(V, writes.create_many(actor, [values], reason, lead_officer=True)[0])
     instance = model(**values)
     instance.save()
     record(
@@ -112,14 +125,14 @@ def create(actor, model: type[models.Model], values: Mapping[str, Any], reason: 
 
 
 @transaction.atomic
-def update(
-    actor,
-    model: type[models.Model],
+def update[V: Versioned](
+    actor: Actor,
+    model: type[V],
     pk: int,
     values: Mapping[str, Any],
     expected_version: int,
     reason: str = "",
-) -> models.Model:
+) -> V:
     """Change fields of a partnership, organisation or person, refusing a stale edit."""
     instance = _lock(model, pk, expected_version)
     _refuse_status_change(instance, values)
@@ -160,18 +173,19 @@ def _bump(partnership: Partnership) -> int:
     return partnership.version
 
 
-ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[models.Model]
+# The records a partnership owns that are added, changed and removed with it (writes.Child).
+ChildModel = type[Membership] | type[PartnershipRole] | type[Contribution] | type[PriorityLink]
 
 
 @transaction.atomic
-def add_child(
-    actor,
+def add_child[C: Child](
+    actor: Actor,
     partnership: Partnership,
-    model: ChildModel,
+    model: type[C],
     values: Mapping[str, Any],
     expected_version: int | None,
     reason: str = "",
-) -> models.Model:
+) -> C:
     """Add a member, role, contribution or priority link to a partnership."""
     partnership = _lock(Partnership, partnership.pk, expected_version)
     _refuse_if_finished(partnership)
@@ -182,12 +196,13 @@ def add_child(
 
 
 @transaction.atomic
-def change_child(
-    actor, child: models.Model, values: Mapping[str, Any], expected_version: int, reason: str = ""
-) -> models.Model:
+def change_child[C: Child](
+    actor: Actor, child: C, values: Mapping[str, Any], expected_version: int, reason: str = ""
+) -> C:
     partnership = _lock(Partnership, child.partnership_id, expected_version)
     _refuse_if_finished(partnership)
-    child = type(child).objects.select_for_update().get(pk=child.pk)
+    # The same model's row, locked (mypy reads the manager of a union-bound type as the whole union).
+    child = cast(C, type(child)._default_manager.select_for_update().get(pk=child.pk))
     before = snapshot(child, ["partnership"])
     for name, value in values.items():
         setattr(child, name, value)
@@ -197,7 +212,7 @@ def change_child(
 
 
 @transaction.atomic
-def remove_child(actor, child: models.Model, expected_version: int, reason: str) -> None:
+def remove_child(actor: Actor, child: Child, expected_version: int, reason: str) -> None:
     if not reason.strip():
         raise ReasonRequired("Give a reason for removing this.")
     partnership = _lock(Partnership, child.partnership_id, expected_version)
@@ -213,7 +228,15 @@ def _keep_obligations_in_step(partnership_ids: list[int]) -> None:
     writes.keep_obligations_in_step(partnership_ids)
 
 
-def _record_child(actor, partnership, child, action, before, after, reason) -> None:
+def _record_child(
+    actor: Actor,
+    partnership: Partnership,
+    child: Child,
+    action: str,
+    before: dict[str, tuple[str, str]],
+    after: dict[str, tuple[str, str]],
+    reason: str,
+) -> None:
     version = _bump(partnership)
     if isinstance(child, Contribution):
         refresh_contribution_total(partnership)

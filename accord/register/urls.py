@@ -14,8 +14,9 @@ class _OneOf:
     """A path converter matching only the given words."""
 
     words: tuple[str, ...] = ()
+    regex: str  # set for each subclass, from its words
 
-    def __init_subclass__(cls, **kwargs) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         cls.regex = "|".join(sorted(cls.words, key=len, reverse=True))
 

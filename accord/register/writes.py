@@ -20,7 +20,7 @@ A batch's partnership versions go up by one however much changes in it, as an im
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -28,17 +28,21 @@ from django.db import connection, models, transaction
 from django.db.models import Sum
 
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.bulk import Snapshots, created_changes, insert_returning, insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import diff
+from accord.kernel.audit.service import Actor, diff
 
 from . import signals
-from .models import Contribution, Membership, Organisation, Partnership, RoleType, SearchTerm
+from .models import Contribution, Membership, Organisation, Partnership, PriorityLink, RoleType, SearchTerm
 from .models.people import PartnershipRole
 from .search import index_partnership, terms_for
 
 BATCH = 500
 COUNCIL_ROLES = {"lead", "member", "accountable_body", "host"}
+
+# The records a partnership owns that are added, changed and removed with it.
+type Child = Membership | PartnershipRole | Contribution | PriorityLink
 
 
 def council_role(partnership: Partnership) -> str:
@@ -66,9 +70,9 @@ def refresh_contribution_totals(partnership_ids: Iterable[int]) -> None:
 class Batch:
     """Register writes for many records, with their history, versions and totals written at `finish`."""
 
-    def __init__(self, actor, reason: str):
+    def __init__(self, actor: Actor, reason: str):
         self.actor = actor
-        self.user = actor if getattr(actor, "pk", None) else None
+        self.user = actor if isinstance(actor, User) and actor.pk else None
         self.actor_name = getattr(actor, "display_name", None) or str(actor or "System")
         self.reason = reason[:2000]
         self.events: list[AuditEvent] = []
@@ -76,18 +80,26 @@ class Batch:
         self.versions: dict[int, int] = {}  # partnership pk -> its version after the batch
         self.touched: set[int] = set()
         self.totals: set[int] = set()
-        self._snapshots: dict[tuple[type, tuple[str, ...]], Snapshots] = {}
+        self._snapshots: dict[tuple[type[models.Model], tuple[str, ...]], Snapshots] = {}
 
     # History ------------------------------------------------------------------------------------
 
-    def snapshot(self, instance, exclude: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
+    def snapshot(self, instance: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
         """accord.kernel.audit.service.snapshot, with each model's fields and labels worked out once."""
         key = (type(instance), exclude)
         if key not in self._snapshots:
             self._snapshots[key] = Snapshots(type(instance), exclude)
         return self._snapshots[key](instance)
 
-    def event(self, instance, action, before, after, version=None, **scope) -> None:
+    def event(
+        self,
+        instance: models.Model,
+        action: str,
+        before: dict[str, tuple[str, str]],
+        after: dict[str, tuple[str, str]],
+        version: int | None = None,
+        **scope: Any,
+    ) -> None:
         changes = diff(before, after) if before else created_changes(after)
         self.events.append(
             AuditEvent(
@@ -138,13 +150,13 @@ class Batch:
         self.created += objects
         return objects
 
-    def add_children(self, model: type[models.Model], children: list[models.Model]) -> None:
+    def add_children(self, model: type[models.Model], children: Sequence[Child]) -> None:
         """Save new members, roles or contributions of partnerships, each with its history entry."""
         insert_returning(model, children, BATCH)
         for child in children:
             self.child_event(child, Action.CREATED, {})
 
-    def child_event(self, child, action, before) -> None:
+    def child_event(self, child: Child, action: str, before: dict[str, tuple[str, str]]) -> None:
         partnership = child.partnership
         version = self.bump(partnership)
         if isinstance(child, Contribution):
@@ -234,7 +246,7 @@ class Batch:
         for partnership in changed:
             index_partnership(partnership)
 
-    def finish(self, in_step=keep_obligations_in_step) -> None:
+    def finish(self, in_step: Callable[[list[int]], None] = keep_obligations_in_step) -> None:
         """Rules 5 and 6, and everything the batch held back: versions, totals, history, signals."""
         by_version: dict[int, list[int]] = defaultdict(list)
         for pk in self.touched:
@@ -252,7 +264,7 @@ class Batch:
 
 @transaction.atomic
 def create_many(
-    actor,
+    actor: Actor,
     rows: Iterable[Mapping[str, Any]],
     reason: str = "",
     *,

@@ -24,7 +24,7 @@ Patterns = list[URLPattern | URLResolver]
 
 def url_modules(configs: Iterable[AppConfig]) -> list:
     """The URL modules of the apps that have one (`url_module` on their AppConfig), in the given order."""
-    return [import_module(c.url_module) for c in configs if getattr(c, "url_module", None)]
+    return [import_module(name) for c in configs if (name := getattr(c, "url_module", None))]
 
 
 def build(configs: Iterable[AppConfig]) -> Patterns:

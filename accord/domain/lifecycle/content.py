@@ -57,7 +57,10 @@ class Section:
     choices: tuple[tuple[str, str], ...] = ()  # a choice instead of free text
 
 
-NATURE = (("set_up", "Setting up a partnership"), ("join", "Joining an existing partnership"))
+NATURE: tuple[tuple[str, str], ...] = (
+    ("set_up", "Setting up a partnership"),
+    ("join", "Joining an existing partnership"),
+)
 NATURE += (("review", "Reviewing an existing partnership"),)
 YES_NO = (("yes", "Yes"), ("no", "No"))
 

@@ -169,23 +169,23 @@ def _requirement_gaps(
 ) -> list[Missing]:
     artefact = next(a for a in framework.artefacts if a.id == requirement.artefact)
     roles = {r.id: r.title for r in framework.roles}
-    base = {
-        "requirement_id": requirement.id,
-        "artefact_id": artefact.id,
-        "artefact_name": artefact.name,
-        "kind": artefact.kind,
-        "cite": requirement.cite,
-    }
+    base = Missing(
+        requirement_id=requirement.id,
+        artefact_id=artefact.id,
+        artefact_name=artefact.name,
+        kind=artefact.kind,
+        cite=requirement.cite,
+    )
     gaps = []
     # An approval is itself the artefact: it exists once its approvers have approved.
     if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
         # What was recorded may fall short, and the gate says why (ADR 0024).
-        gaps.append(Missing(**base, note=why_not(facts, artefact.id, tier_id)))
+        gaps.append(replace(base, note=why_not(facts, artefact.id, tier_id)))
     for role_id in requirement.approvers:
         outcome = facts.approvals.get((artefact.id, role_id))
         if outcome != "approved":
             title = roles.get(role_id, role_id)
-            gaps.append(Missing(**base, role_id=role_id, role_title=title, refused=outcome == "refused"))
+            gaps.append(replace(base, role_id=role_id, role_title=title, refused=outcome == "refused"))
     return gaps
 
 

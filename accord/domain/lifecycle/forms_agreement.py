@@ -6,7 +6,7 @@ from django import forms
 
 from accord.frameworks.schema import Template
 from accord.kernel import clock
-from accord.kernel.ui.forms import GovukForm, check_date_order
+from accord.kernel.ui.forms import GovukForm, check_date_order, field_of
 from accord.kernel.ui.widgets import GovukDateField
 from accord.register.models import Organisation, Partnership
 
@@ -164,7 +164,7 @@ class SignatoryForm(GovukForm):
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
+        field = field_of(self, "organisation", forms.ModelChoiceField)
         field.queryset = (
             Organisation.objects.filter(memberships__partnership=partnership).distinct().order_by("name")
         )

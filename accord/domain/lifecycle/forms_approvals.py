@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.accounts.models import Role
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
 
 from .models import Appointment, Outcome
@@ -148,9 +148,10 @@ class AppointmentForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.framework = framework
         roles = sorted(framework.roles, key=lambda r: r.title.lower())
-        self.fields["role"].choices = [("", "Choose a role")] + [(r.id, r.title) for r in roles]
+        self.titles = {r.id: r.title for r in roles}
+        field_of(self, "role", forms.ChoiceField).choices = [("", "Choose a role"), *self.titles.items()]
         self.users = {str(u.pk): u for u in appointable_users()}
-        self.fields["user"].choices = [("", "Choose a person")] + [
+        field_of(self, "user", forms.ChoiceField).choices = [("", "Choose a person")] + [
             (pk, f"{u.display_name} ({u.username})") for pk, u in self.users.items()
         ]
         _messages(self, {"role": "Select a framework role", "user": "Select a person"})
@@ -163,6 +164,6 @@ class AppointmentForm(GovukForm):
             if Appointment.objects.filter(
                 user_id=user_pk, framework_id=self.framework.id, role_id=role_id
             ).exists():
-                title = dict(self.fields["role"].choices)[role_id]
+                title = self.titles[role_id]
                 self.add_error("user", f"{self.users[user_pk].display_name} is already appointed as {title}")
         return cleaned

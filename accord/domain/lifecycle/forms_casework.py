@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 
 from accord.frameworks.schema import Question, QuestionBank
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
 
 from .content import BUSINESS_CASE, Section
@@ -316,7 +316,7 @@ class UploadForm(GovukForm):
     def __init__(self, *args, sections: list[Section] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if sections:
-            self.fields["section"].choices = [("", "The business case as a whole")] + [
+            field_of(self, "section", forms.ChoiceField).choices = [("", "The business case as a whole")] + [
                 (s.id, s.label) for s in sections
             ]
         else:

@@ -15,6 +15,7 @@ from django.db.models import F
 
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
@@ -119,7 +120,7 @@ def new_revision(partnership: Partnership, slots) -> None:
 
 
 def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
 @transaction.atomic

@@ -6,21 +6,23 @@ met is refused with what is missing, and nothing changes. Every move and decisio
 row and an entry in the partnership's history.
 """
 
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from django.db import transaction
 from django.db.models import F
 
 from accord.frameworks import loader
-from accord.frameworks.schema import Artefact, Framework
+from accord.frameworks.schema import Artefact, Framework, Requirement
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
+from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
 from accord.register.models import Partnership, PartnershipRole, PartnershipStatus, RoleType
 
 from . import basis, cycle, recording
@@ -47,7 +49,7 @@ def check(partnership: Partnership, target: str, *, framework: Framework) -> cyc
     return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
 
 
-def _actor_name(actor) -> str:
+def _actor_name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
@@ -62,7 +64,7 @@ def _lock(partnership: Partnership, expected_status: str | None) -> Partnership:
 
 
 def _record_move(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     target: str,
     *,
@@ -72,8 +74,8 @@ def _record_move(
     retrospective: bool,
     framework: Framework,
     tier_id: str = "",
-    met=(),
-    overridden=(),
+    met: Sequence[Requirement] = (),
+    overridden: Sequence[cycle.Missing] = (),
 ) -> Transition:
     before = snapshot(partnership)
     previous = partnership.status
@@ -87,7 +89,7 @@ def _record_move(
         reason=reason.strip(),
         decision_reference=reference.strip(),
         retrospective=retrospective,
-        recorded_by=actor if getattr(actor, "pk", None) else None,
+        recorded_by=actor if isinstance(actor, User) and actor.pk else None,
         recorded_by_name=_actor_name(actor),
         framework_id=framework.id,
         framework_version=framework.version,
@@ -112,7 +114,7 @@ def _record_move(
 
 @transaction.atomic
 def move(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     target: str,
     *,
@@ -156,7 +158,7 @@ def move(
     )
 
 
-def _overridden_gate(missing: cycle.Missing) -> dict:
+def _overridden_gate(missing: cycle.Missing) -> dict[str, str]:
     """A gate item an administrator overrode, as the transition records it."""
     override = missing.override
     return {
@@ -173,7 +175,7 @@ RETROSPECTIVE_TARGETS = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
 
 @transaction.atomic
 def record_retrospectively(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     target: str,
     *,
@@ -234,7 +236,7 @@ def _first_date(partnership: Partnership, retrospective: bool) -> date:
     return start if retrospective and start and start <= today else today
 
 
-def first_state(actor, partnership: Partnership, framework: Framework) -> Transition:
+def first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
     """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
     partnership being added to the register) its current state, recorded retrospectively. Imports
     build these in bulk; `record_first_state` saves one."""
@@ -246,21 +248,23 @@ def first_state(actor, partnership: Partnership, framework: Framework) -> Transi
         decided_on=_first_date(partnership, retrospective),
         reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
         retrospective=retrospective,
-        recorded_by=actor if getattr(actor, "pk", None) else None,
+        recorded_by=actor if isinstance(actor, User) and actor.pk else None,
         recorded_by_name=_actor_name(actor),
         framework_id=framework.id,
         framework_version=framework.version,
     )
 
 
-def record_first_state(actor, partnership: Partnership, framework: Framework) -> Transition:
+def record_first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
     """Saves the first row of a new partnership's cycle (see `first_state`)."""
     transition = first_state(actor, partnership, framework)
     transition.save()
     return transition
 
 
-def on_partnerships_created(sender, actor, partnerships: list[Partnership], **kwargs) -> None:
+def on_partnerships_created(
+    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+) -> None:
     """The register added partnerships (register.signals): their cycles start, in one INSERT."""
     framework = loader.current()
     insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])
@@ -276,7 +280,9 @@ def _resubmit(partnership: Partnership, now: State) -> None:
 # Approvals --------------------------------------------------------------------------------
 
 
-def roles_held(user, framework: Framework) -> set[str]:
+def roles_held(user: Actor, framework: Framework) -> set[str]:
+    if not isinstance(user, User):
+        return set()
     return set(
         Appointment.objects.filter(user=user, framework_id=framework.id).values_list("role_id", flat=True)
     )
@@ -286,15 +292,17 @@ def roles_held(user, framework: Framework) -> set[str]:
 CASE_RECORDS = ("artefact record", "evidence file", "consultee", "agreement", "signatory")
 
 
-def is_own_case(user, partnership: Partnership) -> bool:
+def is_own_case(user: Actor, partnership: Partnership) -> bool:
     """Nobody approves their own case: the partnership's lead officer, or anyone who has ever written,
     changed or added evidence to any part of it (read from the append-only history)."""
     return partnership.pk in own_cases(user, [partnership.pk])
 
 
-def own_cases(user, ids) -> set[int]:
+def own_cases(user: Actor, ids: Collection[int]) -> set[int]:
     """Which of these partnerships are the user's own case (`is_own_case`), in three queries."""
     own: set[int] = set()
+    if not isinstance(user, User):
+        return own
     person_id = getattr(user, "person_id", None)
     if person_id:
         own |= set(
@@ -323,7 +331,7 @@ def revision_of(partnership: Partnership, now: State, artefact_id: str) -> int:
 
 
 def pending_for(
-    user,
+    user: Actor,
     partnership: Partnership,
     now: State | None = None,
     held: set[str] | None = None,
@@ -348,7 +356,7 @@ def pending_for(
 
 @transaction.atomic
 def decide(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     artefact_id: str,
     role_id: str,
@@ -401,7 +409,7 @@ def decide(
         comment=comment.strip(),
         decision_reference=reference.strip(),
         decided_on=decided_on or clock.today(),
-        decided_by=actor,
+        decided_by=actor if isinstance(actor, User) and actor.pk else None,
         decided_by_name=_actor_name(actor),
         framework_id=now.framework.id,
         framework_version=now.framework.version,

@@ -11,6 +11,7 @@ sign-off record, which makes a new revision of it: approvals of the earlier sign
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,8 +134,8 @@ def is_complete(framework: Framework, consultees: list[Consultee]) -> bool:
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {name: values.get(name) for name in CONSULTEE_FIELDS}
     for name in CONSULTEE_FIELDS:
-        if isinstance(cleaned[name], str):
-            cleaned[name] = cleaned[name].strip()
+        if isinstance(value := cleaned[name], str):
+            cleaned[name] = value.strip()
     cleaned["followed"] = bool(cleaned["followed"])
     if cleaned["followed"]:
         cleaned["why_not_followed"] = ""
@@ -262,7 +263,7 @@ class RequiredApproval:
 
 def required_approvals(
     framework: Framework,
-    approvals: dict[tuple[str, str], str],
+    approvals: Mapping[tuple[str, str], str],
     tier_id: str | None = None,
     register_type: str | None = None,
 ) -> list[RequiredApproval]:

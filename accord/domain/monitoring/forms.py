@@ -8,13 +8,13 @@ from django import forms
 
 from accord.frameworks.schema import Heading
 from accord.kernel import clock
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
 
 from . import performance, rules
-from .models import Direction, Frequency, Indicator, MilestoneStatus
+from .models import Digits, Direction, Frequency, Indicator, MilestoneStatus
 
-MEASURE = {"max_digits": 14, "decimal_places": 2}
+MEASURE: Digits = {"max_digits": 14, "decimal_places": 2}
 
 
 def _required(form: forms.Form, messages: dict[str, str]) -> None:
@@ -106,7 +106,8 @@ class ValueForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.target = target
-        self.fields["period"].choices = period_choices(indicator.frequency, clock.today(), chosen)
+        period = field_of(self, "period", forms.ChoiceField)
+        period.choices = period_choices(indicator.frequency, clock.today(), chosen)
         self.fields["actual"].label = f"Actual ({indicator.unit})" if indicator.unit else "Actual"
         _required(self, {"period": "Select the period", "actual": "Enter the actual value"})
 

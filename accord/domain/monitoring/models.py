@@ -12,6 +12,7 @@
 """
 
 from decimal import Decimal
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -38,8 +39,15 @@ class Status(models.TextChoices):
     OFF_TARGET = performance.OFF_TARGET, "Off target"
 
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-MEASURE = {"max_digits": 14, "decimal_places": 2}
+class Digits(TypedDict):
+    """A decimal field's size, given to the model's fields and the forms' alike."""
+
+    max_digits: int
+    decimal_places: int
+
+
+MONEY: Digits = {"max_digits": 14, "decimal_places": 2}
+MEASURE: Digits = {"max_digits": 14, "decimal_places": 2}
 
 
 class Indicator(models.Model):

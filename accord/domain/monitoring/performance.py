@@ -201,7 +201,7 @@ def missing_actions(values: Iterable[ValueFact]) -> list[ValueFact]:
 def by_quarter(values: Iterable[ValueFact], quarters: int = 6) -> tuple[list[str], dict[str, list[int]]]:
     """Counts by status for each of the last `quarters` financial quarters that have values (by the
     quarter each value's period ends in): (quarter labels oldest first, {status: counts})."""
-    counted: dict[Period, Counter] = {}
+    counted: dict[Period, Counter[str]] = {}
     for value in values:
         counted.setdefault(quarter_of(value.period_end), Counter())[value.status] += 1
     chosen = sorted(counted)[-quarters:]

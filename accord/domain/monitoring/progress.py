@@ -11,6 +11,7 @@ from django.db.models import F
 from accord.frameworks.schema import Framework, Heading
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
@@ -132,7 +133,7 @@ def submit(
     ProgressReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.SUBMITTED,
         submitted_on=clock.today(),
-        submitted_by=actor if getattr(actor, "pk", None) else None,
+        submitted_by=actor if isinstance(actor, User) and actor.pk else None,
         headings=[{"id": h.id, "text": h.text, "guidance": h.guidance} for h in headings],
         framework_id=framework.id,
         framework_version=framework.version,

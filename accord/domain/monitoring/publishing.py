@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accord.kernel.audit.models import Action as AuditAction
-from accord.kernel.audit.service import record
+from accord.kernel.audit.service import Actor, record
 from accord.register.services import lock_open
 
 from .models import ProgressReport, ReportStatus
@@ -18,7 +18,7 @@ def _state(published: bool) -> dict[str, tuple[str, str]]:
 
 
 @transaction.atomic
-def set_report_published(actor, report: ProgressReport, published: bool) -> ProgressReport:
+def set_report_published(actor: Actor, report: ProgressReport, published: bool) -> ProgressReport:
     """Publish a submitted progress report, or take it off the published register. A draft cannot be
     published: only what the partnership has submitted may reach the public."""
     lock_open(report.partnership)

@@ -12,12 +12,13 @@ from django.db.models import F
 
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
+from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
 from accord.register.models import Partnership
-from accord.register.services import StaleEdit, lock_open
+from accord.register.services import HasVersion, StaleEdit, lock_open
 
 from . import performance
 from .models import BudgetYear, Indicator, IndicatorValue, Milestone, MilestoneStatus
@@ -44,7 +45,13 @@ MILESTONE_FIELDS = ("plan_year", "title", "due_on", "owner", "status", "complete
 BUDGET_FIELDS = ("year", "budget", "actual", "explanation")
 
 
-def _changed(actor, instance, before, partnership, reason: str = "") -> None:
+def _changed(
+    actor: Actor,
+    instance: models.Model,
+    before: dict[str, tuple[str, str]],
+    partnership: Partnership,
+    reason: str = "",
+) -> None:
     action = AuditAction.CHANGED if before else AuditAction.CREATED
     after = snapshot(instance, ["partnership", "indicator"])
     audit(
@@ -59,7 +66,7 @@ def _changed(actor, instance, before, partnership, reason: str = "") -> None:
     partnerships_changed([partnership.pk])
 
 
-def stale(instance: models.Model, object_type: str) -> StaleEdit:
+def stale(instance: HasVersion, object_type: str) -> StaleEdit:
     """The refusal of a stale edit, with the change that came in first."""
     latest = AuditEvent.objects.filter(object_type=object_type, object_id=instance.pk).order_by("-at", "-id")
     return StaleEdit(instance, list(latest[:1]))
@@ -67,7 +74,7 @@ def stale(instance: models.Model, object_type: str) -> StaleEdit:
 
 @transaction.atomic
 def save_indicator(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     values: Mapping[str, Any],
     indicator: Indicator | None = None,
@@ -77,7 +84,7 @@ def save_indicator(
     partnership = lock_open(partnership)
     if values.get("tolerance") is not None and values["tolerance"] < 0:
         raise MonitoringError("The tolerance cannot be negative")
-    before: dict = {}
+    before: dict[str, tuple[str, str]] = {}
     if indicator is None:
         indicator = Indicator(partnership=partnership)
     else:
@@ -99,7 +106,7 @@ def save_indicator(
 
 @transaction.atomic
 def record_value(
-    actor,
+    actor: Actor,
     indicator: Indicator,
     period: performance.Period,
     actual: Decimal,
@@ -135,13 +142,13 @@ def record_value(
     return value
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
 @transaction.atomic
 def save_milestone(
-    actor, partnership: Partnership, values: Mapping[str, Any], milestone: Milestone | None = None
+    actor: Actor, partnership: Partnership, values: Mapping[str, Any], milestone: Milestone | None = None
 ) -> Milestone:
     """Add a delivery plan milestone or change it; done sets the date completed (today unless given)."""
     partnership = lock_open(partnership)
@@ -161,7 +168,7 @@ def save_milestone(
 
 @transaction.atomic
 def save_budget_year(
-    actor, partnership: Partnership, values: Mapping[str, Any], budget_year: BudgetYear | None = None
+    actor: Actor, partnership: Partnership, values: Mapping[str, Any], budget_year: BudgetYear | None = None
 ) -> BudgetYear:
     """The council's budget for the partnership in a financial year and, when known, the actual; an
     overspend needs its explanation."""
@@ -175,7 +182,11 @@ def save_budget_year(
             f"{performance.financial_year_label(year)} already has a budget; change that one instead"
         )
     budget, actual = values.get("budget"), values.get("actual")
-    if performance.on_budget(budget, actual) is False and not (values.get("explanation") or "").strip():
+    if (
+        budget is not None
+        and performance.on_budget(budget, actual) is False
+        and not (values.get("explanation") or "").strip()
+    ):
         raise MonitoringError("Explain why the actual is over budget")
     before = snapshot(budget_year, ["partnership"]) if budget_year is not None else {}
     budget_year = budget_year or BudgetYear(partnership=partnership)

@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 
 from accord.kernel import clock
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
 from accord.register.models import Person
 
@@ -62,7 +62,7 @@ class AttendanceForm(GovukForm):
         self.person = person
         self.fields["status"].label = f"Did {person.name} attend?"
         self.fields["status"].error_messages["required"] = f"Select whether {person.name} attended"
-        self.fields["substitute"].queryset = substitutes.exclude(pk=person.pk)
+        field_of(self, "substitute", forms.ModelChoiceField).queryset = substitutes.exclude(pk=person.pk)
         self.fields["substitute"].label = f"Substitute who went instead of {person.name}"
 
     def clean(self):
@@ -113,7 +113,7 @@ class ReportBackForm(GovukForm):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        field_of(self, "person", forms.ModelChoiceField).queryset = people
         self.fields["person"].error_messages["required"] = "Select who reported back"
         self.fields["reported_on"].error_messages["required"] = "Enter the date reported back"
         self.fields["reported_to"].error_messages["required"] = "Enter who the report went to"

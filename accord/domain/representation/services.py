@@ -8,9 +8,10 @@ from typing import Any
 from django.db import transaction
 
 from accord.frameworks.store import partnerships_changed
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
 from accord.register.models import Partnership
 from accord.register.models.people import RoleType
 from accord.register.services import lock_open
@@ -33,8 +34,8 @@ class DutyError(Exception):
     """A change refused; the message says why in plain words."""
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
 def _attendance_state(meeting: Meeting) -> dict[str, tuple[str, str]]:
@@ -79,7 +80,7 @@ def _save_attendance(meeting: Meeting, rows: Sequence[Mapping[str, Any]]) -> Non
 
 @transaction.atomic
 def record_meeting(
-    actor, partnership: Partnership, values: Mapping[str, Any], attendance: Sequence[Mapping[str, Any]]
+    actor: Actor, partnership: Partnership, values: Mapping[str, Any], attendance: Sequence[Mapping[str, Any]]
 ) -> Meeting:
     """A meeting of the partnership and how each representative attended it."""
     partnership = lock_open(partnership)
@@ -101,7 +102,7 @@ def record_meeting(
 
 @transaction.atomic
 def update_meeting(
-    actor, meeting: Meeting, values: Mapping[str, Any], attendance: Sequence[Mapping[str, Any]]
+    actor: Actor, meeting: Meeting, values: Mapping[str, Any], attendance: Sequence[Mapping[str, Any]]
 ) -> Meeting:
     """Correct a meeting's details or attendance; representatives not in `attendance` keep theirs."""
     lock_open(meeting.partnership)
@@ -126,7 +127,7 @@ def update_meeting(
 
 
 @transaction.atomic
-def record_report_back(actor, partnership: Partnership, values: Mapping[str, Any]) -> ReportBack:
+def record_report_back(actor: Actor, partnership: Partnership, values: Mapping[str, Any]) -> ReportBack:
     """A representative's report-back to the council; it meets a regular report-back obligation."""
     partnership = lock_open(partnership)
     fields = {k: v for k, v in values.items() if k in REPORT_BACK_FIELDS}

@@ -7,7 +7,7 @@ from django import forms
 
 from accord.frameworks.assurance import LEVEL_NAMES, LEVELS
 from accord.frameworks.schema import Question, QuestionBank
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField, YesNoField
 from accord.register.models import Partnership, Person
 
@@ -43,7 +43,7 @@ class StartForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.options = {o.key: o for o in options}
         artefacts = [o.artefact.id for o in options]
-        self.fields["review"].choices = [
+        field_of(self, "review", forms.ChoiceField).choices = [
             # Name the questions too where one review can be answered with more than one bank.
             (
                 o.key,
@@ -224,7 +224,7 @@ class ActionForm(GovukForm):
 
     def __init__(self, *args, partnership: Partnership, chosen: Person | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners(partnership, chosen)
+        field_of(self, "owner", forms.ModelChoiceField).queryset = owners(partnership, chosen)
         _required(
             self,
             {

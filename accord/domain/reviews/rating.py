@@ -16,7 +16,7 @@ from accord.kernel import clock
 
 from . import content
 from .evidence import yearly_business_case_artefacts
-from .models import ActionStatus, Review, ReviewAction
+from .models import ActionStatus, Review, ReviewAction, ReviewAnswer
 
 AGREEMENT_KINDS = ("agreement", "terms_of_reference")  # "a written agreement or governing document"
 
@@ -56,7 +56,7 @@ def scores(review: Review, *, framework: Framework) -> tuple[int, ...]:
     return tuple(v for v in values if v is not None)
 
 
-def given_of(answer) -> content.Given:
+def given_of(answer: ReviewAnswer) -> content.Given:
     return content.Given(answer.score, answer.answer, answer.evidence, answer.actions)
 
 

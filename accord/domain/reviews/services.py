@@ -14,12 +14,13 @@ from django.db.models import F
 from accord.domain.lifecycle import cycle
 from accord.domain.lifecycle import services as lifecycle
 from accord.frameworks import assurance
-from accord.frameworks.schema import Framework
+from accord.frameworks.schema import Framework, QuestionBank
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
@@ -44,11 +45,11 @@ class ProposalChanged(ReviewError):
         self.proposal = proposal
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
-def _name(actor) -> str:
+def _name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
@@ -75,7 +76,7 @@ def last_completed(partnership: Partnership, bank_id: str) -> Review | None:
 
 @transaction.atomic
 def start(
-    actor,
+    actor: Actor,
     partnership: Partnership,
     artefact_id: str,
     bank_id: str,
@@ -146,7 +147,7 @@ def start(
     return review
 
 
-def _check_answer(question_bank, given: content.Given, number: int) -> None:
+def _check_answer(question_bank: QuestionBank, given: content.Given, number: int) -> None:
     if not content.is_answered(question_bank, given):
         what = {
             "score_1_3": "Select an assessment and give the evidence",
@@ -160,12 +161,12 @@ def _check_answer(question_bank, given: content.Given, number: int) -> None:
 
 @transaction.atomic
 def save_answer(
-    actor, review: Review, question_id: str, given: content.Given, *, framework: Framework
+    actor: Actor, review: Review, question_id: str, given: content.Given, *, framework: Framework
 ) -> ReviewAnswer:
     review = _lock(review)
     question_bank = content.bank(framework, review.bank_id)
     ids = [q.id for q in question_bank.questions] if question_bank else []
-    if question_id not in ids:
+    if question_bank is None or question_id not in ids:
         raise ReviewError("That question is not in this review")
     _check_answer(question_bank, given, ids.index(question_id) + 1)
     existing = ReviewAnswer.objects.filter(review=review, question_id=question_id).first()
@@ -193,7 +194,12 @@ def save_answer(
 
 @transaction.atomic
 def record_decision(
-    actor, review: Review, decision: str, notes: str, reconfirmed: bool | None, business_case_notes: str
+    actor: Actor,
+    review: Review,
+    decision: str,
+    notes: str,
+    reconfirmed: bool | None,
+    business_case_notes: str,
 ) -> Review:
     """The review's decision (continue, change or withdraw) and whether the business case is
     re-confirmed (Redditch 9)."""
@@ -244,7 +250,13 @@ def gaps(review: Review, *, framework: Framework) -> list[str]:
 
 @transaction.atomic
 def complete(
-    actor, review: Review, level: str, override_reason: str, seen_level: str | None, *, framework: Framework
+    actor: Actor,
+    review: Review,
+    level: str,
+    override_reason: str,
+    seen_level: str | None,
+    *,
+    framework: Framework,
 ) -> AssuranceRating:
     """Complete the review and record its assurance rating: the level the rules propose, or another
     with a written reason. A review deciding to continue ends the partnership's time under review."""
@@ -314,7 +326,7 @@ def complete(
     return given
 
 
-def _end_time_under_review(actor, review: Review, framework: Framework) -> None:
+def _end_time_under_review(actor: Actor, review: Review, framework: Framework) -> None:
     partnership = Partnership.objects.get(pk=review.partnership_id)
     others = Review.objects.filter(partnership=partnership, status=ReviewStatus.DRAFT).exists()
     if review.decision == Decision.WITHDRAW or partnership.status != cycle.UNDER_REVIEW or others:
@@ -324,7 +336,7 @@ def _end_time_under_review(actor, review: Review, framework: Framework) -> None:
 
 
 def _move(
-    actor, partnership: Partnership, current: str, target: str, reason: str, framework: Framework
+    actor: Actor, partnership: Partnership, current: str, target: str, reason: str, framework: Framework
 ) -> None:
     """A move in the partnership cycle, through its service (a refusal refuses the whole change)."""
     try:
@@ -339,7 +351,7 @@ ACTION_FIELDS = ("description", "owner", "owner_name", "due_on", "status", "prog
 
 
 @transaction.atomic
-def add_action(actor, review: Review, values: Mapping[str, Any]) -> ReviewAction:
+def add_action(actor: Actor, review: Review, values: Mapping[str, Any]) -> ReviewAction:
     review = _lock(review)
     fields = {k: v for k, v in values.items() if k in ACTION_FIELDS}
     if fields.get("owner") is not None and not fields.get("owner_name"):
@@ -374,7 +386,7 @@ class StaleAction(ReviewError):
 
 @transaction.atomic
 def update_action(
-    actor, action: ReviewAction, values: Mapping[str, Any], expected_version: int
+    actor: Actor, action: ReviewAction, values: Mapping[str, Any], expected_version: int
 ) -> ReviewAction:
     lock_open(action.partnership)
     action = ReviewAction.objects.select_for_update().get(pk=action.pk)

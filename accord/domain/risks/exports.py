@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -149,7 +149,7 @@ def csv_lines(table: Iterable[list[Any]]) -> Iterator[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _xlsx_cell(sheet, value: Any, wrap: bool = False, bold: bool = False) -> WriteOnlyCell:
+def _xlsx_cell(sheet, value: Any, wrap: bool = False, bold: bool = False) -> Cell:
     cell = xlsx_cell(sheet, value)
     if isinstance(value, date):
         cell.number_format = "d mmm yyyy"

@@ -5,7 +5,7 @@ from django import forms
 
 from accord.frameworks.schema import RiskModel
 from accord.kernel import clock
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
 from accord.register.models import Organisation
 
@@ -88,14 +88,14 @@ class RiskForm(GovukForm):
         chosen = list(risk.partners.all()) if risk is not None else []
         self.fields["partners"] = member_organisations(partnership, chosen)
         self.order_fields([*RISK_ORDER])
-        self.fields["category_id"].choices = [("", "Choose a category")] + [
-            (c.id, c.name) for c in model.categories
-        ]
-        self.fields["strategy_id"].choices = [(s.id, s.name) for s in model.strategies]
+        category = field_of(self, "category_id", forms.ChoiceField)
+        strategy = field_of(self, "strategy_id", forms.ChoiceField)
+        category.choices = [("", "Choose a category")] + [(c.id, c.name) for c in model.categories]
+        strategy.choices = [(s.id, s.name) for s in model.strategies]
         if risk is not None:  # a choice made under an earlier framework stays selectable
-            _keep(self.fields["category_id"], risk.category_id)
-            _keep(self.fields["strategy_id"], risk.strategy_id)
-        if not self.fields["strategy_id"].choices:
+            _keep(category, risk.category_id)
+            _keep(strategy, risk.strategy_id)
+        if not strategy.choices:
             del self.fields["strategy_id"]
         if risk is not None:
             del self.fields["reference"]
@@ -178,8 +178,9 @@ class ScoreForm(GovukForm):
 
     def __init__(self, *args, model: RiskModel, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["likelihood"].choices = [(p.value, p.name) for p in model.likelihood]
-        self.fields["impact"].choices = [(p.value, p.name) for p in model.impact]
+        likelihood = field_of(self, "likelihood", forms.ChoiceField)
+        likelihood.choices = [(p.value, p.name) for p in model.likelihood]
+        field_of(self, "impact", forms.ChoiceField).choices = [(p.value, p.name) for p in model.impact]
         _required(self, {"likelihood": "Select the likelihood", "impact": "Select the impact"})
 
 
@@ -322,8 +323,10 @@ class RegisterFilterForm(GovukForm):
 
     def __init__(self, *args, model: RiskModel, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["band"].choices = [("", "Any band"), *((b.id, b.name) for b in model.bands)]
-        self.fields["category"].choices = [("", "Any category"), *((c.id, c.name) for c in model.categories)]
+        bands = field_of(self, "band", forms.ChoiceField)
+        categories = field_of(self, "category", forms.ChoiceField)
+        bands.choices = [("", "Any band"), *((b.id, b.name) for b in model.bands)]
+        categories.choices = [("", "Any category"), *((c.id, c.name) for c in model.categories)]
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(label, value) of each filter in use, for the 'Filtered by' line."""

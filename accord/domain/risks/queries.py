@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from accord.frameworks.schema import RiskModel
 from accord.kernel import clock
+from accord.kernel.ui.forms import as_select, field_of
 from accord.register.access import visible_partnerships
 
 from .forms import RegisterFilterForm
@@ -144,9 +145,9 @@ class CouncilFilterForm(RegisterFilterForm):
     def __init__(self, *args, model: RiskModel, **kwargs):
         super().__init__(*args, model=model, **kwargs)
         self.model = model
-        self.fields["sort"].choices = [(k, v[0]) for k, v in COUNCIL_SORTS.items()]
+        field_of(self, "sort", forms.ChoiceField).choices = [(k, v[0]) for k, v in COUNCIL_SORTS.items()]
         for name in ("escalated", "actions"):
-            self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
+            as_select(field_of(self, name, forms.ChoiceField))
         self.cell = heatmap_cell(self.data, model) if self.is_bound else None
 
     def active_filters(self) -> list[tuple[str, str]]:

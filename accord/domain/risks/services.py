@@ -5,18 +5,19 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Framework
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
+from accord.kernel.audit.service import Actor, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
-from accord.register.models import Partnership
+from accord.register.models import Organisation, Partnership
 from accord.register.services import StaleEdit, lock_open
 
 from . import counts, scoring
@@ -27,7 +28,7 @@ class RiskError(Exception):
     """A change refused; the message says why in plain words."""
 
 
-def _name(actor) -> str:
+def _name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
@@ -42,7 +43,9 @@ def _lock_risk(risk: Risk, expected_version: int | None = None, open_only: bool 
     return locked
 
 
-def _with_partners(state: dict, instance) -> dict:
+def _with_partners(
+    state: dict[str, tuple[str, str]], instance: Risk | Control | None
+) -> dict[str, tuple[str, str]]:
     """A snapshot plus the partners involved (a many-to-many the field snapshot cannot see)."""
     if instance is None or instance.pk is None:
         return state
@@ -50,7 +53,15 @@ def _with_partners(state: dict, instance) -> dict:
     return {**state, "partners": ("Partners involved", ", ".join(names))}
 
 
-def _record(actor, instance, action, before, after, partnership, reason="") -> None:
+def _record(
+    actor: Actor,
+    instance: models.Model,
+    action: str,
+    before: dict[str, tuple[str, str]],
+    after: dict[str, tuple[str, str]],
+    partnership: Partnership,
+    reason: str = "",
+) -> None:
     audit(
         actor=actor,
         instance=instance,
@@ -97,7 +108,9 @@ RISK_FIELDS = (
 
 
 @transaction.atomic
-def create_risk(actor, partnership: Partnership, values: Mapping[str, Any], partners: Iterable = ()) -> Risk:
+def create_risk(
+    actor: Actor, partnership: Partnership, values: Mapping[str, Any], partners: Iterable[Organisation] = ()
+) -> Risk:
     partnership = lock_open(partnership)
     fields = {k: v for k, v in values.items() if k in RISK_FIELDS}
     reference = (values.get("reference") or "").strip().upper() or next_reference(partnership)
@@ -113,7 +126,11 @@ def create_risk(actor, partnership: Partnership, values: Mapping[str, Any], part
 
 @transaction.atomic
 def update_risk(
-    actor, risk: Risk, values: Mapping[str, Any], expected_version: int, partners: Iterable | None = None
+    actor: Actor,
+    risk: Risk,
+    values: Mapping[str, Any],
+    expected_version: int,
+    partners: Iterable[Organisation] | None = None,
 ) -> Risk:
     risk = _lock_risk(risk, expected_version)
     before = _with_partners(snapshot(risk), risk)
@@ -132,7 +149,14 @@ def update_risk(
 
 @transaction.atomic
 def assess(
-    actor, risk: Risk, stage: str, likelihood: int, impact: int, note: str = "", *, framework: Framework
+    actor: Actor,
+    risk: Risk,
+    stage: str,
+    likelihood: int,
+    impact: int,
+    note: str = "",
+    *,
+    framework: Framework,
 ) -> Assessment:
     """Score a risk at one stage on today's matrix: a new assessment, never an overwrite."""
     risk = _lock_risk(risk)
@@ -156,7 +180,7 @@ def assess(
         framework_id=framework.id,
         framework_version=framework.version,
         note=note.strip(),
-        assessed_by=actor if getattr(actor, "pk", None) else None,
+        assessed_by=actor if isinstance(actor, User) and actor.pk else None,
         assessed_by_name=_name(actor),
     )
     kept = {
@@ -179,7 +203,7 @@ def assess(
 
 @transaction.atomic
 def review(
-    actor,
+    actor: Actor,
     risk: Risk,
     reviewed_on: date,
     notes: str,
@@ -198,7 +222,7 @@ def review(
         reviewed_on=reviewed_on,
         notes=notes.strip(),
         next_review_on=next_on,
-        reviewed_by=actor if getattr(actor, "pk", None) else None,
+        reviewed_by=actor if isinstance(actor, User) and actor.pk else None,
         reviewed_by_name=_name(actor),
     )
     Risk.objects.filter(pk=risk.pk).update(next_review_on=next_on, version=F("version") + 1)
@@ -209,7 +233,7 @@ def review(
 
 
 @transaction.atomic
-def close(actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk:
+def close(actor: Actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk:
     risk = _lock_risk(risk, open_only=False)
     if not reason.strip():
         raise RiskError("Enter the reason for closing the risk")
@@ -230,7 +254,7 @@ def close(actor, risk: Risk, reason: str, closed_on: date | None = None) -> Risk
 
 
 @transaction.atomic
-def escalate(actor, risk: Risk, note: str, escalated_on: date | None = None) -> Risk:
+def escalate(actor: Actor, risk: Risk, note: str, escalated_on: date | None = None) -> Risk:
     """Flag a high risk to the Partnership Board and the departmental risk register."""
     risk = _lock_risk(risk)
     if not note.strip():
@@ -247,29 +271,36 @@ def escalate(actor, risk: Risk, note: str, escalated_on: date | None = None) -> 
     return risk
 
 
-CHILDREN = {"control": Control, "action": RiskAction}
+CHILDREN: dict[str, type[Control] | type[RiskAction]] = {"control": Control, "action": RiskAction}
 
 
 @transaction.atomic
-def save_child(actor, risk: Risk, kind: str, values: Mapping[str, Any], child=None, partners=None):
+def save_child(
+    actor: Actor,
+    risk: Risk,
+    kind: str,
+    values: Mapping[str, Any],
+    child: Control | RiskAction | None = None,
+    partners: Iterable[Organisation] | None = None,
+) -> Control | RiskAction:
     """Add or change a control or an action of a risk."""
     risk = _lock_risk(risk)
     model = CHILDREN[kind]
     has_partners = kind == "control"
     before = snapshot(child, ["risk"]) if child is not None else {}
-    if has_partners and child is not None:
+    if has_partners and isinstance(child, Control):
         before = _with_partners(before, child)
     if child is None:
         child = model(risk=risk)
     for name, value in values.items():
         setattr(child, name, value)
-    if kind == "action":
+    if isinstance(child, RiskAction):  # kind "action"
         if child.status == "done" and child.completed_on is None:
             child.completed_on = clock.today()
         elif child.status != "done":
             child.completed_on = None
     child.save()
-    if partners is not None and kind == "control":
+    if partners is not None and isinstance(child, Control):  # kind "control"
         child.partners.set(partners)
     Risk.objects.filter(pk=risk.pk).update(version=F("version") + 1)
     action = AuditAction.CHANGED if before else AuditAction.CREATED
@@ -281,7 +312,7 @@ def save_child(actor, risk: Risk, kind: str, values: Mapping[str, Any], child=No
 
 
 @transaction.atomic
-def remove_child(actor, risk: Risk, child, reason: str) -> None:
+def remove_child(actor: Actor, risk: Risk, child: Control | RiskAction, reason: str) -> None:
     risk = _lock_risk(risk)
     if not reason.strip():
         raise RiskError("Enter the reason for removing it")

@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can, require
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, as_select, field_of
 from accord.kernel.ui.pages import paginate
 from accord.register.access import visible_partnerships
 from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
@@ -33,12 +33,12 @@ class DashboardFilterForm(GovukForm):
 
     def __init__(self, *args, framework, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tier"].choices = [
+        field_of(self, "tier", forms.ChoiceField).choices = [
             ("", "All tiers"),
             *((t.id, t.name) for t in framework.significance.tiers),
         ]
         for name in ("directorate", "tier"):
-            self.fields[name].widget = forms.Select(choices=self.fields[name].choices)
+            as_select(field_of(self, name, forms.ChoiceField))
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:

@@ -7,6 +7,8 @@ concrete subclass after each migrate. Both refusals name the thing, from the mod
 "A risk assessment cannot be changed or deleted: it is part of the record."
 """
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 
@@ -15,7 +17,7 @@ class ImmutableError(Exception):
     pass
 
 
-def refusal(model) -> str:
+def refusal(model: type[models.Model]) -> str:
     """What the model and the database say when asked to change or delete one of its rows."""
     name = str(model._meta.verbose_name)
     article = "An" if name[:1].lower() in "aeiou" else "A"
@@ -23,10 +25,10 @@ def refusal(model) -> str:
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise ImmutableError(refusal(self.model))
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise ImmutableError(refusal(self.model))
 
 
@@ -36,12 +38,12 @@ class AppendOnly(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableError(refusal(type(self)))
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableError(refusal(type(self)))
 
 

@@ -12,7 +12,7 @@ labels and choice labels worked out once; `created_changes` is accord.kernel.aud
 nothing. Both give exactly what the audit service gives (tests/transfer/test_bulk.py checks it).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -21,21 +21,27 @@ from django.utils.hashable import make_hashable
 from accord.kernel.audit.service import display_value, governed_fields
 
 
-def _fields(model: type[models.Model]) -> list[models.Field]:
+def _fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def _row(fields: list[models.Field], obj: models.Model) -> list[Any]:
+def _column(field: models.Field[Any, Any]) -> str:
+    if field.column is None:  # only a field with no column of its own (none of _fields)
+        raise ValueError(f"{field.name} has no column")
+    return field.column
+
+
+def _row(fields: list[models.Field[Any, Any]], obj: models.Model) -> list[Any]:
     return [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
 
 
-def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
+def insert_rows(model: type[models.Model], objects: Sequence[models.Model]) -> None:
     """Insert rows whose ids nobody needs back with one prepared statement."""
     if not objects:
         return
     fields = _fields(model)
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(_column(f)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
     rows = [_row(fields, obj) for obj in objects]
@@ -43,27 +49,30 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
         cursor.executemany(sql, rows)
 
 
-def insert_returning(model: type[models.Model], objects: list[models.Model], batch: int = 500) -> None:
+def insert_returning(model: type[models.Model], objects: Sequence[models.Model], batch: int = 500) -> None:
     """Insert new objects (no id yet) and give each its id, as bulk_create does."""
     if not objects:
         return
     if not connection.features.can_return_rows_from_bulk_insert:
-        model.objects.bulk_create(objects, batch_size=batch)
+        model._default_manager.bulk_create(objects, batch_size=batch)
         return
     fields = _fields(model)
     pk = model._meta.pk
     quote = connection.ops.quote_name
     size = max(1, min(batch, connection.ops.bulk_batch_size(fields, objects)))
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
+    head = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)}) VALUES "
+    )
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    tail = f" RETURNING {quote(pk.column)}"
+    tail = f" RETURNING {quote(_column(pk))}"
     statements: dict[int, str] = {}
     with connection.cursor() as cursor:
         for start in range(0, len(objects), size):
             chunk = objects[start : start + size]
             params: list[Any] = []
             for obj in chunk:
-                obj._prepare_related_fields_for_save(operation_name="bulk_create")
+                # As bulk_create does (a private method of Model, absent from django-stubs).
+                obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
                 params += _row(fields, obj)
             sql = statements.get(len(chunk)) or statements.setdefault(
                 len(chunk), head + ", ".join([one] * len(chunk)) + tail

@@ -14,7 +14,7 @@ migrated part-way is guarded too. Restoring a backup, and tests that must empty 
 """
 
 from django.apps import apps
-from django.db import connections, router, transaction
+from django.db import connections, models, router, transaction
 
 from .append_only import AppendOnly, refusal
 
@@ -26,9 +26,9 @@ POSTGRESQL_FUNCTION = """CREATE OR REPLACE FUNCTION accord_append_only() RETURNS
     END; $$ LANGUAGE plpgsql;"""
 
 
-def append_only_models(*app_labels: str) -> list:
+def append_only_models(*app_labels: str) -> list[type[models.Model]]:
     """The concrete append-only models with a table of their own, of the apps named (all if none)."""
-    found = {}
+    found: dict[str, type[models.Model]] = {}
     for model in apps.get_models():
         opts = model._meta
         if not issubclass(model, AppendOnly) or not opts.managed or opts.proxy:

@@ -7,14 +7,23 @@ history themselves, so no path that changes governed data can skip it.
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from .models import Action, AuditEvent
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
-def display_value(instance: models.Model, field: models.Field) -> str:
+# Who made a change: a signed-in person, or words for where else it came from ("Command line
+# (accord set_role)"); None, or anyone not signed in, is recorded as the system.
+type Actor = AbstractBaseUser | AnonymousUser | str | None
+
+
+def display_value(instance: models.Model, field: models.Field[Any, Any]) -> str:
     """The value of a field as a person reads it (labels, not codes)."""
     value = getattr(instance, field.name)
     if value is None or value == "":
@@ -30,7 +39,9 @@ def display_value(instance: models.Model, field: models.Field) -> str:
     return str(value)
 
 
-def governed_fields(instance: models.Model, exclude: Iterable[str] = ()) -> list[models.Field]:
+def governed_fields(
+    instance: models.Model | type[models.Model], exclude: Iterable[str] = ()
+) -> list[models.Field[Any, Any]]:
     skip = {"id", "version", "created_at", "updated_at", *exclude}
     return [
         f
@@ -52,7 +63,7 @@ def snapshot(instance: models.Model | None, exclude: Iterable[str] = ()) -> dict
 def diff(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) -> list[dict[str, str]]:
     changes = []
     for name in after.keys() | before.keys():
-        label = (after.get(name) or before.get(name))[0]
+        label = (after.get(name) or before[name])[0]
         old = before.get(name, ("", ""))[1]
         new = after.get(name, ("", ""))[1]
         if old != new:
@@ -63,7 +74,7 @@ def diff(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) 
 
 def record(
     *,
-    actor: Any,
+    actor: Actor,
     instance: models.Model,
     action: str,
     before: dict[str, tuple[str, str]],
@@ -78,7 +89,7 @@ def record(
     if action == Action.CHANGED and not changes and not reason:
         return None
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=actor if isinstance(actor, get_user_model()) and actor.pk else None,
         actor_name=getattr(actor, "display_name", None) or str(actor or "System"),
         action=action,
         object_type=str(instance._meta.verbose_name),

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from .chart_svg import DASHES, INK, Layout, _e, _n, colour, el, fill, format_value, linear, marker
+from .chart_svg import DASHES, INK, Layout, Number, _e, _n, colour, el, fill, format_value, linear, marker
 
 MAX_BAR = 72  # a bar is never wider than this, however few categories there are
 
@@ -79,10 +79,9 @@ def bars(
             )
             if len(total) * 6.8 <= layout.slot:
                 parts.append(_value_text(layout.centre(c), y(up), total, False))
-        elif stacked and len(series) == 1 and numbers[0][c] is not None:
+        elif stacked and len(series) == 1 and (value := numbers[0][c]) is not None:
             label = format_value(series[0].values[c], unit)
             if len(label) * 6.8 <= layout.slot:
-                value = numbers[0][c]
                 parts.append(_value_text(layout.centre(c), y(value) if value >= 0 else zero, label, False))
     return el("g", "".join(parts), class_="accord-chart__bars")
 
@@ -92,7 +91,7 @@ def lines(
     categories: Sequence[str],
     series: Sequence,
     points: Sequence[Sequence[float | None]],
-    label: Callable[[object], str],
+    label: Callable[[Number | None], str],
 ) -> str:
     """A line per series, broken where a value is missing, with a marker (and tooltip) per value."""
     parts = []

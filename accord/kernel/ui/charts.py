@@ -54,7 +54,7 @@ def _numbers(series: Sequence[Series], categories: Sequence[str]) -> list[list[f
             raise ValueError(
                 f"Series {one.name!r} has {len(one.values)} values for {len(categories)} categories"
             )
-        row = []
+        row: list[float | None] = []
         for value in one.values:
             if value is None:
                 row.append(None)

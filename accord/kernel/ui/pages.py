@@ -1,9 +1,11 @@
 """Helpers every page view uses: pagination and conflict messages (permission checks: policy.require)."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.forms import BaseForm
+from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
@@ -63,6 +65,15 @@ def paginate(
 
 def _window(current: int, last: int) -> list[int]:
     return sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
+
+
+def set_version(form: BaseForm, version: int) -> None:
+    """Put the record's current version in the form's posted data: saving again after a conflict
+    saves over the newer record, which the editor has now been shown."""
+    data: Mapping[str, Any] = form.data
+    copied = data.copy() if isinstance(data, QueryDict | dict) else dict(data)
+    copied["version"] = version
+    form.data = copied
 
 
 def conflict_summary(stale) -> dict[str, Any]:

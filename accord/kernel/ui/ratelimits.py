@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 
@@ -50,11 +50,11 @@ def too_many_requests(request: HttpRequest, rate: str | None) -> HttpResponse:
     return response
 
 
-def limit_sign_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def limit_sign_in(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Refuse sign-in attempts (POSTs) from an address that has made too many, with a 429 page."""
 
     @wraps(view)
-    def limited(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def limited(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if is_ratelimited(
             request,
             group=SIGN_IN_GROUP,

@@ -19,7 +19,7 @@ CSV) and calls `neutralise` only for those.
 import re
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 
 GUARD = "'"
 FORMULA_CHARACTERS = "=+-@＝＋－＠"  # ASCII and full-width
@@ -55,7 +55,7 @@ def strip_guard(text: str) -> str:
     return text
 
 
-def xlsx_cell(sheet: Any, value: Any) -> WriteOnlyCell:
+def xlsx_cell(sheet: Any, value: Any) -> Cell:  # what WriteOnlyCell makes
     """A write-only Excel cell holding `value`: text is neutralised and always stored as text."""
     cell = WriteOnlyCell(sheet, value=neutralise(value))
     if isinstance(value, str):

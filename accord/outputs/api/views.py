@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 
 from . import tokens
 from .models import ApiToken
@@ -55,7 +55,7 @@ class RevokeForm(GovukForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["token"]
+        field = field_of(self, "token", forms.ModelChoiceField)
         field.queryset = ApiToken.objects.filter(user=user, revoked_at__isnull=True)
         field.label_from_instance = lambda t: f"{t.name} (starts {t.prefix})"
         field.error_messages["required"] = "Select the token to revoke"
@@ -74,6 +74,5 @@ def token_revoke(request: HttpRequest) -> HttpResponse:
         token = tokens.revoke_token(request.user, form.cleaned_data["token"])
         messages.success(request, f"The token “{token.name}” has been revoked. It no longer works.")
         return redirect("api-tokens")
-    return render(
-        request, "api/token_revoke.html", {"form": form, "any": form.fields["token"].queryset.exists()}
-    )
+    tokens_left = field_of(form, "token", forms.ModelChoiceField).queryset
+    return render(request, "api/token_revoke.html", {"form": form, "any": tokens_left.exists()})

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from accord.kernel.ui.forms import field_of
 from accord.register.filters import SORTS, RegisterFilterForm
 
 from .fields import PUBLISHED_STATUSES, STATUS_LABELS
@@ -17,10 +18,10 @@ class PublicFilterForm(RegisterFilterForm):
         for name in STAFF_ONLY_FILTERS:
             del self.fields[name]
         statuses = [("", "Any status"), *((s, STATUS_LABELS[s]) for s in PUBLISHED_STATUSES)]
-        self.fields["status"].choices = statuses
+        field_of(self, "status", forms.ChoiceField).choices = statuses
         self.fields["status"].widget = forms.Select(choices=statuses)
         sorts = [(key, SORTS[key][0]) for key in PUBLIC_SORTS]
-        self.fields["sort"].choices = sorts
+        field_of(self, "sort", forms.ChoiceField).choices = sorts
         self.fields["sort"].widget = forms.Select(choices=sorts)
         self.fields[
             "q"

@@ -12,7 +12,7 @@ them in `ReminderLog` and sends one email per person.
   on that day exactly, and every day after while it stays overdue.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -123,7 +123,7 @@ def plan(
     owned: Iterable[Owned],
     today: date,
     rules: Reminders,
-    already_sent: Mapping[Sent, object] | set[Sent] = frozenset(),
+    already_sent: Container[Sent] = frozenset(),
 ) -> list[Message]:
     """Today's messages: one per person with anything to hear about, in a stable order."""
     escalate_after = parse(rules.escalate_after)
@@ -155,5 +155,5 @@ def plan(
     return [messages[email] for email in sorted(messages)]
 
 
-def _order(item: Item) -> tuple:
+def _order(item: Item) -> tuple[bool, date, str, str]:
     return (item.status != OVERDUE, item.due, item.partnership_name, item.key)

@@ -9,6 +9,7 @@ claimed. If an email cannot be sent its claims are let go, so the next run tries
 import logging
 import secrets
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -33,7 +34,7 @@ def _n(count: int, thing: str) -> str:
 class Summary:
     day: date
     partnerships: int = 0
-    items: Counter = field(default_factory=Counter)  # by status
+    items: Counter[str] = field(default_factory=Counter)  # by status
     messages: int = 0
     sent: int = 0
     reminders: int = 0
@@ -62,7 +63,7 @@ class Summary:
             lines.append(f"{_n(self.failed, 'email')} could not be sent; the next run will try again.")
         return lines
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int]:
         return {
             "day": self.day.isoformat(),
             "partnerships": self.partnerships,
@@ -113,7 +114,7 @@ COLUMNS = (
 ROWS_A_STATEMENT = 500
 
 
-def _insert_ignoring_conflicts(rows: list[tuple]) -> None:
+def _insert_ignoring_conflicts(rows: Sequence[tuple[int | str | None, ...]]) -> None:
     """INSERT ... ON CONFLICT DO NOTHING (SQLite and PostgreSQL), many rows a statement. Django's
     bulk_create builds and prepares a model instance per row, which for the tens of thousands of
     entries a large register can have each day costs more than working out the obligations."""
@@ -139,8 +140,8 @@ def _claim(messages: list[planner.Message], today: date) -> tuple[str, set[plann
     run = secrets.token_hex(8)
     ops = connection.ops
     day = ops.adapt_datefield_value(today)
-    dates: dict[date, object] = {}
-    rows = []
+    dates: dict[date, str | None] = {}
+    rows: list[tuple[int | str | None, ...]] = []
     for message in messages:
         recipient = message.recipient
         for item, kind in message.entries():

@@ -6,6 +6,7 @@ empty cell as "Not recorded". Excel keeps the real values and formats them itsel
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -34,7 +35,7 @@ def as_text(value: Cell, is_money: bool = False, empty: str = EMPTY) -> str:
     return str(value)
 
 
-def row_text(table: Table, row: list[Cell]) -> list[str]:
+def row_text(table: Table, row: Sequence[Cell]) -> list[str]:
     return [as_text(value, index in table.money) for index, value in enumerate(row)]
 
 

@@ -9,6 +9,7 @@ the report, so the page, Word and Excel show it like any other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -68,10 +69,10 @@ def key_columns(table: Table) -> tuple[int, ...]:
     return table.key if isinstance(table.key, tuple) else (table.key,)
 
 
-def _keyed(table: Table) -> dict[tuple[Cell, ...], list[Cell]]:
+def _keyed(table: Table) -> dict[tuple[Cell, ...], Sequence[Cell]]:
     """Rows by key; a key seen again is told apart by how many times it was seen before."""
     columns = key_columns(table)
-    rows: dict[tuple[Cell, ...], list[Cell]] = {}
+    rows: dict[tuple[Cell, ...], Sequence[Cell]] = {}
     for row in table.rows:
         key: tuple[Cell, ...] = tuple(row[i] for i in columns)
         seen = 1
@@ -94,9 +95,10 @@ def compare_tables(previous: Table, current: Table) -> TableChanges:
     result = TableChanges(current.id, current.caption, [current.columns[i] for i in columns], money=money)
     before, after = _keyed(previous), _keyed(current)
     old_index = {name: i for i, name in enumerate(previous.columns)}
+    added: list[tuple[str, Sequence[Cell]]] = []
     for key, row in after.items():
         if key not in before:
-            result.added.append((_label(key), row))
+            added.append((_label(key), row))
             continue
         old = before[key]
         cells = tuple(
@@ -112,7 +114,7 @@ def compare_tables(previous: Table, current: Table) -> TableChanges:
         for key, row in before.items()
         if key not in after
     ]
-    result.added = [(label, dict(zip(current.columns, row, strict=False))) for label, row in result.added]
+    result.added = [(label, dict(zip(current.columns, row, strict=False))) for label, row in added]
     return result
 
 

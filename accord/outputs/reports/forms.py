@@ -6,7 +6,7 @@ from datetime import date
 
 from django import forms
 
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, field_of
 
 from . import periods
 from .builders.common import written
@@ -23,9 +23,10 @@ class PeriodForm(GovukForm):
         self.cadence = cadence
         default = periods.last_complete(cadence, today)
         offered = periods.choices(cadence, today)
-        self.fields["period"].choices = [(p.id, p.label) for p in offered]
-        self.fields["period"].widget.choices = self.fields["period"].choices
-        self.fields["period"].initial = default.id
+        period = field_of(self, "period", forms.ChoiceField)
+        period.choices = [(p.id, p.label) for p in offered]
+        period.widget.choices = period.choices
+        period.initial = default.id
         self.fields["period"].help_text = (
             "Financial years run from 1 April to 31 March."
             if cadence != periods.HALF_YEAR

@@ -14,7 +14,9 @@ from django.db.models import QuerySet
 
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.service import Actor
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
 
@@ -30,7 +32,7 @@ class IssueError(Exception):
     """The report cannot be issued; the message says why in plain words."""
 
 
-def _name(actor) -> str:
+def _name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
@@ -42,7 +44,9 @@ def snapshots(kind_id: str | None = None, partnership: Partnership | None = None
     return found.order_by("-issued_at", "-id")
 
 
-def previous(kind_id: str, partnership: Partnership | None = None, before: datetime | None = None):
+def previous(
+    kind_id: str, partnership: Partnership | None = None, before: datetime | None = None
+) -> ReportSnapshot | None:
     """The latest snapshot of this kind (and partnership) issued before `before` (or ever)."""
     found = ReportSnapshot.objects.filter(kind=kind_id, partnership=partnership)
     if before is not None:
@@ -62,7 +66,7 @@ def with_changes_since(report: Report, earlier: ReportSnapshot | None) -> Report
 
 @transaction.atomic
 def issue(
-    actor,
+    actor: Actor,
     report: Report,
     kind: ReportKind,
     framework: Framework,
@@ -90,7 +94,7 @@ def issue(
         period_start=report.period_start,
         period_end=report.period_end,
         issued_at=issued_at,
-        issued_by=actor if getattr(actor, "pk", None) else None,
+        issued_by=actor if isinstance(actor, User) and actor.pk else None,
         issued_by_name=_name(actor),
         data=to_json(report),
         framework_id=framework.id,

@@ -10,6 +10,7 @@ the column that identifies a row (`key`), so "what changed since" is a compariso
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +24,7 @@ class Table:
     id: str  # stable within its report kind, e.g. "ratings"
     caption: str
     columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
+    rows: Sequence[Sequence[Cell]] = field(default_factory=list)
     # The column (or columns) whose values identify a row; None: rows are not compared.
     key: int | tuple[int, ...] | None = 0
     numeric: tuple[int, ...] = ()  # columns shown right-aligned and summed where `totals`

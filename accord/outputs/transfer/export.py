@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -35,7 +35,7 @@ def _text(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
-def _xlsx_cell(sheet, column: c.Column, value: Any) -> WriteOnlyCell:
+def _xlsx_cell(sheet, column: c.Column, value: Any) -> Cell:
     if isinstance(value, str):
         value = _text(value)
     cell = xlsx_cell(sheet, value)

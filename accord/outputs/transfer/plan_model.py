@@ -55,7 +55,7 @@ class Plan:
 
 def differs(instance: models.Model, name: str, value: Any) -> bool:
     field_ = instance._meta.get_field(name)
-    if field_.is_relation:
+    if field_.is_relation and isinstance(field_, models.Field):  # a foreign key (never a reverse relation)
         return getattr(instance, field_.attname) != getattr(value, "pk", None) or isinstance(
             value, NewOrganisation | NewPerson
         )

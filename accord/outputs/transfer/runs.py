@@ -5,6 +5,7 @@ import logging
 from django.db import DatabaseError
 
 from accord.kernel import clock
+from accord.kernel.accounts.models import User
 from accord.register.services import Finished, StaleEdit
 
 from . import mapping as maps
@@ -26,7 +27,7 @@ def start(actor, file_name: str, content: bytes) -> ImportRun:
     remembered or guessed."""
     workbook = read(file_name, content)
     return ImportRun.objects.create(
-        started_by=actor if getattr(actor, "pk", None) else None,
+        started_by=actor if isinstance(actor, User) and actor.pk else None,
         started_by_name=getattr(actor, "display_name", None) or str(actor or "System"),
         file_name=file_name[-MAX_NAME:],
         kind=workbook.kind,

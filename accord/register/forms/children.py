@@ -4,7 +4,14 @@ from django import forms
 from django.db.models import Q
 from django.forms import modelform_factory
 
-from accord.kernel.ui.forms import GovukModelForm, ReasonMixin, check_date_order, govuk_formfield
+from accord.kernel.ui.forms import (
+    GovukModelForm,
+    ReasonMixin,
+    as_select,
+    check_date_order,
+    field_of,
+    govuk_formfield,
+)
 from accord.register.models import (
     Contribution,
     ContributionCategory,
@@ -28,8 +35,9 @@ class ChildForm(GovukModelForm):
 class MembershipFormBase(ChildForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["organisation"].empty_label = "Choose an organisation"
+        organisation = field_of(self, "organisation", forms.ModelChoiceField)
+        organisation.queryset = Organisation.objects.order_by("name")
+        organisation.empty_label = "Choose an organisation"
 
     def clean(self):
         cleaned = super().clean()
@@ -44,10 +52,11 @@ class MembershipFormBase(ChildForm):
 class RoleFormBase(ChildForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.select_related("organisation").order_by("name")
-        self.fields["person"].label_from_instance = lambda p: f"{p.name} ({p.job_title or p.organisation})"
-        self.fields["person"].empty_label = "Choose a person"
-        self.fields["role"].widget = forms.Select(choices=self.fields["role"].choices)
+        person = field_of(self, "person", forms.ModelChoiceField)
+        person.queryset = Person.objects.select_related("organisation").order_by("name")
+        person.label_from_instance = lambda p: f"{p.name} ({p.job_title or p.organisation})"
+        person.empty_label = "Choose a person"
+        as_select(field_of(self, "role", forms.ChoiceField))
 
     def clean(self):
         cleaned = super().clean()
@@ -75,10 +84,11 @@ class RoleFormBase(ChildForm):
 class ContributionFormBase(ChildForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].widget = forms.Select(choices=self.fields["category"].choices)
+        as_select(field_of(self, "category", forms.ChoiceField))
         officers = Person.objects.filter(organisation__is_council=True, kind="officer").order_by("name")
-        self.fields["person"].queryset = officers
-        self.fields["person"].empty_label = "Not officer time"
+        person = field_of(self, "person", forms.ModelChoiceField)
+        person.queryset = officers
+        person.empty_label = "Not officer time"
         self.fields["finance_form"].required = False
 
     def clean(self):
@@ -104,8 +114,9 @@ class ContributionFormBase(ChildForm):
 class PriorityFormBase(ChildForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = CorporatePriority.objects.filter(active=True)
-        self.fields["priority"].empty_label = "Choose a priority"
+        priority = field_of(self, "priority", forms.ModelChoiceField)
+        priority.queryset = CorporatePriority.objects.filter(active=True)
+        priority.empty_label = "Choose a priority"
         self.fields["how"].label = "How the partnership contributes to it"
 
     def clean(self):
@@ -149,7 +160,9 @@ CHILD_FORMS = {
     ),
     "priorities": _form(PriorityLink, PriorityFormBase, ["priority", "how"]),
 }
-CHILD_MODELS = {
+CHILD_MODELS: dict[
+    str, type[Membership] | type[PartnershipRole] | type[Contribution] | type[PriorityLink]
+] = {
     "members": Membership,
     "people": PartnershipRole,
     "contributions": Contribution,

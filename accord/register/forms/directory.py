@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 
-from accord.kernel.ui.forms import GovukForm, GovukModelForm, govuk_formfield
+from accord.kernel.ui.forms import GovukForm, GovukModelForm, field_of, govuk_formfield
 from accord.register.models import Organisation, Person
 from accord.register.orgid import normalise
 
@@ -21,8 +21,8 @@ class OrganisationForm(GovukModelForm):
 class PersonFormBase(GovukModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].empty_label = "Choose an organisation"
-        self.fields["directorate"].empty_label = "Not a council officer"
+        field_of(self, "organisation", forms.ModelChoiceField).empty_label = "Choose an organisation"
+        field_of(self, "directorate", forms.ModelChoiceField).empty_label = "Not a council officer"
 
 
 ORGANISATION_FIELDS = [

@@ -1,9 +1,11 @@
 """Partnership forms: the essentials to create one, then one form per section of the record."""
 
+from typing import cast
+
 from django import forms
 from django.forms import modelform_factory
 
-from accord.kernel.ui.forms import GovukModelForm, check_date_order, govuk_formfield
+from accord.kernel.ui.forms import GovukModelForm, check_date_order, field_of, govuk_formfield
 from accord.register.models import Organisation, Partnership, PartnershipStatus, PartnershipType
 
 ESSENTIALS = [
@@ -62,16 +64,19 @@ class PartnershipFormBase(GovukModelForm):
         super().__init__(*args, **kwargs)
         if "partnership_type" in self.fields:
             current = self.instance.partnership_type_id if self.instance.pk else None
-            self.fields["partnership_type"].queryset = PartnershipType.objects.filter(active=True) | (
+            types = field_of(self, "partnership_type", forms.ModelChoiceField)
+            types.queryset = PartnershipType.objects.filter(active=True) | (
                 PartnershipType.objects.filter(pk=current)
             )
-            self.fields["partnership_type"].empty_label = "Choose a type"
+            types.empty_label = "Choose a type"
         for name in ("lead_organisation", "accountable_body"):
             if name in self.fields:
-                self.fields[name].queryset = Organisation.objects.order_by("name")
-                self.fields[name].empty_label = "Choose an organisation"
+                organisations = field_of(self, name, forms.ModelChoiceField)
+                organisations.queryset = Organisation.objects.order_by("name")
+                organisations.empty_label = "Choose an organisation"
         if "directorate" in self.fields:
-            self.fields["directorate"].empty_label = "Choose a directorate or service"
+            directorate = field_of(self, "directorate", forms.ModelChoiceField)
+            directorate.empty_label = "Choose a directorate or service"
         if "reference" in self.fields:
             self.fields["reference"].widget.attrs["spellcheck"] = "false"
 
@@ -86,8 +91,12 @@ class PartnershipFormBase(GovukModelForm):
         return cleaned
 
 
-def _form_for(fields: list[str], base=PartnershipFormBase) -> type[forms.ModelForm]:
-    return modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield)
+def _form_for(fields: list[str], base: type[GovukModelForm] = PartnershipFormBase) -> type[GovukModelForm]:
+    # modelform_factory makes a subclass of `base`; django-stubs says only a ModelForm.
+    return cast(
+        type[GovukModelForm],
+        modelform_factory(Partnership, form=base, fields=fields, formfield_callback=govuk_formfield),
+    )
 
 
 STARTING_STATES = [

@@ -1,6 +1,7 @@
 """The partnership: the register's central record (Redditch App 7, Northampton App 2, Chorley App A)."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -10,6 +11,9 @@ from accord.kernel import clock
 from accord.kernel.accounts.models import Role
 
 from .base import Versioned
+
+if TYPE_CHECKING:
+    from .people import PartnershipRole
 
 
 class StatutoryStatus(models.TextChoices):
@@ -260,6 +264,7 @@ class Partnership(Versioned):
     def is_linked_to(self, user) -> bool:
         """Whether the user is linked to it (the access policy asks): staff by a current role on it,
         partners by their organisation's current membership of it."""
+        links: models.QuerySet[Membership] | models.QuerySet[PartnershipRole] | None
         if user.role == Role.PARTNER:
             links = (
                 self.memberships.filter(organisation_id=user.organisation_id)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action
-from accord.kernel.ui.pages import conflict_summary
+from accord.kernel.ui.pages import conflict_summary, set_version
 from accord.register import services
 from accord.register.forms.children import CHILD_FORMS, CHILD_MODELS, CHILD_NAMES, RemoveForm
 
@@ -112,6 +112,5 @@ def child_remove(request: HttpRequest, pk: int, kind: str, child_id: int) -> Htt
 
 
 def _refresh_version(form, stale) -> dict:
-    form.data = form.data.copy()
-    form.data["version"] = stale.current.version
+    set_version(form, stale.current.version)
     return conflict_summary(stale)

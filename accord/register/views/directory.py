@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action, can, require
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.ui.pages import conflict_summary, paginate
+from accord.kernel.ui.pages import conflict_summary, paginate, set_version
 from accord.register import services
 from accord.register.access import visible_partnerships
 from accord.register.forms.directory import DirectorySearchForm, OrganisationModelForm, PersonModelForm
@@ -130,8 +130,7 @@ def directory_change(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             )
         except services.StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         else:
             return redirect(kind, pk=instance.pk)
     return render(

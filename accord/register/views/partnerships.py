@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accord.kernel.accounts.policy import Action, require
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.ui.pages import conflict_summary, paginate
+from accord.kernel.ui.pages import conflict_summary, paginate, set_version
 from accord.register import services
 from accord.register.access import partnership_for, visible_partnerships
 from accord.register.filters import RegisterFilterForm, register_query
@@ -59,8 +59,7 @@ def partnership_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
             )
         except services.StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         else:
             return redirect(reverse("partnership", args=[partnership.pk]) + f"#{section}")
     title = SECTIONS[section][0]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accord.kernel import clock
 from accord.kernel.ui import charts
-from accord.kernel.ui.pages import conflict_summary
+from accord.kernel.ui.pages import conflict_summary, set_version
 
 from .. import performance, services
 from ..forms import IndicatorForm, ValueForm
@@ -137,8 +137,7 @@ def indicator_edit(request: HttpRequest, pk: int, indicator_id: int) -> HttpResp
             )
         except StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accord.frameworks import apply, loader
 from accord.kernel import clock
-from accord.kernel.ui.pages import conflict_summary
+from accord.kernel.ui.pages import conflict_summary, set_version
 
 from .. import progress, queries, rules
 from ..forms import ProgressForm
@@ -196,8 +196,7 @@ def progress_edit(
             form.mark_missing(incomplete.missing)
         except StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:

@@ -61,7 +61,7 @@ def review_question(request: HttpRequest, pk: int, review_id: int, question_id: 
             messages.success(request, f"Question {number} saved")
             return redirect("review", pk=pk, review_id=review.pk)
     before = None
-    if review.previous_id:
+    if review.previous is not None:
         previous = review.previous.answers.filter(question_id=question_id).first()
         before = rating.given_of(previous) if previous else None
     return render(

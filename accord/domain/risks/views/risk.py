@@ -11,7 +11,7 @@ from django.urls import reverse
 from accord.frameworks import loader
 from accord.frameworks.schema import Framework, LibraryRisk
 from accord.kernel import clock
-from accord.kernel.ui.pages import conflict_summary
+from accord.kernel.ui.pages import conflict_summary, set_version
 from accord.register.services import Finished, StaleEdit
 
 from .. import scoring, services
@@ -182,8 +182,7 @@ def risk_edit(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
             )
         except StaleEdit as stale:
             conflict = conflict_summary(stale)
-            form.data = form.data.copy()
-            form.data["version"] = stale.current.version
+            set_version(form, stale.current.version)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:

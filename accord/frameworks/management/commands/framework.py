@@ -33,7 +33,7 @@ class Command(BaseCommand):
         for path in targets:
             result = loader.load_path(path, loader.seeds_dir())
             problems.extend(result.problems)
-            if result.ok:
+            if result.ok and result.framework is not None:
                 self.stdout.write(
                     f"{path.name}: valid ({result.framework.id} version {result.framework.version})"
                 )

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from accord.frameworks import engine, loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, require
-from accord.kernel.ui.forms import GovukForm
+from accord.kernel.ui.forms import GovukForm, as_select, field_of
 from accord.kernel.ui.pages import paginate
 
 from .. import council
@@ -20,7 +20,7 @@ class CalendarForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["what"].widget = forms.Select(choices=self.fields["what"].choices)
+        as_select(field_of(self, "what", forms.ChoiceField))
 
 
 def council_calendar(request: HttpRequest) -> HttpResponse:

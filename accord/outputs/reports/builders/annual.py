@@ -16,7 +16,7 @@ from accord.frameworks.assurance import LEVELS
 
 from .. import gather, gather_reviews
 from ..periods import YEAR, financial_years, fy_label
-from ..structure import Report, Section, Table
+from ..structure import Cell, Report, Section, Table
 from . import common, overrides
 from .common import Context, ReportKind, plural
 
@@ -49,11 +49,14 @@ def build(ctx: Context) -> Report:
     moves = [(p, *ratings.movement(p.pk, period)) for p in listed]
     up = [m for m in moves if m[3] > 0]
     down = [m for m in moves if m[3] < 0]
-    low = [p for p in listed if at_end[p.pk] and at_end[p.pk].level in ("limited", "weak")]
+    low = [p for p in listed if (rating := at_end[p.pk]) and rating.level in ("limited", "weak")]
     levels = Counter(r.level if r else "" for r in at_end.values())
     total = sum(money.by_partnership.values(), Decimal(0))
     year_label = " and ".join(fy_label(y) for y in years)
 
+    by_level: list[list[Cell]] = [
+        [f"Rated {gather_reviews.level_name(level)}", levels[level]] for level in LEVELS
+    ]
     figures = Table(
         "figures",
         "The year in figures",
@@ -62,7 +65,7 @@ def build(ctx: Context) -> Report:
             ["Partnerships at the end of the period", len(listed)],
             ["Partnerships added in the period", len(added)],
             ["Partnerships ended in the period", len(ended)],
-            *[[f"Rated {gather_reviews.level_name(level)}", levels[level]] for level in LEVELS],
+            *by_level,
             ["Not yet rated", levels[""]],
             ["Ratings that went up", len(up)],
             ["Ratings that went down", len(down)],

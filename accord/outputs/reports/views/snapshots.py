@@ -70,6 +70,6 @@ def snapshot_download(request: HttpRequest, snapshot_id: int, fmt: str) -> HttpR
     snapshot = _snapshot(request, snapshot_id)
     common.check_format(fmt)
     stem = f"{snapshot.kind}-{snapshot.period_start:%Y-%m-%d}-issued-{snapshot.issued_at:%Y-%m-%d}"
-    if snapshot.partnership_id:
+    if snapshot.partnership is not None:
         stem = f"{snapshot.partnership.reference}-{stem}"
     return common.download(_as_issued(snapshot), fmt, stem)
