@@ -124,6 +124,12 @@ def snapshot(framework: Framework) -> ComplianceSnapshot | None:
     return found if found and found.framework_version == framework.version else None
 
 
+def small_enough_to_work_out_live() -> bool:
+    """Whether the register is small enough to work out on the spot when its kept figures are
+    missing or old (the whole council's open partnerships, whoever is asking)."""
+    return Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= LIVE_LIMIT
+
+
 def partnerships_changed(partnership_ids: Iterable[int]) -> None:
     """Facts the framework reads have changed for these partnerships: say so with the register's
     signal, whose receiver (frameworks.services, a boundary) brings the council's framework to

@@ -28,17 +28,18 @@ def hold(where: str) -> None:
 
 
 def pause_the_import() -> None:
-    from accord.outputs.transfer import commit
+    # The importer creates partnerships through the register's one write path (accord.register.writes).
+    from accord.register import writes
     from accord.register.models import Partnership
 
-    insert = commit.insert_returning
+    insert = writes.insert_returning
 
-    def insert_then_hold(model, objects, batch=commit.BATCH):
+    def insert_then_hold(model, objects, batch=writes.BATCH):
         insert(model, objects, batch)
         if model is Partnership:
             hold("import: partnerships inserted")
 
-    commit.insert_returning = insert_then_hold
+    writes.insert_returning = insert_then_hold
 
 
 def pause_the_transition() -> None:

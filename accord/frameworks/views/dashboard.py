@@ -12,7 +12,7 @@ from accord.kernel.accounts.policy import Action, can, require
 from accord.kernel.ui.forms import GovukForm, as_select, field_of
 from accord.kernel.ui.pages import paginate
 from accord.register.access import visible_partnerships
-from accord.register.models import FINISHED_STATUSES, Directorate, Partnership
+from accord.register.models import Directorate
 
 from .. import engine, loader, store, tracking
 from ..models import ComplianceCount, ObligationStatus
@@ -47,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     snapshot = store.snapshot(framework)
     if snapshot is None or snapshot.refreshed_on < today:
-        if Partnership.objects.exclude(status__in=FINISHED_STATUSES).count() <= store.LIVE_LIMIT:
+        if store.small_enough_to_work_out_live():
             try:
                 store.refresh_all(today, framework=framework)
             except IntegrityError:
