@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import engine
+from . import obligation_status as engine
 from .assurance import LEVEL_NAMES, TOP
 from .durations import parse
 from .facts import PartnershipFacts

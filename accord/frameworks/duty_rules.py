@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import engine
+from . import obligation_status as engine
 from .durations import parse
 from .facts import PartnershipFacts
 from .schema import REPORT_BACK_TRIGGERS, Framework, Obligation, PartnershipTypeRule, ReportBack

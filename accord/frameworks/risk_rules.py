@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from . import engine
+from . import obligation_status as engine
 from .durations import parse
 from .facts import PartnershipFacts, RiskFact
 from .schema import Framework, RiskModel
