@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from accord.frameworks.engine import framework_type
 from accord.frameworks.schema import Framework
@@ -28,11 +28,7 @@ from accord.register.models import Partnership
 
 from . import cycle
 from .models import ArtefactRecord, Decision, Transition
-
-if (
-    TYPE_CHECKING
-):  # case_state reads approvals through accord.domain.lifecycle.evidence, which uses this module
-    from .case_state import State
+from .state import State
 
 # Basis ----------------------------------------------------------------------------------------
 
@@ -47,7 +43,7 @@ def approval_gates(framework: Framework, tier_id: str, register_type: str, artef
     }
 
 
-def basis_for(partnership: Partnership, now: "State", artefact_id: str) -> dict[str, int]:
+def basis_for(partnership: Partnership, now: State, artefact_id: str) -> dict[str, int]:
     """slot -> revision of each record a decision on `artefact_id` taken now is based on."""
     framework = now.framework
     kind = next((a.kind for a in framework.artefacts if a.id == artefact_id), "")
@@ -70,7 +66,7 @@ def basis_for(partnership: Partnership, now: "State", artefact_id: str) -> dict[
     return basis
 
 
-def fingerprint(partnership: Partnership, now: "State", artefact_id: str) -> int:
+def fingerprint(partnership: Partnership, now: State, artefact_id: str) -> int:
     """A number that changes whenever what a decision on the artefact would be based on changes (the
     decision page carries it, so a decision on a case that changed while it was read is refused)."""
     return sum(basis_for(partnership, now, artefact_id).values())
@@ -270,7 +266,7 @@ def approvals_for(ids: Sequence[int], slots: Mapping[str, str]) -> dict[int, dic
     return latest
 
 
-def standings(partnership: Partnership, now: "State") -> list[tuple[Decision, Standing]]:
+def standings(partnership: Partnership, now: State) -> list[tuple[Decision, Standing]]:
     """Every decision on the partnership, oldest first, with whether it counts now and why not."""
     decisions = list(partnership.decisions.order_by("at", "id"))
     rows = [{name: getattr(d, name) for name in FIELDS} for d in decisions]
@@ -279,7 +275,7 @@ def standings(partnership: Partnership, now: "State") -> list[tuple[Decision, St
 
 
 def no_longer_counting(
-    partnership: Partnership, now: "State"
+    partnership: Partnership, now: State
 ) -> dict[tuple[str, str], tuple[Decision, Standing]]:
     """(artefact id, role id) -> the latest decision in that role on that artefact, where it no longer
     counts (so a page can say which change voided it)."""

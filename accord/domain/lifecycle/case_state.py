@@ -7,12 +7,12 @@ costs the same few queries for 200 partnerships as for one; `state` is the same 
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from django.utils import timezone
 
 from accord.frameworks import apply, classification, engine, significance
-from accord.frameworks.facts import OverrideFact, PartnershipFacts
+from accord.frameworks.facts import OverrideFact
 from accord.frameworks.models import SignificanceAssessment
 from accord.frameworks.schema import Framework
 from accord.register.models import Partnership
@@ -20,16 +20,7 @@ from accord.register.models import Partnership
 from . import evidence
 from .content import slot_for
 from .models import GateOverride
-
-
-@dataclass(frozen=True)
-class State:
-    """The framework's view of one partnership now: tier, facts (with approvals) and slots."""
-
-    framework: Framework
-    tier_id: str
-    facts: PartnershipFacts
-    slots: dict[str, str]  # artefact id -> slot
+from .state import State
 
 
 def slots(framework: Framework) -> dict[str, str]:
