@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 
+from accord.frameworks import citations
+from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui import components, formatting
 from accord.register.tabs import visible_tabs
@@ -13,6 +15,16 @@ from accord.register.tabs import visible_tabs
 
 def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@pass_context
+def cite(context, value: str | None) -> str:
+    """A framework citation in the user's words (the document's title, never its file name), under
+    the framework the page was given or the request already works under."""
+    framework = context.get("framework")
+    if not isinstance(framework, Framework):
+        framework = getattr(context.get("request"), "accord_framework", None)
+    return citations.display(value, framework)
 
 
 def environment(**options) -> Environment:
@@ -49,6 +61,7 @@ def environment(**options) -> Environment:
             "govuk_datetime": formatting.govuk_datetime,
             "yesno": formatting.yesno,
             "blank": formatting.blank,
+            "cite": cite,
         }
     )
     return env

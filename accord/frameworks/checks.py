@@ -22,6 +22,7 @@ from .schema import (
 )
 
 Problem = tuple[str, str]
+SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
 
 def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
@@ -214,6 +215,29 @@ def check_citations(fw: Framework, seeds_dir: Path | None) -> Iterator[Problem]:
             yield path, f"cites section '{match['section']}', which {match['file']} does not have"
 
 
+def check_source_documents(fw: Framework) -> Iterator[Problem]:
+    """Every seed file the file cites is declared in `source_documents`, so users see its title."""
+    declared = [d.file for d in fw.source_documents]
+    for ident, count in Counter(declared).items():
+        if count > 1:
+            yield "source_documents", f"declares {ident} more than once"
+    known = set(declared)
+    if fw.source.document not in known:
+        yield "source.document", f"{fw.source.document} is not declared in source_documents"
+    reported: set[tuple[str, str]] = set()
+    for path, cite in _cites(fw.model_dump(), ""):
+        for file in SEED_FILE.findall(cite):
+            if file not in known and (path, file) not in reported:
+                reported.add((path, file))
+                yield (
+                    path,
+                    (
+                        f"cites {file}, which is not declared in source_documents "
+                        "(add it with the title users know it by)"
+                    ),
+                )
+
+
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)")
 _APPENDIX = re.compile(r"^App(?:endix)?\.? ?(\w+)", re.IGNORECASE)
 
@@ -237,7 +261,7 @@ def _cites(data, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             child = f"{path}.{key}" if path else key
-            if key == "cite" and isinstance(value, str):
+            if key.endswith("cite") and isinstance(value, str):
                 yield child, value
             else:
                 yield from _cites(value, child)
@@ -252,6 +276,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_references(fw),
         *check_risk_model(fw),
         *check_citations(fw, seeds_dir),
+        *check_source_documents(fw),
         *check_assurance(fw),
         *check_monitoring(fw),
         *check_report_back(fw),

@@ -8,6 +8,7 @@ item says `specified: false` and a `note` on the documented default (docs/framew
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -58,6 +59,17 @@ class Source(Strict):
     document: str = Field(description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt")
     title: str
     status: str = Field(default="", description="e.g. 'draft', 'adopted November 2012'")
+
+
+class SourceDocument(Strict):
+    """A seed document the file cites: its file name (for maintainers) and its title as users know it."""
+
+    file: str = Field(
+        pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt"
+    )
+    title: str = Field(
+        min_length=1, description="The council's title for it, e.g. 'Key Partnerships Framework'."
+    )
 
 
 class RoleTitle(Item):
@@ -343,6 +355,10 @@ class Framework(Strict):
     version: str
     effective_date: date | None = None
     source: Source
+    source_documents: list[SourceDocument] = Field(
+        min_length=1,
+        description="Every seed document the file cites, with the title users see in place of its file name.",
+    )
     summary: str = ""
     roles: list[RoleTitle] = Field(default_factory=list)
     definition: Definition
@@ -372,3 +388,29 @@ class Framework(Strict):
     not_specified: list[str] = Field(
         default_factory=list, description="What the seed is silent on, and the default used (plain words)."
     )
+
+    def document_titles(self) -> dict[str, str]:
+        """Seed file name → the document's title as users know it."""
+        return {d.file: d.title for d in self.source_documents}
+
+    def cite_text(self, cite: str) -> str:
+        """A stored citation in the user's words: the seed file name replaced by its document title
+        ("Key Partnerships Framework, Monitoring and review arrangements")."""
+        return cite_text(cite, self.document_titles())
+
+
+_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)")
+
+
+def cite_text(cite: str, titles: dict[str, str]) -> str:
+    """Every seed file name in `cite` replaced by its title and joined to what follows with ", "; a
+    file with no known title is dropped rather than shown (users never see a file name)."""
+
+    def title(match: re.Match[str]) -> str:
+        known = titles.get(match["file"])
+        rest = match.string[match.end() :]
+        if not known:
+            return ""
+        return f"{known}, " if rest and match["gap"] else known
+
+    return _SEED_FILE.sub(title, cite or "").strip()

@@ -12,6 +12,7 @@ def sample_framework(**overrides) -> Framework:
         "council": "Sample Council",
         "version": "1.0",
         "source": {"document": "004_0d99c29b5f1d20f0.txt", "title": "Sample"},
+        "source_documents": [{"file": "004_0d99c29b5f1d20f0.txt", "title": "Sample Framework"}],
         "roles": [{"id": "head_of_service", "title": "Head of Service", "cite": C}],
         "definition": {
             "summary": "Working with others towards a common goal",

@@ -88,6 +88,40 @@ def test_a_citation_must_name_a_seed_and_section(tmp_path):
     )
 
 
+def test_a_cited_document_must_be_declared_with_its_title(tmp_path):
+    data = sample_data()
+    data["definition"]["cite"] = "001_c825c913872835d1.txt 3.4"
+    data["risk_model"]["escalate_cite"] = "002_6044d9ccbdf05958.txt Risk Management"
+    found = problems(tmp_path, data)
+    assert (
+        "sample.yaml: definition.cite: cites 001_c825c913872835d1.txt, which is not declared in "
+        "source_documents (add it with the title users know it by)"
+    ) in found
+    assert any(
+        p.startswith("sample.yaml: risk_model.escalate_cite: cites 002_6044d9ccbdf05958.txt") for p in found
+    )
+
+
+def test_source_documents_are_required_and_declared_once(tmp_path):
+    data = sample_data()
+    data["source_documents"] = data["source_documents"] * 2
+    assert "sample.yaml: source_documents: declares 004_0d99c29b5f1d20f0.txt more than once" in problems(
+        tmp_path, data
+    )
+    del data["source_documents"]
+    assert "sample.yaml: source_documents: Field required" in problems(tmp_path, data)
+
+
+def test_a_citation_reads_as_the_document_title_and_section():
+    framework = sample_framework()
+    assert framework.cite_text("004_0d99c29b5f1d20f0.txt 3") == "Sample Framework, 3"
+    assert framework.cite_text("004_0d99c29b5f1d20f0.txt App 4a; 004_0d99c29b5f1d20f0.txt 6") == (
+        "Sample Framework, App 4a; Sample Framework, 6"
+    )
+    assert framework.cite_text("") == ""
+    assert framework.cite_text("001_c825c913872835d1.txt 3.4") == "3.4"  # an undeclared file is never shown
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside this checkout")
 def test_a_citation_to_a_section_the_seed_does_not_have_is_rejected(tmp_path):
     data = sample_data()

@@ -46,7 +46,8 @@ class PartnershipType(ReferenceItem):
     citation = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Where the framework defines it, e.g. '001_c825c913872835d1.txt App 1'.",
+        help_text="Where the framework defines it, by the document's title, "
+        "e.g. 'Code of Practice for Partnerships, App 1'.",
     )
 
     class Meta(ReferenceItem.Meta):
