@@ -22,7 +22,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from accord.frameworks import loader
+from accord.frameworks import citations, loader
 from accord.frameworks.schema import Framework, RiskModel
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
@@ -177,7 +177,7 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
     """The 'Scoring' sheet: the scales, the matrix, the bands, and what the score columns hold."""
     model = framework.risk_model
     yield [f"How risks are scored: {framework.name} ({framework.council}), {scoring.matrix_label(model)}"]
-    yield [model.cite]
+    yield [citations.display(model.cite)]
     yield []
     for title, scale in (("Likelihood", model.likelihood), ("Impact", model.impact)):
         yield [title, "Name", "Description"]

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from icalendar import Calendar, Event
 
+from accord.frameworks import citations
 from accord.kernel import clock
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record
@@ -94,7 +95,7 @@ def description(entry: WorkItem) -> str:
     item = entry.item
     lines = [f"{item.title}", f"Partnership: {item.partnership_name}"]
     if item.cite:
-        lines.append(f"Required by {item.cite}")
+        lines.append(f"Required by {citations.display(item.cite)}")
     if entry.why == ESCALATED:
         lines.append(f"Escalated to you as the accountable Head of Service. Owner: {entry.owner_names}")
     lines.append(absolute(item.path))

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 
 from accord.domain.risks.models import Risk
-from accord.frameworks import compliance, engine
+from accord.frameworks import citations, compliance, engine
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import (
@@ -140,7 +140,7 @@ def obligations(today: date | None = None, *, framework: Framework) -> Iterator[
                 result.obligation_id,
                 _STATUS.get(result.status, str(result.status).replace("_", " ").capitalize()),
                 result.due,
-                result.cite,
+                citations.display(result.cite),
             ]
 
 

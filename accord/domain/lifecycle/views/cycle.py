@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import loader
+from accord.frameworks import citations, loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
@@ -56,7 +56,7 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
             status, colour = "Waiting for approval", "yellow"
         else:
             status, colour = "Done", "green"
-        hint = requirement.cite
+        hint = citations.display(requirement.cite, framework)
         if requirement.approvers:
             hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
         if short:

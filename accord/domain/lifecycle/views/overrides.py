@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import classification, loader
+from accord.frameworks import citations, classification, loader
 from accord.frameworks.facts import OverrideFact
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui.formatting import govuk_date
@@ -45,7 +45,8 @@ def own_check_rows(partnership, framework, check: cycle.MoveCheck) -> list[dict]
                 {
                     "title": missing.artefact_name,
                     "href": missing_url(partnership, framework, missing),
-                    "hint": f"{missing.note[:1].upper()}{missing.note[1:]}. {missing.cite}",
+                    "hint": f"{missing.note[:1].upper()}{missing.note[1:]}. "
+                    f"{citations.display(missing.cite)}",
                     "status": "Not a partnership" if refused else "Not done",
                     "colour": "red" if refused else "grey",
                 }
@@ -56,7 +57,7 @@ def own_check_rows(partnership, framework, check: cycle.MoveCheck) -> list[dict]
                 {
                     "title": missing.artefact_name,
                     "href": missing_url(partnership, framework, missing),
-                    "hint": f"{override_text(missing.override)}. {missing.cite}",
+                    "hint": f"{override_text(missing.override)}. {citations.display(missing.cite)}",
                     "status": "Overridden",
                     "colour": "blue",
                 }

@@ -7,7 +7,7 @@ from datetime import date
 from django.urls import reverse
 from markupsafe import Markup
 
-from accord.frameworks import risk_rules
+from accord.frameworks import citations, risk_rules
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import RiskFact
 from accord.frameworks.schema import RiskModel
@@ -106,7 +106,7 @@ def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
             )
         )
     if risk_rules.escalation_missing(model, fact):
-        cite = model.escalate_cite or model.cite
+        cite = citations.display(model.escalate_cite or model.cite)
         found.append(
             RiskWarning(
                 f"Escalate to the Partnership Board and departmental risk register ({cite})",

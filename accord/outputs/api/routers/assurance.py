@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from accord.domain.reviews.models import AssuranceRating, Review
-from accord.frameworks import compliance, loader
+from accord.frameworks import citations, compliance, loader
 from accord.kernel import clock
 from accord.register.access import visible_partnerships
 
@@ -39,7 +39,10 @@ def compliance_out(row: compliance.PartnershipCompliance) -> dict:
 
 
 def rating_out(rating: AssuranceRating) -> dict:
-    reasons = [{"text": str(r.get("text", "")), "cite": str(r.get("cite", ""))} for r in rating.reasons or []]
+    reasons = [
+        {"text": str(r.get("text", "")), "cite": citations.display(str(r.get("cite", "")))}
+        for r in rating.reasons or []
+    ]
     return {**{name: getattr(rating, name) for name in RATING_FIELDS}, "reasons": reasons}
 
 

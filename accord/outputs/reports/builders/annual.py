@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from accord.frameworks import citations
 from accord.frameworks.assurance import LEVELS
 
 from .. import gather, gather_reviews
@@ -225,7 +226,7 @@ def _ratings(up, down, low, at_end, actions) -> Section:
 
 
 def _overdue(overdue, ctx: Context) -> Section:
-    rows = [[p.reference, p.name, due.name, due.due, due.cite] for p, due in overdue]
+    rows = [[p.reference, p.name, due.name, due.due, citations.display(due.cite)] for p, due in overdue]
     return Section(
         "overdue",
         "Overdue reviews and reports",

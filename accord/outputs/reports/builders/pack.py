@@ -12,6 +12,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from accord.frameworks import citations
 from accord.kernel import clock
 from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
@@ -67,7 +68,7 @@ def build(ctx: Context, partnership: Partnership) -> Report:
 
 def _obligations(found) -> Table:
     rows = [
-        [r.name, r.status_label, r.due, r.evidence, r.cite]
+        [r.name, r.status_label, r.due, r.evidence, citations.display(r.cite)]
         for r in (found.obligations if found else ())
         if r.status != "not_applicable"
     ]
