@@ -21,7 +21,9 @@ class SignificanceForm(GovukForm):
     def __init__(self, *args, framework: Framework, **kwargs):
         super().__init__(*args, **kwargs)
         for tier, test in question_tests(framework):
-            self.fields[test.id] = YesNoField(label=test.question, help_text=f"{tier.name} ({test.cite})")
+            self.fields[test.id] = YesNoField(
+                label=test.question, help_text=f"{tier.name} ({framework.cite_text(test.cite)})"
+            )
         self._govuk_messages()
         for name in self.fields:
             self.fields[name].error_messages["required"] = "Select yes or no"

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from accord.frameworks import citations
 from accord.frameworks.schema import Question, QuestionBank
 from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
@@ -42,7 +43,7 @@ ANSWER_LABELS = {value: label for choices in SCALE_CHOICES.values() for value, l
 def question_hint(question: Question) -> str:
     """The framework's own words, quoted, any hint, and where the question comes from."""
     parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
-    parts.append(f"Source: {question.cite}")
+    parts.append(f"Source: {citations.display(question.cite)}")
     return " ".join(p.strip() for p in parts if p.strip())
 
 
