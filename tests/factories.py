@@ -43,7 +43,7 @@ class PartnershipTypeFactory(factory.django.DjangoModelFactory):
 
     name = "Public sector strategic"
     group = "Central Bedfordshire 1.5"
-    citation = "000_b25245c80d994d06.txt 1.5.1"
+    citation = "J3 Partnerships Protocol, 1.5.1"
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -131,7 +131,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_a_new_register_starts_with_the_seed_frameworks_partnership_types():
     names = set(PartnershipType.objects.values_list("name", flat=True))
     assert {"Public sector strategic", "Joint committee", "Local strategic partnership", "Host"} <= names
-    assert PartnershipType.objects.filter(citation__startswith="001_c825c913872835d1.txt").exists()
+    assert PartnershipType.objects.filter(citation__startswith="Code of Practice for Partnerships, ").exists()
 
 
 def test_a_server_error_shows_a_plain_page_without_a_stack_trace(rf):

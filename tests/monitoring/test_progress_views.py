@@ -52,7 +52,7 @@ def form_data(kind, action: str, **answers) -> dict:
 def test_the_list_shows_the_next_report_due_with_its_clause(officer, own_partnership, redditch):
     text = page(officer.get(reverse("progress-reports", args=[own_partnership.pk])))
     assert "Partnership progress report" in text
-    assert "004_0d99c29b5f1d20f0.txt 8" in text
+    assert "Partnership Governance Framework and Toolkit, 8" in text
     assert "Start a partnership progress report" in text
 
 

@@ -58,7 +58,7 @@ def test_the_feed_lists_the_persons_due_dates_as_all_day_events(client, olive, s
     assert report.decoded("dtstart") == REPORT_DUE  # a date, not a date-time: an all-day event
     assert report.decoded("dtend") == REPORT_DUE + timedelta(days=1)
     assert str(report.get("summary")).endswith("(Chorley Community Safety Partnership)")
-    assert "Required by 003_6cf6fd1a73ee76f7.txt Monitoring and review arrangements" in str(
+    assert "Required by Key Partnerships Framework, Monitoring and review arrangements" in str(
         report.get("description")
     )
     partnership = olive.person.partnership_roles.get().partnership

@@ -50,7 +50,7 @@ def test_the_email_reads_plainly_with_links_clauses_and_the_council_name(csp, se
     assert email.body.startswith("Dear Olive Officer,\n\nThis is your daily reminder from Chorley Council's")
     assert "OVERDUE\n\n- Chorley Community Safety Partnership: Report on the key partnership's" in email.body
     assert "This was due 1 July 2026 (3 days overdue)." in email.body
-    assert "Required by 003_6cf6fd1a73ee76f7.txt Monitoring and review arrangements" in email.body
+    assert "Required by Key Partnerships Framework, Monitoring and review arrangements" in email.body
     assert link in email.body
     assert "&#39;" not in email.body and "&amp;" not in email.body  # plain text is not HTML-escaped
     assert "https://partnerships.chorley.example.gov.uk/my-work/" in email.body

@@ -171,7 +171,7 @@ def test_completing_a_review_records_the_proposed_rating_and_ends_the_time_under
     )
     page = officer_client.get(url("review-rating", review)).content.decode()
     assert "Proposed:" in page and "Reasonable" in page
-    assert "004_0d99c29b5f1d20f0.txt App 4a" in page  # the reason cites its clause
+    assert "Partnership Governance Framework and Toolkit, App 4a" in page  # the reason cites its clause
     response = officer_client.post(
         url("review-rating", review), {"level": "reasonable", "seen_level": "reasonable"}
     )

@@ -238,8 +238,8 @@ def test_a_high_risk_is_flagged_for_escalation_until_it_is_escalated(
     services.assess(users["officer"], risk, "current", 4, 4, framework=loader.current())
     detail = page(officer.get(risk_url("risk", risk)))
     assert (
-        "Escalate to the Partnership Board and departmental risk register (001_c825c913872835d1.txt App 10)"
-        in detail
+        "Escalate to the Partnership Board and departmental risk register "
+        "(Code of Practice for Partnerships, App 10)" in detail
     )
     url = risk_url("risk-escalate", risk)
     assert "Enter where the risk was escalated to" in page(
