@@ -6,6 +6,7 @@ from ninja import Router
 
 from accord.domain.reviews.models import AssuranceRating, Review
 from accord.frameworks import citations, compliance, loader
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.access import visible_partnerships
 
@@ -24,17 +25,18 @@ REVIEW_FIELDS = tuple(ReviewSchema.model_fields)
 RATING_FIELDS = tuple(name for name in Rating.model_fields if name != "reasons")
 
 
-def obligation_out(result) -> dict:
-    return {**result._asdict(), "status_label": result.status_label}
+def obligation_out(result, framework: Framework) -> dict:
+    """One obligation with its clause in the council's words (never the source file's name)."""
+    return {**result._asdict(), "cite": framework.cite_text(result.cite), "status_label": result.status_label}
 
 
-def compliance_out(row: compliance.PartnershipCompliance) -> dict:
+def compliance_out(row: compliance.PartnershipCompliance, framework: Framework) -> dict:
     return {
         "partnership": ref(row.partnership),
         "tier_id": row.tier_id,
         "tier_name": row.tier_name,
         "overridden": row.overridden,
-        "obligations": [obligation_out(r) for r in row.obligations],
+        "obligations": [obligation_out(r, framework) for r in row.obligations],
     }
 
 
@@ -54,8 +56,9 @@ def list_obligations(request: HttpRequest, page: PageQuery):
     visible = visible_partnerships(request.user).order_by("name", "id")
     result = paginate(request, visible.only("pk"), page, counted=visible)
     ids = [p.pk for p in result["results"]]
-    rows = compliance.evaluate(loader.for_request(request), visible.filter(pk__in=ids), clock.today())
-    result["results"] = [compliance_out(row) for row in rows]
+    framework = loader.for_request(request)
+    rows = compliance.evaluate(framework, visible.filter(pk__in=ids), clock.today())
+    result["results"] = [compliance_out(row, framework) for row in rows]
     return result
 
 
@@ -67,11 +70,12 @@ def list_obligations(request: HttpRequest, page: PageQuery):
 def read_obligations(request: HttpRequest, pk: Id):
     """What the council's framework requires of one partnership today, each with its clause."""
     found = partnership(request, pk, Action.VIEW_COMPLIANCE)
+    framework = loader.for_request(request)
     rows = compliance.evaluate(
-        loader.for_request(request), visible_partnerships(request.user).filter(pk=found.pk), clock.today()
+        framework, visible_partnerships(request.user).filter(pk=found.pk), clock.today()
     )
     row = next(iter(rows))
-    return compliance_out(row)
+    return compliance_out(row, framework)
 
 
 @router.get("/partnerships/{pk}/reviews", response=responses(ReviewPage, 403, 404), url_name="api-reviews")
