@@ -87,7 +87,9 @@ def test_a_review_starts_from_last_years_and_its_rating_is_overridden_with_a_rea
     submit(page, "Save and continue")
 
     expect(page.get_by_role("heading", name="Proposed: Reasonable")).to_be_visible()
-    expect(page.locator("#proposal-reasons")).to_contain_text("Partnership Governance Framework and Toolkit, App 4a")
+    expect(page.locator("#proposal-reasons")).to_contain_text(
+        "Partnership Governance Framework and Toolkit, App 4a"
+    )
     page.get_by_label("Limited").check()
     submit(page, "Complete the review")  # another rating needs a reason: refused
     expect(page.locator(".govuk-error-summary")).to_contain_text(

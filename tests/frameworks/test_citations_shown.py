@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from accord.frameworks import citations, loader
+from accord.outputs.api.tokens import create_token
 from tests import factories as f
 
 SEED_FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch"]
@@ -56,6 +57,7 @@ def test_no_page_shows_a_seed_file_name(client, users, own_partnership, settings
         reverse("report", args=["annual"]),
         reverse("report-download", args=["annual", "docx"]),
         reverse("classify-start"),
+        reverse("transfer-export", args=["csv"]),
     ]
     shown = {}
     for page in pages:
@@ -64,4 +66,11 @@ def test_no_page_shows_a_seed_file_name(client, users, own_partnership, settings
         found = SEED_FILE.findall(_text(response))
         if found:
             shown[page] = sorted(set(found))
+    _, secret = create_token(users["administrator"], "citations")
+    for path in (f"/api/v1/partnerships/{pk}/obligations", "/api/v1/obligations"):
+        response = client.get(path, headers={"Authorization": f"Bearer {secret}"})
+        assert response.status_code == 200, path
+        found = SEED_FILE.findall(_text(response))
+        if found:
+            shown[path] = sorted(set(found))
     assert shown == {}
