@@ -28,7 +28,7 @@ def test_an_officer_finds_out_whether_an_arrangement_is_a_partnership(page, user
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
     submit(page, "Confirm and see the result")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Chorley Youth Forum is a partnership")
-    expect(page.get_by_text(framework.definition.cite).first).to_be_visible()
+    expect(page.get_by_text(framework.cite_text(framework.definition.cite)).first).to_be_visible()
     assert Classification.objects.get().is_partnership
 
 
