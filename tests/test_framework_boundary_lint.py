@@ -13,7 +13,7 @@ FETCHES = {"current", "for_request"}
 # Signal receivers are boundaries; they live in service modules, so they are allowed by name.
 RECEIVERS = {
     "frameworks/services.py": {"on_partnerships_created", "on_partnerships_changed"},
-    "domain/lifecycle/services.py": {"on_partnerships_created"},
+    "domain/lifecycle/first_state.py": {"on_partnerships_created"},
 }
 
 

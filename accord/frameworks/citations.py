@@ -9,7 +9,8 @@ titles come from each framework file's `source_documents`; the file name is for 
 from functools import cache
 
 from .loader import all_frameworks, get
-from .schema import Framework, cite_text
+from .schema import Framework
+from .schema_base import cite_text
 
 
 @cache

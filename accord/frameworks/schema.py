@@ -8,7 +8,6 @@ item says `specified: false` and a `note` on the documented default (docs/framew
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -24,6 +23,7 @@ from .schema_base import (  # noqa: F401 (re-exported)
     Cited,
     Item,
     Strict,
+    cite_text,
 )
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
@@ -397,20 +397,3 @@ class Framework(Strict):
         """A stored citation in the user's words: the seed file name replaced by its document title
         ("Key Partnerships Framework, Monitoring and review arrangements")."""
         return cite_text(cite, self.document_titles())
-
-
-_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)")
-
-
-def cite_text(cite: str, titles: dict[str, str]) -> str:
-    """Every seed file name in `cite` replaced by its title and joined to what follows with ", "; a
-    file with no known title is dropped rather than shown (users never see a file name)."""
-
-    def title(match: re.Match[str]) -> str:
-        known = titles.get(match["file"])
-        rest = match.string[match.end() :]
-        if not known:
-            return ""
-        return f"{known}, " if rest and match["gap"] else known
-
-    return _SEED_FILE.sub(title, cite or "").strip()

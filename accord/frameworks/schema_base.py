@@ -37,3 +37,20 @@ class Cited(Strict):
 
 class Item(Cited):
     id: str = Field(pattern=IDENT)
+
+
+_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)")
+
+
+def cite_text(cite: str, titles: dict[str, str]) -> str:
+    """Every seed file name in `cite` replaced by its title and joined to what follows with ", "; a
+    file with no known title is dropped rather than shown (users never see a file name)."""
+
+    def title(match: re.Match[str]) -> str:
+        known = titles.get(match["file"])
+        rest = match.string[match.end() :]
+        if not known:
+            return ""
+        return f"{known}, " if rest and match["gap"] else known
+
+    return _SEED_FILE.sub(title, cite or "").strip()

@@ -13,7 +13,7 @@ from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import Actor, diff, record
+from accord.kernel.audit.service import Actor, actor_name, diff, record
 from accord.register.models import Partnership
 from accord.register.services import lock_open
 
@@ -97,7 +97,7 @@ def on_partnerships_created(
         return
     reason = f"Assessed on {framework.name} version {framework.version}"
     user = _user(actor)
-    name = _name(actor)
+    name = actor_name(actor)
     events = []
     for partnership, assessment in zip(
         partnerships, apply.record_assessments(partnerships, actor, framework=framework), strict=True
@@ -131,10 +131,6 @@ class TrackingError(ValueError):
     """Refused, with a message for the person who asked."""
 
 
-def _name(actor: Actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
-
-
 def _user(actor: Actor) -> User | None:
     return actor if isinstance(actor, User) and actor.pk else None
 
@@ -152,7 +148,10 @@ def set_tracking_from(actor: Actor, started_on: date, reason: str, *, framework:
         raise TrackingError("The date Accord began tracking must be today or in the past")
     before = tracking.tracking_from()
     row = TrackingStart.objects.create(
-        started_on=started_on, reason=reason.strip(), recorded_by=_user(actor), recorded_by_name=_name(actor)
+        started_on=started_on,
+        reason=reason.strip(),
+        recorded_by=_user(actor),
+        recorded_by_name=actor_name(actor),
     )
     record(
         actor=actor,
@@ -199,7 +198,7 @@ def record_last_done(
         framework_id=framework.id,
         framework_version=framework.version,
         recorded_by=_user(actor),
-        recorded_by_name=_name(actor),
+        recorded_by_name=actor_name(actor),
     )
     label = f"Last done before Accord: {obligation.name}"[:200]
     record(

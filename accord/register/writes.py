@@ -31,7 +31,7 @@ from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.bulk import Snapshots, created_changes, insert_returning, insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import Actor, diff
+from accord.kernel.audit.service import Actor, actor_name, diff
 
 from . import signals
 from .models import Contribution, Membership, Organisation, Partnership, PriorityLink, RoleType, SearchTerm
@@ -73,7 +73,7 @@ class Batch:
     def __init__(self, actor: Actor, reason: str):
         self.actor = actor
         self.user = actor if isinstance(actor, User) and actor.pk else None
-        self.actor_name = getattr(actor, "display_name", None) or str(actor or "System")
+        self.actor_name = actor_name(actor)
         self.reason = reason[:2000]
         self.events: list[AuditEvent] = []
         self.created: list[Partnership] = []

@@ -13,10 +13,10 @@ class LifecycleConfig(AppConfig):
         from accord.register import signals
         from accord.register.tabs import Tab, register_tab
 
-        from . import services
+        from . import first_state
         from .evidence import LifecycleEvidence
 
         register_tab(Tab("cycle", "Partnership cycle", "cycle", Action.VIEW_CYCLE, order=10))
         register_source(LifecycleEvidence)
 
-        signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="lifecycle")
+        signals.partnerships_created.connect(first_state.on_partnerships_created, dispatch_uid="lifecycle")

@@ -11,6 +11,7 @@ from django.db import transaction
 from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.service import actor_name
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership, PartnershipStatus
 
@@ -63,7 +64,7 @@ def override(
         cite=gaps[0].cite,
         reason=reason.strip(),
         overridden_by=actor,
-        overridden_by_name=getattr(actor, "display_name", None) or str(actor),
+        overridden_by_name=actor_name(actor),
         framework_id=now.framework.id,
         framework_version=now.framework.version,
     )

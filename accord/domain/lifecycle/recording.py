@@ -17,6 +17,7 @@ from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.service import actor_name
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
 from accord.register.services import lock_open
@@ -29,10 +30,6 @@ PERIOD_REFUSED = "The end of the period must be after its start"
 
 class RecordRefused(ValueError):
     """A record that cannot be saved as given; the message says why."""
-
-
-def _actor_name(actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
 
 
 def _state(record: ArtefactRecord | None) -> dict[str, tuple[str, str]]:
@@ -139,7 +136,7 @@ def add_file(
         size=upload.size,
         description=description,
         uploaded_by=_user(actor),
-        uploaded_by_name=_actor_name(actor),
+        uploaded_by_name=actor_name(actor),
     )
     evidence.file.save(upload.name, upload, save=False)
     evidence.save()

@@ -12,16 +12,14 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from accord.frameworks import loader
 from accord.frameworks.schema import Artefact, Framework, Requirement
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.accounts.policy import Action, can
-from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.audit.service import Actor, snapshot
+from accord.kernel.audit.service import Actor, actor_name, snapshot
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership, PartnershipRole, PartnershipStatus, RoleType
 
@@ -47,10 +45,6 @@ class GateRefused(CycleError):
 def check(partnership: Partnership, target: str, *, framework: Framework) -> cycle.MoveCheck:
     now = state(partnership, framework)
     return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
-
-
-def _actor_name(actor: Actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
 
 
 def _lock(partnership: Partnership, expected_status: str | None) -> Partnership:
@@ -90,7 +84,7 @@ def _record_move(
         decision_reference=reference.strip(),
         retrospective=retrospective,
         recorded_by=actor if isinstance(actor, User) and actor.pk else None,
-        recorded_by_name=_actor_name(actor),
+        recorded_by_name=actor_name(actor),
         framework_id=framework.id,
         framework_version=framework.version,
         tier_id=tier_id,
@@ -227,47 +221,6 @@ def has_decisions(partnership: Partnership) -> bool:
         from_status="", to_status=cycle.PROPOSED
     )
     return moves.exists() or partnership.decisions.exists()
-
-
-def _first_date(partnership: Partnership, retrospective: bool) -> date:
-    """A proposal is made today; an existing partnership got where it is when it started, if known."""
-    today = clock.today()
-    start = partnership.start_date
-    return start if retrospective and start and start <= today else today
-
-
-def first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
-    """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
-    partnership being added to the register) its current state, recorded retrospectively. Imports
-    build these in bulk; `record_first_state` saves one."""
-    retrospective = partnership.status != cycle.PROPOSED
-    return Transition(
-        partnership=partnership,
-        from_status="",
-        to_status=partnership.status,
-        decided_on=_first_date(partnership, retrospective),
-        reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
-        retrospective=retrospective,
-        recorded_by=actor if isinstance(actor, User) and actor.pk else None,
-        recorded_by_name=_actor_name(actor),
-        framework_id=framework.id,
-        framework_version=framework.version,
-    )
-
-
-def record_first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
-    """Saves the first row of a new partnership's cycle (see `first_state`)."""
-    transition = first_state(actor, partnership, framework)
-    transition.save()
-    return transition
-
-
-def on_partnerships_created(
-    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
-) -> None:
-    """The register added partnerships (register.signals): their cycles start, in one INSERT."""
-    framework = loader.current()
-    insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])
 
 
 def _resubmit(partnership: Partnership, now: State) -> None:
@@ -410,7 +363,7 @@ def decide(
         decision_reference=reference.strip(),
         decided_on=decided_on or clock.today(),
         decided_by=actor if isinstance(actor, User) and actor.pk else None,
-        decided_by_name=_actor_name(actor),
+        decided_by_name=actor_name(actor),
         framework_id=now.framework.id,
         framework_version=now.framework.version,
     )

@@ -19,7 +19,7 @@ from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
-from accord.kernel.audit.service import Actor, snapshot
+from accord.kernel.audit.service import Actor, actor_name, snapshot
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
 from accord.register.services import lock_open
@@ -47,10 +47,6 @@ class ProposalChanged(ReviewError):
 
 def _user(actor: Actor) -> User | None:
     return actor if isinstance(actor, User) and actor.pk else None
-
-
-def _name(actor: Actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
 
 
 def _lock(review: Review, draft_only: bool = True) -> Review:
@@ -296,7 +292,7 @@ def complete(
         reasons=[{"text": r.text, "cite": r.cite} for r in proposal.reasons],
         override_reason=override_reason.strip() if level != proposal.level else "",
         rated_by=_user(actor),
-        rated_by_name=_name(actor),
+        rated_by_name=actor_name(actor),
         rated_on=today,
         framework_id=framework.id,
         framework_version=framework.version,

@@ -15,7 +15,7 @@ from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.models import AuditEvent
-from accord.kernel.audit.service import Actor, snapshot
+from accord.kernel.audit.service import Actor, actor_name, snapshot
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Organisation, Partnership
 from accord.register.services import StaleEdit, lock_open
@@ -26,10 +26,6 @@ from .models import Assessment, Control, Review, Risk, RiskAction, RiskStatus, S
 
 class RiskError(Exception):
     """A change refused; the message says why in plain words."""
-
-
-def _name(actor: Actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
 
 
 def _lock_risk(risk: Risk, expected_version: int | None = None, open_only: bool = True) -> Risk:
@@ -181,7 +177,7 @@ def assess(
         framework_version=framework.version,
         note=note.strip(),
         assessed_by=actor if isinstance(actor, User) and actor.pk else None,
-        assessed_by_name=_name(actor),
+        assessed_by_name=actor_name(actor),
     )
     kept = {
         f"{stage}_likelihood": likelihood,
@@ -223,7 +219,7 @@ def review(
         notes=notes.strip(),
         next_review_on=next_on,
         reviewed_by=actor if isinstance(actor, User) and actor.pk else None,
-        reviewed_by_name=_name(actor),
+        reviewed_by_name=actor_name(actor),
     )
     Risk.objects.filter(pk=risk.pk).update(next_review_on=next_on, version=F("version") + 1)
     after = {"review": ("Reviewed", f"{reviewed_on:%-d %B %Y}; next review {next_on:%-d %B %Y}")}

@@ -72,6 +72,12 @@ def diff(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) 
     return sorted(changes, key=lambda c: order.index(c["field"]) if c["field"] in order else 0)
 
 
+def actor_name(actor: Actor) -> str:
+    """How history names who did something: the person's display name, or the text given for a
+    command or the system ("Command line (accord set_role)"), or "System"."""
+    return getattr(actor, "display_name", None) or str(actor or "System")
+
+
 def record(
     *,
     actor: Actor,
@@ -90,7 +96,7 @@ def record(
         return None
     return AuditEvent.objects.create(
         actor=actor if isinstance(actor, get_user_model()) and actor.pk else None,
-        actor_name=getattr(actor, "display_name", None) or str(actor or "System"),
+        actor_name=actor_name(actor),
         action=action,
         object_type=str(instance._meta.verbose_name),
         object_id=instance.pk,

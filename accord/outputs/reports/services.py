@@ -16,7 +16,7 @@ from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.models import Action as AuditAction
-from accord.kernel.audit.service import Actor
+from accord.kernel.audit.service import Actor, actor_name
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
 
@@ -30,10 +30,6 @@ from .structure import Report, Section, from_json, to_json
 
 class IssueError(Exception):
     """The report cannot be issued; the message says why in plain words."""
-
-
-def _name(actor: Actor) -> str:
-    return getattr(actor, "display_name", None) or str(actor or "System")
 
 
 def snapshots(kind_id: str | None = None, partnership: Partnership | None = None) -> QuerySet[ReportSnapshot]:
@@ -86,7 +82,7 @@ def issue(
         else:
             section.paragraphs = paragraphs
     report.issued_at = issued_at
-    report.issued_by = _name(actor)
+    report.issued_by = actor_name(actor)
     snapshot = ReportSnapshot.objects.create(
         kind=kind.id,
         title=report.title,
@@ -95,7 +91,7 @@ def issue(
         period_end=report.period_end,
         issued_at=issued_at,
         issued_by=actor if isinstance(actor, User) and actor.pk else None,
-        issued_by_name=_name(actor),
+        issued_by_name=actor_name(actor),
         data=to_json(report),
         framework_id=framework.id,
         framework_version=framework.version,

@@ -6,6 +6,7 @@ from django.db import DatabaseError
 
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
+from accord.kernel.audit.service import actor_name
 from accord.register.services import Finished, StaleEdit
 
 from . import mapping as maps
@@ -28,7 +29,7 @@ def start(actor, file_name: str, content: bytes) -> ImportRun:
     workbook = read(file_name, content)
     return ImportRun.objects.create(
         started_by=actor if isinstance(actor, User) and actor.pk else None,
-        started_by_name=getattr(actor, "display_name", None) or str(actor or "System"),
+        started_by_name=actor_name(actor),
         file_name=file_name[-MAX_NAME:],
         kind=workbook.kind,
         content=content,

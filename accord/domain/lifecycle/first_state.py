@@ -1,0 +1,49 @@
+"""A new partnership's cycle starts: its first Transition row, written when the register says
+partnerships were added (register.signals.partnerships_created), in bulk for any number of them."""
+
+from datetime import date
+
+from accord.frameworks import loader
+from accord.frameworks.schema import Framework
+from accord.kernel import clock
+from accord.kernel.accounts.models import User
+from accord.kernel.audit.bulk import insert_rows
+from accord.kernel.audit.service import Actor, actor_name
+from accord.register.models import Partnership
+
+from . import cycle
+from .models import Transition
+
+
+def _first_date(partnership: Partnership, retrospective: bool) -> date:
+    """A proposal is made today; an existing partnership got where it is when it started, if known."""
+    today = clock.today()
+    start = partnership.start_date
+    return start if retrospective and start and start <= today else today
+
+
+def first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
+    """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
+    partnership being added to the register) its current state, recorded retrospectively. Every
+    way in builds these in bulk (register.signals.partnerships_created)."""
+    retrospective = partnership.status != cycle.PROPOSED
+    return Transition(
+        partnership=partnership,
+        from_status="",
+        to_status=partnership.status,
+        decided_on=_first_date(partnership, retrospective),
+        reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
+        retrospective=retrospective,
+        recorded_by=actor if isinstance(actor, User) and actor.pk else None,
+        recorded_by_name=actor_name(actor),
+        framework_id=framework.id,
+        framework_version=framework.version,
+    )
+
+
+def on_partnerships_created(
+    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+) -> None:
+    """The register added partnerships (register.signals): their cycles start, in one INSERT."""
+    framework = loader.current()
+    insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])
