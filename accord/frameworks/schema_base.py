@@ -23,6 +23,12 @@ IDENT = r"^[a-z][a-z0-9_]*$"
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    note: str = Field(
+        default="",
+        description="For maintainers only, never rendered: why the item says what it says, what the "
+        "source document leaves open and the default used. Users read only the other fields.",
+    )
+
 
 class Cited(Strict):
     cite: str = Field(description="Seed file and section, e.g. '001_c825c913872835d1.txt App 10'.")

@@ -171,7 +171,9 @@ class ReportBack(Cited):
     every: str | None = Field(default=None, description="For a regular report-back: how often, e.g. P1Y.")
     anchor: str = Field(default="activated", description="What a regular report-back is counted from.")
     wording: str = Field(default="", description="The framework's own words, quoted.")
-    note: str = ""
+    guidance: str = Field(
+        default="", description="What representatives do, in the council's words (shown to users; `note` is not)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> ReportBack:
@@ -183,6 +185,6 @@ class ReportBack(Cited):
             raise ValueError(f"'{self.every}' is not a duration like P6M or P1Y")
         if self.anchor not in ANCHORS:
             raise ValueError(f"anchor must be one of {', '.join(ANCHORS)}")
-        if not self.specified and not self.note:
-            raise ValueError("say in `note` what the seed leaves open")
+        if not self.specified and not self.guidance:
+            raise ValueError("say in `guidance` what representatives do where the framework sets no rule")
         return self

@@ -1,0 +1,55 @@
+"""User-facing text in a framework file is the council's own words; maintainers' remarks live in notes.
+
+Every text a user can read (names, descriptions, questions, hints, descriptors, guidance, band
+actions, the band note...) is checked for phrasing that only makes sense to whoever wrote the file:
+"the seed", a seed file name, "documented default", an identifier such as "question bank
+performance_report". Such remarks belong in the item's `note` (never rendered), in `cite`, or in
+the file's `not_specified` list. Problems are reported as (path, message) like every other check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+# Fields for maintainers only: never rendered, so they may say anything.
+MAINTAINER_FIELDS = frozenset(
+    {"note", "cite", "escalate_cite", "not_specified", "source", "source_documents", "documents"}
+)
+
+MAINTAINER_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bseeds?\b", re.IGNORECASE), "says 'seed'"),
+    (re.compile(r"\d{3}_[0-9a-f]{16}\.txt"), "names a source file"),
+    (re.compile(r"documented default|default scale|default band", re.IGNORECASE), "explains a default"),
+    (re.compile(r"\bnot specified\b", re.IGNORECASE), "says 'not specified'"),
+    (
+        re.compile(r"\b(?:question banks?|templates?|artefacts?|parameters?|kind) [a-z]+_[a-z0-9_]+"),
+        "names a file identifier",
+    ),
+)
+
+
+def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in MAINTAINER_FIELDS:
+                yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}")
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}.{i}")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def check_wording(fw: BaseModel) -> Iterator[tuple[str, str]]:
+    """User-facing text with a maintainer's phrasing: move the remark to `note`, say it plainly."""
+    for path, text in _texts(fw, ""):
+        for pattern, what in MAINTAINER_PHRASES:
+            match = pattern.search(text)
+            if match:
+                yield path, f"user-facing text {what} ('{match.group(0)}'); put maintainers' remarks in `note`"
+                break
