@@ -22,6 +22,7 @@ from .schema_base import (  # noqa: F401 (re-exported)
     UNCERTAIN_ANCHORS,
     Cited,
     Item,
+    ScoreNames,
     Strict,
     cite_text,
 )
@@ -324,6 +325,7 @@ class LibraryRisk(Item):
 
 
 class RiskModel(Cited):
+    scores: ScoreNames = Field(default_factory=ScoreNames, description="The names of the three scores.")
     likelihood: list[ScalePoint] = Field(min_length=2)
     impact: list[ScalePoint] = Field(min_length=2)
     grid: list[list[int]] | None = Field(
@@ -331,7 +333,9 @@ class RiskModel(Cited):
     )
     bands: list[Band] = Field(min_length=1)
     bands_note: str = Field(
-        default="", description="How the file resolves the seed's band table, if it had to."
+        default="",
+        description="Shown with the bands wherever scores are shown: how a score the document's band table "
+        "puts in two bands is banded, in the council's words (Bury App 10's 4). Maintainers' reasons go in `note`.",
     )
     strategies: list[Strategy] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)

@@ -30,6 +30,15 @@ class Strict(BaseModel):
     )
 
 
+class ScoreNames(Strict):
+    """What the framework calls the three scores each risk is given (Northampton: inherent, actual,
+    residual), shown on risk pages, forms and exports."""
+
+    inherent: str = Field(default="Inherent", min_length=1, description="Before any controls.")
+    current: str = Field(default="Current", min_length=1, description="With the controls now in place.")
+    target: str = Field(default="Target", min_length=1, description="Where the planned controls should bring it.")
+
+
 class Cited(Strict):
     cite: str = Field(description="Seed file and section, e.g. '001_c825c913872835d1.txt App 10'.")
 

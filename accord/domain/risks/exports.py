@@ -3,7 +3,7 @@
 The columns are the headings of Bury's "Partnership Risk Assessment Action Plan Register"
 (template `risk_action_plan_register`, 001_c825c913872835d1.txt App 10), in order, whatever the
 council's own framework: each heading id maps to what Accord records for it, and a heading Accord
-has nothing for is left blank. How the scores map (see `SCORE_NOTES`) is explained on the workbook's
+has nothing for is left blank. How the scores map (see `score_notes`) is explained on the workbook's
 "Scoring" sheet, with the council's likelihood and impact scales, its matrix and its bands. Text
 that a spreadsheet could take for a formula is neutralised (`accord.kernel.ui.spreadsheet`).
 """
@@ -33,12 +33,15 @@ FORMATS = ("xlsx", "csv")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE = ("bury", "risk_action_plan_register")
 PARTNERSHIP_HEADING = "Partnership"
-SCORE_NOTES = (
-    ("Impact Score, Likelihood Score", "The inherent scores: before any controls."),
-    ("Residual Score", "The current score: with the controls in place."),
-    ("Target Score", "Where the planned controls should bring the score."),
-    ("High Medium Low", "The band of the current score."),
-)
+def score_notes(model: RiskModel) -> tuple[tuple[str, str], ...]:
+    """What the App 10 score columns hold, in the framework's names for the three scores."""
+    names = model.scores
+    return (
+        ("Impact Score, Likelihood Score", f"The {names.inherent.lower()} scores: before any controls."),
+        ("Residual Score", f"The {names.current.lower()} score: with the controls in place."),
+        ("Target Score", f"The {names.target.lower()} score: where the planned controls should bring it."),
+        ("High Medium Low", f"The band of the {names.current.lower()} score."),
+    )
 WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned"}
 
 
@@ -198,7 +201,7 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
         yield [model.bands_note]
     yield []
     yield ["Column", "What it holds"]
-    yield from ([column, text] for column, text in SCORE_NOTES)
+    yield from ([column, text] for column, text in score_notes(model))
 
 
 def scoring_sheet(workbook: Workbook, framework: Framework) -> None:

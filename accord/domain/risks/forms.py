@@ -326,6 +326,10 @@ class RegisterFilterForm(GovukForm):
         bands = field_of(self, "band", forms.ChoiceField)
         categories = field_of(self, "category", forms.ChoiceField)
         bands.choices = [("", "Any band"), *((b.id, b.name) for b in model.bands)]
+        bands.label = f"{model.scores.current} band"
+        field_of(self, "sort", forms.ChoiceField).choices = [
+            (key, label.replace("Current", model.scores.current)) for key, label in SORTS.items()
+        ]
         categories.choices = [("", "Any category"), *((c.id, c.name) for c in model.categories)]
 
     def active_filters(self) -> list[tuple[str, str]]:

@@ -82,6 +82,7 @@ class AxisLabel:
 class HeatMap:
     stage: str
     stage_name: str
+    bands_note: str  # how the framework bands a score its table puts in two bands (Bury App 10's 4)
     rows: tuple[tuple[Cell, ...], ...]  # likelihood from high to low
     likelihood: tuple[AxisLabel, ...]  # one per row
     impact: tuple[AxisLabel, ...]  # one per column
@@ -111,8 +112,8 @@ class HeatMap:
         return self.grid_left + columns * CELL_WIDTH // 2, TOP + len(self.rows) * CELL_HEIGHT // 2
 
 
-def stage_name(stage: str) -> str:
-    return dict(Stage.choices)[stage]
+def stage_name(stage: str, model: RiskModel) -> str:
+    return scoring.stage_name(model, stage)
 
 
 def palette(count: int) -> list[tuple[str, str, str]]:
@@ -184,7 +185,8 @@ def build(model: RiskModel, counts: Mapping[tuple[int | None, int | None], int],
     )
     return HeatMap(
         stage=stage,
-        stage_name=stage_name(stage),
+        stage_name=stage_name(stage, model),
+        bands_note=model.bands_note,
         rows=tuple(rows),
         likelihood=tuple(
             AxisLabel(wrap(p.name), AXIS_TITLE + LABEL_WIDTH - 10, TOP + r * CELL_HEIGHT + CELL_HEIGHT // 2)

@@ -124,7 +124,7 @@ def in_cell(risks: QuerySet[Risk], cell: tuple[str, int, int] | None) -> QuerySe
 def cell_description(cell: tuple[str, int, int], model: RiskModel) -> str:
     stage, likelihood, impact = cell
     names = {p.value: p.name for p in model.likelihood}, {p.value: p.name for p in model.impact}
-    return f"{stage_name(stage)} likelihood {names[0][likelihood]}, impact {names[1][impact]}"
+    return f"{stage_name(stage, model)} likelihood {names[0][likelihood]}, impact {names[1][impact]}"
 
 
 class CouncilFilterForm(RegisterFilterForm):
@@ -145,7 +145,9 @@ class CouncilFilterForm(RegisterFilterForm):
     def __init__(self, *args, model: RiskModel, **kwargs):
         super().__init__(*args, model=model, **kwargs)
         self.model = model
-        field_of(self, "sort", forms.ChoiceField).choices = [(k, v[0]) for k, v in COUNCIL_SORTS.items()]
+        field_of(self, "sort", forms.ChoiceField).choices = [
+            (k, v[0].replace("Current", model.scores.current)) for k, v in COUNCIL_SORTS.items()
+        ]
         for name in ("escalated", "actions"):
             as_select(field_of(self, name, forms.ChoiceField))
         self.cell = heatmap_cell(self.data, model) if self.is_bound else None

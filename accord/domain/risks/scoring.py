@@ -26,6 +26,17 @@ class OffScale(ValueError):
     pass
 
 
+def stage_name(model: RiskModel, stage: str) -> str:
+    """The framework's name for a score stage: inherent, current or target, unless it calls them
+    something else (Northampton: "Inherent, actual and residual risk scores")."""
+    return str(getattr(model.scores, stage))
+
+
+def stage_names(model: RiskModel) -> list[tuple[str, str]]:
+    """(stage, the framework's name for it), in order: inherent, current, target."""
+    return [(stage, stage_name(model, stage)) for stage in ("inherent", "current", "target")]
+
+
 def matrix_label(model: RiskModel) -> str:
     return f"{len(model.likelihood)}×{len(model.impact)}"
 

@@ -35,11 +35,13 @@ class ArtefactRecord(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "record"
         ordering = ["partnership", "slot"]
         constraints = [models.UniqueConstraint(fields=["partnership", "slot"], name="one_record_per_slot")]
 
     def __str__(self) -> str:
-        return f"{self.title} for {self.partnership_id}"
+        """As history shows it: "Business case for Riverside Community Trust" (never an id)."""
+        return f"{self.title} for {self.partnership.name}"
 
 
 def upload_path(instance: "EvidenceFile", filename: str) -> str:

@@ -43,6 +43,7 @@ def council_risks(request: HttpRequest) -> HttpResponse:
             "summary": None if filters else queries.overdue_summary(request.user),
             "bands": heatmap.band_keys(model),
             "categories": {c.id: c.name for c in model.categories},
+            "current_name": model.scores.current,
             "query": query.urlencode(),
             "today": clock.today(),
         },

@@ -11,8 +11,8 @@ from accord.frameworks import loader
 from accord.kernel.accounts.policy import Action, require
 from accord.register.access import partnership_for
 
-from .. import counts, heatmap, queries
-from ..models import Risk, Stage
+from .. import counts, heatmap, queries, scoring
+from ..models import Risk
 
 
 def heatmap_context(request: HttpRequest, risks: QuerySet[Risk] | None, list_url: str) -> dict:
@@ -31,9 +31,9 @@ def heatmap_context(request: HttpRequest, risks: QuerySet[Risk] | None, list_url
     }
     stages = [
         (value, label, f"{request.path}?{urlencode({'stage': value})}", value == stage)
-        for value, label in Stage.choices
+        for value, label in scoring.stage_names(model)
     ]
-    return {"grid": grid, "links": links, "stages": stages, "list_url": list_url}
+    return {"grid": grid, "links": links, "stages": stages, "list_url": list_url, "model": model}
 
 
 def partnership_heatmap(request: HttpRequest, pk: int) -> HttpResponse:

@@ -119,7 +119,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     history = [
         {
             "a": a,
-            "stage": Stage(a.stage).label,
+            "stage": scoring.stage_name(model, a.stage),
             "score": score_html(model, a.score, a.band_id, a.band_name),
             "older": a.matrix != matrix or a.framework_version != framework.version,
         }
@@ -129,7 +129,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     for stage in Stage.values:
         last = latest.get(stage)
         shown = score_html(model, last.score, last.band_id, last.band_name) if last else "Not scored"
-        stages.append({"label": Stage(stage).label, "id": stage, "last": last, "score": shown})
+        stages.append({"label": scoring.stage_name(model, stage), "id": stage, "last": last, "score": shown})
     actions = [
         (action, overdue_tag() if action.status != "done" and action.due_on < today else "")
         for action in risk.actions.all()
@@ -232,7 +232,7 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
         else:
             messages.success(
                 request,
-                f"{Stage(stage).label} score of {risk.reference} saved: {assessment.score} "
+                f"{scoring.stage_name(model, stage)} score of {risk.reference} saved: {assessment.score} "
                 f"({assessment.band_name}).",
             )
             return _to_risk(partnership, risk, "scores")
@@ -244,7 +244,8 @@ def risk_score(request: HttpRequest, pk: int, risk_id: int, stage: str) -> HttpR
             "partnership": partnership,
             "risk": risk,
             "framework": framework,
-            "stage": Stage(stage).label,
+            "stage": scoring.stage_name(model, stage),
+            "stage_id": stage,
             "breadcrumbs": crumbs(partnership, risk),
             "matrix": scoring.matrix_label(model),
             "likelihood_items": scale_items(model.likelihood, form["likelihood"].value()),
