@@ -334,8 +334,8 @@ class RiskModel(Cited):
     bands: list[Band] = Field(min_length=1)
     bands_note: str = Field(
         default="",
-        description="Shown with the bands wherever scores are shown: how a score the document's band table "
-        "puts in two bands is banded, in the council's words (Bury App 10's 4). Maintainers' reasons go in `note`.",
+        description="Shown with the bands wherever scores are shown: how a score the document's band "
+        "table puts in two bands is banded, in the council's words (Bury App 10's 4).",
     )
     strategies: list[Strategy] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)

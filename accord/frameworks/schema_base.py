@@ -36,7 +36,7 @@ class ScoreNames(Strict):
 
     inherent: str = Field(default="Inherent", min_length=1, description="Before any controls.")
     current: str = Field(default="Current", min_length=1, description="With the controls now in place.")
-    target: str = Field(default="Target", min_length=1, description="Where the planned controls should bring it.")
+    target: str = Field(default="Target", min_length=1, description="Where planned controls bring it.")
 
 
 class Cited(Strict):

@@ -172,7 +172,7 @@ class ReportBack(Cited):
     anchor: str = Field(default="activated", description="What a regular report-back is counted from.")
     wording: str = Field(default="", description="The framework's own words, quoted.")
     guidance: str = Field(
-        default="", description="What representatives do, in the council's words (shown to users; `note` is not)."
+        default="", description="What representatives do, in the council's words (shown; `note` is not)."
     )
 
     @model_validator(mode="after")

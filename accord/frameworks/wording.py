@@ -51,5 +51,6 @@ def check_wording(fw: BaseModel) -> Iterator[tuple[str, str]]:
         for pattern, what in MAINTAINER_PHRASES:
             match = pattern.search(text)
             if match:
-                yield path, f"user-facing text {what} ('{match.group(0)}'); put maintainers' remarks in `note`"
+                found = match.group(0)
+                yield path, f"user-facing text {what} ('{found}'); put maintainers' remarks in `note`"
                 break

@@ -33,6 +33,8 @@ FORMATS = ("xlsx", "csv")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE = ("bury", "risk_action_plan_register")
 PARTNERSHIP_HEADING = "Partnership"
+
+
 def score_notes(model: RiskModel) -> tuple[tuple[str, str], ...]:
     """What the App 10 score columns hold, in the framework's names for the three scores."""
     names = model.scores
@@ -42,6 +44,8 @@ def score_notes(model: RiskModel) -> tuple[tuple[str, str], ...]:
         ("Target Score", f"The {names.target.lower()} score: where the planned controls should bring it."),
         ("High Medium Low", f"The band of the {names.current.lower()} score."),
     )
+
+
 WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned"}
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from accord.frameworks.schema import Band, RiskModel, ScalePoint
 
 from . import scoring
-from .models import Stage
 
 # (fill, text colour, GOV.UK tag class) from the least to the most severe; each text colour
 # has a contrast of at least 4.5:1 on its fill (tests/risks/test_heatmap.py checks).

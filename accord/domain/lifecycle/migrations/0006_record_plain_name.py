@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lifecycle', '0005_agreement_gap_reasons'),
+        ("lifecycle", "0005_agreement_gap_reasons"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='artefactrecord',
-            options={'ordering': ['partnership', 'slot'], 'verbose_name': 'record'},
+            name="artefactrecord",
+            options={"ordering": ["partnership", "slot"], "verbose_name": "record"},
         ),
     ]
