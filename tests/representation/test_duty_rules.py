@@ -81,7 +81,7 @@ def test_every_type_of_every_bundled_framework_has_a_report_back_section():
         for type_rule in framework.types:
             assert type_rule.report_back, f"{framework_id}.{type_rule.id} has no report_back"
             for rule in type_rule.report_back:
-                assert rule.specified or rule.note
+                assert rule.specified or rule.guidance
 
 
 def test_redditch_officer_representatives_report_by_exception_to_their_head_of_service():
@@ -115,7 +115,7 @@ def test_no_joined_date_means_the_report_back_is_not_yet_counted():
         ({"trigger": "policy_issues", "every": "P1Y"}, "needs `every`"),
         ({"trigger": "regular", "every": "yearly"}, "not a duration"),
         ({}, "needs a trigger"),
-        ({"specified": False}, "note"),
+        ({"specified": False}, "guidance"),
         ({"trigger": "as_agreed", "anchor": "whenever"}, "anchor"),
     ],
 )
