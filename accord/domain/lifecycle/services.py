@@ -242,7 +242,9 @@ def roles_held(user: Actor, framework: Framework) -> set[str]:
 
 
 # What the history calls the records that make up a case (their models' verbose names).
-CASE_RECORDS = ("artefact record", "evidence file", "consultee", "agreement", "signatory")
+# History's names for the case's records ("artefact record" is what a record was called before it was
+# called "record" in history, kept so earlier events still count).
+CASE_RECORDS = ("record", "artefact record", "evidence file", "consultee", "agreement", "signatory")
 
 
 def is_own_case(user: Actor, partnership: Partnership) -> bool:
