@@ -44,6 +44,7 @@ class TableChanges:
     removed: list[tuple[str, dict[str, Cell]]] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
     money: frozenset[str] = frozenset()  # column names holding pounds
+    sheet: str = ""  # the compared table's sheet name, if it has its own
 
     @property
     def any(self) -> bool:
@@ -92,7 +93,9 @@ def compare_tables(previous: Table, current: Table) -> TableChanges:
     money = frozenset(current.columns[i] for i in current.money) | frozenset(
         previous.columns[i] for i in previous.money
     )
-    result = TableChanges(current.id, current.caption, [current.columns[i] for i in columns], money=money)
+    result = TableChanges(
+        current.id, current.caption, [current.columns[i] for i in columns], money=money, sheet=current.sheet
+    )
     before, after = _keyed(previous), _keyed(current)
     old_index = {name: i for i, name in enumerate(previous.columns)}
     added: list[tuple[str, Sequence[Cell]]] = []
@@ -183,6 +186,7 @@ def changes_section(comparison: Comparison) -> Section:
                 [name, "Change", "Details"],
                 rows,
                 key=None,
+                sheet=f"Changes – {changes.sheet or changes.caption}",
             )
         )
     if not comparison.any:

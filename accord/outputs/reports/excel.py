@@ -49,11 +49,21 @@ def _cell(sheet, value: Any, *, money: bool = False, bold: bool = False, wrap: b
     return cell
 
 
+# Words a shortened name should not end on ("Annual reviews held in the" reads as cut off).
+DANGLING = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to", "with"}
+)
+
+
 def _shorten(text: str, limit: int) -> str:
-    """The text cut to `limit` characters, at the end of a word where there is one."""
+    """The text cut to `limit` characters, at the end of a word where there is one, and not ending on
+    a word that leaves it dangling ("by", "the", "with")."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,:;-'")
+    words = text[: limit + 1].split(" ")[:-1] if " " in text[: limit + 1] else []
+    while words and (words[-1].lower().strip(" ,:;–-'") in DANGLING or not words[-1].strip(" ,:;–-'")):
+        words.pop()
+    cut = " ".join(words).rstrip(" ,:;–-'")
     return cut if len(cut) >= limit // 2 else text[:limit].strip()
 
 
@@ -68,6 +78,19 @@ def _value(sheet, value: Any, money: bool) -> Any:
     return _cell(sheet, value, money=money)
 
 
+def _qualified(name: str, heading: str, taken: set[str]) -> str:
+    """A taken sheet name told apart by its section: "Indicators off target – Issues", or failing
+    that "Emerging issues – Indicators"; the name as it was if neither fits."""
+    for candidate in (f"{name} – {heading}", _shorten(f"{heading} – {name}", SHEET_NAME)):
+        if (
+            len(candidate) <= SHEET_NAME
+            and candidate.lower() not in taken
+            and len(candidate) > len(heading) + 4
+        ):
+            return candidate
+    return name
+
+
 def sheet_names(report: Report) -> dict[str, str]:
     """table id -> a sheet name unique in the workbook, from the table's caption."""
     names: dict[str, str] = {}
@@ -76,6 +99,8 @@ def sheet_names(report: Report) -> dict[str, str]:
         for table in section.tables:
             base = NOT_IN_NAMES.sub("", table.sheet or table.caption).strip(" '") or table.id
             name, n = _shorten(base, SHEET_NAME), 1
+            if name.lower() in taken:  # the same name twice: say which section it is from
+                name = _qualified(name, NOT_IN_NAMES.sub("", section.heading).strip(" '"), taken)
             while name.lower() in taken:
                 n += 1
                 suffix = f" ({n})"

@@ -113,6 +113,7 @@ def build_annual_review(ctx: Context) -> Report:
                     ],
                     held_rows,
                     empty="No annual reviews were completed in the period.",
+                    sheet="Annual reviews held",
                 ),
                 Table(
                     "reviews_missing",
@@ -120,6 +121,7 @@ def build_annual_review(ctx: Context) -> Report:
                     ["Reference", "Partnership", "Last review", "Review status", "Review due"],
                     missing_rows,
                     empty="Every partnership held its annual review.",
+                    sheet="Without an annual review",
                 ),
             ],
         )
@@ -166,6 +168,7 @@ def build_annual_review(ctx: Context) -> Report:
                     numeric=(2, 3, 4, 5, 6, 7),
                     totals=True,
                     empty="No public sector partnerships.",
+                    sheet="Targets and milestones",
                 ),
                 tables.exceptions(listed, performance),
             ],

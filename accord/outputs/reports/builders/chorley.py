@@ -110,6 +110,7 @@ def _issues(key, budgets, performance: gather_monitoring.Performance, key_risks,
                 risk_rows,
                 key=None,  # events of the period
                 empty="No high or escalated risks arose in the period.",
+                sheet="High or escalated risks",
             ),
         ],
     )
@@ -158,6 +159,7 @@ def _strength(key, ratings, risks, tiers, reviews, period) -> Section:
                 rows,
                 numeric=(5, 6),
                 empty="No key partnerships.",
+                sheet="Strength and stability",
             )
         ],
     )

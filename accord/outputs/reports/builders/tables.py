@@ -83,6 +83,7 @@ def exceptions(items: list[gather.Item], performance: gather_monitoring.Performa
         key=None,  # the period's own exceptions: not compared with another period's
         numeric=(4, 5),
         empty="No indicator was off target in the period.",
+        sheet="Indicators off target",
     )
 
 
