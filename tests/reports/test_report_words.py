@@ -1,0 +1,36 @@
+"""What a report says is in the council's words: no source file name or maintainer's remark in any
+heading, paragraph, caption or cell of any report under any framework."""
+
+import re
+
+import pytest
+
+from accord.outputs.reports.builders import KINDS, PACK, build
+
+FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch", "model"]
+LEAK = re.compile(
+    r"\d{3}_[0-9a-f]{16}\.txt|\bthe seed\b|documented default|question bank [a-z]+_", re.IGNORECASE
+)
+
+
+def texts(report):
+    yield report.title
+    for section in report.sections:
+        yield section.heading
+        yield from section.paragraphs
+        for table in section.tables:
+            yield table.caption
+            yield from table.columns
+            yield table.empty
+            for row in table.rows:
+                yield from (str(cell) for cell in row)
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORKS)
+def test_no_report_shows_a_file_name_or_a_maintainers_remark(context, known, settings, framework_id):
+    settings.ACCORD_FRAMEWORK = framework_id
+    reports = [build(kind, context()) for kind in KINDS.values()] + [build(PACK, context(), known["safety"])]
+    leaks = [(r.kind, text) for r in reports for text in texts(r) if LEAK.search(text)]
+    assert leaks == []
+    cbc = next(r for r in reports if r.kind == "annual-review")
+    assert any("(J3 Partnerships Protocol, 2.11)" in p for s in cbc.sections for p in s.paragraphs)
