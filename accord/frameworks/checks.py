@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .defaults import check_adoption
 from .durations import parse
 from .evidence_rules import check_evidence_rules
 from .schema import (
@@ -281,6 +282,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_monitoring(fw),
         *check_report_back(fw),
         *check_evidence_rules(fw),
+        *check_adoption(fw),
     ]
 
 
