@@ -1,9 +1,10 @@
-"""The joint risk register as a spreadsheet, in Bury App 10's layout (Excel and CSV).
+"""The joint risk register as a spreadsheet (Excel and CSV), in the council's own layout.
 
-The columns are the headings of Bury's "Partnership Risk Assessment Action Plan Register"
-(template `risk_action_plan_register`, 001_c825c913872835d1.txt App 10), in order, whatever the
-council's own framework: each heading id maps to what Accord records for it, and a heading Accord
-has nothing for is left blank. How the scores map (see `SCORE_NOTES`) is explained on the workbook's
+The columns are the headings of the framework's `risk_register` document template, in order (Bury's
+"Partnership Risk Assessment Action Plan Register", App 10; Northampton's risk register steps), or,
+where the framework names none, Accord's plain layout (`PLAIN`): each heading id maps to what Accord
+records for it, and a heading Accord has nothing for is left blank. No council's columns appear under
+another's framework (ADR 0027). How the scores map (see `SCORE_NOTES`) is explained on the workbook's
 "Scoring" sheet, with the council's likelihood and impact scales, its matrix and its bands. Text
 that a spreadsheet could take for a formula is neutralised (`accord.kernel.ui.spreadsheet`).
 """
@@ -22,7 +23,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from accord.frameworks import citations, loader
+from accord.frameworks import citations, defaults
 from accord.frameworks.schema import Framework, RiskModel
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
@@ -31,21 +32,46 @@ from .models import Control, ControlStatus, Kind, Review, Risk
 
 FORMATS = ("xlsx", "csv")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEMPLATE = ("bury", "risk_action_plan_register")
 PARTNERSHIP_HEADING = "Partnership"
-SCORE_NOTES = (
-    ("Impact Score, Likelihood Score", "The inherent scores: before any controls."),
-    ("Residual Score", "The current score: with the controls in place."),
-    ("Target Score", "Where the planned controls should bring the score."),
-    ("High Medium Low", "The band of the current score."),
+# Accord's own layout, for a framework that names no risk register template.
+PLAIN: tuple[tuple[str, str], ...] = (
+    ("reference", "Reference"),
+    ("risk_event", "Risk: cause, event and consequence"),
+    ("partnership_objective", "Objective at risk"),
+    ("date_identified", "Date identified"),
+    ("risk_owner", "Risk owner"),
+    ("lead_officers", "Lead officers"),
+    ("date_of_review", "Last reviewed"),
+    ("controls_in_place", "Controls in place"),
+    ("partners_involved_in_place", "Partners involved in the controls in place"),
+    ("controls_planned", "Controls planned"),
+    ("partners_involved_planned", "Partners involved in the controls planned"),
+    ("impact_score", "Inherent impact"),
+    ("likelihood_score", "Inherent likelihood"),
+    ("residual_score", "Current score"),
+    ("target_score", "Target score"),
+    ("rating", "Band"),
+    ("strategy", "Strategy"),
+    ("action_owners", "Actions, owners and due dates"),
 )
-WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned"}
+# What the score columns hold, by heading id (shown with the layout's own heading text).
+SCORE_NOTES: dict[str, str] = {
+    "impact_score": "The inherent impact: before any controls.",
+    "likelihood_score": "The inherent likelihood: before any controls.",
+    "residual_score": "The current score: with the controls in place.",
+    "target_score": "Where the planned controls should bring the score.",
+    "rating": "The band of the current score.",
+    "scores": "The inherent score (before any controls), the current score (with the controls in place) "
+    "and the target score (where the planned controls should bring it).",
+}
+WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned", "cause_event_impact"}
 
 
-def headings() -> list[tuple[str, str]]:
-    """(id, text) of each App 10 column, in order."""
-    framework_id, template_id = TEMPLATE
-    template = next(t for t in loader.get(framework_id).templates if t.id == template_id)
+def headings(framework: Framework) -> list[tuple[str, str]]:
+    """(id, text) of each column, in order: the framework's risk register template, else Accord's."""
+    template = defaults.document_template(framework, "risk_register")
+    if template is None:
+        return list(PLAIN)
     return [(h.id, h.text) for h in template.headings]
 
 
@@ -71,8 +97,21 @@ def _control_partners(status: str) -> Callable[[Risk], str]:
     return partners
 
 
+def _scores(risk: Risk) -> str:
+    named = (
+        ("Inherent", risk.inherent_score),
+        ("current", risk.current_score),
+        ("target", risk.target_score),
+    )
+    return "; ".join(f"{name} {value}" for name, value in named if value is not None)
+
+
+def _actions(risk: Risk) -> str:
+    return _lines(f"{a.description} ({a.owner}, due {a.due_on:%d/%m/%Y})" for a in risk.actions.all())
+
+
 def column_values(model: RiskModel) -> dict[str, Callable[[Risk], Any]]:
-    """What each App 10 heading id holds, for the council's risk model."""
+    """What each heading id holds, for the council's risk model."""
     bands = {b.id: b.name for b in model.bands}
     strategies = {s.id: s.name for s in model.strategies}
     return {
@@ -92,6 +131,11 @@ def column_values(model: RiskModel) -> dict[str, Callable[[Risk], Any]]:
         "target_score": lambda r: r.target_score,
         "rating": lambda r: bands.get(r.current_band, r.current_band),
         "strategy": lambda r: strategies.get(r.strategy_id, r.strategy_id),
+        "risk_owner": lambda r: r.owner,
+        "cause_event_impact": _risk_event,
+        "scores": _scores,
+        "actions_and_controls": lambda r: _lines(c.description for c in r.controls.all()),
+        "action_owners": _actions,
     }
 
 
@@ -101,15 +145,15 @@ def for_export(risks: QuerySet[Risk]) -> QuerySet[Risk]:
     controls = Control.objects.prefetch_related("partners")
     return (
         risks.select_related("partnership")
-        .prefetch_related(Prefetch("controls", queryset=controls))
+        .prefetch_related(Prefetch("controls", queryset=controls), "actions")
         .annotate(last_reviewed_on=Subquery(latest[:1]))
     )
 
 
-def rows(risks: QuerySet[Risk], model: RiskModel, with_partnership: bool = False) -> Iterator[list[Any]]:
+def rows(risks: QuerySet[Risk], framework: Framework, with_partnership: bool = False) -> Iterator[list[Any]]:
     """The header row, then one row per risk."""
-    columns = headings()
-    values = column_values(model)
+    columns = headings(framework)
+    values = column_values(framework.risk_model)
     blank = lambda risk: None  # noqa: E731 - a heading Accord records nothing for
     readers = [values.get(heading_id, blank) for heading_id, _ in columns]
     yield ([PARTNERSHIP_HEADING] if with_partnership else []) + [text for _, text in columns]
@@ -160,9 +204,12 @@ def _xlsx_cell(sheet, value: Any, wrap: bool = False, bold: bool = False) -> Cel
     return cell
 
 
-def register_sheet(workbook: Workbook, table: Iterator[list[Any]], with_partnership: bool) -> None:
+def register_sheet(
+    workbook: Workbook, table: Iterator[list[Any]], with_partnership: bool, framework: Framework
+) -> None:
     sheet = workbook.create_sheet("Risk register")
-    ids = (["partnership"] if with_partnership else []) + [heading_id for heading_id, _ in headings()]
+    columns = headings(framework)
+    ids = (["partnership"] if with_partnership else []) + [heading_id for heading_id, _ in columns]
     for index, heading_id in enumerate(ids, 1):
         wide = heading_id in WIDE or heading_id == "partnership"
         sheet.column_dimensions[get_column_letter(index)].width = 45 if wide else 18
@@ -198,7 +245,7 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
         yield [model.bands_note]
     yield []
     yield ["Column", "What it holds"]
-    yield from ([column, text] for column, text in SCORE_NOTES)
+    yield from ([text, SCORE_NOTES[i]] for i, text in headings(framework) if i in SCORE_NOTES)
 
 
 def scoring_sheet(workbook: Workbook, framework: Framework) -> None:
@@ -213,7 +260,7 @@ def scoring_sheet(workbook: Workbook, framework: Framework) -> None:
 
 def workbook_bytes(table: Iterator[list[Any]], framework: Framework, with_partnership: bool) -> bytes:
     workbook = Workbook(write_only=True)
-    register_sheet(workbook, table, with_partnership)
+    register_sheet(workbook, table, with_partnership, framework)
     scoring_sheet(workbook, framework)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -240,7 +287,7 @@ def export(
 ) -> HttpResponse | StreamingHttpResponse:
     """The register as a download: Excel (with its Scoring sheet) or CSV (streamed)."""
     check_format(fmt)
-    table = rows(risks, framework.risk_model, with_partnership)
+    table = rows(risks, framework, with_partnership)
     disposition = f'attachment; filename="{filename(stem, fmt)}"'
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
