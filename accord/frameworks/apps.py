@@ -8,7 +8,7 @@ class FrameworksConfig(AppConfig):
     verbose_name = "Partnership frameworks"
 
     def ready(self) -> None:
-        from accord.register import signals
+        from accord.register import offered_types, signals
         from accord.register.evidence import RoleEvidence
 
         from . import (
@@ -17,6 +17,7 @@ class FrameworksConfig(AppConfig):
             sources,
         )
 
+        offered_types.set_provider(services.offered_types)  # the framework's own partnership types
         sources.register_source(RoleEvidence)  # the register's roles: it cannot register with the frameworks
 
         signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="frameworks")

@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accord.domain.risks import exports
-from accord.frameworks import loader
 from accord.domain.risks.models import Control, Review
+from accord.frameworks import loader
 from tests import factories as f
 from tests.risks.test_heatmap import make_risk
 

@@ -84,9 +84,7 @@ def _section(
     write(doc, blocks, level=2, guidance=guidance, keep_questions=keep_questions)
 
 
-def _headings(
-    doc: WordDocument, d: Dossier, template: Template | None, *, keep_questions=False
-) -> set[str]:
+def _headings(doc: WordDocument, d: Dossier, template: Template | None, *, keep_questions=False) -> set[str]:
     """Write every heading of the template (none without one); returns the business case answers
     it showed."""
     shown: set[str] = set()
