@@ -98,9 +98,10 @@ def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
     found = []
     fact = risk_fact(risk)
     if risk_rules.contingency_missing(model, fact):
+        clause = citations.display(risk_rules.CONTINGENCY_CITE)
         found.append(
             RiskWarning(
-                "A contingency plan is needed: high impact (Redditch App 8 3.8)",
+                "A contingency plan is needed: high impact" + (f" ({clause})" if clause else ""),
                 "Add a contingency plan",
                 "risk-edit",
             )
