@@ -13,11 +13,13 @@ class FrameworksConfig(AppConfig):
 
         from . import (
             checks_startup,  # noqa: F401 - registers the start-up check
+            loader,
             services,
             sources,
         )
 
-        offered_types.set_provider(services.offered_types)  # the framework's own partnership types
+        # the register's forms offer the council framework's own partnership types
+        offered_types.set_provider(lambda: services.offered_types(loader.current()))
         sources.register_source(RoleEvidence)  # the register's roles: it cannot register with the frameworks
 
         signals.partnerships_created.connect(services.on_partnerships_created, dispatch_uid="frameworks")

@@ -9,15 +9,31 @@ shown (ADR 0027). Parts adopted from the model framework are cited as the model'
 a page, a generated document, an email or the API.
 """
 
-from .loader import current
+from functools import cache
+
+from .loader import all_frameworks
 from .schema import Framework
 from .schema_base import cite_text
 
+MODEL_ID = "model"
+
+
+@cache
+def _council_titles() -> dict[str, str]:
+    known: dict[str, str] = {}
+    for framework in all_frameworks().values():
+        if framework.id != MODEL_ID:
+            known.update(framework.document_titles())
+    return known
+
 
 def titles(framework: Framework | None = None) -> dict[str, str]:
-    """Seed file → title, from the framework's own `source_documents`; with no framework at hand
-    (an email, a document built away from a request), the council's framework."""
-    return (framework or current()).document_titles()
+    """Seed file → title, from the framework's own `source_documents`. With no framework at hand (a
+    calendar feed, the API's stored reasons), the council frameworks' titles: pass the framework
+    wherever it is known, as pages, documents and reports do."""
+    if framework is None:
+        return _council_titles()
+    return framework.document_titles()
 
 
 def display(cite: str | None, framework: Framework | None = None) -> str:

@@ -215,10 +215,9 @@ def record_last_done(
     return row
 
 
-def offered_types() -> list[OfferedType]:
-    """The council framework's own partnership types, for the register's forms and filters
+def offered_types(framework: Framework) -> list[OfferedType]:
+    """The framework's own partnership types, for the register's forms and filters
     (accord.register.offered_types): each with the register types that count as it."""
-    framework = loader.current()
     return [
         OfferedType(
             name=t.name,

@@ -224,7 +224,7 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
     """The 'Scoring' sheet: the scales, the matrix, the bands, and what the score columns hold."""
     model = framework.risk_model
     yield [f"How risks are scored: {framework.name} ({framework.council}), {scoring.matrix_label(model)}"]
-    yield [citations.display(model.cite)]
+    yield [citations.display(model.cite, framework)]
     yield []
     for title, scale in (("Likelihood", model.likelihood), ("Impact", model.impact)):
         yield [title, "Name", "Description"]
