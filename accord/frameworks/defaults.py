@@ -26,6 +26,7 @@ PARTS: dict[str, str] = {
     **{
         document: f"the model's template laying out the {document.replace('_', ' ')} document"
         for document in DOCUMENTS
+        if document != "risk_register"  # the model has no risk register layout of its own
     },
 }
 

@@ -154,6 +154,7 @@ def test_a_part_adopted_from_the_model_is_cited_as_the_models_own():
     rules = defaults.assurance(framework)
     assert rules is not None and {r.cite for r in rules.rules} == {model.name}
     assert defaults.document_template(framework, "committee_report") is None  # not adopted: none
+    assert "risk_register" not in defaults.PARTS  # the model has no risk register layout to adopt
     assert not COUNCILS.search(citations.display(form.cite, framework))
 
 
@@ -189,7 +190,7 @@ def test_every_adoptable_part_is_in_the_model_framework():
     for part in defaults.PARTS:
         if part == "assurance":
             assert model.assurance is not None
-        elif part != "risk_register":  # the model has no risk register layout: Accord's plain one
+        else:
             assert defaults.own_template(model, model.documents.get(part)) is not None, part
 
 
