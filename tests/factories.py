@@ -46,6 +46,11 @@ class PartnershipTypeFactory(factory.django.DjangoModelFactory):
     citation = "J3 Partnerships Protocol, 1.5.1"
 
 
+def offered_type() -> PartnershipType:
+    """A partnership type the forms offer under the framework in force: its first own type."""
+    return PartnershipTypeFactory(name=loader.current().types[0].name)
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation

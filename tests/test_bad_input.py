@@ -28,7 +28,7 @@ def create_data(**overrides):
         "name": "Chorley Youth Partnership",
         "reference": "YP-01",
         "description": "Young people's services",
-        "partnership_type": f.PartnershipTypeFactory().pk,
+        "partnership_type": f.offered_type().pk,
         "statutory_status": "non_statutory",
         "incorporation": "unincorporated",
         "lead_organisation": f.council().pk,

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .defaults import check_adoption
 from .durations import parse
 from .evidence_rules import check_evidence_rules
 from .schema import (
@@ -283,6 +284,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_report_back(fw),
         *check_evidence_rules(fw),
         *check_wording(fw),
+        *check_adoption(fw),
     ]
 
 

@@ -162,7 +162,7 @@ ARTEFACT_KINDS = (
     "other",
 )
 # Documents Accord generates from the record, each laid out by one of the framework's templates.
-DOCUMENTS = ("committee_report", "mou", "registration", "leaving_form", "business_case")
+DOCUMENTS = ("committee_report", "mou", "registration", "leaving_form", "business_case", "risk_register")
 
 
 class Artefact(Item):
@@ -378,10 +378,14 @@ class Framework(Strict):
     documents: dict[str, str] = Field(
         default_factory=dict,
         description=f"Which template lays out each generated document ({', '.join(DOCUMENTS)}); "
-        "a document the file does not name uses the model framework's template.",
+        "a document the file does not name has Accord's plain layout, or the model's if adopted.",
     )
     assurance: Assurance | None = Field(
-        default=None, description="Governance assurance rating rules; none means the model framework's."
+        default=None, description="Governance assurance rating rules; none needs adopt_from_model."
+    )
+    adopt_from_model: list[str] = Field(
+        default_factory=list,
+        description="Parts of the model framework the council adopts (accord.frameworks.defaults.PARTS).",
     )
     reminders: Reminders | None = Field(
         default=None, description="Reminders and escalation of overdue items; none means Accord's defaults."

@@ -54,18 +54,23 @@ class Item(Cited):
     id: str = Field(pattern=IDENT)
 
 
-_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)")
+_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)(?P<section>[^;)]*)")
 
 
 def cite_text(cite: str, titles: dict[str, str]) -> str:
     """Every seed file name in `cite` replaced by its title and joined to what follows with ", "; a
-    file with no known title is dropped rather than shown (users never see a file name)."""
+    file with no known title is dropped with its section (another council's clause is not this
+    framework's), and so is the "; " that joined it (users never see a file name)."""
 
     def title(match: re.Match[str]) -> str:
         known = titles.get(match["file"])
-        rest = match.string[match.end() :]
         if not known:
-            return ""
-        return f"{known}, " if rest and match["gap"] else known
+            return "\0"  # marks a citation to drop
+        rest = match["section"]
+        return f"{known}, {rest}" if rest and match["gap"] else f"{known}{match['gap']}{rest}"
 
-    return _SEED_FILE.sub(title, cite or "").strip()
+    text = _SEED_FILE.sub(title, cite or "")
+    if "\0" in text:
+        parts = [p for p in text.split(";") if "\0" not in p]
+        text = ";".join(parts)
+    return text.strip().strip(";").strip()

@@ -15,6 +15,7 @@ from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import Actor, actor_name, diff, record
 from accord.register.models import Partnership
+from accord.register.offered_types import OfferedType
 from accord.register.services import lock_open
 
 from . import apply, loader, significance, store, tracking
@@ -212,3 +213,17 @@ def record_last_done(
     )
     store.refresh_changed([locked.pk], framework=framework)
     return row
+
+
+def offered_types(framework: Framework) -> list[OfferedType]:
+    """The framework's own partnership types, for the register's forms and filters
+    (accord.register.offered_types): each with the register types that count as it."""
+    return [
+        OfferedType(
+            name=t.name,
+            aliases=tuple(t.register_names),
+            description=t.description,
+            citation=framework.cite_text(t.cite),
+        )
+        for t in framework.types
+    ]

@@ -10,6 +10,7 @@ from accord.kernel import clock
 from accord.kernel.ui.forms import GovukForm, as_select, field_of
 from accord.register.access import current
 
+from . import offered_types
 from .models import (
     CouncilRole,
     Directorate,
@@ -48,7 +49,7 @@ class RegisterFilterForm(GovukForm):
         help_text="Words from the name, reference, purpose, themes, area or lead organisation",
     )
     partnership_type = forms.ModelChoiceField(
-        label="Type", queryset=PartnershipType.objects.all(), required=False, empty_label="Any type"
+        label="Type", queryset=PartnershipType.objects.none(), required=False, empty_label="Any type"
     )
     status = forms.ChoiceField(
         label="Status", choices=[("", "Any status"), *PartnershipStatus.choices], required=False
@@ -87,6 +88,7 @@ class RegisterFilterForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        field_of(self, "partnership_type", forms.ModelChoiceField).queryset = offered_types.choices()
         for name in ("partnership_type", "status", "directorate", "council_role", "sort"):
             as_select(field_of(self, name, forms.ChoiceField))
 
@@ -114,7 +116,9 @@ def filter_register(
     today = today or clock.today()
     if data.get("q"):
         queryset = apply_search(queryset, data["q"], counting=counting)
-    for name in ("partnership_type", "status", "directorate", "council_role"):
+    if data.get("partnership_type"):
+        queryset = queryset.filter(offered_types.matching(data["partnership_type"]))
+    for name in ("status", "directorate", "council_role"):
         if data.get(name):
             queryset = queryset.filter(**{name: data[name]})
     if data.get("lead_officer"):

@@ -66,7 +66,7 @@ def _new_partnership(p: Partnership) -> dict:
         "name": "Chorley Health Partnership",
         "reference": f"HEALTH-{Partnership.objects.count()}",
         "description": "Working together on health.",
-        "partnership_type": p.partnership_type_id,
+        "partnership_type": f.offered_type().pk,
         "statutory_status": "non_statutory",
         "incorporation": "unincorporated",
         "lead_organisation": p.lead_organisation_id,

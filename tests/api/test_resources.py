@@ -94,7 +94,7 @@ def test_a_partnership_created_through_the_api_starts_its_cycle_and_history(api_
         "name": "Chorley Health Partnership",
         "reference": "health-01",
         "description": "Health",
-        "partnership_type": own_partnership.partnership_type_id,
+        "partnership_type": f.offered_type().pk,
         "statutory_status": "statutory",
         "incorporation": "unincorporated",
         "lead_organisation": own_partnership.lead_organisation_id,

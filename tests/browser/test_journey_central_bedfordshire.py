@@ -132,7 +132,7 @@ def propose(page: Page, name: str, reference: str) -> int:
     page.get_by_label("Name").fill(name)
     page.get_by_label("Reference").fill(reference)
     page.get_by_label("Description").fill("Sets the strategy for children's services across the area.")
-    page.get_by_role("combobox", name="Type").select_option(label="Public sector strategic")
+    page.get_by_role("combobox", name="Type").select_option(label="Public Sector Strategic Partnership")
     page.get_by_role("group", name="Statutory status").get_by_label("Statutory", exact=True).check()
     page.get_by_role("group", name="Legal status").get_by_label("Unincorporated").check()
     page.get_by_role("combobox", name="Lead organisation").select_option(label="Central Bedfordshire Council")

@@ -70,7 +70,7 @@ def test_an_officer_adds_a_partnership_with_a_member_and_a_representative_then_e
     page.get_by_label("Name").fill("Chorley Youth Partnership")
     page.get_by_label("Reference").fill("yp-01")
     page.get_by_label("Description").fill("Brings youth services together across Chorley.")
-    page.get_by_role("combobox", name="Type").select_option(label="Joint committee")
+    page.get_by_role("combobox", name="Type").select_option(label="Joint committee with other authorities")
     page.get_by_role("group", name="Statutory status").get_by_label("Non-statutory").check()
     page.get_by_role("group", name="Legal status").get_by_label("Unincorporated").check()
     page.get_by_role("combobox", name="Lead organisation").select_option(label="Chorley Council")

@@ -112,6 +112,7 @@ def sample_framework(**overrides) -> Framework:
                 {"id": "high", "name": "High", "min": 8, "max": 16},
             ],
         },
+        "adopt_from_model": ["assurance"],  # it writes no rating rules of its own
     }
     data.update(overrides)
     return Framework.model_validate(data)

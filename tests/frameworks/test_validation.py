@@ -119,7 +119,12 @@ def test_a_citation_reads_as_the_document_title_and_section():
         "Sample Framework, App 4a; Sample Framework, 6"
     )
     assert framework.cite_text("") == ""
-    assert framework.cite_text("001_c825c913872835d1.txt 3.4") == "3.4"  # an undeclared file is never shown
+    # an undeclared file is never shown, nor its section: it is another document's clause (ADR 0027)
+    assert framework.cite_text("001_c825c913872835d1.txt 3.4") == ""
+    assert (
+        framework.cite_text("001_c825c913872835d1.txt 3.4; 004_0d99c29b5f1d20f0.txt 6")
+        == "Sample Framework, 6"
+    )
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside this checkout")

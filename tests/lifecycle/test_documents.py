@@ -16,7 +16,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from accord.domain.lifecycle import content
-from accord.domain.lifecycle.documents import DOCUMENTS, DOCX, filename, gather, generate
+from accord.domain.lifecycle.documents import DOCUMENTS, DOCX, filename, gather, generate, offered
 from accord.domain.lifecycle.documents.generators import template_for
 from accord.domain.lifecycle.documents.headings import FILL, NEVER_KNOWN
 from accord.domain.lifecycle.models import Agreement, ArtefactRecord, Consultee
@@ -174,6 +174,15 @@ def to_pdf_text(docx: bytes, tmp_path: Path, stem: str) -> str:
     return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
+def framework_offering(slug: str):
+    """The framework in force if it has the document, else the first bundled one that has it (a
+    council's own registration or leaving form exists only under its framework)."""
+    current = loader.current()
+    if slug in offered(current):
+        return current
+    return next(loader.get(i) for i in FRAMEWORKS if i != "model" and slug in offered(loader.get(i)))
+
+
 def headings(docx: bytes) -> list[tuple[str, str]]:
     document = Document(BytesIO(docx))
     return [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
@@ -187,7 +196,8 @@ def test_each_document_opens_in_libreoffice_with_the_record_and_marked_gaps(
     slug, record, request, tmp_path, users
 ):
     partnership = request.getfixturevalue(f"{record}_partnership")
-    docx = generate(slug, partnership, users["officer"], framework=loader.current())
+    framework = framework_offering(slug)
+    docx = generate(slug, partnership, users["officer"], framework=framework)
     text = to_pdf_text(docx, tmp_path, slug)
 
     assert settings.COUNCIL_NAME in text
@@ -196,10 +206,11 @@ def test_each_document_opens_in_libreoffice_with_the_record_and_marked_gaps(
     if record == "full":
         for value in PREFILLED[slug]:
             assert value in text, f"{value!r} missing from the {slug}"
-    template = template_for(loader.current(), DOCUMENTS[slug].name)
+    template = template_for(framework, DOCUMENTS[slug].name)
     found = headings(docx)
     assert found[0] == ("Heading 1", found[0][1]) and partnership.name in found[0][1]
-    assert {h.text for h in template.headings} <= {text for style, text in found if style == "Heading 2"}
+    shown = {text for style, text in found if style == "Heading 2"}
+    assert template is None or {h.text for h in template.headings} <= shown
 
 
 @pytest.mark.django_db
@@ -207,11 +218,12 @@ def test_each_document_opens_in_libreoffice_with_the_record_and_marked_gaps(
 def test_every_framework_lays_out_every_document_from_its_templates(framework_id, full_partnership, users):
     framework = loader.get(framework_id)
     dossier = gather(full_partnership, users["officer"], framework)
-    for slug, spec in DOCUMENTS.items():
+    for slug, spec in offered(framework).items():
         document = Document(BytesIO(spec.build(dossier).to_bytes()))
         found = {p.text for p in document.paragraphs if p.style.name == "Heading 2"}
         template = template_for(framework, spec.name)
-        assert {h.text for h in template.headings} <= found, (framework_id, slug)
+        # the framework's own template, or Accord's plain layout where it names none (ADR 0027)
+        assert template is None or {h.text for h in template.headings} <= found, (framework_id, slug)
         assert settings.COUNCIL_NAME in document.core_properties.title
         assert full_partnership.name in document.core_properties.title
         assert document.core_properties.author == settings.COUNCIL_NAME
@@ -223,7 +235,9 @@ def test_every_template_heading_is_either_filled_from_the_record_or_left_on_purp
     for framework_id in FRAMEWORKS:
         framework = loader.get(framework_id)
         for name in DOCUMENT_NAMES:
-            unplaced |= {h.id for h in template_for(framework, name).headings} - set(FILL) - NEVER_KNOWN
+            template = template_for(framework, name)
+            if template is not None and name != "risk_register":  # the risk download has its own columns
+                unplaced |= {h.id for h in template.headings} - set(FILL) - NEVER_KNOWN
     assert not unplaced, f"Decide what fills these headings (FILL) or mark them NEVER_KNOWN: {unplaced}"
 
 
@@ -257,7 +271,7 @@ def test_officer_downloads_the_committee_report_as_a_word_document(client, users
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", list(DOCUMENTS))
+@pytest.mark.parametrize("slug", list(offered(loader.current())))
 def test_a_partnership_with_nothing_written_still_downloads(client, users, empty_partnership, slug):
     client.force_login(users["officer"])
     response = client.get(reverse("document", args=[empty_partnership.pk, slug]))

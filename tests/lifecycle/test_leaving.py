@@ -16,6 +16,12 @@ from tests.lifecycle.test_agreement import assert_refused, dated
 
 
 @pytest.fixture
+def redditch(settings):
+    """Redditch's framework, whose leaving form (App 5) is due within three months (11)."""
+    settings.ACCORD_FRAMEWORK = "redditch"
+
+
+@pytest.fixture
 def officer_client(client, users):
     client.force_login(users["officer"])
     return client
@@ -123,7 +129,7 @@ def test_no_decision_to_leave_before_the_partnership_is_active(officer_client, o
 
 
 @pytest.mark.django_db
-def test_the_leaving_form_waits_for_the_decision(officer_client, own_partnership):
+def test_the_leaving_form_waits_for_the_decision(officer_client, own_partnership, redditch):
     url = reverse("leaving-form", args=[own_partnership.pk])
     response = officer_client.get(url)
     assert response.status_code == 200
@@ -134,7 +140,7 @@ def test_the_leaving_form_waits_for_the_decision(officer_client, own_partnership
 
 @pytest.mark.django_db
 def test_the_leaving_form_is_due_three_months_after_the_decision_and_warns_when_overdue(
-    officer_client, own_partnership
+    officer_client, own_partnership, redditch
 ):
     framework = loader.current()
     assert leaving.report_due(framework, date(2025, 1, 31)).on == date(2025, 4, 30)
@@ -148,20 +154,20 @@ def test_the_leaving_form_is_due_three_months_after_the_decision_and_warns_when_
 
 
 @pytest.mark.django_db
-def test_the_leaving_form_starts_from_the_decision(officer_client, own_partnership):
+def test_the_leaving_form_starts_from_the_decision(officer_client, own_partnership, redditch):
     decided = timezone.localdate() - timedelta(days=7)
     decide_to_leave(officer_client, own_partnership, decided)
     html = officer_client.get(reverse("leaving-form", args=[own_partnership.pk])).content.decode()
     assert 'value="Chorley Community Safety Partnership"' in html
     assert f'value="{decided.day}"' in html and f'value="{decided.year}"' in html
-    assert "External funding sources or resources ceased" in html
+    assert "External funding sources or resources ceased" in html  # the decision's reason
     for label in ("Achievement 1", "Achievement 3", "Example 2", "Thing 3"):
         assert label in html
     assert "overdue" not in html
 
 
 @pytest.mark.django_db
-def test_a_draft_is_kept_but_submitting_needs_every_question(officer_client, own_partnership):
+def test_a_draft_is_kept_but_submitting_needs_every_question(officer_client, own_partnership, redditch):
     decide_to_leave(officer_client, own_partnership)
     url = reverse("leaving-form", args=[own_partnership.pk])
     partial = form_data(action="draft", achievements_1="", why_ended="")
@@ -301,3 +307,26 @@ def test_central_bedfordshire_needs_the_decision_to_leave_for_every_type_of_part
         )
     decide_to_leave(officer_client, own_partnership)
     assert services.check(own_partnership, cycle.LEAVING, framework=loader.current()).ok
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("framework_id", ["bury", "central_bedfordshire", "chorley", "northampton"])
+def test_a_council_without_a_leaving_form_records_the_decision_but_is_shown_no_form_and_no_due_date(
+    officer_client, own_partnership, settings, framework_id
+):
+    """Only Redditch has a leaving form with a due date (App 5, 11); the others set no leaving duty
+    of that kind, and none adopts the model framework's form (ADR 0027)."""
+    settings.ACCORD_FRAMEWORK = framework_id
+    framework = loader.get(framework_id)
+    assert leaving.leaving_template(framework) is None
+    assert leaving.report_due(framework, date(2025, 1, 31)) is None
+    decide_to_leave(officer_client, own_partnership)
+    html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
+    assert "Decision to leave" in html
+    assert reverse("leaving-form", args=[own_partnership.pk]) not in html
+    assert "Redditch" not in html and "Bury" not in html.replace(framework.council, "")
+    assert officer_client.get(reverse("leaving-form", args=[own_partnership.pk])).status_code == 404
+    assert (
+        officer_client.post(reverse("leaving-form", args=[own_partnership.pk]), form_data()).status_code
+        == 404
+    )

@@ -1,5 +1,6 @@
-"""The register as a spreadsheet in Bury App 10's layout: Excel with a Scoring sheet, and CSV that
-Excel opens as UTF-8 and that cannot smuggle in a formula."""
+"""The register as a spreadsheet in the council's own layout (here Bury's App 10): Excel with a Scoring
+sheet, and CSV that Excel opens as UTF-8 and that cannot smuggle in a formula. Under a framework with
+no risk register template, Accord's plain layout: never another council's columns."""
 
 import csv
 import io
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 
 from accord.domain.risks import exports
 from accord.domain.risks.models import Control, Review
+from accord.frameworks import loader
 from tests import factories as f
 from tests.risks.test_heatmap import make_risk
 
@@ -33,6 +35,11 @@ APP_10 = [
     "High Medium Low",
     "Strategy",
 ]
+
+
+@pytest.fixture(autouse=True)
+def bury(settings):
+    settings.ACCORD_FRAMEWORK = "bury"
 
 
 @pytest.fixture
@@ -100,15 +107,16 @@ def test_excel_has_the_app_10_columns_and_a_row_per_risk(client, users, register
     assert flood["Control measures planned"] == "Move the depot"
     assert (flood["Impact Score"], flood["Likelihood Score"]) == (4, 4)  # inherent
     assert (flood["Residual Score"], flood["Target Score"]) == (6, 2)  # current, target
-    assert flood["High Medium Low"] == "Medium"
-    assert flood["Strategy"] == "Reduce"
+    assert flood["High Medium Low"] == "Medium Risk"  # Bury's band name
+    assert flood["Strategy"] == "reduce"  # not one of Bury's strategies: shown as recorded
     assert flood["How does the objective fit with ‘Team Bury’s’ ambitions?"] is None
     # A title that looks like a formula stays text in Excel, behind the same guard as in the CSV.
     assert rows[2][3] == "'=cmd|' /C calc'!A0" and sheet["D3"].data_type == "s"
 
 
 @pytest.mark.django_db
-def test_excel_explains_the_scoring(client, users, register):
+def test_excel_explains_the_scoring(client, users, register, settings):
+    settings.ACCORD_FRAMEWORK = "chorley"  # Chorley's scales, in Accord's plain layout
     client.force_login(users["officer"])
     _, body = download(client, "risk-export", register.pk, "xlsx")
     scoring = [row for row in load_workbook(io.BytesIO(body))["Scoring"].iter_rows(values_only=True)]
@@ -118,7 +126,8 @@ def test_excel_explains_the_scoring(client, users, register):
     assert not any("seed" in line or "Default scale" in line for line in text)
     assert "Very likely (4) 4 Medium 8 High 12 High 16 High" in text
     assert "High 8 to 16 Act now and bring to members' attention in the performance report. P1M" in text
-    assert "Residual Score The current score: with the controls in place." in text
+    assert "Current score The current score: with the controls in place." in text
+    assert not any("Bury" in line for line in text)
 
 
 @pytest.mark.django_db
@@ -189,3 +198,41 @@ def test_an_empty_register_exports_its_headings(client, users):
     response, body = download(client, "risk-export", partnership.pk, "csv")
     assert csv_rows(body) == [APP_10]
     assert response["Content-Disposition"] == 'attachment; filename="NEW-01-2026-risk-register.csv"'
+
+
+OTHER_COUNCILS = ("Bury", "Redditch", "Northampton", "Chorley", "Bedfordshire")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "framework_id, layout",
+    [
+        ("bury", APP_10),
+        (
+            "northampton",
+            [
+                "Cause, event and impact",
+                "Risk Owner",
+                "Inherent, actual and residual risk scores",
+                "Mitigating actions and controls",
+                "Action owners and estimated completion dates",
+            ],
+        ),
+        ("redditch", [text for _, text in exports.plain(loader.get("redditch").risk_model)]),
+        ("chorley", [text for _, text in exports.plain(loader.get("chorley").risk_model)]),
+        (
+            "central_bedfordshire",
+            [text for _, text in exports.plain(loader.get("central_bedfordshire").risk_model)],
+        ),
+    ],
+)
+def test_each_framework_exports_its_own_columns_only(client, users, settings, framework_id, layout):
+    settings.ACCORD_FRAMEWORK = framework_id
+    client.force_login(users["officer"])
+    partnership = f.PartnershipFactory(name="New", reference="NEW 01/2026")
+    response, body = download(client, "risk-export", partnership.pk, "csv")
+    header = csv_rows(body)[0]
+    assert header == layout
+    council = loader.get(framework_id).council
+    others = [name for name in OTHER_COUNCILS if name not in council]
+    assert not [h for h in header if any(name in h for name in others)]

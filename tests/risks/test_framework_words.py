@@ -59,7 +59,11 @@ def test_the_heat_map_carries_the_stage_name_and_the_band_note():
 
 def test_the_export_explains_the_columns_in_the_frameworks_score_names():
     rows = [" ".join(str(c) for c in row) for row in exports.scoring_rows(loader.get("northampton"))]
-    assert "Residual Score The actual score: with the controls in place." in rows
+    assert (
+        "Inherent, actual and residual risk scores The inherent score (before any controls), the actual "
+        "score (with the controls in place) and the residual score (where the planned controls should "
+        "bring it)." in rows
+    )
     assert not any("current score" in row for row in rows)
 
 

@@ -259,8 +259,9 @@ def test_a_high_impact_risk_without_a_contingency_plan_is_flagged(officer, own_p
     settings.ACCORD_FRAMEWORK = "redditch"
     risk = make_risk(own_partnership)
     services.assess(users["officer"], risk, "inherent", 1, 3, framework=loader.current())
-    assert "A contingency plan is needed: high impact (Redditch App 8 3.8)" in page(
-        officer.get(risk_url("risk", risk))
+    assert (
+        "A contingency plan is needed: high impact (Partnership Governance Framework and Toolkit, App 8 3.8)"
+        in page(officer.get(risk_url("risk", risk)))
     )
     Risk.objects.filter(pk=risk.pk).update(contingency_plan="Reserve fund")
     assert "A contingency plan is needed" not in page(officer.get(risk_url("risk", risk)))

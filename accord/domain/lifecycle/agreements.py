@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
-from accord.frameworks import loader
+from accord.frameworks import defaults
 from accord.frameworks.durations import Duration, parse
 from accord.frameworks.duty_rules import in_words
 from accord.frameworks.engine import framework_type
@@ -111,22 +111,19 @@ def _template(framework: Framework, template_id: str | None) -> Template | None:
 
 def coverage_template(framework: Framework, partnership: Partnership) -> Template:
     """The headings the agreement must cover: its artefact's template, else the framework's MoU
-    template, else the model framework's."""
+    template (its own, or the model framework's where its file adopts it)."""
     return template_for(framework, agreement_artefact(framework, partnership))
 
 
 def template_for(framework: Framework, artefact: Artefact | None) -> Template:
     """The headings a governing document must cover: its own template (the framework checks it has
-    one), else the framework's MoU template, else the model framework's."""
-    model = loader.get("model")
-    for source, template_id in (
-        (framework, artefact.template if artefact else None),
-        (framework, framework.documents.get("mou")),
-        (model, model.documents.get("mou")),
-    ):
-        if found := _template(source, template_id):
-            return found
-    raise LookupError("The model framework has no MoU template")
+    one), else the framework's MoU template (its own, or the model's where its file adopts it)."""
+    found = _template(framework, artefact.template if artefact else None) or defaults.document_template(
+        framework, "mou"
+    )
+    if found is None:
+        raise LookupError(f"The {framework.name} names no template for its agreement")
+    return found
 
 
 def missing_headings(template: Template, coverage: dict[str, Any]) -> list[Heading]:

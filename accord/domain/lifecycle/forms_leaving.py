@@ -43,16 +43,15 @@ class ExitDecisionForm(GovukForm):
     decided_by = forms.CharField(
         label="Who made the decision",
         max_length=200,
-        help_text="For example, Executive, or full Council if it has constitutional implications "
-        "(Redditch 11).",
+        help_text="The body or officer with the authority under the council's constitution.",
     )
     reference = forms.CharField(
         label="Authority or decision reference",
         max_length=200,
-        help_text="For example, 'Executive minute 45/2025' or 'Record of Delegated Decision 2025/112'.",
+        help_text="For example, a committee minute number or a delegated decision reference.",
     )
     reason = _radios(
-        "Why is the council's involvement ending?", REASON_CHOICES, "The reasons in Redditch 11."
+        "Why is the council's involvement ending?", REASON_CHOICES, "Choose the nearest reason, or Other."
     )
     reason_detail = forms.CharField(
         label="The reason, if other",
@@ -64,12 +63,12 @@ class ExitDecisionForm(GovukForm):
     planned = _radios(
         "Is this a planned or unplanned end?",
         PLANNED_CHOICES,
-        "An exit strategy covers both planned and unplanned ends (Bury 9.21).",
+        "An exit strategy covers both planned and unplanned ends.",
     )
     continues = _radios(
         "Will the partnership continue without the council?",
         CONTINUES_CHOICES,
-        "Leaving does not necessarily mean that the partnership itself will end (Redditch 11).",
+        "Leaving does not necessarily mean that the partnership itself will end.",
     )
 
     def __init__(self, *args, answers: dict[str, Any] | None = None, **kwargs):

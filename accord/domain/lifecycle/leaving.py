@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import transaction
 
-from accord.frameworks import loader
+from accord.frameworks import defaults
 from accord.frameworks.durations import parse
 from accord.frameworks.schema import Framework, Template
 from accord.kernel import clock
@@ -29,9 +29,7 @@ from .models import ArtefactRecord
 DECISION_SLOT = "exit_decision"
 REPORT_SLOT = "exit_report"
 REDDITCH_11 = "004_0d99c29b5f1d20f0.txt 11"
-REDDITCH_APP_5 = "004_0d99c29b5f1d20f0.txt App 5"
 BURY_G = "001_c825c913872835d1.txt App 4 G"
-BURY_9_21 = "001_c825c913872835d1.txt 9.21"
 CHORLEY_EXIT = "003_6cf6fd1a73ee76f7.txt Exit Strategies"
 
 # The states in which a decision to leave can be recorded.
@@ -43,7 +41,7 @@ LEAVING_REASONS: tuple[tuple[str, str], ...] = (
     ("achieved", "The partnership achieved all that it set out to do"),
     (
         "objectives_changed",
-        "The objectives of the council, the Sustainable Community Strategy or Local Area Agreement changed",
+        "The objectives of the council or its partners changed",
     ),
     (
         "not_delivering",
@@ -88,7 +86,7 @@ EXIT_PLAN: tuple[PlanHeading, ...] = (
     PlanHeading(
         "liabilities",
         "Liabilities",
-        "Liabilities the council keeps or must settle, including any funding shortfall (Bury 9.20).",
+        "Liabilities the council keeps or must settle, including any funding shortfall.",
         BURY_G,
     ),
     PlanHeading(
@@ -162,7 +160,6 @@ FORM_QUESTIONS: dict[str, FormQuestion] = {
     "completed_by": FormQuestion("text", "Enter who completed the form, with their job title and contact"),
 }
 DEFAULT_QUESTION = FormQuestion("long_text", "Answer this question")
-REPORT_DUE_FALLBACK = "P3M"  # "Within 3 months of the decision to leave" (Redditch 11, App 5)
 
 
 class LeavingRefused(Exception):
@@ -173,25 +170,10 @@ def question(heading_id: str) -> FormQuestion:
     return FORM_QUESTIONS.get(heading_id, DEFAULT_QUESTION)
 
 
-def _template(framework: Framework, template_id: str | None) -> Template | None:
-    for source in (framework, loader.get("model")):
-        for template in source.templates:
-            if template.id == template_id:
-                return template
-    return None
-
-
-def leaving_template(framework: Framework) -> Template:
-    """The leaving form's questions: the framework's `leaving_form` document template, or the
-    model framework's (Redditch App 5)."""
-    model = loader.get("model")
-    for template_id in (framework.documents.get("leaving_form"), model.documents.get("leaving_form")):
-        found = _template(framework, template_id)
-        if found is not None:
-            return found
-    found = _template(model, "exit_report")
-    assert found is not None, "the model framework has the exit_report template"
-    return found
+def leaving_template(framework: Framework) -> Template | None:
+    """The leaving form's questions: the framework's `leaving_form` document template (its own, or
+    the model framework's where its file adopts it); None where the council has no leaving form."""
+    return defaults.document_template(framework, "leaving_form")
 
 
 @dataclass(frozen=True)
@@ -201,15 +183,14 @@ class Due:
     cite: str
 
 
-def report_due(framework: Framework, decided_on: date) -> Due:
-    """When the leaving form is due: the framework's obligation counted from the decision to leave
-    (the model framework's where the council's has none: three months, Redditch 11)."""
-    for source in (framework, loader.get("model")):
-        kinds = {a.id: a.kind for a in source.artefacts}
-        for obligation in source.obligations:
-            if obligation.anchor == "decided_to_leave" and kinds.get(obligation.artefact) == "exit_report":
-                return Due(parse(obligation.first_due).after(decided_on), obligation.name, obligation.cite)
-    return Due(parse(REPORT_DUE_FALLBACK).after(decided_on), "Leaving a partnership form", REDDITCH_11)
+def report_due(framework: Framework, decided_on: date) -> Due | None:
+    """When the leaving form is due: the framework's own obligation counted from the decision to
+    leave (Redditch: within three months); None where the framework sets no such duty."""
+    kinds = {a.id: a.kind for a in framework.artefacts}
+    for obligation in framework.obligations:
+        if obligation.anchor == "decided_to_leave" and kinds.get(obligation.artefact) == "exit_report":
+            return Due(parse(obligation.first_due).after(decided_on), obligation.name, obligation.cite)
+    return None
 
 
 def artefact_title(framework: Framework, kind: str, default: str) -> str:
@@ -289,6 +270,8 @@ def save_leaving_form(
     if decided_on(record(locked, DECISION_SLOT)) is None:
         raise LeavingRefused("Record the decision to leave before the leaving form.")
     template = leaving_template(framework)
+    if template is None:
+        raise LeavingRefused(f"The {framework.name} has no leaving form.")
     gaps = report_gaps(template, answers)
     if submit and gaps:
         raise LeavingRefused(f"{len(gaps)} question(s) still to answer.")

@@ -25,6 +25,7 @@ from accord.register.models import Partnership, Person
 
 from . import content, services
 from .models import AssuranceRating, Review, ReviewAction, ReviewAnswer
+from .rating import rules_of
 
 EVIDENCE = "Seen at the partnership board; minutes and papers on the shared drive."
 
@@ -130,7 +131,7 @@ def _record(partnership, option, past: Past, previous, reviewer, owner: Person |
         scores=tuple(v for g in given if (v := content.score_of(option.bank, g)) is not None),
         business_case_reconfirmed=True,
     )
-    proposal = assurance.propose(framework, facts, loader.get("model").assurance)
+    proposal = assurance.propose(framework, facts, rules_of(framework))
     level, reason = past.override if past.override[0] else (proposal.level, "")
     rating = AssuranceRating.objects.create(
         partnership=partnership,

@@ -92,7 +92,7 @@ class AnswerForm(GovukForm):
                 choices=list(content.SCORE_LABELS.items()),
                 coerce=int,
                 widget=forms.RadioSelect,
-                help_text="Self-assess how well this is working (Redditch App 4a).",
+                help_text="Self-assess how well this is working.",
             )
             _required(self, {"score": f"Select an assessment for question {number}"})
         else:
@@ -135,14 +135,14 @@ class DecisionForm(GovukForm):
         choices=Decision.choices,
         widget=forms.RadioSelect,
         help_text="Withdrawing is a recommendation: the decision to leave is then recorded with who took "
-        "it (Redditch 11: Executive, or full Council).",
+        "it and on what authority.",
     )
     decision_notes = _text(
         "Notes on the decision", "Needed for a change or a withdrawal: what should change, or why leave."
     )
     business_case_reconfirmed = YesNoField(
         label="Is the business case for continuing re-confirmed?",
-        help_text="The business case for continuing must be demonstrated annually (Redditch 9).",
+        help_text="Whether the case for the council continuing to take part still stands.",
     )
     business_case_notes = _text("Notes on the business case", "Needed when it is not re-confirmed.")
 

@@ -9,7 +9,7 @@ from datetime import date
 from accord.domain.lifecycle import cycle
 from accord.domain.lifecycle import services as lifecycle
 from accord.domain.lifecycle.meets import meets
-from accord.frameworks import assurance, assurance_rules, engine, loader, risk_rules
+from accord.frameworks import assurance, assurance_rules, defaults, engine, risk_rules
 from accord.frameworks.facts import PartnershipFacts
 from accord.frameworks.schema import Assurance, Framework
 from accord.kernel import clock
@@ -22,8 +22,9 @@ AGREEMENT_KINDS = ("agreement", "terms_of_reference")  # "a written agreement or
 
 
 def rules_of(framework: Framework) -> Assurance:
-    """The framework's assurance rules, or the model framework's where it has none."""
-    return assurance.section(framework, loader.get("model").assurance)
+    """The framework's assurance rules, or the model framework's where its file adopts them (the
+    framework checks make sure it has one or the other)."""
+    return assurance.section(framework, defaults.assurance(framework))
 
 
 def agreement_missing(framework: Framework, facts: PartnershipFacts, tier_id: str) -> bool:
@@ -69,7 +70,7 @@ def facts_for(review: Review, today: date | None = None, *, framework: Framework
     # The review being completed meets its own obligations and the re-review; the risk register's
     # reviews have a rule of their own.
     own = {o.id for o in framework.obligations if o.artefact == review.artefact_id}
-    if review.business_case_reconfirmed:  # re-confirming it meets the yearly business case (Redditch 9)
+    if review.business_case_reconfirmed:  # re-confirming it meets the yearly business case
         own |= {
             o.id for o in framework.obligations if o.artefact in yearly_business_case_artefacts(framework)
         }
@@ -89,4 +90,4 @@ def facts_for(review: Review, today: date | None = None, *, framework: Framework
 
 def propose_for(review: Review, today: date | None = None, *, framework: Framework) -> assurance.Proposal:
     found = facts_for(review, today, framework=framework)
-    return assurance.propose(framework, found, loader.get("model").assurance)
+    return assurance.propose(framework, found, rules_of(framework))

@@ -1,9 +1,11 @@
-"""The joint risk register as a spreadsheet, in Bury App 10's layout (Excel and CSV).
+"""The joint risk register as a spreadsheet (Excel and CSV), in the council's own layout.
 
-The columns are the headings of Bury's "Partnership Risk Assessment Action Plan Register"
-(template `risk_action_plan_register`, 001_c825c913872835d1.txt App 10), in order, whatever the
-council's own framework: each heading id maps to what Accord records for it, and a heading Accord
-has nothing for is left blank. How the scores map (see `score_notes`) is explained on the workbook's
+The columns are the headings of the framework's `risk_register` document template, in order (Bury's
+"Partnership Risk Assessment Action Plan Register", App 10; Northampton's risk register steps), or,
+where the framework names none, Accord's plain layout (`plain`): each heading id maps to what Accord
+records for it, and a heading Accord has nothing for is left blank. No council's columns appear under
+another's framework (ADR 0027). How the scores map (see `score_notes`, in the framework's names for the
+three scores) is explained on the workbook's
 "Scoring" sheet, with the council's likelihood and impact scales, its matrix and its bands. Text
 that a spreadsheet could take for a formula is neutralised (`accord.kernel.ui.spreadsheet`).
 """
@@ -22,7 +24,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from accord.frameworks import citations, loader
+from accord.frameworks import citations, defaults
 from accord.frameworks.schema import Framework, RiskModel
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
@@ -31,28 +33,59 @@ from .models import Control, ControlStatus, Kind, Review, Risk
 
 FORMATS = ("xlsx", "csv")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEMPLATE = ("bury", "risk_action_plan_register")
 PARTNERSHIP_HEADING = "Partnership"
 
 
-def score_notes(model: RiskModel) -> tuple[tuple[str, str], ...]:
-    """What the App 10 score columns hold, in the framework's names for the three scores."""
+def plain(model: RiskModel) -> tuple[tuple[str, str], ...]:
+    """Accord's own layout, for a framework that names no risk register template; the score columns
+    in the framework's names for the three scores."""
     names = model.scores
     return (
-        ("Impact Score, Likelihood Score", f"The {names.inherent.lower()} scores: before any controls."),
-        ("Residual Score", f"The {names.current.lower()} score: with the controls in place."),
-        ("Target Score", f"The {names.target.lower()} score: where the planned controls should bring it."),
-        ("High Medium Low", f"The band of the {names.current.lower()} score."),
+        ("reference", "Reference"),
+        ("risk_event", "Risk: cause, event and consequence"),
+        ("partnership_objective", "Objective at risk"),
+        ("date_identified", "Date identified"),
+        ("risk_owner", "Risk owner"),
+        ("lead_officers", "Lead officers"),
+        ("date_of_review", "Last reviewed"),
+        ("controls_in_place", "Controls in place"),
+        ("partners_involved_in_place", "Partners involved in the controls in place"),
+        ("controls_planned", "Controls planned"),
+        ("partners_involved_planned", "Partners involved in the controls planned"),
+        ("impact_score", f"{names.inherent} impact"),
+        ("likelihood_score", f"{names.inherent} likelihood"),
+        ("residual_score", f"{names.current} score"),
+        ("target_score", f"{names.target} score"),
+        ("rating", "Band"),
+        ("strategy", "Strategy"),
+        ("action_owners", "Actions, owners and due dates"),
     )
 
 
-WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned"}
+def score_notes(model: RiskModel) -> dict[str, str]:
+    """What the score columns hold, by heading id (shown with the layout's own heading text), in the
+    framework's names for the three scores."""
+    names = model.scores
+    inherent, current, target = names.inherent.lower(), names.current.lower(), names.target.lower()
+    return {
+        "impact_score": f"The {inherent} impact: before any controls.",
+        "likelihood_score": f"The {inherent} likelihood: before any controls.",
+        "residual_score": f"The {current} score: with the controls in place.",
+        "target_score": f"The {target} score: where the planned controls should bring it.",
+        "rating": f"The band of the {current} score.",
+        "scores": f"The {inherent} score (before any controls), the {current} score (with the controls in "
+        f"place) and the {target} score (where the planned controls should bring it).",
+    }
 
 
-def headings() -> list[tuple[str, str]]:
-    """(id, text) of each App 10 column, in order."""
-    framework_id, template_id = TEMPLATE
-    template = next(t for t in loader.get(framework_id).templates if t.id == template_id)
+WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned", "cause_event_impact"}
+
+
+def headings(framework: Framework) -> list[tuple[str, str]]:
+    """(id, text) of each column, in order: the framework's risk register template, else Accord's."""
+    template = defaults.document_template(framework, "risk_register")
+    if template is None:
+        return list(plain(framework.risk_model))
     return [(h.id, h.text) for h in template.headings]
 
 
@@ -78,8 +111,21 @@ def _control_partners(status: str) -> Callable[[Risk], str]:
     return partners
 
 
+def _scores(risk: Risk) -> str:
+    named = (
+        ("Inherent", risk.inherent_score),
+        ("current", risk.current_score),
+        ("target", risk.target_score),
+    )
+    return "; ".join(f"{name} {value}" for name, value in named if value is not None)
+
+
+def _actions(risk: Risk) -> str:
+    return _lines(f"{a.description} ({a.owner}, due {a.due_on:%d/%m/%Y})" for a in risk.actions.all())
+
+
 def column_values(model: RiskModel) -> dict[str, Callable[[Risk], Any]]:
-    """What each App 10 heading id holds, for the council's risk model."""
+    """What each heading id holds, for the council's risk model."""
     bands = {b.id: b.name for b in model.bands}
     strategies = {s.id: s.name for s in model.strategies}
     return {
@@ -99,6 +145,11 @@ def column_values(model: RiskModel) -> dict[str, Callable[[Risk], Any]]:
         "target_score": lambda r: r.target_score,
         "rating": lambda r: bands.get(r.current_band, r.current_band),
         "strategy": lambda r: strategies.get(r.strategy_id, r.strategy_id),
+        "risk_owner": lambda r: r.owner,
+        "cause_event_impact": _risk_event,
+        "scores": _scores,
+        "actions_and_controls": lambda r: _lines(c.description for c in r.controls.all()),
+        "action_owners": _actions,
     }
 
 
@@ -108,15 +159,15 @@ def for_export(risks: QuerySet[Risk]) -> QuerySet[Risk]:
     controls = Control.objects.prefetch_related("partners")
     return (
         risks.select_related("partnership")
-        .prefetch_related(Prefetch("controls", queryset=controls))
+        .prefetch_related(Prefetch("controls", queryset=controls), "actions")
         .annotate(last_reviewed_on=Subquery(latest[:1]))
     )
 
 
-def rows(risks: QuerySet[Risk], model: RiskModel, with_partnership: bool = False) -> Iterator[list[Any]]:
+def rows(risks: QuerySet[Risk], framework: Framework, with_partnership: bool = False) -> Iterator[list[Any]]:
     """The header row, then one row per risk."""
-    columns = headings()
-    values = column_values(model)
+    columns = headings(framework)
+    values = column_values(framework.risk_model)
     blank = lambda risk: None  # noqa: E731 - a heading Accord records nothing for
     readers = [values.get(heading_id, blank) for heading_id, _ in columns]
     yield ([PARTNERSHIP_HEADING] if with_partnership else []) + [text for _, text in columns]
@@ -167,9 +218,12 @@ def _xlsx_cell(sheet, value: Any, wrap: bool = False, bold: bool = False) -> Cel
     return cell
 
 
-def register_sheet(workbook: Workbook, table: Iterator[list[Any]], with_partnership: bool) -> None:
+def register_sheet(
+    workbook: Workbook, table: Iterator[list[Any]], with_partnership: bool, framework: Framework
+) -> None:
     sheet = workbook.create_sheet("Risk register")
-    ids = (["partnership"] if with_partnership else []) + [heading_id for heading_id, _ in headings()]
+    columns = headings(framework)
+    ids = (["partnership"] if with_partnership else []) + [heading_id for heading_id, _ in columns]
     for index, heading_id in enumerate(ids, 1):
         wide = heading_id in WIDE or heading_id == "partnership"
         sheet.column_dimensions[get_column_letter(index)].width = 45 if wide else 18
@@ -184,7 +238,7 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
     """The 'Scoring' sheet: the scales, the matrix, the bands, and what the score columns hold."""
     model = framework.risk_model
     yield [f"How risks are scored: {framework.name} ({framework.council}), {scoring.matrix_label(model)}"]
-    yield [citations.display(model.cite)]
+    yield [citations.display(model.cite, framework)]
     yield []
     for title, scale in (("Likelihood", model.likelihood), ("Impact", model.impact)):
         yield [title, "Name", "Description"]
@@ -205,7 +259,8 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
         yield [model.bands_note]
     yield []
     yield ["Column", "What it holds"]
-    yield from ([column, text] for column, text in score_notes(model))
+    notes = score_notes(model)
+    yield from ([text, notes[i]] for i, text in headings(framework) if i in notes)
 
 
 def scoring_sheet(workbook: Workbook, framework: Framework) -> None:
@@ -220,7 +275,7 @@ def scoring_sheet(workbook: Workbook, framework: Framework) -> None:
 
 def workbook_bytes(table: Iterator[list[Any]], framework: Framework, with_partnership: bool) -> bytes:
     workbook = Workbook(write_only=True)
-    register_sheet(workbook, table, with_partnership)
+    register_sheet(workbook, table, with_partnership, framework)
     scoring_sheet(workbook, framework)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -247,7 +302,7 @@ def export(
 ) -> HttpResponse | StreamingHttpResponse:
     """The register as a download: Excel (with its Scoring sheet) or CSV (streamed)."""
     check_format(fmt)
-    table = rows(risks, framework.risk_model, with_partnership)
+    table = rows(risks, framework, with_partnership)
     disposition = f'attachment; filename="{filename(stem, fmt)}"'
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":

@@ -25,7 +25,7 @@ class StartForm(GovukForm):
     arrangement = forms.CharField(
         label="What is the arrangement called?",
         max_length=200,
-        help_text="For example, 'Chorley Youth Forum' or 'Shared payroll service with South Ribble'.",
+        help_text="For example, 'Youth Forum' or 'Shared payroll service with a neighbouring council'.",
     )
 
 

@@ -12,7 +12,7 @@ from accord.kernel import clock
 from accord.register.access import visible_partnerships
 
 from . import periods, services
-from .builders import KINDS, Context, build
+from .builders import Context, build, kinds_for
 
 DEMO_RECOMMENDATIONS = {
     "annual": "That the Corporate Management Team notes the report.\n\n"
@@ -34,10 +34,13 @@ def load(username: str = "admin") -> int:
         return 0
     today = clock.today()
     made = 0
+    framework = loader.current()
+    offered = kinds_for(framework.id)
     for kind_id, text in DEMO_RECOMMENDATIONS.items():
-        kind = KINDS[kind_id]
+        if kind_id not in offered:
+            continue
+        kind = offered[kind_id]
         period = _earlier(kind.cadence, today)
-        framework = loader.current()
         report = build(kind, Context.make(visible_partnerships(user), period, framework=framework))
         services.issue(user, report, kind, framework, text)
         made += 1

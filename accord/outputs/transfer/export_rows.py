@@ -140,7 +140,7 @@ def obligations(today: date | None = None, *, framework: Framework) -> Iterator[
                 result.obligation_id,
                 _STATUS.get(result.status, str(result.status).replace("_", " ").capitalize()),
                 result.due,
-                citations.display(result.cite),
+                citations.display(result.cite, framework),
             ]
 
 

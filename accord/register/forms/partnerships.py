@@ -6,7 +6,8 @@ from django import forms
 from django.forms import modelform_factory
 
 from accord.kernel.ui.forms import GovukModelForm, check_date_order, field_of, govuk_formfield
-from accord.register.models import Organisation, Partnership, PartnershipStatus, PartnershipType
+from accord.register import offered_types
+from accord.register.models import Organisation, Partnership, PartnershipStatus
 
 ESSENTIALS = [
     "name",
@@ -65,9 +66,7 @@ class PartnershipFormBase(GovukModelForm):
         if "partnership_type" in self.fields:
             current = self.instance.partnership_type_id if self.instance.pk else None
             types = field_of(self, "partnership_type", forms.ModelChoiceField)
-            types.queryset = PartnershipType.objects.filter(active=True) | (
-                PartnershipType.objects.filter(pk=current)
-            )
+            types.queryset = offered_types.choices(current)
             types.empty_label = "Choose a type"
         for name in ("lead_organisation", "accountable_body"):
             if name in self.fields:

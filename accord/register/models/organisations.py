@@ -30,11 +30,10 @@ class Organisation(Versioned):
     can_be_accountable_body = models.BooleanField(
         "can act as accountable body",
         default=False,
-        help_text="Whether it has the legal personality to hold funds and be the accountable body "
-        "(Bury 9.1).",
+        help_text="Whether it has the legal personality to hold funds and be the accountable body.",
     )
     can_employ_staff = models.BooleanField(
-        default=False, help_text="Whether it has the legal personality to employ staff (Bury 10.x)."
+        default=False, help_text="Whether it has the legal personality to employ staff."
     )
     website = models.URLField(blank=True, max_length=300)
     notes = models.TextField(blank=True, max_length=5000)

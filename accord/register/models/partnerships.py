@@ -100,15 +100,13 @@ class Partnership(Versioned):
     description = models.TextField(
         max_length=5000, help_text="What the partnership is, in a sentence or two."
     )
-    purpose = models.TextField(
-        blank=True, max_length=5000, help_text="Its purpose or remit: why it exists (Chorley App A 'remit')."
-    )
+    purpose = models.TextField(blank=True, max_length=5000, help_text="Its purpose or remit: why it exists.")
     vision = models.TextField(blank=True, max_length=5000, help_text="The shared vision the partners agreed.")
     aims_objectives = models.TextField(
         "aims and objectives",
         blank=True,
         max_length=10000,
-        help_text="What it aims to achieve, as specific objectives (Northampton App 2).",
+        help_text="What it aims to achieve, as specific objectives.",
     )
     partnership_type = models.ForeignKey(
         "register.PartnershipType",
@@ -119,7 +117,7 @@ class Partnership(Versioned):
     statutory_status = models.CharField(
         max_length=20,
         choices=StatutoryStatus.choices,
-        help_text="Whether the council is required by law to take part (Redditch §3).",
+        help_text="Whether the council is required by law to take part.",
     )
     incorporation = models.CharField(
         "legal status",
@@ -143,7 +141,7 @@ class Partnership(Versioned):
         "register.Organisation",
         on_delete=models.PROTECT,
         related_name="led_partnerships",
-        help_text="The organisation that leads the partnership (Central Bedfordshire 1.6).",
+        help_text="The organisation that leads the partnership.",
     )
     accountable_body = models.ForeignKey(
         "register.Organisation",
@@ -151,7 +149,7 @@ class Partnership(Versioned):
         related_name="accountable_for",
         null=True,
         blank=True,
-        help_text="The organisation that holds the money and is accountable for it (Bury 9.1).",
+        help_text="The organisation that holds the money and is accountable for it.",
     )
     council_role = models.CharField(
         "the council's role",
@@ -163,7 +161,7 @@ class Partnership(Versioned):
         "register.Directorate",
         on_delete=models.PROTECT,
         verbose_name="lead directorate or service",
-        help_text="The council service that leads on it (Chorley App A 'lead service').",
+        help_text="The council service that leads on it.",
     )
     start_date = models.DateField(null=True, blank=True, help_text="When the council joined or it began.")
     proposed_end_date = models.DateField(
@@ -177,11 +175,11 @@ class Partnership(Versioned):
         blank=True, max_length=3000, help_text="To whom it is accountable, e.g. Executive Cabinet; a Board."
     )
     monitoring_arrangements = models.TextField(
-        blank=True, max_length=5000, help_text="How it reports and is monitored (Chorley App A)."
+        blank=True, max_length=5000, help_text="How it reports and is monitored."
     )
     additional_monitoring_required = models.BooleanField(
         default=False,
-        help_text="Whether the council needs monitoring beyond the partnership's own (Chorley App A).",
+        help_text="Whether the council needs monitoring beyond the partnership's own.",
     )
     covers_members_expenses = models.CharField(
         "covers members' expenses",
@@ -194,7 +192,7 @@ class Partnership(Versioned):
         "insurance and indemnity",
         blank=True,
         max_length=3000,
-        help_text="Insurance and indemnity (Redditch App 9).",
+        help_text="Insurance and indemnity.",
     )
     exit_strategy = models.TextField(
         blank=True, max_length=5000, help_text="How the council would leave or the partnership would end."
@@ -202,7 +200,7 @@ class Partnership(Versioned):
     is_key_partnership = models.BooleanField(
         "listed as a key partnership",
         default=False,
-        help_text="Whether the council lists it among its key partnerships (Chorley Appendix A).",
+        help_text="Whether the council lists it among its key partnerships.",
     )
     status = models.CharField(
         max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED
@@ -214,15 +212,13 @@ class Partnership(Versioned):
         "how it is governed",
         blank=True,
         max_length=3000,
-        help_text="For the public: its board or committee, how it makes decisions and who scrutinises it "
-        "(Central Bedfordshire 1.7.5).",
+        help_text="For the public: its board or committee, how it makes decisions and who scrutinises it.",
     )
     complaints_procedure = models.TextField(
         "how to complain or seek redress",
         blank=True,
         max_length=3000,
-        help_text="For the public: the joint complaints procedure, or whom to contact "
-        "(Central Bedfordshire 1.7.5, 2.9.13).",
+        help_text="For the public: the joint complaints procedure, or whom to contact.",
     )
     complaints_url = models.URLField(
         "complaints web page",

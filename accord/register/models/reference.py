@@ -41,7 +41,7 @@ class PartnershipType(ReferenceItem):
     """A type of partnership as the council's framework names it (e.g. Central Bedfordshire 1.5)."""
 
     group = models.CharField(
-        max_length=200, blank=True, help_text="The framework family this type belongs to, e.g. 'Bury 3.4'."
+        max_length=200, blank=True, help_text="The framework family this type belongs to, e.g. its category."
     )
     citation = models.CharField(
         max_length=200,

@@ -27,6 +27,9 @@ class GeneratedDocument:
     name: str  # the framework's document name, a key of Framework.documents
     title: str
     build: Callable[[Dossier], WordDocument]
+    # A form the council itself uses (its registration or leaving form) exists only where the framework
+    # has it; the others have Accord's plain layout where the framework names no template.
+    needs_template: bool = False
 
 
 DOCUMENTS: dict[str, GeneratedDocument] = {
@@ -37,12 +40,27 @@ DOCUMENTS: dict[str, GeneratedDocument] = {
         ),
         GeneratedDocument("draft-mou", "mou", "Draft memorandum of understanding", generators.draft_mou),
         GeneratedDocument(
-            "registration-form", "registration", "Registration form", generators.registration_form
+            "registration-form",
+            "registration",
+            "Registration form",
+            generators.registration_form,
+            needs_template=True,
         ),
         GeneratedDocument("business-case", "business_case", "Business case", generators.business_case),
-        GeneratedDocument("leaving-form", "leaving_form", "Leaving form", generators.leaving_form),
+        GeneratedDocument(
+            "leaving-form", "leaving_form", "Leaving form", generators.leaving_form, needs_template=True
+        ),
     )
 }
+
+
+def offered(framework: Framework) -> dict[str, GeneratedDocument]:
+    """The documents generated under `framework`: a council's own form only where it has one."""
+    return {
+        slug: d
+        for slug, d in DOCUMENTS.items()
+        if not d.needs_template or generators.template_for(framework, d.name) is not None
+    }
 
 
 def filename(partnership: Partnership, slug: str) -> str:
@@ -56,8 +74,8 @@ def filename(partnership: Partnership, slug: str) -> str:
 def generate(slug: str, partnership: Partnership, user=None, *, framework: Framework) -> bytes:
     """The document `slug` for `partnership` under `framework`, as `user` (the form's completer)
     generates it."""
-    document = DOCUMENTS[slug]
+    document = offered(framework)[slug]
     return document.build(gather(partnership, user, framework)).to_bytes()
 
 
-__all__ = ["DOCUMENTS", "DOCX", "GeneratedDocument", "filename", "generate", "gather"]
+__all__ = ["DOCUMENTS", "DOCX", "GeneratedDocument", "filename", "generate", "gather", "offered"]

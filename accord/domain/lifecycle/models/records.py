@@ -125,7 +125,7 @@ class Agreement(models.Model):
     agreed_on = models.DateField(null=True, blank=True, help_text="When the partners agreed it.")
     signed_on = models.DateField(null=True, blank=True, help_text="When the last partner signed it.")
     next_review_on = models.DateField(
-        "next review date", null=True, blank=True, help_text="At least once a year (Bury 7.5)."
+        "next review date", null=True, blank=True, help_text="At least once a year."
     )
     termination_notice = models.CharField(
         max_length=200, blank=True, help_text="Notice a partner must give to leave, e.g. '6 months'."

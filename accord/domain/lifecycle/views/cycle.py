@@ -8,7 +8,7 @@ from accord.frameworks import citations, loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
-from .. import content, cycle, record_evidence, services
+from .. import content, cycle, documents, record_evidence, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..meets import meets, why_not
 from ..models import ArtefactRecord
@@ -138,6 +138,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "path": [(s, PartnershipStatus(s).label) for s in cycle.MAIN_PATH],
             "moves": moves,
             "can_change": can_change,
+            "documents": documents.offered(framework),
             "records": records,
             "checklists": checklists,
             "has_reviews": any(a.kind == "review" for a in framework.artefacts),

@@ -5,16 +5,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from accord.frameworks import loader
 from accord.kernel.accounts.policy import Action
 
-from ..documents import DOCUMENTS, DOCX, filename, generate
+from ..documents import DOCX, filename, generate, offered
 from .common import partnership_for
 
 
 def download(request: HttpRequest, pk: int, document: str) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
-    if document not in DOCUMENTS:
+    framework = loader.for_request(request)
+    if document not in offered(framework):
         raise Http404("There is no such document.")
     response = HttpResponse(
-        generate(document, partnership, request.user, framework=loader.for_request(request)),
+        generate(document, partnership, request.user, framework=framework),
         content_type=DOCX,
     )
     response["Content-Disposition"] = f'attachment; filename="{filename(partnership, document)}"'

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -31,8 +31,8 @@ def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "open": partnership.status in leaving.OPEN_STATES,
         "breadcrumbs": breadcrumbs(partnership),
-        "reasons_cite": leaving.LEAVING_REASONS_CITE,
         "plan": leaving.EXIT_PLAN,
+        "leaving_form": leaving.leaving_template(loader.for_request(request)),
     }
     if not context["open"]:
         status = REFUSED if request.method == "POST" else 200
@@ -92,6 +92,8 @@ def leaving_form(request: HttpRequest, pk: int) -> HttpResponse:
     decided: date | None = leaving.decided_on(decision)
     report = leaving.record(partnership, leaving.REPORT_SLOT)
     template = leaving.leaving_template(framework)
+    if template is None:
+        raise Http404(f"The {framework.name} has no leaving form.")
     context: dict[str, Any] = {
         "partnership": partnership,
         "report": report,
@@ -131,7 +133,7 @@ def leaving_form(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": _sections(form),
             "decided_on": decided,
             "due": due,
-            "overdue": not done and clock.today() > due.on,
+            "overdue": not done and due is not None and clock.today() > due.on,
             "done": done,
         }
     )

@@ -46,7 +46,7 @@ def own_check_rows(partnership, framework, check: cycle.MoveCheck) -> list[dict]
                     "title": missing.artefact_name,
                     "href": missing_url(partnership, framework, missing),
                     "hint": f"{missing.note[:1].upper()}{missing.note[1:]}. "
-                    f"{citations.display(missing.cite)}",
+                    f"{citations.display(missing.cite, framework)}",
                     "status": "Not a partnership" if refused else "Not done",
                     "colour": "red" if refused else "grey",
                 }
@@ -57,7 +57,8 @@ def own_check_rows(partnership, framework, check: cycle.MoveCheck) -> list[dict]
                 {
                     "title": missing.artefact_name,
                     "href": missing_url(partnership, framework, missing),
-                    "hint": f"{override_text(missing.override)}. {citations.display(missing.cite)}",
+                    "hint": f"{override_text(missing.override)}. "
+                    f"{citations.display(missing.cite, framework)}",
                     "status": "Overridden",
                     "colour": "blue",
                 }

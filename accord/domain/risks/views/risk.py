@@ -153,7 +153,7 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
             "controls_planned": [c for c in controls if c.status == "planned"],
             "actions": actions,
             "reviews": list(risk.reviews.all()),
-            "warnings": warnings(model, risk, today),
+            "warnings": warnings(framework, risk, today),
             "review_overdue": risk.status == RiskStatus.OPEN
             and risk.next_review_on is not None
             and risk.next_review_on < today,

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from accord.frameworks import citations, risk_rules
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import RiskFact
-from accord.frameworks.schema import RiskModel
+from accord.frameworks.schema import Framework, RiskModel
 from accord.register.models import Partnership
 
 from .. import scoring
@@ -91,22 +91,24 @@ def risk_fact(risk: Risk) -> RiskFact:
     )
 
 
-def warnings(model: RiskModel, risk: Risk, today: date) -> list[RiskWarning]:
+def warnings(framework: Framework, risk: Risk, today: date) -> list[RiskWarning]:
     """What the framework's rules say is missing from an open risk."""
+    model = framework.risk_model
     if risk.status != RiskStatus.OPEN:
         return []
     found = []
     fact = risk_fact(risk)
     if risk_rules.contingency_missing(model, fact):
+        clause = citations.display(risk_rules.CONTINGENCY_CITE, framework)
         found.append(
             RiskWarning(
-                "A contingency plan is needed: high impact (Redditch App 8 3.8)",
+                "A contingency plan is needed: high impact" + (f" ({clause})" if clause else ""),
                 "Add a contingency plan",
                 "risk-edit",
             )
         )
     if risk_rules.escalation_missing(model, fact):
-        cite = citations.display(model.escalate_cite or model.cite)
+        cite = citations.display(model.escalate_cite or model.cite, framework)
         found.append(
             RiskWarning(
                 f"Escalate to the Partnership Board and departmental risk register ({cite})",

@@ -23,6 +23,13 @@ PACK = pack.KIND
 ALL: dict[str, ReportKind] = {**KINDS, PACK.id: PACK}
 
 
+def kinds_for(framework_id: str, council_wide: bool = True) -> dict[str, ReportKind]:
+    """The reports offered under a framework: Accord's own, and the council's own reports only under
+    that council's framework."""
+    kinds = KINDS if council_wide else ALL
+    return {k: kind for k, kind in kinds.items() if kind.offered_under(framework_id)}
+
+
 def build(kind: ReportKind, ctx: Context, partnership: Partnership | None = None) -> Report:
     """The report of this kind for the context's period (for a partnership, if it is a pack)."""
     if kind.per_partnership:
@@ -32,4 +39,4 @@ def build(kind: ReportKind, ctx: Context, partnership: Partnership | None = None
     return kind.build(ctx)
 
 
-__all__ = ["ALL", "KINDS", "PACK", "RECOMMENDATIONS", "Context", "ReportKind", "build"]
+__all__ = ["ALL", "KINDS", "PACK", "kinds_for", "RECOMMENDATIONS", "Context", "ReportKind", "build"]

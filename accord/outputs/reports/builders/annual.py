@@ -226,7 +226,10 @@ def _ratings(up, down, low, at_end, actions) -> Section:
 
 
 def _overdue(overdue, ctx: Context) -> Section:
-    rows = [[p.reference, p.name, due.name, due.due, citations.display(due.cite)] for p, due in overdue]
+    rows = [
+        [p.reference, p.name, due.name, due.due, citations.display(due.cite, ctx.framework)]
+        for p, due in overdue
+    ]
     return Section(
         "overdue",
         "Overdue reviews and reports",

@@ -325,9 +325,9 @@ ANNUAL_REVIEW = ReportKind(
     audience="Executive (and, if requested, the relevant overview and scrutiny committee)",
     cadence=YEAR,
     description="The year's annual reviews of the public sector partnerships: targets and milestones, "
-    "risk management and resources, the actions agreed, and the partnerships not yet reviewed "
-    "(Central Bedfordshire 2.11.2).",
+    "risk management and resources, the actions agreed, and the partnerships not yet reviewed.",
     cite=f"{SEED} 2.11.2",
+    frameworks=("central_bedfordshire",),
     recommendations=True,
     build=build_annual_review,
 )
@@ -338,9 +338,9 @@ PRIVATE_SECTOR = ReportKind(
     audience="Executive and the relevant overview and scrutiny committee",
     cadence=YEAR,
     description="The yearly report on the performance of the private sector partnerships: performance "
-    "measures, contracts against budget, risk management and contract monitoring (Central Bedfordshire "
-    "3.2.8).",
+    "measures, contracts against budget, risk management and contract monitoring.",
     cite=f"{SEED} 3.2.8",
+    frameworks=("central_bedfordshire",),
     recommendations=True,
     build=build_private_sector,
 )

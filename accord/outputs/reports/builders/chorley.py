@@ -211,8 +211,9 @@ KIND = ReportKind(
     cadence=HALF_YEAR,
     description="Every six months: the key partnerships' performance against targets, emerging issues "
     "including whether contracts are on budget, the key partners' strength and stability, and changes "
-    "to key partnerships (Chorley).",
+    "to key partnerships.",
     cite=CITE,
+    frameworks=("chorley",),
     recommendations=True,
     build=build,
 )

@@ -13,6 +13,7 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from accord.frameworks import citations
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.audit.models import AuditEvent
 from accord.register.models import Partnership
@@ -36,7 +37,7 @@ def build(ctx: Context, partnership: Partnership) -> Report:
             "obligations",
             "Obligations",
             [f"What the council's framework requires of this partnership, as on {common.day(ctx.today)}."],
-            [_obligations(found)],
+            [_obligations(found, ctx.framework)],
         )
     )
     report.sections.append(pack_parts.risks(partnership, ctx.framework))
@@ -66,9 +67,9 @@ def build(ctx: Context, partnership: Partnership) -> Report:
     return report
 
 
-def _obligations(found) -> Table:
+def _obligations(found, framework: Framework) -> Table:
     rows = [
-        [r.name, r.status_label, r.due, r.evidence, citations.display(r.cite)]
+        [r.name, r.status_label, r.due, r.evidence, citations.display(r.cite, framework)]
         for r in (found.obligations if found else ())
         if r.status != "not_applicable"
     ]

@@ -16,7 +16,7 @@ from accord.register.access import visible_partnerships
 from accord.register.models import Partnership
 
 from .. import excel, periods, word
-from ..builders import ALL, KINDS, Context, ReportKind, build
+from ..builders import Context, ReportKind, build, kinds_for
 from ..cells import row_text, totals
 from ..compare import CHANGES
 from ..structure import Report
@@ -25,8 +25,9 @@ from ..summary import summary_rows
 FORMATS = {"docx": (word.render, word.DOCX), "xlsx": (excel.render, excel.XLSX)}
 
 
-def kind_or_404(kind_id: str, council_wide: bool = True) -> ReportKind:
-    kind = (KINDS if council_wide else ALL).get(kind_id)
+def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -> ReportKind:
+    """The report kind, if it is offered under the request's framework."""
+    kind = kinds_for(loader.for_request(request).id, council_wide).get(kind_id)
     if kind is None:
         raise Http404("No such report")
     return kind

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, require
 
 from .. import services
-from ..builders import KINDS
+from ..builders import kinds_for
 from ..forms import PeriodForm
 from . import common
 from .issue import issue_page
@@ -25,7 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "reports/index.html",
         {
-            "kinds": list(KINDS.values()),
+            "kinds": list(kinds_for(loader.for_request(request).id).values()),
             "recent": list(services.snapshots().filter(partnership=None)[:RECENT]),
         },
     )
@@ -33,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     require(request, Action.VIEW_REPORTS)
-    chosen = common.kind_or_404(kind)
+    chosen = common.kind_or_404(request, kind)
     form = PeriodForm(request.GET or None, cadence=chosen.cadence, today=clock.today())
     period = form.chosen()
     report = common.make(request, chosen, period)
@@ -58,7 +59,7 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
 
 def report_download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     require(request, Action.VIEW_REPORTS)
-    chosen = common.kind_or_404(kind)
+    chosen = common.kind_or_404(request, kind)
     common.check_format(fmt)
     period = common.period_from_query(request, chosen)
     report = common.make(request, chosen, period)
@@ -68,5 +69,5 @@ def report_download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 def report_issue(request: HttpRequest, kind: str) -> HttpResponse:
     require(request, Action.ISSUE_REPORTS)
-    chosen = common.kind_or_404(kind)
+    chosen = common.kind_or_404(request, kind)
     return issue_page(request, chosen, reverse("report", args=[chosen.id]))

@@ -1,0 +1,70 @@
+"""Which partnership types the register offers: the council framework's own (ADR 0027).
+
+The register keeps partnership types as rows (Settings), seeded from every bundled framework; forms
+and filters offer only the types of the framework in force, so one council's types never appear under
+another's. The register cannot import the frameworks app (a lower layer), so the frameworks app
+registers a provider (`set_provider`, from its AppConfig.ready()) that names them (ADR 0026:
+extension points). Without a provider every active type is offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from .models import PartnershipType
+
+
+@dataclass(frozen=True)
+class OfferedType:
+    name: str  # the framework's name for the type, the row offered
+    aliases: tuple[str, ...] = ()  # other register type names that count as it (kept on old records)
+    description: str = ""
+    citation: str = ""  # in the user's words
+
+
+Provider = Callable[[], Sequence[OfferedType]]
+_provider: list[Provider] = []
+
+
+def set_provider(provider: Provider) -> None:
+    _provider[:] = [provider]
+
+
+def offered() -> Sequence[OfferedType] | None:
+    return _provider[0]() if _provider else None
+
+
+def _named(names: Sequence[str]) -> Q:
+    found = Q(pk__in=[])
+    for name in names:
+        found |= Q(name__iexact=name)
+    return found
+
+
+def choices(current: int | None = None) -> QuerySet[PartnershipType]:
+    """The types a form offers: the framework's own (their rows made if missing), and the one the
+    record already has."""
+    types = offered()
+    if types is None:
+        rows = PartnershipType.objects.filter(active=True)
+    else:
+        for item in types:
+            if not PartnershipType.objects.filter(name__iexact=item.name).exists():
+                PartnershipType.objects.create(
+                    name=item.name, description=item.description, citation=item.citation[:200]
+                )
+        rows = PartnershipType.objects.filter(_named([t.name for t in types]), active=True)
+    return rows | PartnershipType.objects.filter(pk=current) if current else rows
+
+
+def matching(chosen: PartnershipType) -> Q:
+    """Partnerships of a chosen type: of its row, or of a register type that counts as it."""
+    for item in offered() or ():
+        if item.name.lower() == chosen.name.lower():
+            return Q(partnership_type=chosen) | Q(
+                partnership_type__in=PartnershipType.objects.filter(_named(item.aliases))
+            )
+    return Q(partnership_type=chosen)
