@@ -27,6 +27,9 @@ MAINTAINER_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:question banks?|templates?|artefacts?|parameters?|kind) [a-z]+_[a-z0-9_]+"),
         "names a file identifier",
     ),
+    # An identifier inside prose ("the setting_up_principles question bank", "see risk_model"); a
+    # field whose whole value is one identifier (an id, a reference) is not prose and is not checked.
+    (re.compile(r"(?=.*\s)(?:.*?)\b(?P<ident>[a-z]+_[a-z0-9_]+)\b", re.DOTALL), "names a file identifier"),
 )
 
 
@@ -51,6 +54,6 @@ def check_wording(fw: BaseModel) -> Iterator[tuple[str, str]]:
         for pattern, what in MAINTAINER_PHRASES:
             match = pattern.search(text)
             if match:
-                found = match.group(0)
+                found = match.groupdict().get("ident") or match.group(0)
                 yield path, f"user-facing text {what} ('{found}'); put maintainers' remarks in `note`"
                 break

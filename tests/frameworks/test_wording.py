@@ -40,6 +40,7 @@ def _descriptor(text):
         ("Accord's documented default is used", "explains a default"),
         ("Contents: question bank performance_report", "names a file identifier"),
         ("not specified", "says 'not specified'"),
+        ("Answered with the annual_review question bank.", "names a file identifier ('annual_review')"),
     ],
 )
 def test_a_maintainers_remark_in_a_user_facing_field_is_refused_precisely(tmp_path, text, what):
@@ -89,3 +90,24 @@ def test_every_item_can_carry_a_note():
     models(Framework, seen)
     assert len(seen) > 20
     assert all("note" in cls.model_fields for cls in seen)
+
+
+class _NoDuplicates(yaml.SafeLoader):
+    """Refuses a key given twice in one mapping (plain YAML keeps the last silently, so a `note`
+    added next to an existing one would lose the first)."""
+
+
+def _mapping(loader, node, deep=False):
+    keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+    duplicates = {key for key in keys if keys.count(key) > 1}
+    assert not duplicates, f"duplicate key {duplicates} at line {node.start_mark.line + 1}"
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_NoDuplicates.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+@pytest.mark.parametrize("framework_id", BUNDLED)
+def test_no_item_says_the_same_key_twice(framework_id):
+    text = (loader.FILES_DIR / f"{framework_id}.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=_NoDuplicates)  # noqa: S506 (a SafeLoader subclass)

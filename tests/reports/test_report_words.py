@@ -34,3 +34,10 @@ def test_no_report_shows_a_file_name_or_a_maintainers_remark(context, known, set
     assert leaks == []
     cbc = next(r for r in reports if r.kind == "annual-review")
     assert any("(J3 Partnerships Protocol, 2.11)" in p for s in cbc.sections for p in s.paragraphs)
+
+
+def test_the_reports_name_the_scores_as_the_framework_does(context, known, settings):
+    settings.ACCORD_FRAMEWORK = "northampton"
+    pack = build(PACK, context(), known["safety"])
+    assert pack.table("risks").columns[2:5] == ["Inherent score", "Actual score", "Residual score"]
+    assert "Actual score" in build(KINDS["annual"], context()).table("key_risks").columns

@@ -11,6 +11,7 @@ from django.urls import reverse
 from accord.domain.risks import exports, heatmap, scoring, services
 from accord.domain.risks.models import Risk
 from accord.frameworks import loader
+from accord.kernel.audit.models import AuditEvent
 
 BURY_NOTE = "A score of 4 is Medium Risk."
 
@@ -99,3 +100,12 @@ def test_a_framework_without_a_band_note_shows_none(officer, risk, settings):
     form = page(officer.get(reverse("risk-score", args=[risk.partnership_id, risk.pk, "current"])))
     assert 'data-testid="bands-note"' not in form
     assert "seed" not in form.lower() and "Default scale" not in form
+
+
+@pytest.mark.django_db
+def test_history_names_a_score_in_the_frameworks_words(risk, settings, users):
+    settings.ACCORD_FRAMEWORK = "northampton"
+    services.assess(users["officer"], risk, "current", 2, 2, framework=loader.current())
+    event = AuditEvent.objects.filter(object_type="risk assessment").latest("id")
+    assert event.object_label == "R-01 actual score: 4 Medium (4×4)"
+    assert event.changes[0]["label"] == "Actual score"

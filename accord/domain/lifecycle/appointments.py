@@ -31,6 +31,7 @@ def appoint(actor, user, framework_id: str, role_id: str, title: str) -> Appoint
         before={},
         after=_describe(appointment, title),
         reason=f"Appointed to decide as {title} under framework {framework_id}",
+        label=f"{user.display_name} as {title}",
     )
     return appointment
 
@@ -48,4 +49,5 @@ def end(actor, appointment: Appointment, title: str) -> None:
         before=before,
         after={},
         reason=f"No longer decides as {title}",
+        label=f"{appointment.user.display_name} as {title}",
     )

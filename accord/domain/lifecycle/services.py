@@ -379,6 +379,7 @@ def decide(
         after={"decision": ("Decision", f"{decision.get_outcome_display()} by the {title}: {artefact.name}")},
         reason=comment.strip(),
         partnership=partnership,
+        label=f"{decision.get_outcome_display()} {artefact.name} as {title}",
     )
     if outcome == Outcome.REFUSED and partnership.status == cycle.AWAITING_APPROVAL:
         _record_move(

@@ -114,7 +114,7 @@ class ReviewAnswer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Answer to {self.question_id}"
+        return f"Answer to question {self.question_id.replace('_', ' ')}"
 
 
 class ActionStatus(models.TextChoices):

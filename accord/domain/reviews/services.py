@@ -184,6 +184,7 @@ def save_answer(
         after=snapshot(answer, ["review"]),
         reason=f"{review.artefact_name}: question {ids.index(question_id) + 1}",
         partnership=review.partnership,
+        label=f"Answer to question {ids.index(question_id) + 1} of the {review.artefact_name or 'review'}",
     )
     return answer
 

@@ -133,7 +133,7 @@ class Assessment(AppendOnly):
         verbose_name = "risk assessment"
 
     def __str__(self) -> str:
-        return f"{self.risk_id} {self.stage}: {self.score} {self.band_name} ({self.matrix})"
+        return f"{self.risk.reference} {self.stage} score: {self.score} {self.band_name} ({self.matrix})"
 
 
 class ControlStatus(models.TextChoices):
@@ -194,7 +194,7 @@ class Review(AppendOnly):
         verbose_name = "risk review"
 
     def __str__(self) -> str:
-        return f"{self.risk_id} reviewed {self.reviewed_on}"
+        return f"{self.risk.reference} reviewed on {self.reviewed_on:%-d %B %Y}"
 
 
 class HeatCount(models.Model):

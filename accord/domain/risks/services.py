@@ -57,6 +57,7 @@ def _record(
     after: dict[str, tuple[str, str]],
     partnership: Partnership,
     reason: str = "",
+    label: str = "",
 ) -> None:
     audit(
         actor=actor,
@@ -66,6 +67,7 @@ def _record(
         after=after,
         reason=reason,
         partnership=partnership,
+        label=label,
     )
 
 
@@ -191,8 +193,11 @@ def assess(
     Risk.objects.filter(pk=risk.pk).update(version=F("version") + 1, **kept)
     risk.refresh_from_db()
     counts.move(before_cells, counts.cells_of(risk))
-    after = {"score": (f"{stage.capitalize()} score", f"{result.score} {result.band_name} ({result.matrix})")}
-    _record(actor, assessment, AuditAction.CREATED, {}, after, risk.partnership, note.strip())
+    name = scoring.stage_name(framework.risk_model, stage)
+    shown = f"{result.score} {result.band_name} ({result.matrix})"
+    after = {"score": (f"{name} score", shown)}
+    label = f"{risk.reference} {name.lower()} score: {shown}"
+    _record(actor, assessment, AuditAction.CREATED, {}, after, risk.partnership, note.strip(), label)
     partnerships_changed([risk.partnership_id])
     return assessment
 

@@ -90,7 +90,10 @@ def record(
     organisation: Any = None,
     person: Any = None,
     version: int | None = None,
+    label: str = "",
 ) -> AuditEvent | None:
+    """`label` names the thing in history when the caller knows it in the framework's words (the
+    instance's own name otherwise): never an id."""
     changes = diff(before, after)
     if action == Action.CHANGED and not changes and not reason:
         return None
@@ -100,7 +103,7 @@ def record(
         action=action,
         object_type=str(instance._meta.verbose_name),
         object_id=instance.pk,
-        object_label=str(instance)[:300],
+        object_label=(label or str(instance))[:300],
         partnership=partnership,
         organisation=organisation,
         person=person,

@@ -89,7 +89,7 @@ class Decision(AppendOnly):
         indexes = [models.Index(fields=["partnership", "artefact_id", "role_id"], name="decision_lookup")]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} {self.artefact_id} as {self.role_title}"
+        return f"{self.get_outcome_display()} {self.artefact_id.replace('_', ' ')} as {self.role_title}"
 
 
 class Appointment(models.Model):
@@ -110,4 +110,4 @@ class Appointment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} as {self.role_id}"
+        return f"{self.user} as {self.role_id.replace('_', ' ')}"

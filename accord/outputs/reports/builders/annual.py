@@ -319,7 +319,7 @@ def _risks(risks, ctx: Context) -> Section:
                     "Partnership",
                     "Risk",
                     "Title",
-                    "Current score",
+                    f"{ctx.framework.risk_model.scores.current} score",
                     "Band",
                     "Escalated on",
                     "Owner",

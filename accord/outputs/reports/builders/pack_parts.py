@@ -120,9 +120,9 @@ def risks(p: Partnership, framework: Framework) -> Section:
                 [
                     "Reference",
                     "Risk",
-                    "Inherent score",
-                    "Current score",
-                    "Target score",
+                    f"{framework.risk_model.scores.inherent} score",
+                    f"{framework.risk_model.scores.current} score",
+                    f"{framework.risk_model.scores.target} score",
                     "Band",
                     "Owner",
                     "Next review",
