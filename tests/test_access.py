@@ -34,8 +34,9 @@ SIGNED_IN_ANSWERS = {"sign-in": Answer(302)}  # already signed in: sent on to th
 # "sign-out" would end the walk's session: see test_signing_out_needs_a_post... The walk's framework
 # (Chorley) has no checklist of its own — its questions are answered in the business case and in
 # reviews, never as a checklist (ADR 0024) — so "checklist" is walked for every role under Redditch in
-# tests/lifecycle/test_casework.py.
-NOT_WALKED = {"sign-out", "checklist"}
+# tests/lifecycle/test_casework.py. Chorley has no leaving form either (ADR 0027): "leaving-form" is
+# walked under Redditch in tests/lifecycle/test_leaving.py.
+NOT_WALKED = {"sign-out", "checklist", "leaving-form"}
 
 
 class Verdict(StrEnum):

@@ -12,47 +12,15 @@ shows under a council's framework.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import DOCUMENTS, Assurance, Framework, Template
+from . import loader
+from .checks import MODEL_ID, PARTS
+from .schema import Assurance, Framework, Template
 
-MODEL_ID = "model"
-# Each part a framework may adopt, and what it gives.
-PARTS: dict[str, str] = {
-    "assurance": "the model's governance assurance rating rules (used when the file has no `assurance`)",
-    **{
-        document: f"the model's template laying out the {document.replace('_', ' ')} document"
-        for document in DOCUMENTS
-        if document != "risk_register"  # the model has no risk register layout of its own
-    },
-}
-
-Problem = tuple[str, str]
-
-
-def check_adoption(fw: Framework) -> Iterator[Problem]:
-    """Each adopted part is known and not also given by the file itself; the model adopts nothing;
-    a framework without its own assurance rules adopts the model's (reviews need rules to rate)."""
-    if fw.id == MODEL_ID and fw.adopt_from_model:
-        yield "adopt_from_model", "the model framework adopts nothing: it is where the defaults come from"
-        return
-    seen: set[str] = set()
-    for i, part in enumerate(fw.adopt_from_model):
-        where = f"adopt_from_model.{i}"
-        if part not in PARTS:
-            yield where, f"unknown part '{part}' (known: {', '.join(sorted(PARTS))})"
-        elif part in seen:
-            yield where, f"'{part}' is adopted twice"
-        elif part == "assurance" and fw.assurance is not None:
-            yield where, "the file has its own assurance rules; adopt the model's or write your own, not both"
-        elif part in fw.documents:
-            yield where, f"the file names its own template for {part} (documents.{part}); adopt it or not"
-        seen.add(part)
-    if fw.id != MODEL_ID and fw.assurance is None and "assurance" not in fw.adopt_from_model:
-        yield "assurance", "no assurance rules: write the council's own or add assurance to adopt_from_model"
+__all__ = ["MODEL_ID", "PARTS", "adopts", "assurance", "document_template", "model", "recited"]
 
 
 def adopts(framework: Framework, part: str) -> bool:
@@ -60,8 +28,6 @@ def adopts(framework: Framework, part: str) -> bool:
 
 
 def model() -> Framework:
-    from . import loader  # the loader runs the checks above, so it is imported when first needed
-
     return loader.get(MODEL_ID)
 
 

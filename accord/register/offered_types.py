@@ -68,3 +68,10 @@ def matching(chosen: PartnershipType) -> Q:
                 partnership_type__in=PartnershipType.objects.filter(_named(item.aliases))
             )
     return Q(partnership_type=chosen)
+
+
+def listed() -> QuerySet[PartnershipType]:
+    """The types Settings lists: the framework's own, and any a partnership still has (another
+    framework's seeded types that no record uses are not listed)."""
+    used = PartnershipType.objects.filter(partnership__isnull=False)
+    return (choices() | used).distinct()

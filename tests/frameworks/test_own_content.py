@@ -255,3 +255,14 @@ def test_no_template_names_a_council_outside_its_comments():
         text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
         offending += [f"{path.name}: {m[0]}" for m in COUNCILS.finditer(text)]
     assert not offending
+
+
+@pytest.mark.django_db
+def test_settings_list_the_frameworks_types_and_those_in_use_only(client, users, settings):
+    settings.ACCORD_FRAMEWORK = "chorley"
+    f.PartnershipTypeFactory(name="Host")  # Redditch's, used by no partnership
+    f.PartnershipFactory(partnership_type=f.PartnershipTypeFactory(name="Formal forum"))
+    client.force_login(users["administrator"])
+    html = client.get(reverse("reference-list", args=["types"])).content.decode()
+    assert "Contractual arrangement" in html and "Formal forum" in html
+    assert not re.search(r">\s*Host\s*<", html)

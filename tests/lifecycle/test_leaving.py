@@ -241,12 +241,22 @@ def test_a_closed_partnerships_record_says_nothing_is_due_since_it_ended(officer
 
 
 @pytest.mark.django_db
-def test_a_member_cannot_record_a_decision_to_leave(client, users, own_partnership):
+def test_a_member_cannot_record_a_decision_to_leave(client, users, own_partnership, redditch):
     client.force_login(users["member"])
     for name in ("leaving", "leaving-form"):
         response = client.post(reverse(name, args=[own_partnership.pk]), decision_data())
         assert response.status_code in (403, 404)
     assert not ArtefactRecord.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "status"), [("officer", 200), ("administrator", 200), ("member", 403), ("partner", 403)]
+)
+def test_who_may_open_the_leaving_form_under_redditch(client, users, own_partnership, redditch, role, status):
+    """The access walk's framework (Chorley) has no leaving form, so it is walked here (ADR 0027)."""
+    client.force_login(users[role])
+    assert client.get(reverse("leaving-form", args=[own_partnership.pk])).status_code == status
 
 
 @pytest.mark.django_db

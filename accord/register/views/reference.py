@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accord.kernel.accounts.policy import Action, require
 from accord.kernel.ui.forms import GovukModelForm, govuk_formfield
+from accord.register import offered_types
 from accord.register.models import CorporatePriority, Directorate, PartnershipType
 
 LISTS = {
@@ -25,6 +26,11 @@ def _list(name: str):
     return LISTS[name]
 
 
+def _items(name: str, model):
+    # Partnership types: the framework's own and those in use, not every framework's seeded types.
+    return offered_types.listed() if name == "types" else model.objects.all()
+
+
 def reference_index(request: HttpRequest) -> HttpResponse:
     require(request, Action.MANAGE_REFERENCE_LISTS)
     return render(request, "reference/index.html", {"lists": LISTS})
@@ -36,7 +42,7 @@ def reference_list(request: HttpRequest, name: str) -> HttpResponse:
     return render(
         request,
         "reference/list.html",
-        {"items": model.objects.all(), "title": title, "name": name, "fields": fields},
+        {"items": _items(name, model), "title": title, "name": name, "fields": fields},
     )
 
 
