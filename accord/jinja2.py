@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 
-from accord.frameworks import citations
+from accord.frameworks import citations, loader
 from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui import components, formatting
@@ -23,7 +23,10 @@ def cite(context, value: str | None) -> str:
     the framework the page was given or the request already works under."""
     framework = context.get("framework")
     if not isinstance(framework, Framework):
-        framework = getattr(context.get("request"), "accord_framework", None)
+        request = context.get("request")
+        # a page works under its request's framework; an email or document rendered away from a
+        # request, under the council's framework (this is a boundary: ADR 0026)
+        framework = loader.for_request(request) if request is not None else loader.current()
     return citations.display(value, framework)
 
 

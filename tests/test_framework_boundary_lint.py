@@ -1,8 +1,8 @@
 """The council's framework is fetched only at a boundary (issue 15 point 5, ADR 0026): a view (through
 `loader.for_request(request)`), a URL module, a management command, a scheduled task, an API router,
-app start-up, a demo loader, or a receiver of the register's signals. Everything below — services,
-engines, gatherers, builders, presenters — is given the framework as a parameter, so a per-request
-framework is later a change to `loader.for_request` alone."""
+app start-up, a demo loader, a receiver of the register's signals, or the templates' `|cite` filter.
+Everything below — services, engines, gatherers, builders, presenters — is given the framework as a
+parameter, so a per-request framework is later a change to `loader.for_request` alone."""
 
 import ast
 from pathlib import Path
@@ -14,6 +14,8 @@ FETCHES = {"current", "for_request"}
 RECEIVERS = {
     "frameworks/services.py": {"on_partnerships_created", "on_partnerships_changed"},
     "domain/lifecycle/first_state.py": {"on_partnerships_created"},
+    # the templates' |cite filter: a page's request framework, or the council's for an email
+    "jinja2.py": {"cite"},
 }
 
 

@@ -9,36 +9,19 @@ shown (ADR 0027). Parts adopted from the model framework are cited as the model'
 a page, a generated document, an email or the API.
 """
 
-from functools import cache
-
-from .loader import all_frameworks
 from .schema import Framework
 from .schema_base import cite_text
 
-MODEL_ID = "model"
 
-
-@cache
-def _council_titles() -> dict[str, str]:
-    known: dict[str, str] = {}
-    for framework in all_frameworks().values():
-        if framework.id != MODEL_ID:
-            known.update(framework.document_titles())
-    return known
-
-
-def titles(framework: Framework | None = None) -> dict[str, str]:
-    """Seed file → title, from the framework's own `source_documents`. With no framework at hand (a
-    calendar feed, the API's stored reasons), the council frameworks' titles: pass the framework
-    wherever it is known, as pages, documents and reports do."""
-    if framework is None:
-        return _council_titles()
+def titles(framework: Framework) -> dict[str, str]:
+    """Seed file → title, from the framework's own `source_documents` only."""
     return framework.document_titles()
 
 
-def display(cite: str | None, framework: Framework | None = None) -> str:
-    """One stored citation (or text holding citations) as users read it; empty stays empty. A seed
-    file with no known title is left out rather than shown."""
+def display(cite: str | None, framework: Framework) -> str:
+    """One stored citation (or text holding citations) as users read it under this framework; empty
+    stays empty. A seed file with no title in this framework is left out rather than shown. Every
+    caller passes the framework it works under: there is no "any council's title" fallback."""
     if not cite:
         return ""
     return cite_text(cite, titles(framework))

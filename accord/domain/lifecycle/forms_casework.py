@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 
 from accord.frameworks import citations
-from accord.frameworks.schema import Question, QuestionBank
+from accord.frameworks.schema import Framework, Question, QuestionBank
 from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
 
@@ -40,10 +40,10 @@ SCALE_CHOICES: dict[str, list[tuple[str, str]]] = {
 ANSWER_LABELS = {value: label for choices in SCALE_CHOICES.values() for value, label in choices}
 
 
-def question_hint(question: Question) -> str:
+def question_hint(question: Question, framework: Framework) -> str:
     """The framework's own words, quoted, any hint, and where the question comes from."""
     parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
-    parts.append(f"Source: {citations.display(question.cite)}")
+    parts.append(f"Source: {citations.display(question.cite, framework)}")
     return " ".join(p.strip() for p in parts if p.strip())
 
 
@@ -150,6 +150,7 @@ class BankForm(GovukForm):
         data,
         *,
         bank: QuestionBank,
+        framework: Framework,
         answers: dict[str, Any],
         finishing: bool = False,
         number_from: int = 1,
@@ -161,6 +162,7 @@ class BankForm(GovukForm):
             initial[f"comment_{question.id}"] = given.get("comment", "")
         super().__init__(data, initial=initial, prefix=bank.id)
         self.bank = bank
+        self.framework = framework
         self.finishing = finishing
         self.number_from = number_from
         for index, question in enumerate(bank.questions):
@@ -188,7 +190,7 @@ class BankForm(GovukForm):
         return self.number_from + index
 
     def _add_question(self, number: int, question: Question) -> None:
-        hint = question_hint(question)
+        hint = question_hint(question, self.framework)
         if self.bank.scale == "text":
             self.fields[f"comment_{question.id}"] = _text(f"{number}. {question.text}", hint)
             return

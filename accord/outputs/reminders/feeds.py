@@ -15,6 +15,7 @@ from django.db import transaction
 from icalendar import Calendar, Event
 
 from accord.frameworks import citations
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record
@@ -91,19 +92,20 @@ def uid(entry: WorkItem) -> str:
     return f"accord-{entry.item.partnership_id}-{key}@{_domain()}"
 
 
-def description(entry: WorkItem) -> str:
+def description(entry: WorkItem, framework: Framework) -> str:
     item = entry.item
     lines = [f"{item.title}", f"Partnership: {item.partnership_name}"]
     if item.cite:
-        lines.append(f"Required by {citations.display(item.cite)}")
+        lines.append(f"Required by {citations.display(item.cite, framework)}")
     if entry.why == ESCALATED:
         lines.append(f"Escalated to you as the accountable Head of Service. Owner: {entry.owner_names}")
     lines.append(absolute(item.path))
     return "\n".join(lines)
 
 
-def calendar(user, work: list[WorkItem], now: datetime | None = None) -> bytes:
-    """The person's due dates as an iCalendar file of all-day events."""
+def calendar(user, work: list[WorkItem], framework: Framework, now: datetime | None = None) -> bytes:
+    """The person's due dates as an iCalendar file of all-day events, each citing its clause in the
+    framework's words."""
     now = now or clock.now()
     cal = Calendar()
     cal.add("prodid", f"-//{settings.COUNCIL_NAME}//Accord partnership register//EN")
@@ -121,7 +123,7 @@ def calendar(user, work: list[WorkItem], now: datetime | None = None) -> bytes:
         event.add("dtend", item.due + timedelta(days=1))
         prefix = "Escalated: " if entry.why == ESCALATED else "Due: "
         event.add("summary", f"{prefix}{item.title} ({item.partnership_name})")
-        event.add("description", description(entry))
+        event.add("description", description(entry, framework))
         event.add("url", absolute(item.path))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

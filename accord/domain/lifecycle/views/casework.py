@@ -99,7 +99,12 @@ def business_case_part(request: HttpRequest, pk: int, part: str) -> HttpResponse
         for found in content.business_case_banks(framework):
             forms.append(
                 BankForm(
-                    data, bank=found, answers=given.get(found.id, {}), finishing=done, number_from=number_from
+                    data,
+                    bank=found,
+                    framework=framework,
+                    answers=given.get(found.id, {}),
+                    finishing=done,
+                    number_from=number_from,
                 )
             )
             number_from += len(found.questions)
@@ -181,7 +186,11 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
     answers = record.answers if record else {}
     data = request.POST if request.method == "POST" else None
     form = BankForm(
-        data, bank=bank, answers=answers.get("banks", {}).get(bank_id, {}), finishing=finishing(request)
+        data,
+        bank=bank,
+        framework=framework,
+        answers=answers.get("banks", {}).get(bank_id, {}),
+        finishing=finishing(request),
     )
     if data is not None and form.is_valid():
         _save(

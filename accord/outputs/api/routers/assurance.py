@@ -40,9 +40,9 @@ def compliance_out(row: compliance.PartnershipCompliance, framework: Framework) 
     }
 
 
-def rating_out(rating: AssuranceRating) -> dict:
+def rating_out(rating: AssuranceRating, framework: Framework) -> dict:
     reasons = [
-        {"text": str(r.get("text", "")), "cite": citations.display(str(r.get("cite", "")))}
+        {"text": str(r.get("text", "")), "cite": citations.display(str(r.get("cite", "")), framework)}
         for r in rating.reasons or []
     ]
     return {**{name: getattr(rating, name) for name in RATING_FIELDS}, "reasons": reasons}
@@ -103,5 +103,6 @@ def list_ratings(request: HttpRequest, pk: Id, page: PageQuery):
     found = partnership(request, pk, Action.VIEW_MONITORING)
     ratings = AssuranceRating.objects.filter(partnership=found).order_by("rated_on", "created_at", "id")
     result = paginate(request, ratings, page)
-    result["results"] = [rating_out(r) for r in result["results"]]
+    framework = loader.for_request(request)
+    result["results"] = [rating_out(r, framework) for r in result["results"]]
     return result

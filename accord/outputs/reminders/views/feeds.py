@@ -53,8 +53,11 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     feed = feeds.feed_for_token(token)
     if feed is None:
         raise Http404("No such calendar")
-    work = mywork.work_for(feed.user, clock.today(), framework=loader.for_request(request))
-    response = HttpResponse(feeds.calendar(feed.user, work), content_type="text/calendar; charset=utf-8")
+    framework = loader.for_request(request)
+    work = mywork.work_for(feed.user, clock.today(), framework=framework)
+    response = HttpResponse(
+        feeds.calendar(feed.user, work, framework), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="partnership-work.ics"'
     response["Cache-Control"] = "private, no-store"
     return response
