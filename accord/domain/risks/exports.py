@@ -24,7 +24,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from accord.frameworks import citations, defaults
+from accord.frameworks import citations, defaults, duty_rules
 from accord.frameworks.schema import Framework, RiskModel
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
@@ -253,7 +253,8 @@ def scoring_rows(framework: Framework) -> Iterator[list[Any]]:
     yield []
     yield ["Band", "Scores", "What to do", "Review every"]
     for band in sorted(model.bands, key=lambda b: b.min, reverse=True):
-        yield [band.name, f"{band.min} to {band.max}", band.action, band.review_every or ""]
+        every = f"Every {duty_rules.in_words(band.review_every)}" if band.review_every else ""
+        yield [band.name, f"{band.min} to {band.max}", band.action, every]
     if model.bands_note:
         yield []
         yield [model.bands_note]
