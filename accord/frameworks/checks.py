@@ -20,6 +20,7 @@ from .schema import (
     Framework,
     Obligation,
 )
+from .schema_case import check_business_case
 
 Problem = tuple[str, str]
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
@@ -281,6 +282,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_monitoring(fw),
         *check_report_back(fw),
         *check_evidence_rules(fw),
+        *check_business_case(fw),
     ]
 
 

@@ -25,6 +25,7 @@ from .schema_base import (  # noqa: F401 (re-exported)
     Strict,
     cite_text,
 )
+from .schema_case import PREFILL_FACTS, BusinessCase, CasePart, CaseQuestion, Choice  # noqa: F401
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
@@ -369,6 +370,9 @@ class Framework(Strict):
     requirements: list[Requirement] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
     question_banks: list[QuestionBank] = Field(default_factory=list)
+    business_case: BusinessCase | None = Field(
+        default=None, description="Its business case's parts and questions; none means it has none."
+    )
     templates: list[Template] = Field(default_factory=list)
     risk_model: RiskModel
     documents: dict[str, str] = Field(

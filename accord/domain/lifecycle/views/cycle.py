@@ -141,6 +141,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "records": records,
             "checklists": checklists,
             "has_reviews": any(a.kind == "review" for a in framework.artefacts),
+            "business_case": content.business_case(framework),
             "transitions": transitions,
             "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,
