@@ -34,8 +34,9 @@ SIGNED_IN_ANSWERS = {"sign-in": Answer(302)}  # already signed in: sent on to th
 # "sign-out" would end the walk's session: see test_signing_out_needs_a_post... The walk's framework
 # (Chorley) has no checklist of its own — its questions are answered in the business case and in
 # reviews, never as a checklist (ADR 0024) — so "checklist" is walked for every role under Redditch in
-# tests/lifecycle/test_casework.py.
-NOT_WALKED = {"sign-out", "checklist"}
+# tests/lifecycle/test_casework.py; Chorley's sign-off has no declaration, so "sign-off-declaration" is
+# walked under Bury in tests/lifecycle/test_declaration.py.
+NOT_WALKED = {"sign-out", "checklist", "sign-off-declaration"}
 
 
 class Verdict(StrEnum):

@@ -25,7 +25,14 @@ from .schema_base import (  # noqa: F401 (re-exported)
     Strict,
     cite_text,
 )
-from .schema_case import PREFILL_FACTS, BusinessCase, CasePart, CaseQuestion, Choice  # noqa: F401
+from .schema_case import (  # noqa: F401 (re-exported)
+    PREFILL_FACTS,
+    BusinessCase,
+    CasePart,
+    CaseQuestion,
+    Choice,
+    Declaration,
+)
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
@@ -196,6 +203,9 @@ class Artefact(Item):
     complete_in_tiers: list[str] = Field(
         default_factory=list,
         description="Tiers in which no heading may be left out, whatever `coverage` says (Redditch 7).",
+    )
+    declaration: Declaration | None = Field(
+        default=None, description="A declaration someone signs by name and dates to complete it (a sign-off)."
     )
     met_by_role: str | None = Field(
         default=None,

@@ -74,6 +74,13 @@ class CasePart(Item):
     evidence_hint: str = Field(default="", description="What evidence the framework asks for here.")
 
 
+class Declaration(Cited):
+    """A statement signed by name and dated (Bury App 3: "I have consulted the above…")."""
+
+    text: str = Field(min_length=1, description="The declaration, in the framework's words.")
+    signed_by: str = Field(min_length=1, description="Who signs it, by the framework's title.")
+
+
 class BusinessCase(Cited):
     name: str = Field(min_length=1, description="What the council calls it.")
     parts: list[CasePart] = Field(default_factory=list)
