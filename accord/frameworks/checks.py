@@ -79,6 +79,8 @@ def check_references(fw: Framework) -> Iterator[Problem]:
             yield from _unknown(f"{base}.tiers.{j}", tier, tiers, "tier")
         for j, type_id in enumerate(req.types):
             yield from _unknown(f"{base}.types.{j}", type_id, types, "type")
+        if req.approve == "any" and len(req.approvers) < 2:
+            yield f"{base}.approve", "'any' needs two or more approvers to choose from"
         for j, role in enumerate(req.approvers):
             yield from _unknown(f"{base}.approvers.{j}", role, roles, "role")
     banks = {b.id for b in fw.question_banks}

@@ -243,6 +243,9 @@ class Requirement(Item):
     tiers: list[str] = Field(default_factory=list, description="Empty means every tier.")
     types: list[str] = Field(default_factory=list, description="Empty means every type.")
     approvers: list[str] = Field(default_factory=list, description="Role ids who must approve it.")
+    approve: Literal["all", "any"] = Field(
+        default="all", description="'all': every approver must approve; 'any': one of them is enough."
+    )
     note: str = ""
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import reverse
 from markupsafe import Markup
 
+from accord.frameworks import approvers
 from accord.frameworks.engine import framework_type
 from accord.frameworks.schema import CaseQuestion, Framework
 from accord.kernel.ui.components import summary_row
@@ -85,9 +86,18 @@ def _authorisation(partnership: Partnership, framework: Framework, ids: list[str
     type_id = framework_type(framework, now.facts.register_type)
     for requirement in framework.requirements:
         if requirement.artefact in ids and applies(requirement, now.tier_id, type_id):
+            outcomes = approvers.outcomes_of(now.facts.approvals, requirement.artefact)
+            if requirement.approve == "any":  # one entry: any of them may approve (ADR 0028)
+                approved = approvers.is_approved(requirement, outcomes)
+                refused = all(outcomes.get(r) == "refused" for r in requirement.approvers)
+                outcome = "approved" if approved else ("refused" if refused else "awaiting")
+                needed.append(
+                    {"role": approvers.joined(requirement, lambda r: roles.get(r, r)), "outcome": outcome}
+                )
+                continue
             for role_id in requirement.approvers:
-                outcome = now.facts.approvals.get((requirement.artefact, role_id))
-                needed.append({"role": roles.get(role_id, role_id), "outcome": outcome or "awaiting"})
+                given = outcomes.get(role_id)
+                needed.append({"role": roles.get(role_id, role_id), "outcome": given or "awaiting"})
     # Newest first, each with whether it still counts and, if not, which change voided it.
     decisions = [(d, s) for d, s in reversed(basis.standings(partnership, now)) if d.artefact_id in ids]
     return {"needed": needed, "decisions": decisions}

@@ -10,6 +10,7 @@ service refuses any move whose check is not clean.
 
 from dataclasses import dataclass, replace
 
+from accord.frameworks import approvers
 from accord.frameworks.engine import framework_type
 from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
@@ -113,6 +114,7 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
+    alternatives: tuple[str, ...] = ()  # for an any-of approval: the other roles that may give it
     note: str = ""  # what is wrong in words: Accord's own checks ("not assessed yet"), or why what was
     # recorded does not count (ADR 0024: "it is agreed but not signed; the framework needs it signed")
     override: OverrideFact | None = None  # set when an administrator has overridden it
@@ -125,7 +127,8 @@ class Missing:
             return f"{self.artefact_name}: not done yet"
         if self.refused:
             return f"{self.artefact_name}: refused by the {self.role_title}"
-        return f"{self.artefact_name}: needs approval by the {self.role_title}"
+        either = "".join(f" or the {title}" for title in self.alternatives)
+        return f"{self.artefact_name}: needs approval by the {self.role_title}{either}"
 
 
 @dataclass(frozen=True)
@@ -181,11 +184,15 @@ def _requirement_gaps(
     if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
         # What was recorded may fall short, and the gate says why (ADR 0024).
         gaps.append(replace(base, note=why_not(facts, artefact.id, tier_id)))
-    for role_id in requirement.approvers:
-        outcome = facts.approvals.get((artefact.id, role_id))
-        if outcome != "approved":
-            title = roles.get(role_id, role_id)
-            gaps.append(replace(base, role_id=role_id, role_title=title, refused=outcome == "refused"))
+    outcomes = approvers.outcomes_of(facts.approvals, artefact.id)
+    waiting = approvers.outstanding(requirement, outcomes)
+    for role_id in waiting:
+        title = roles.get(role_id, role_id)
+        others = (
+            tuple(roles.get(r, r) for r in waiting if r != role_id) if requirement.approve == "any" else ()
+        )
+        refused = outcomes.get(role_id) == "refused"
+        gaps.append(replace(base, role_id=role_id, role_title=title, refused=refused, alternatives=others))
     return gaps
 
 
@@ -311,7 +318,7 @@ def pending_approvals(
                 ready = bool(facts.evidence.get(requirement.artefact))
             if not ready:
                 continue
-            for role_id in requirement.approvers:
-                if facts.approvals.get((requirement.artefact, role_id)) != "approved":
-                    pending.append((requirement, role_id))
+            outcomes = approvers.outcomes_of(facts.approvals, requirement.artefact)
+            for role_id in approvers.outstanding(requirement, outcomes):
+                pending.append((requirement, role_id))
     return pending

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import citations, loader
+from accord.frameworks import approvers, citations, loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
@@ -35,14 +35,9 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
         artefact = artefacts[requirement.artefact]
         done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
         short = "" if done else why_not(now.facts, artefact.id, now.tier_id)
-        waiting = [
-            roles.get(role, role)
-            for role in requirement.approvers
-            if now.facts.approvals.get((artefact.id, role)) != "approved"
-        ]
-        refused = any(
-            now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
-        )
+        outcomes = approvers.outcomes_of(now.facts.approvals, artefact.id)
+        waiting = [roles.get(role, role) for role in approvers.outstanding(requirement, outcomes)]
+        refused = bool(waiting) and any(outcomes.get(role) == "refused" for role in requirement.approvers)
         waits_first = bool(artefact.kind == "approval" and waiting and first)
         if short:
             status, colour = "Does not count yet", "red"
@@ -58,7 +53,7 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
             status, colour = "Done", "green"
         hint = citations.display(requirement.cite, framework)
         if requirement.approvers:
-            hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+            hint = f"Approved by: {approvers.joined(requirement, lambda r: roles.get(r, r))}. {hint}"
         if short:
             hint = f"{short[:1].upper()}{short[1:]}. {hint}"
         if requirement.id in overridden:
