@@ -31,6 +31,7 @@ from .schema_case import (  # noqa: F401 (re-exported)
     CasePart,
     CaseQuestion,
     Choice,
+    Condition,
     Declaration,
 )
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
@@ -246,6 +247,7 @@ class Requirement(Item):
     approve: Literal["all", "any"] = Field(
         default="all", description="'all': every approver must approve; 'any': one of them is enough."
     )
+    when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
     note: str = ""
 
 
@@ -271,6 +273,7 @@ class Obligation(Item):
     )
     tiers: list[str] = Field(default_factory=list)
     types: list[str] = Field(default_factory=list)
+    when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
     due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")
 
 

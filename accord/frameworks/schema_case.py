@@ -11,7 +11,7 @@ A framework with no business case leaves `business_case` out and its artefacts h
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator
@@ -35,6 +35,31 @@ PREFILL_FACTS = (
     "area",
     "insurance",
 )
+
+
+# Facts about a partnership a requirement or obligation can depend on (`when`): whether the council
+# is its accountable body, whether it has procurement functions, whether its work involves access to
+# children (accord.frameworks.apply supplies them; the register records the last two).
+CONDITIONS = ("council_is_accountable_body", "has_procurement_functions", "works_with_children")
+
+
+class Condition(Strict):
+    """`when:` on a requirement or obligation: it applies only while the fact is as given."""
+
+    fact: str = Field(description=f"One of {', '.join(CONDITIONS)}.")
+    holds: bool = Field(default=True, description="Whether the fact must hold (true) or not (false).")
+
+    @field_validator("fact")
+    @classmethod
+    def _known_fact(cls, value: str) -> str:
+        if value not in CONDITIONS:
+            raise ValueError(f"fact must be one of {', '.join(CONDITIONS)}")
+        return value
+
+    def met(self, conditions: Mapping[str, bool] | None) -> bool:
+        """Whether the condition is met; with nothing known (None) it is taken as met, so a rule
+        never silently stops applying for want of the facts."""
+        return conditions is None or bool(conditions.get(self.fact, False)) == self.holds
 
 
 class Choice(Strict):

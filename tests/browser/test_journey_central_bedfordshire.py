@@ -374,7 +374,17 @@ def terms_agreed_and_active(walk: Journey) -> None:
     score_a_risk(officer, pk, "Partners' budgets for early help are cut")
     visit(officer, f"/partnerships/{pk}/cycle/")
     expect(risk_task).to_contain_text("Waiting for approval")
-    record_done(officer, pk, "procurement_rules", "No procurement functions (2.14)", ACTIVATED)
+    # 2.14 applies "where the partnership has procurement functions" (a conditional requirement, `when`):
+    # not needed until the register records that it has them.
+    expect(officer.locator("main")).not_to_contain_text("Partnership procurement rules")
+    visit(officer, f"/partnerships/{pk}/change/governance/")
+    officer.get_by_role("group", name="Has procurement functions").get_by_label("Yes").check()
+    submit(officer, "Save changes")
+    visit(officer, f"/partnerships/{pk}/cycle/")
+    expect(officer.locator("main")).to_contain_text("Partnership procurement rules")
+    record_done(
+        officer, pk, "procurement_rules", "The lead authority's procurement rules apply (2.14)", ACTIVATED
+    )
     record_done(officer, pk, "public_information", "How it works is on the council's site", ACTIVATED)
     record_done(officer, pk, "project_documents", "No major projects yet", ACTIVATED)
     decide(approver, pk, "Partnership procurement rules", AUTHORITIES, "Constituent authorities CA/26/2")

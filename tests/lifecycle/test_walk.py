@@ -158,7 +158,11 @@ def test_a_significant_partnership_walks_the_cycle_and_every_gate_refuses_until_
         assert {g["id"] for g in moved.gates} == {
             r.id
             for r in cycle.gate_requirements(
-                framework, top_tier.id, partnership.partnership_type.name, target
+                framework,
+                top_tier.id,
+                partnership.partnership_type.name,
+                target,
+                services.state(partnership, framework).facts.conditions,  # `when` (ADR 0028)
             )
         }
     assert refusals >= 5, "the walk should have met refusals at the gates"

@@ -85,7 +85,7 @@ def _authorisation(partnership: Partnership, framework: Framework, ids: list[str
     needed = []
     type_id = framework_type(framework, now.facts.register_type)
     for requirement in framework.requirements:
-        if requirement.artefact in ids and applies(requirement, now.tier_id, type_id):
+        if requirement.artefact in ids and applies(requirement, now.tier_id, type_id, now.facts.conditions):
             outcomes = approvers.outcomes_of(now.facts.approvals, requirement.artefact)
             if requirement.approve == "any":  # one entry: any of them may approve (ADR 0028)
                 approved = approvers.is_approved(requirement, outcomes)

@@ -8,6 +8,7 @@ overridden (`facts.gate_overrides`) is reported in `overridden` instead (ADR 002
 service refuses any move whose check is not clean.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from accord.frameworks import approvers
@@ -153,18 +154,33 @@ class MoveCheck:
         return (self.current, self.target) in NEEDS_REFERENCE
 
 
-def applies(requirement: Requirement, tier_id: str, type_id: str | None) -> bool:
+def applies(
+    requirement: Requirement,
+    tier_id: str,
+    type_id: str | None,
+    conditions: Mapping[str, bool] | None = None,
+) -> bool:
+    """Whether a requirement applies to this tier and type and, when it says `when`, to a partnership
+    with these condition facts (ADR 0028; None: not known here, so it applies)."""
     if requirement.tiers and tier_id not in requirement.tiers:
+        return False
+    if requirement.when is not None and not requirement.when.met(conditions):
         return False
     return not requirement.types or type_id in requirement.types
 
 
 def gate_requirements(
-    framework: Framework, tier_id: str, register_type: str, target: str
+    framework: Framework,
+    tier_id: str,
+    register_type: str,
+    target: str,
+    conditions: Mapping[str, bool] | None = None,
 ) -> list[Requirement]:
-    """The framework's requirements for entering `target`, for this tier and type."""
+    """The framework's requirements for entering `target`, for this tier and type (and facts)."""
     type_id = framework_type(framework, register_type)
-    return [r for r in framework.requirements if r.gate == target and applies(r, tier_id, type_id)]
+    return [
+        r for r in framework.requirements if r.gate == target and applies(r, tier_id, type_id, conditions)
+    ]
 
 
 def _requirement_gaps(
@@ -206,7 +222,7 @@ def check_move(
         return MoveCheck(current, target, allowed=True)
     missing: list[Missing] = own_checks(framework, facts, current)
     met: list[Requirement] = []
-    for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+    for requirement in gate_requirements(framework, tier_id, facts.register_type, target, facts.conditions):
         gaps = _requirement_gaps(framework, requirement, facts, tier_id)
         missing.extend(gaps)
         if not gaps:
@@ -309,7 +325,9 @@ def pending_approvals(
     kinds = {a.id: a.kind for a in framework.artefacts}
     pending = []
     for target in ahead:
-        for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+        for requirement in gate_requirements(
+            framework, tier_id, facts.register_type, target, facts.conditions
+        ):
             # An approval is decided when the partnership reaches the step before its gate;
             # anything else once it has been done.
             if kinds[requirement.artefact] == "approval":

@@ -62,7 +62,9 @@ def later_approvals(partnership: Partnership, now: State) -> list[dict[str, obje
     found = []
     for gate in cycle.MAIN_PATH[cycle.MAIN_PATH.index(status) + 2 :]:
         first = first_links(partnership, now, gate)
-        for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, gate):
+        for requirement in cycle.gate_requirements(
+            framework, now.tier_id, now.facts.register_type, gate, now.facts.conditions
+        ):
             artefact = kinds[requirement.artefact]
             outcomes = approvers.outcomes_of(now.facts.approvals, artefact.id)
             waiting_ids = approvers.outstanding(requirement, outcomes)

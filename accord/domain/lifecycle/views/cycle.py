@@ -31,7 +31,9 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
     first = basis_notes.first_links(partnership, now, target)
     items = overrides.own_check_rows(partnership, framework, check)
     overridden = {m.requirement_id: m.override for m in check.overridden}
-    for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
+    for requirement in cycle.gate_requirements(
+        framework, now.tier_id, now.facts.register_type, target, now.facts.conditions
+    ):
         artefact = artefacts[requirement.artefact]
         done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
         short = "" if done else why_not(now.facts, artefact.id, now.tier_id)
