@@ -85,6 +85,9 @@ class RoleTitle(Item):
     """A role by the council's own title (Monitoring Officer, Head of Governance...)."""
 
     title: str
+    responsibilities: list[str] = Field(
+        default_factory=list, description="What the framework says the role is to do, in its words."
+    )
 
 
 class Question(Item):
