@@ -35,8 +35,9 @@ SIGNED_IN_ANSWERS = {"sign-in": Answer(302)}  # already signed in: sent on to th
 # (Chorley) has no checklist of its own — its questions are answered in the business case and in
 # reviews, never as a checklist (ADR 0024) — so "checklist" is walked for every role under Redditch in
 # tests/lifecycle/test_casework.py. Chorley has no leaving form either (ADR 0027): "leaving-form" is
-# walked under Redditch in tests/lifecycle/test_leaving.py.
-NOT_WALKED = {"sign-out", "checklist", "leaving-form"}
+# walked under Redditch in tests/lifecycle/test_leaving.py. Chorley's sign-off has no declaration, so
+# "sign-off-declaration" is walked under Bury in tests/lifecycle/test_declaration.py.
+NOT_WALKED = {"sign-out", "checklist", "leaving-form", "sign-off-declaration"}
 
 
 class Verdict(StrEnum):

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from accord.kernel import clock
 from accord.register.evidence import ROLE_KEY  # a role holder, meeting `met_by_role` artefacts
-from accord.register.models import Partnership
+from accord.register.models import Organisation, Partnership
 
 from . import duty_rules, engine, tracking
 from . import sources as registry
@@ -122,6 +122,7 @@ def facts_for(
     shortfalls = shortfalls_from(sources, ids)
     tracking_from = tracking.tracking_from()
     last_done = tracking.last_done_for(ids)
+    council_id = Organisation.objects.filter(is_council=True).values_list("pk", flat=True).first()
     facts = {}
     for p in partnerships:
         duration = None
@@ -145,6 +146,12 @@ def facts_for(
             tracking_from=tracking_from,
             last_done=last_done.get(p.pk, {}),
             shortfalls=shortfalls.get(p.pk, {}),
+            conditions={
+                "council_is_accountable_body": p.council_role == "accountable_body"
+                or (p.accountable_body_id is not None and p.accountable_body_id == council_id),
+                "has_procurement_functions": p.has_procurement_functions,
+                "works_with_children": p.works_with_children,
+            },
         )
     return facts
 

@@ -20,6 +20,7 @@ from .schema import (
     Framework,
     Obligation,
 )
+from .schema_case import check_business_case
 from .wording import check_wording
 
 Problem = tuple[str, str]
@@ -114,6 +115,8 @@ def check_references(fw: Framework) -> Iterator[Problem]:
             yield from _unknown(f"{base}.tiers.{j}", tier, tiers, "tier")
         for j, type_id in enumerate(req.types):
             yield from _unknown(f"{base}.types.{j}", type_id, types, "type")
+        if req.approve == "any" and len(req.approvers) < 2:
+            yield f"{base}.approve", "'any' needs two or more approvers to choose from"
         for j, role in enumerate(req.approvers):
             yield from _unknown(f"{base}.approvers.{j}", role, roles, "role")
     banks = {b.id for b in fw.question_banks}
@@ -319,6 +322,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_evidence_rules(fw),
         *check_wording(fw),
         *check_adoption(fw),
+        *check_business_case(fw),
     ]
 
 

@@ -80,6 +80,9 @@ class PartnershipFacts:
     gate_overrides: Mapping[tuple[str, str], OverrideFact] = field(default_factory=dict)
     # artefact id -> why what was recorded for it falls short (evidence sources' `shortfalls`)
     shortfalls: Mapping[str, Shortfall] = field(default_factory=dict)
+    # condition fact -> whether it holds (schema v2 `when`): council_is_accountable_body,
+    # has_procurement_functions, works_with_children
+    conditions: Mapping[str, bool] = field(default_factory=dict)
 
 
 class EvidenceSource(Protocol):

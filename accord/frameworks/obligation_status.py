@@ -4,6 +4,7 @@ engine (accord.frameworks.engine) applies them to all of a partnership's obligat
 modules (duty_rules, risk_rules, assurance_rules) build their results from them.
 """
 
+from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
@@ -54,8 +55,12 @@ class ObligationResult(NamedTuple):
         return STATUS_LABELS[self.status]
 
 
-def _applies(obligation: Obligation, tier_id: str, type_id: str | None) -> bool:
+def _applies(
+    obligation: Obligation, tier_id: str, type_id: str | None, conditions: Mapping[str, bool] | None = None
+) -> bool:
     if obligation.tiers and tier_id not in obligation.tiers:
+        return False
+    if obligation.when is not None and not obligation.when.met(conditions):
         return False
     return not obligation.types or type_id in obligation.types
 
@@ -179,8 +184,8 @@ def evaluate(
             recurring,
         )
 
-    if not _applies(obligation, tier_id, type_id):
-        return result(NOT_APPLICABLE, why="Does not apply to this tier or type")
+    if not _applies(obligation, tier_id, type_id, facts.conditions):
+        return result(NOT_APPLICABLE, why="Does not apply to this partnership")
     if facts.status in ENDED:
         ended = f" on {long_date(facts.ended_on)}" if facts.ended_on else ""
         return result(NOT_APPLICABLE, why=f"Nothing is due: the partnership ended{ended}")

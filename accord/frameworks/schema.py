@@ -26,6 +26,15 @@ from .schema_base import (  # noqa: F401 (re-exported)
     Strict,
     cite_text,
 )
+from .schema_case import (  # noqa: F401 (re-exported)
+    PREFILL_FACTS,
+    BusinessCase,
+    CasePart,
+    CaseQuestion,
+    Choice,
+    Condition,
+    Declaration,
+)
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
@@ -77,6 +86,9 @@ class RoleTitle(Item):
     """A role by the council's own title (Monitoring Officer, Head of Governance...)."""
 
     title: str
+    responsibilities: list[str] = Field(
+        default_factory=list, description="What the framework says the role is to do, in its words."
+    )
 
 
 class Question(Item):
@@ -197,6 +209,9 @@ class Artefact(Item):
         default_factory=list,
         description="Tiers in which no heading may be left out, whatever `coverage` says (Redditch 7).",
     )
+    declaration: Declaration | None = Field(
+        default=None, description="A declaration someone signs by name and dates to complete it (a sign-off)."
+    )
     met_by_role: str | None = Field(
         default=None,
         description="A role on the register's People and roles (e.g. sponsoring_officer) whose holder "
@@ -233,6 +248,10 @@ class Requirement(Item):
     tiers: list[str] = Field(default_factory=list, description="Empty means every tier.")
     types: list[str] = Field(default_factory=list, description="Empty means every type.")
     approvers: list[str] = Field(default_factory=list, description="Role ids who must approve it.")
+    approve: Literal["all", "any"] = Field(
+        default="all", description="'all': every approver must approve; 'any': one of them is enough."
+    )
+    when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
     note: str = ""
 
 
@@ -258,6 +277,7 @@ class Obligation(Item):
     )
     tiers: list[str] = Field(default_factory=list)
     types: list[str] = Field(default_factory=list)
+    when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
     due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")
 
 
@@ -373,6 +393,9 @@ class Framework(Strict):
     requirements: list[Requirement] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
     question_banks: list[QuestionBank] = Field(default_factory=list)
+    business_case: BusinessCase | None = Field(
+        default=None, description="Its business case's parts and questions; none means it has none."
+    )
     templates: list[Template] = Field(default_factory=list)
     risk_model: RiskModel
     documents: dict[str, str] = Field(

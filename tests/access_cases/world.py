@@ -157,7 +157,7 @@ def url_cases(world) -> list[tuple[str, str, object]]:
                 ("cycle-move", ["business_case"]),
                 ("cycle-retrospective", []),
                 ("business-case", []),
-                ("business-case-part", ["reasons"]),
+                ("business-case-part", ["eight_points"]),
                 ("artefact-record", ["data_quality_charter"]),
                 ("evidence-upload", ["business_case"]),
                 ("evidence-file", [objects["file"].pk]),

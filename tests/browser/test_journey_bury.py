@@ -19,6 +19,7 @@ from accord.domain.lifecycle import content, recording, signoff
 from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Transition
 from accord.domain.risks.models import Risk
 from accord.frameworks import apply, loader
+from accord.kernel.ui.formatting import govuk_date
 from accord.register.models import Partnership
 from tests import factories as f
 from tests.clock import on_day
@@ -99,6 +100,20 @@ def sign_off(officer, pk: int) -> None:
         signoff.save_consultee(officer, partnership, values, FRAMEWORK)
 
 
+def sign_the_declaration(page, pk: int) -> None:
+    """App 3's declaration, signed by the Director / Chief Officer by name and dated, in the browser."""
+    visit(page, f"/partnerships/{pk}/cycle/sign-off/")
+    expect(page.locator("#declaration")).to_contain_text("I have consulted the above, considered")
+    expect(page.locator("#declaration")).to_contain_text("Not signed yet")
+    page.get_by_role("button", name="Sign the declaration").click()
+    page.get_by_label("Name of the Director / Chief Officer signing").fill("Dana Director")
+    fill_date(page, "Date", SIGNED_ON)
+    submit(page, "Sign the declaration")
+    expect(page.locator("#declaration")).to_contain_text(
+        f"Signed by Dana Director, Director / Chief Officer, on {govuk_date(SIGNED_ON)}."
+    )
+
+
 def record_it(page, pk: int, artefact_id: str, on: date, summary: str) -> None:
     """ "Record that it was done" on the cycle, for an artefact produced outside Accord."""
     visit(page, f"/partnerships/{pk}/cycle/records/{artefact_id}/")
@@ -106,6 +121,22 @@ def record_it(page, pk: int, artefact_id: str, on: date, summary: str) -> None:
     page.get_by_label("Summary").fill(summary)
     submit(page, "Save")
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("recorded")
+
+
+def write_the_information(page, pk: int) -> None:
+    """Bury's 8.5: the fourteen things documented for the decision to be involved, on Bury's own
+    form (its business case); what the register already holds is shown, not asked again."""
+    visit(page, f"/partnerships/{pk}/cycle/business-case/information/")
+    main = page.locator("main")
+    expect(main).to_contain_text("Information to document before the Council is involved")
+    expect(main).to_contain_text("What geographical area will the partnership cover?")
+    expect(main).not_to_contain_text("Nature of the business case")  # Redditch's form is not Bury's
+    for question in loader.get("bury").business_case.questions():
+        box = page.get_by_label(question.text, exact=True)
+        if box.count():
+            box.fill(f"Documented for DMT: {question.wording}")
+    submit(page, "Save and mark as complete")
+    expect(main).to_contain_text("Completed")
 
 
 def add_role(page, pk: int, person: str, role: str) -> None:
@@ -207,7 +238,7 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
         for box in officer.locator("main form textarea").all():
             box.fill("Considered by the project group on 12 March 2027")
         submit(officer, "Save and mark as complete")
-        record_it(officer, pk, "information_record", ASSESSED_ON, "The 8.5 information, considered by DMT")
+        write_the_information(officer, pk)
 
         # Natural place: the App 10 risk assessment is the Risks tab. Identified is not enough; scored is.
         visit(officer, f"/partnerships/{pk}/risks/new/")
@@ -282,6 +313,9 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
         )
         cover(officer, pk, heads_of_terms()[7:])
         sign_off(users["officer"], pk)
+        # App 3: everyone consulted, the sign-off is still not complete until its declaration is signed.
+        assert "Partnership sign off checklist: not done yet" in refused_move(officer, pk, "active")
+        sign_the_declaration(officer, pk)
         record_it(
             officer, pk, "procurement_arrangements", SIGNED_ON, "It follows the Contract Procedure Rules"
         )

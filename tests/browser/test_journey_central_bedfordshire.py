@@ -18,7 +18,6 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from accord.domain.lifecycle import content, recording
 from accord.domain.lifecycle.models import Appointment, ArtefactRecord, Transition
 from accord.domain.reviews.models import Review
 from accord.frameworks import loader
@@ -147,31 +146,23 @@ def propose(page: Page, name: str, reference: str) -> int:
     return Partnership.objects.get(reference=reference).pk
 
 
-def write_business_case(user, pk: int) -> None:
-    """The business case, every part answered: set up through the service (22 answers and its tests;
-    the business case pages are not what this journey is about)."""
-    framework = loader.current()
-    sections = {
-        s.id: {"answer": s.choices[0][0] if s.choices else f"Answered: {s.label}", "evidence": ""}
-        for s in content.BUSINESS_CASE
-    }
-    banks = {
-        b.id: {
-            q.id: {"answer": "no" if b.purpose == "factors_against" else "yes", "comment": "Considered"}
-            for q in b.questions
-        }
-        for b in content.business_case_banks(framework)
-    }
-    recording.save_answers(
-        user,
-        Partnership.objects.get(pk=pk),
-        "business_case",
-        {"sections": sections, "banks": banks},
-        kind="business_case",
-        title="Business case",
-        is_complete=lambda merged: not content.business_case_gaps(framework, merged),
-        reason="Business case written",
-    )
+def write_business_case(page: Page, pk: int) -> None:
+    """Central Bedfordshire's own business case (2.10), written part by part in the browser: the
+    costs and benefits, any payback periods and improved service (2.10.1), how it is to develop
+    (2.10.2) and its focus on the needs of the people of Central Bedfordshire (2.10.3)."""
+    case = loader.current().business_case
+    for part in case.parts:
+        visit(page, f"/partnerships/{pk}/cycle/business-case/{part.id}/")
+        for question in part.questions:
+            box = page.get_by_label(question.text)
+            if box.count():  # a question the register answers is shown, not asked
+                box.fill(f"Answered: {question.text}")
+        submit(page, "Save and mark as complete")
+    main = page.locator("main")
+    for asked in ("What are any payback periods?", "needs of the people of Central Bedfordshire"):
+        expect(main).to_contain_text(asked)
+    expect(main).not_to_contain_text("Nature of the business case")  # Redditch's, not this council's
+    expect(main).to_contain_text("Completed")
 
 
 def record_governing_document(
@@ -354,7 +345,7 @@ def proposed_and_approved(walk: Journey, users) -> None:
     assert "Business case for the partnership: not done yet" in missing
     assert walk.status() == "business_case"
     answer_checklist(officer, pk, "setting_up_checklist", "setting_up_principles")  # 1.6, 1.7, 1.8, 1.9
-    write_business_case(users["officer"], pk)
+    write_business_case(officer, pk)
     decide(approver, pk, "Business case for the partnership", BOARD, "Board minute 26/07")  # 2.10.1, 2.12
     move(officer, pk, "Submit for approval")
 
@@ -383,7 +374,17 @@ def terms_agreed_and_active(walk: Journey) -> None:
     score_a_risk(officer, pk, "Partners' budgets for early help are cut")
     visit(officer, f"/partnerships/{pk}/cycle/")
     expect(risk_task).to_contain_text("Waiting for approval")
-    record_done(officer, pk, "procurement_rules", "No procurement functions (2.14)", ACTIVATED)
+    # 2.14 applies "where the partnership has procurement functions" (a conditional requirement, `when`):
+    # not needed until the register records that it has them.
+    expect(officer.locator("main")).not_to_contain_text("Partnership procurement rules")
+    visit(officer, f"/partnerships/{pk}/change/governance/")
+    officer.get_by_role("group", name="Has procurement functions").get_by_label("Yes").check()
+    submit(officer, "Save changes")
+    visit(officer, f"/partnerships/{pk}/cycle/")
+    expect(officer.locator("main")).to_contain_text("Partnership procurement rules")
+    record_done(
+        officer, pk, "procurement_rules", "The lead authority's procurement rules apply (2.14)", ACTIVATED
+    )
     record_done(officer, pk, "public_information", "How it works is on the council's site", ACTIVATED)
     record_done(officer, pk, "project_documents", "No major projects yet", ACTIVATED)
     decide(approver, pk, "Partnership procurement rules", AUTHORITIES, "Constituent authorities CA/26/2")

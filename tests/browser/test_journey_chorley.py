@@ -10,11 +10,12 @@ The day is frozen explicitly; the live server runs in the same process, so it se
 """
 
 from datetime import date
+from io import BytesIO
 
 import pytest
 from playwright.sync_api import expect
 
-from accord.domain.lifecycle import content, recording
+from accord.domain.lifecycle import content
 from accord.domain.lifecycle.models import Appointment, Transition
 from accord.domain.monitoring.models import ProgressReport
 from accord.domain.risks.models import Risk
@@ -53,22 +54,34 @@ NOT_TWO_BODIES = {"Is there an agreement", "Do they work collectively"}
 OVERRIDE_REASON = "Executive Cabinet treats the Youth Zone as a partnership (minute EC/27/01)"
 
 
-def draft_the_report(officer, pk: int) -> None:
-    """The report's general parts, drafted earlier (set-up: they are long, and the same for every
-    framework); the tests a new key partnership must pass are answered in the browser."""
-    sections = {
-        s.id: {"answer": s.choices[0][0] if s.choices else f"Our answer: {s.label}", "evidence": ""}
-        for s in content.BUSINESS_CASE
-    }
-    recording.save_answers(
-        officer,
-        Partnership.objects.get(pk=pk),
-        "business_case",
-        {"sections": sections},
-        kind="business_case",
-        title="Business case",
-        is_complete=lambda merged: not content.business_case_gaps(loader.current(), merged),
-    )
+# Chorley's report to Executive Cabinet must demonstrate eight points ("Establishing new key
+# partnerships"): its business case asks each, in Chorley's words, and its report prints each answer.
+EIGHT_POINTS = {q.id: q.text for q in loader.get("chorley").business_case.questions()}
+
+
+def write_the_eight_points(page, pk: int) -> None:
+    """The report's eight points, each answered on Chorley's own business case page."""
+    visit(page, f"/partnerships/{pk}/cycle/business-case/eight_points/")
+    for point, text in EIGHT_POINTS.items():
+        page.get_by_label(text).fill(f"Point {point}: agreed by the project board")
+    page.get_by_label(
+        "Evidence for 'What the report to Executive Cabinet should demonstrate' (optional)"
+    ).fill("Project board minutes, 3 January 2027")
+    submit(page, "Save and mark as complete")
+
+
+def assert_the_report_prints_the_eight_points(pk: int) -> None:
+    """The committee report shows each point as answered, not '[To be completed]'."""
+    from docx import Document
+
+    from accord.domain.lifecycle.documents import generate
+
+    docx = generate("committee-report", Partnership.objects.get(pk=pk), framework=loader.get("chorley"))
+    text = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+    for point in EIGHT_POINTS:
+        assert f"Point {point}: agreed by the project board" in text, point
+    risk = text.split("Exposure to risk and potential liabilities")[-1].split("Intended structure")[0]
+    assert "To be completed" not in risk, "credit checks are answered in the risk point"
 
 
 def answer_the_tests(page) -> None:
@@ -150,11 +163,14 @@ def test_a_key_partnership_from_proposal_to_closed(settings, new_page, users):
         # Side door: skipping a gate. The report to Executive Cabinet comes first, then its approval.
         missing = "Report to Executive Cabinet on a proposed new key partnership: not done yet"
         assert missing in refused_move(officer, pk, "awaiting_approval")
-        draft_the_report(users["officer"], pk)
+        write_the_eight_points(officer, pk)
+        expect(officer.locator("#part-eight_points")).to_contain_text("Project board minutes, 3 January 2027")
+        expect(officer.locator("main")).not_to_contain_text("Nature of the business case")  # not Redditch's
         visit(officer, f"/partnerships/{pk}/cycle/business-case/tests/")
         answer_the_tests(officer)
         submit(officer, "Save and mark as complete")
         expect(officer.locator("main")).to_contain_text("Completed")
+        assert_the_report_prints_the_eight_points(pk)
         move(officer, pk, "Submit for approval")
         missing = (
             "Executive Cabinet approval of the new key partnership: needs approval by the Executive Cabinet"

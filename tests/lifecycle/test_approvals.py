@@ -179,14 +179,15 @@ def test_the_approvals_page_shows_the_case_and_its_warnings_prominently(
     question = before.questions[0]
     ArtefactRecord.objects.filter(partnership=awaiting, slot="business_case").update(
         answers={
-            "sections": {"aims": {"answer": "Reduce health inequalities"}, "nature": {"answer": "join"}},
+            "sections": {"structure": {"answer": "A joint committee with South Ribble"}},
             "banks": {before.id: {question.id: {"answer": "no", "comment": "Not yet"}}},
         },
     )
     client.force_login(cabinet_clerk)
     page = html.unescape(client.get(reverse("approvals", args=[awaiting.pk])).content.decode())
     assert "govuk-warning-text" in page and question.text in page
-    assert "Reduce health inequalities" in page and "Joining an existing partnership" in page
+    assert "What is the intended structure, and why?" in page  # Chorley's own question (eight points)
+    assert "A joint committee with South Ribble" in page
     assert "Key partnership" in page  # the tier
     assert decide_url(awaiting) in page  # waiting for this approver
     assert reverse("document", args=[awaiting.pk, "committee-report"]) in page

@@ -1,5 +1,6 @@
-"""The business case (Redditch App 2a), the framework's checklists (Bury App 2) and artefacts
-recorded generically: drafts, completion, what approvers are warned about, and who may write."""
+"""The business case (the framework's own: Redditch App 2a, Chorley's eight points), the framework's
+checklists (Bury App 2) and artefacts recorded generically: drafts, completion, what approvers are
+warned about, and who may write."""
 
 import html
 
@@ -7,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accord.domain.lifecycle import content, services
-from accord.domain.lifecycle.forms_casework import PARTS, sections_in
+from accord.domain.lifecycle import content, prefill, services
 from accord.domain.lifecycle.models import ArtefactRecord
 from accord.frameworks import loader
 from accord.kernel.audit.models import AuditEvent
@@ -22,11 +22,24 @@ def business_case(partnership) -> ArtefactRecord | None:
     return ArtefactRecord.objects.filter(partnership=partnership, slot="business_case").first()
 
 
-def part_data(part: str, action: str = "complete", **overrides) -> dict:
-    data = {"action": action}
-    for section in sections_in(part):
-        data[section.id] = section.choices[0][0] if section.choices else f"Answer to {section.label}"
-        data[f"evidence_{section.id}"] = ""
+@pytest.fixture
+def redditch(settings):
+    settings.ACCORD_FRAMEWORK = "redditch"
+
+
+def case_part(part_id: str):
+    found = loader.current().business_case.part(part_id)
+    assert found is not None, part_id
+    return found
+
+
+def part_data(part: str, action: str = "complete", partnership=None, **overrides) -> dict:
+    """An answer to every question of the part the register does not already answer."""
+    known = prefill.record_values(partnership, loader.current()) if partnership else {}
+    data = {"action": action, "evidence": ""}
+    for question in case_part(part).questions:
+        if question.id not in known:
+            data[question.id] = question.choices[0].id if question.choices else f"Answer to {question.text}"
     data.update(overrides)
     return data
 
@@ -52,10 +65,10 @@ def post_part(client, partnership, part: str, data: dict):
     return client.post(reverse("business-case-part", args=[partnership.pk, part]), data)
 
 
-# The business case ---------------------------------------------------------------------------
+# The business case: the framework's own (ADR 0028) ------------------------------------------------
 
 
-def test_an_empty_business_case_says_so_and_offers_to_start(client, users, own_partnership):
+def test_an_empty_business_case_says_so_and_offers_to_start(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
     response = client.get(reverse("business-case", args=[own_partnership.pk]))
     page = response.content.decode()
@@ -65,7 +78,9 @@ def test_an_empty_business_case_says_so_and_offers_to_start(client, users, own_p
     assert reverse("document", args=[own_partnership.pk, "business-case"]) in page
 
 
-def test_a_business_case_is_saved_as_a_draft_then_completed_part_by_part(client, users, own_partnership):
+def test_a_business_case_is_saved_as_a_draft_then_completed_part_by_part(
+    client, users, own_partnership, redditch
+):
     client.force_login(users["officer"])
     response = post_part(client, own_partnership, "nature", {"action": "draft", "nature": "join"})
     assert response.status_code == 302
@@ -73,49 +88,122 @@ def test_a_business_case_is_saved_as_a_draft_then_completed_part_by_part(client,
     record = business_case(own_partnership)
     assert record.complete is False
     assert record.produced_on is None
-    assert record.answers["sections"]["nature"] == {"answer": "join", "evidence": ""}
+    assert record.answers["sections"]["nature"] == {"answer": "join"}
 
-    for part in PARTS:
-        if part != "nature":
-            assert post_part(client, own_partnership, part, part_data(part)).status_code == 302
+    case = loader.current().business_case
+    for part in case.parts:
+        if part.id != "nature":
+            data = part_data(part.id, partnership=own_partnership)
+            assert post_part(client, own_partnership, part.id, data).status_code == 302
     record = business_case(own_partnership)
     assert record.answers["sections"]["nature"]["answer"] == "join", "another part's answers were lost"
     assert record.complete is False, "the tests are still to answer"
-    assert post_part(client, own_partnership, "nature", part_data("nature")).status_code == 302
+    data = part_data("nature", partnership=own_partnership)
+    assert post_part(client, own_partnership, "nature", data).status_code == 302
     assert business_case(own_partnership).complete is False
 
     assert post_part(client, own_partnership, "tests", case_tests_data()).status_code == 302
     record = business_case(own_partnership)
     assert record.complete is True
     assert record.produced_on == timezone.localdate()
-    assert record.kind == "business_case" and record.title == "Business case"
-    assert set(record.answers["sections"]) == set(content.SECTION_IDS)
-    assert AuditEvent.objects.filter(partnership=own_partnership, reason__startswith="Business case").exists()
+    assert record.kind == "business_case" and record.title == case.name
+    known = prefill.record_values(own_partnership, loader.current())
+    assert set(record.answers["sections"]) == {q.id for q in case.questions()} - set(known)
+    assert AuditEvent.objects.filter(partnership=own_partnership, reason__startswith=case.name).exists()
 
     page = client.get(reverse("business-case", args=[own_partnership.pk])).content.decode()
     assert "Completed" in page and "Incomplete" not in page
-    assert "Answer to What are the key aims and objectives of the partnership?" in html.unescape(page)
+    assert "Answer to What other working arrangements have you considered?" in html.unescape(page)
+
+
+def test_a_part_has_one_evidence_box_not_one_per_question(client, users, own_partnership, redditch):
+    client.force_login(users["officer"])
+    page = client.get(reverse("business-case-part", args=[own_partnership.pk, "risks"])).content.decode()
+    assert page.count("<textarea") == len(case_part("risks").questions) + 1
+    assert page.count('name="evidence"') == 1
+    data = part_data("risks", action="draft", evidence="Risk log v2, March 2027")
+    assert post_part(client, own_partnership, "risks", data).status_code == 302
+    assert business_case(own_partnership).answers["evidence"] == {"risks": "Risk log v2, March 2027"}
+    page = html.unescape(client.get(reverse("business-case", args=[own_partnership.pk])).content.decode())
+    assert "Risk log v2, March 2027" in page
+
+
+def test_what_the_register_knows_is_shown_not_asked_again(client, users, own_partnership, redditch):
+    Partnership.objects.filter(pk=own_partnership.pk).update(
+        statutory_status="statutory", statutory_basis="Crime and Disorder Act 1998"
+    )
+    client.force_login(users["officer"])
+    url = reverse("business-case-part", args=[own_partnership.pk, "nature"])
+    page = html.unescape(client.get(url).content.decode())
+    assert "Already on the register" in page
+    assert "Statutory (Crime and Disorder Act 1998)" in page
+    assert 'name="statutory"' not in page, "the register's answer is not asked again"
+    assert 'name="nature"' in page
+    assert (
+        post_part(client, own_partnership, "nature", {"action": "complete", "nature": "join"}).status_code
+        == 302
+    )
+    assert "statutory" not in business_case(own_partnership).answers["sections"]
+
+
+def test_a_question_the_register_is_silent_on_is_asked(client, users, own_partnership, redditch):
+    Partnership.objects.filter(pk=own_partnership.pk).update(exit_strategy="")
+    client.force_login(users["officer"])
+    page = client.get(reverse("business-case-part", args=[own_partnership.pk, "costs"])).content.decode()
+    assert 'name="exit_strategy"' in page
 
 
 def test_marking_a_part_complete_with_an_answer_missing_is_refused_and_saves_nothing(
-    client, users, own_partnership
+    client, users, own_partnership, redditch
 ):
     client.force_login(users["officer"])
-    response = post_part(client, own_partnership, "reasons", part_data("reasons", aims=""))
+    data = part_data("options", other_options="")
+    response = post_part(client, own_partnership, "options", data)
     assert response.status_code == 200
-    assert "Enter an answer to 'What are the key aims" in html.unescape(response.content.decode())
-    assert 'href="#id_aims"' in response.content.decode()
+    assert "Enter an answer to 'What other working arrangements" in html.unescape(response.content.decode())
+    assert 'href="#id_other_options"' in response.content.decode()
     assert business_case(own_partnership) is None
 
 
-def test_an_answer_over_the_limit_is_refused(client, users, own_partnership):
+def test_an_answer_over_the_limit_is_refused(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
-    response = post_part(
-        client, own_partnership, "reasons", part_data("reasons", action="draft", aims="x" * 10001)
-    )
+    data = part_data("options", action="draft", other_options="x" * 10001)
+    response = post_part(client, own_partnership, "options", data)
     assert response.status_code == 200
     assert "must be 10,000 characters or fewer" in response.content.decode()
     assert business_case(own_partnership) is None
+
+
+def test_chorleys_business_case_asks_the_eight_points_of_its_report(client, users, own_partnership):
+    client.force_login(users["officer"])
+    case = loader.current().business_case
+    assert case.name == "Report to Executive Cabinet on a proposed new key partnership"
+    assert [p.id for p in case.parts] == ["eight_points"]
+    page = html.unescape(
+        client.get(reverse("business-case-part", args=[own_partnership.pk, "eight_points"])).content.decode()
+    )
+    for asked in (
+        "What consultation and/or procurement processes have been followed?",
+        "Include any issues raised in commercial credit checks.",
+        "What insurable risks are there, and who is responsible for and owns each?",
+        "including the partnership's terms of reference?",
+    ):
+        assert asked in page
+    assert len(case.parts[0].questions) == 8
+    assert "nature" not in page, "Redditch's business case is not Chorley's"
+    response = client.get(reverse("business-case-part", args=[own_partnership.pk, "nature"]))
+    assert response.status_code == 404
+
+
+def test_a_framework_without_a_business_case_has_no_business_case_pages(client, users, settings):
+    settings.ACCORD_FRAMEWORK = "northampton"
+    partnership = f.PartnershipFactory(status="business_case")
+    client.force_login(users["administrator"])
+    assert loader.current().business_case.parts == []
+    page = client.get(reverse("business-case", args=[partnership.pk])).content.decode()
+    assert "Evaluation before entering" in page
+    assert client.get(reverse("business-case-part", args=[partnership.pk, "tests"])).status_code == 200
+    assert client.get(reverse("business-case-part", args=[partnership.pk, "nature"])).status_code == 404
 
 
 def test_a_yes_no_comment_test_needs_its_comment_to_be_complete(client, users, own_partnership):
@@ -131,22 +219,20 @@ def test_a_yes_no_comment_test_needs_its_comment_to_be_complete(client, users, o
     assert saved["value_for_money"] == {"answer": "yes", "comment": ""}
 
 
-def test_a_no_and_a_factor_present_are_shown_prominently(client, users, own_partnership):
+def test_a_no_and_a_factor_present_are_shown_prominently(client, users, own_partnership, redditch):
     client.force_login(users["officer"])
     data = case_tests_data(
         action="draft",
-        **{"partnership_tests-answer_fitness_for_purpose": "no", "factors_against-answer_one_agency": "yes"},
+        **{"before_setting_up-answer_needs_partnership": "no", "factors_against-answer_one_agency": "yes"},
     )
     assert post_part(client, own_partnership, "tests", data).status_code == 302
     client.force_login(users["approver"])
     page = html.unescape(client.get(reverse("business-case", args=[own_partnership.pk])).content.decode())
-    banner = page[page.index('id="warnings"') : page.index("Parts of the business case")]
-    assert "Is the partnership fit for purpose?" in banner
+    banner = page[page.index('id="warnings"') : page.index('<h2 class="govuk-heading-m">Parts</h2>')]
     assert "Answered no" in banner
     assert "primarily the responsibility of one agency" in banner
     assert "Factor present" in banner
-    assert "Does the partnership give value for money?" not in banner
-    assert "Tests the case must pass" in page
+    assert "Questions before setting up and factors against a partnership" in page
     assert "Change" not in page, "an approver cannot change the case"
 
 
@@ -155,7 +241,7 @@ def test_an_unknown_part_is_not_found(client, users, own_partnership):
     assert client.get(reverse("business-case-part", args=[own_partnership.pk, "nonsense"])).status_code == 404
 
 
-def test_evidence_files_are_listed_against_their_answer(client, users, own_partnership):
+def test_evidence_files_are_listed_against_their_part(client, users, own_partnership, redditch):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from accord.domain.lifecycle.recording import add_file
@@ -163,9 +249,10 @@ def test_evidence_files_are_listed_against_their_answer(client, users, own_partn
     client.force_login(users["officer"])
     post_part(client, own_partnership, "risks", part_data("risks", action="draft"))
     upload = SimpleUploadedFile("eia.pdf", b"%PDF-1.4 eia", content_type="application/pdf")
-    evidence = add_file(users["officer"], own_partnership, "business_case", upload, section="equality_impact")
+    evidence = add_file(users["officer"], own_partnership, "business_case", upload, section="risks")
     page = client.get(reverse("business-case", args=[own_partnership.pk])).content.decode()
-    assert reverse("evidence-file", args=[own_partnership.pk, evidence.pk]) in page
+    part = page[page.index('id="part-risks"') :]
+    assert reverse("evidence-file", args=[own_partnership.pk, evidence.pk]) in part
     assert reverse("evidence-upload", args=[own_partnership.pk, "business_case"]) in page
 
 
@@ -174,11 +261,6 @@ def test_evidence_files_are_listed_against_their_answer(client, users, own_partn
 
 # Redditch's working arrangements checklist (the App 4a areas used at set-up), answered in the cycle.
 CHECKLIST, BANK = "working_arrangements_checklist", "operational_checklist"
-
-
-@pytest.fixture
-def redditch(settings):
-    settings.ACCORD_FRAMEWORK = "redditch"
 
 
 def checklist_url(partnership, artefact_id=CHECKLIST, bank_id=BANK):

@@ -68,9 +68,9 @@ def full_partnership(own_partnership, users):
     priority = f.PriorityFactory(code="P2", name="Clean, safe and healthy communities")
     p.priority_links.create(priority=priority, how="Targets hot spots of anti-social behaviour.")
     framework = loader.current()
-    sections = {s.id: {"answer": f"Answer to {s.id}", "evidence": ""} for s in content.BUSINESS_CASE}
-    sections["nature"] = {"answer": "set_up"}
-    sections["risks_opportunities"] = {"answer": "Loss of police funding.", "evidence": "Risk log v2"}
+    # Chorley's business case: the eight points its report to Executive Cabinet must show (ADR 0028)
+    sections = {q.id: {"answer": f"Answer to {q.id}"} for q in framework.business_case.questions()}
+    sections["risk_and_liabilities"] = {"answer": "Loss of police funding. Credit checks raised no issues."}
     banks = {
         b.id: {
             q.id: {
@@ -81,7 +81,8 @@ def full_partnership(own_partnership, users):
         }
         for b in content.business_case_banks(framework)
     }
-    _record(p, "business_case", "business_case", {"sections": sections, "banks": banks})
+    evidence = {"eight_points": "Risk log v2"}
+    _record(p, "business_case", "business_case", {"sections": sections, "banks": banks, "evidence": evidence})
     _record(p, "joint_risk_register", "risk_register", {})
     Agreement.objects.create(
         partnership=p,
@@ -151,8 +152,8 @@ PREFILLED = {
         "Joint risk",
     ],
     "business-case": [
-        "Setting up a partnership",
-        "Answer to value_for_money",
+        "Answer to consultation_procurement",
+        "Credit checks raised no issues",
         "Risk log v2",
         "Considered fully",
     ],
@@ -245,6 +246,46 @@ def test_the_chorley_report_covers_the_eight_points_from_the_record():
     report = next(t for t in loader.get("chorley").templates if t.id == "new_key_partnership_report")
     assert len(report.headings) == 10
     assert {h.id for h in report.headings} <= set(FILL)
+    asked = {q.id for q in loader.get("chorley").business_case.questions()}
+    assert len(asked) == 8 and asked <= {h.id for h in report.headings}, "each point is asked"
+
+
+def _under_headings(docx: bytes) -> dict[str, list[str]]:
+    """Each Heading 2's text -> the paragraphs under it, up to the next Heading 2."""
+    found: dict[str, list[str]] = {}
+    current = ""
+    for paragraph in Document(BytesIO(docx)).paragraphs:
+        if paragraph.style.name == "Heading 2":
+            current = paragraph.text
+            found[current] = []
+        elif current:
+            found[current].append(paragraph.text)
+    return found
+
+
+@pytest.mark.django_db
+def test_the_chorley_report_prints_each_of_the_eight_points_as_answered(full_partnership, users):
+    framework = loader.get("chorley")
+    docx = generate("committee-report", full_partnership, users["officer"], framework=framework)
+    under = _under_headings(docx)
+    report = next(t for t in framework.templates if t.id == "new_key_partnership_report")
+    texts = {h.id: h.text for h in report.headings}
+    for question in framework.business_case.questions():
+        shown = under[texts[question.id]]
+        expected = (
+            "Loss of police funding" if question.id == "risk_and_liabilities" else f"Answer to {question.id}"
+        )
+        assert any(expected in line for line in shown), question.id
+        assert not any(line.startswith(GAP) for line in shown), f"{question.id} is answered, not a gap"
+
+
+@pytest.mark.django_db
+def test_an_unanswered_point_is_left_to_write_under_its_heading(empty_partnership, users):
+    framework = loader.get("chorley")
+    under = _under_headings(
+        generate("committee-report", empty_partnership, users["officer"], framework=framework)
+    )
+    assert any(line.startswith(GAP) for line in under["Insurable risks, responsibility and ownership"])
 
 
 @pytest.mark.django_db

@@ -104,16 +104,16 @@ def test_the_size_limit_is_read_from_settings(settings):
 
 
 @pytest.mark.django_db
-def test_an_officer_uploads_a_small_pdf_for_an_answer(client, users, own_partnership):
+def test_an_officer_uploads_a_small_pdf_for_a_part(client, users, own_partnership):
     client.force_login(users["officer"])
     assert client.get(upload_url(own_partnership)).status_code == 200
     response = post_file(
-        client, own_partnership, "eia.pdf", PDF, section="equality_impact", description="EIA, March 2025"
+        client, own_partnership, "eia.pdf", PDF, section="eight_points", description="EIA, March 2025"
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("business-case", args=[own_partnership.pk])
     evidence = EvidenceFile.objects.get(partnership=own_partnership)
-    assert (evidence.name, evidence.section, evidence.slot) == ("eia.pdf", "equality_impact", "business_case")
+    assert (evidence.name, evidence.section, evidence.slot) == ("eia.pdf", "eight_points", "business_case")
     assert evidence.content_type == "application/pdf", "the type is worked out, not taken from the browser"
     assert evidence.size == len(PDF)
     assert evidence.uploaded_by == users["officer"]

@@ -2,6 +2,7 @@
 sign-off is complete."""
 
 import html
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -174,12 +175,19 @@ def test_bury_sign_off_is_complete_only_when_every_expected_department_has_advis
         values("CORPORATE PERFORMANCE TEAM", followed=False, why_not_followed="x"),
         framework,
     )
+    # Everyone has advised; App 3's declaration is still to sign.
+    assert not sign_off_record(own_partnership).complete
+    assert signoff.gaps(framework, list(own_partnership.consultees.all())) == [
+        "The Director / Chief Officer signs and dates the declaration"
+    ]
+    signoff.sign_declaration(officer, own_partnership, framework, "Dee Director", date(2025, 3, 1))
     assert sign_off_record(own_partnership).complete
-    assert signoff.gaps(framework, list(own_partnership.consultees.all())) == []
+    signature = signoff.signed(sign_off_record(own_partnership))
+    assert signoff.gaps(framework, list(own_partnership.consultees.all()), signature) == []
 
     # A row whose advice was not followed without saying why (e.g. entered before the rule) is a gap.
     Consultee.objects.filter(pk=last.pk).update(why_not_followed="")
-    assert signoff.gaps(framework, list(own_partnership.consultees.all())) == [
+    assert signoff.gaps(framework, list(own_partnership.consultees.all()), signature) == [
         "CORPORATE PERFORMANCE TEAM: give why the advice was not followed"
     ]
 
@@ -210,6 +218,7 @@ def test_changing_the_sign_off_means_its_approvals_must_be_given_again(settings,
     f.RoleFactory(partnership=partnership, person=officer_person, role="lead_officer")
     for department in BURY_EXPECTED:
         signoff.save_consultee(users["officer"], partnership, values(department), framework)
+    signoff.sign_declaration(users["officer"], partnership, framework, "Dee Director", date(2025, 3, 1))
     approver = users["approver"]
     Appointment.objects.create(user=approver, framework_id="bury", role_id="director_legal")
     pending = services.pending_for(approver, partnership, framework=loader.current())

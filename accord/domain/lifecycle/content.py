@@ -1,23 +1,22 @@
 """What each artefact holds and when it is complete: rules as data, checked by pure functions.
 
 - `slot_for`: where an artefact's record lives (singletons by kind, the rest by artefact id).
-- `BUSINESS_CASE`: the business case's sections (Redditch App 2a), each answer with its evidence.
-- `bank_gaps` / `business_case_gaps`: what is still unanswered ("an empty comment is not an answer",
-  Bury App 2).
+- `business_case`: the framework's own business case (its parts and questions, ADR 0028); answers
+  live under `sections` by question id, the evidence for each part under `evidence` by part id.
+- `answer_gaps` / `business_case_gaps`: what is still unanswered ("an empty comment is not an
+  answer", Bury App 2); a question the register answers (`prefill`) is not asked again.
 - `warnings`: the 'no' answers to the questions before setting up and the factors against that
-  are present (Redditch App 8 Appendix A), shown prominently to approvers.
+  are present, shown prominently to approvers.
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
-from accord.frameworks import loader, places
-from accord.frameworks.schema import Artefact, Framework, QuestionBank
+from accord.frameworks import places
+from accord.frameworks.schema import Artefact, BusinessCase, CasePart, CaseQuestion, Framework, QuestionBank
 
 SINGLETON_KINDS = ("business_case", "sign_off", "agreement", "exit_decision", "exit_report")
-APP_2A = "004_0d99c29b5f1d20f0.txt App 2a"
 
 
 def slot_for(artefact: Artefact) -> str:
@@ -48,113 +47,30 @@ def real_period(answers: Mapping[str, Any]) -> tuple[date, date] | None:
     return (start, end) if end > start else None
 
 
-@dataclass(frozen=True)
-class Section:
-    id: str
-    group: str
-    label: str
-    hint: str = ""
-    choices: tuple[tuple[str, str], ...] = ()  # a choice instead of free text
-
-
-NATURE: tuple[tuple[str, str], ...] = (
-    ("set_up", "Setting up a partnership"),
-    ("join", "Joining an existing partnership"),
-)
-NATURE += (("review", "Reviewing an existing partnership"),)
-YES_NO = (("yes", "Yes"), ("no", "No"))
-
-BUSINESS_CASE: tuple[Section, ...] = (
-    Section("nature", "Nature of the business case", "What is this business case for?", choices=NATURE),
-    Section("statutory", "Nature of the business case", "Is the partnership statutory?", choices=YES_NO),
-    Section(
-        "aims", "Reasons for the partnership", "What are the key aims and objectives of the partnership?"
-    ),
-    Section(
-        "fit_with_plans",
-        "Reasons for the partnership",
-        "How do they fit with the council's plans?",
-        "The Corporate Plan, the community strategy and the council's operational outcomes.",
-    ),
-    Section("accountable_to", "Reasons for the partnership", "To whom is the partnership accountable?"),
-    Section("council_role", "Reasons for the partnership", "What is the role of the council?"),
-    Section("members", "Reasons for the partnership", "Which organisations make up the partnership?"),
-    Section(
-        "missing_players", "Reasons for the partnership", "Are any key players missing who should be in it?"
-    ),
-    Section("other_options", "Other options considered", "What other working arrangements were considered?"),
-    Section("why_rejected", "Other options considered", "Why were they rejected?"),
-    Section(
-        "partnership_most_effective",
-        "Other options considered",
-        "Is a partnership the most effective way to deliver the council's outcomes?",
-    ),
-    Section(
-        "value_for_money", "Benefits of the partnership", "How does the partnership offer value for money?"
-    ),
-    Section(
-        "added_value", "Benefits of the partnership", "Give specific examples of the added value it delivers."
-    ),
-    Section(
-        "smart_outcomes",
-        "Benefits of the partnership",
-        "What are its SMART outcomes and targets?",
-        "Specific, measurable, achievable, realistic and time-bound.",
-    ),
-    Section(
-        "risks_opportunities",
-        "Risks and opportunities",
-        "What are the main risks and opportunities?",
-        "Attach the risk assessment as evidence.",
-    ),
-    Section(
-        "equality_impact",
-        "Risks and opportunities",
-        "What did the equality impact assessment find?",
-        "Attach the completed equality impact assessment as evidence.",
-    ),
-    Section(
-        "reputation_if_not",
-        "Risks and opportunities",
-        "Could the council's reputation suffer if it does not join, or leaves? How would that be managed?",
-    ),
-    Section(
-        "funding_if_not",
-        "Risks and opportunities",
-        "Would the council lose any funding if it does not join, or leaves?",
-    ),
-    Section(
-        "resources",
-        "Costs and timescales",
-        "What resources will the council provide?",
-        "Finance, staff, accommodation, IT, administration, training and anything else.",
-    ),
-    Section("funding_end", "Costs and timescales", "When does any external funding end?"),
-    Section("lifespan", "Costs and timescales", "What is the expected lifespan of the partnership?"),
-    Section("exit_strategy", "Costs and timescales", "What is the exit strategy?"),
-)
-SECTION_IDS = tuple(s.id for s in BUSINESS_CASE)
+def business_case(framework: Framework) -> BusinessCase | None:
+    """The framework's own business case (ADR 0028); None when the framework has none."""
+    return framework.business_case
 
 
 def bank(framework: Framework, bank_id: str) -> QuestionBank | None:
-    """A question bank by id, from the council's framework or, failing that, the model framework."""
-    for source in (framework, loader.get("model")):
-        for candidate in source.question_banks:
-            if candidate.id == bank_id:
-                return candidate
-    return None
+    """A question bank of the council's framework, by id (never another framework's)."""
+    return next((b for b in framework.question_banks if b.id == bank_id), None)
 
 
 def business_case_banks(framework: Framework) -> list[QuestionBank]:
-    """The question banks asked in the business case: the framework's, plus the model framework's
-    questions before setting up and factors against (Redditch App 8 Appendix A) where it has none."""
+    """The question banks the business case must pass: those its artefacts name, in the framework."""
     ids = [b for a in framework.artefacts if a.kind == "business_case" for b in a.banks]
-    banks = [found for i in dict.fromkeys(ids) if (found := bank(framework, i))]
-    purposes = {b.purpose for b in banks}
-    for purpose in ("before_setting_up", "factors_against"):
-        if purpose not in purposes:
-            banks += [b for b in loader.get("model").question_banks if b.id == purpose]
-    return banks
+    return [found for i in dict.fromkeys(ids) if (found := bank(framework, i))]
+
+
+def is_answered(question: CaseQuestion, answers: Mapping[str, Any], prefilled: Collection[str] = ()) -> bool:
+    """A question is answered when the register answers it (prefill) or its answer is not blank."""
+    given = answers.get("sections", {}).get(question.id) or {}
+    return question.id in prefilled or bool(str(given.get("answer") or "").strip())
+
+
+def part_complete(part: CasePart, answers: Mapping[str, Any], prefilled: Collection[str] = ()) -> bool:
+    return all(is_answered(q, answers, prefilled) for q in part.questions)
 
 
 def answer_gaps(question_bank: QuestionBank, answers: dict[str, Any]) -> list[str]:
@@ -186,10 +102,13 @@ def banks_complete(framework: Framework, bank_ids: list[str], answers: dict[str,
     return True
 
 
-def business_case_gaps(framework: Framework, answers: dict[str, Any]) -> list[str]:
-    """Labels of the sections and question banks still to answer."""
-    sections = answers.get("sections", {})
-    gaps = [s.label for s in BUSINESS_CASE if not str((sections.get(s.id) or {}).get("answer") or "").strip()]
+def business_case_gaps(
+    framework: Framework, answers: dict[str, Any], prefilled: Collection[str] = ()
+) -> list[str]:
+    """The questions and question banks still to answer (a question the register answers is not)."""
+    case = business_case(framework)
+    questions = case.questions() if case else []
+    gaps = [q.text for q in questions if not is_answered(q, answers, prefilled)]
     for question_bank in business_case_banks(framework):
         if answer_gaps(question_bank, answers.get("banks", {}).get(question_bank.id, {})):
             gaps.append(question_bank.name)

@@ -8,8 +8,10 @@ overridden (`facts.gate_overrides`) is reported in `overridden` instead (ADR 002
 service refuses any move whose check is not clean.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from accord.frameworks import approvers
 from accord.frameworks.engine import framework_type
 from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
@@ -113,6 +115,7 @@ class Missing:
     role_id: str = ""  # set when the missing thing is an approval
     role_title: str = ""
     refused: bool = False
+    alternatives: tuple[str, ...] = ()  # for an any-of approval: the other roles that may give it
     note: str = ""  # what is wrong in words: Accord's own checks ("not assessed yet"), or why what was
     # recorded does not count (ADR 0024: "it is agreed but not signed; the framework needs it signed")
     override: OverrideFact | None = None  # set when an administrator has overridden it
@@ -125,7 +128,8 @@ class Missing:
             return f"{self.artefact_name}: not done yet"
         if self.refused:
             return f"{self.artefact_name}: refused by the {self.role_title}"
-        return f"{self.artefact_name}: needs approval by the {self.role_title}"
+        either = "".join(f" or the {title}" for title in self.alternatives)
+        return f"{self.artefact_name}: needs approval by the {self.role_title}{either}"
 
 
 @dataclass(frozen=True)
@@ -150,18 +154,33 @@ class MoveCheck:
         return (self.current, self.target) in NEEDS_REFERENCE
 
 
-def applies(requirement: Requirement, tier_id: str, type_id: str | None) -> bool:
+def applies(
+    requirement: Requirement,
+    tier_id: str,
+    type_id: str | None,
+    conditions: Mapping[str, bool] | None = None,
+) -> bool:
+    """Whether a requirement applies to this tier and type and, when it says `when`, to a partnership
+    with these condition facts (ADR 0028; None: not known here, so it applies)."""
     if requirement.tiers and tier_id not in requirement.tiers:
+        return False
+    if requirement.when is not None and not requirement.when.met(conditions):
         return False
     return not requirement.types or type_id in requirement.types
 
 
 def gate_requirements(
-    framework: Framework, tier_id: str, register_type: str, target: str
+    framework: Framework,
+    tier_id: str,
+    register_type: str,
+    target: str,
+    conditions: Mapping[str, bool] | None = None,
 ) -> list[Requirement]:
-    """The framework's requirements for entering `target`, for this tier and type."""
+    """The framework's requirements for entering `target`, for this tier and type (and facts)."""
     type_id = framework_type(framework, register_type)
-    return [r for r in framework.requirements if r.gate == target and applies(r, tier_id, type_id)]
+    return [
+        r for r in framework.requirements if r.gate == target and applies(r, tier_id, type_id, conditions)
+    ]
 
 
 def _requirement_gaps(
@@ -181,11 +200,15 @@ def _requirement_gaps(
     if artefact.kind != "approval" and not meets(facts, artefact.id, tier_id):
         # What was recorded may fall short, and the gate says why (ADR 0024).
         gaps.append(replace(base, note=why_not(facts, artefact.id, tier_id)))
-    for role_id in requirement.approvers:
-        outcome = facts.approvals.get((artefact.id, role_id))
-        if outcome != "approved":
-            title = roles.get(role_id, role_id)
-            gaps.append(replace(base, role_id=role_id, role_title=title, refused=outcome == "refused"))
+    outcomes = approvers.outcomes_of(facts.approvals, artefact.id)
+    waiting = approvers.outstanding(requirement, outcomes)
+    for role_id in waiting:
+        title = roles.get(role_id, role_id)
+        others = (
+            tuple(roles.get(r, r) for r in waiting if r != role_id) if requirement.approve == "any" else ()
+        )
+        refused = outcomes.get(role_id) == "refused"
+        gaps.append(replace(base, role_id=role_id, role_title=title, refused=refused, alternatives=others))
     return gaps
 
 
@@ -199,7 +222,7 @@ def check_move(
         return MoveCheck(current, target, allowed=True)
     missing: list[Missing] = own_checks(framework, facts, current)
     met: list[Requirement] = []
-    for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+    for requirement in gate_requirements(framework, tier_id, facts.register_type, target, facts.conditions):
         gaps = _requirement_gaps(framework, requirement, facts, tier_id)
         missing.extend(gaps)
         if not gaps:
@@ -302,7 +325,9 @@ def pending_approvals(
     kinds = {a.id: a.kind for a in framework.artefacts}
     pending = []
     for target in ahead:
-        for requirement in gate_requirements(framework, tier_id, facts.register_type, target):
+        for requirement in gate_requirements(
+            framework, tier_id, facts.register_type, target, facts.conditions
+        ):
             # An approval is decided when the partnership reaches the step before its gate;
             # anything else once it has been done.
             if kinds[requirement.artefact] == "approval":
@@ -311,7 +336,7 @@ def pending_approvals(
                 ready = bool(facts.evidence.get(requirement.artefact))
             if not ready:
                 continue
-            for role_id in requirement.approvers:
-                if facts.approvals.get((requirement.artefact, role_id)) != "approved":
-                    pending.append((requirement, role_id))
+            outcomes = approvers.outcomes_of(facts.approvals, requirement.artefact)
+            for role_id in approvers.outstanding(requirement, outcomes):
+                pending.append((requirement, role_id))
     return pending

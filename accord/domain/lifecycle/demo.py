@@ -8,17 +8,21 @@ officer, every question answered, then the partnership moves on until a gate nee
 from django.contrib.auth import get_user_model
 
 from accord.frameworks import loader
+from accord.frameworks.schema import CaseQuestion
 from accord.register.models import Partnership
 
-from . import content, cycle, recording, services
+from . import content, cycle, prefill, recording, services
 
 DEMO_REFERENCE = "CHO-P-021"
 ANSWER = "Considered by the project board on 3 November 2026; recorded in its minutes."
 
 
-def _business_case_answers(partnership: Partnership, framework) -> dict:
+def _business_case_answers(partnership: Partnership, framework, prefilled: dict[str, str]) -> dict:
+    case = content.business_case(framework)
     sections = {
-        s.id: {"answer": _section_answer(partnership, s), "evidence": ""} for s in content.BUSINESS_CASE
+        q.id: {"answer": _answer(partnership, q)}
+        for q in (case.questions() if case else [])
+        if q.id not in prefilled
     }
     banks = {}
     for bank in content.business_case_banks(framework):
@@ -33,18 +37,10 @@ def _business_case_answers(partnership: Partnership, framework) -> dict:
     return {"sections": sections, "banks": banks}
 
 
-def _section_answer(partnership: Partnership, section: content.Section) -> str:
-    if section.choices:
-        return section.choices[0][0]
-    known = {
-        "aims": partnership.aims_objectives,
-        "accountable_to": partnership.accountable_to,
-        "exit_strategy": partnership.exit_strategy,
-        "members": "Chorley Council (lead) and South Ribble Borough Council.",
-    }
-    return known.get(section.id) or (
-        f"{section.label.rstrip('?')}: set out in the options appraisal presented to the project board."
-    )
+def _answer(partnership: Partnership, question: CaseQuestion) -> str:
+    if question.choices:
+        return question.choices[0].id
+    return f"{question.text.rstrip('?')}: set out in the options appraisal presented to the project board."
 
 
 def stage(officer_username: str = "officer") -> Partnership | None:
@@ -54,14 +50,17 @@ def stage(officer_username: str = "officer") -> Partnership | None:
     if partnership is None or officer is None:
         return None
     framework = loader.current()
-    answers = _business_case_answers(partnership, framework)
+    if content.business_case(framework) is None:
+        return partnership
+    prefilled = prefill.record_values(partnership, framework)
+    answers = _business_case_answers(partnership, framework, prefilled)
     recording.save_record(
         officer,
         partnership,
         "business_case",
         kind="business_case",
-        title="Business case",
-        complete=not content.business_case_gaps(framework, answers),
+        title=framework.business_case.name if framework.business_case else "",
+        complete=not content.business_case_gaps(framework, answers, prefilled),
         answers=answers,
     )
     for target in (cycle.BUSINESS_CASE, cycle.AWAITING_APPROVAL):

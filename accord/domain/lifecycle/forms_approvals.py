@@ -73,6 +73,25 @@ class ConsulteeForm(GovukForm):
         return cleaned
 
 
+class DeclarationForm(GovukForm):
+    """The sign-off's declaration, signed by name and dated (Bury App 3)."""
+
+    name = forms.CharField(label="Name", max_length=200)
+    signed_on = GovukDateField(label="Date", help_text="For example, 27 3 2027")
+
+    def __init__(self, *args, signed_by: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = f"Name of the {signed_by} signing"
+        _messages(self, {"name": f"Enter the name of the {signed_by} signing the declaration"})
+        for error in ("required", "incomplete"):
+            self.fields["signed_on"].error_messages[error] = "Enter the date the declaration is signed"
+
+    def clean(self):
+        cleaned = super().clean()
+        _not_in_future(self, "signed_on", "The date the declaration is signed")
+        return cleaned
+
+
 class RemoveConsulteeForm(GovukForm):
     reason = forms.CharField(
         label="Why are you removing this consultee?",

@@ -5,31 +5,21 @@ refuses a form with one error per unanswered question or empty comment (Bury App
 "sufficient in each case to show how each question has been considered").
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 
 from accord.frameworks import citations
-from accord.frameworks.schema import Framework, Question, QuestionBank
+from accord.frameworks.schema import CasePart, CaseQuestion, Framework, Question, QuestionBank
 from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
 
-from .content import BUSINESS_CASE, Section
 from .uploads import EMPTY, NO_FILE, EvidenceFileField
 
 MAX_ANSWER = 10000
 
-# Each part of the business case: slug -> the group of sections it holds (Redditch App 2a).
-PARTS: dict[str, str] = {
-    "nature": "Nature of the business case",
-    "reasons": "Reasons for the partnership",
-    "options": "Other options considered",
-    "benefits": "Benefits of the partnership",
-    "risks": "Risks and opportunities",
-    "costs": "Costs and timescales",
-}
-TESTS_PART = "tests"
-TESTS_TITLE = "Tests the case must pass"
+TESTS_PART = "tests"  # the page of the question banks the business case must pass
 
 SCALE_CHOICES: dict[str, list[tuple[str, str]]] = {
     "yes_no": [("yes", "Yes"), ("no", "No")],
@@ -40,15 +30,17 @@ SCALE_CHOICES: dict[str, list[tuple[str, str]]] = {
 ANSWER_LABELS = {value: label for choices in SCALE_CHOICES.values() for value, label in choices}
 
 
+def case_question_hint(question: CaseQuestion) -> str:
+    """A business case question's hint: the framework's words, quoted, and any hint of its own."""
+    parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
 def question_hint(question: Question, framework: Framework) -> str:
     """The framework's own words, quoted, any hint, and where the question comes from."""
     parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
     parts.append(f"Source: {citations.display(question.cite, framework)}")
     return " ".join(p.strip() for p in parts if p.strip())
-
-
-def sections_in(part: str) -> list[Section]:
-    return [s for s in BUSINESS_CASE if s.group == PARTS[part]]
 
 
 def _text(label: str, hint: str = "", required: bool = False) -> forms.CharField:
@@ -69,74 +61,85 @@ def _message(field: forms.Field, code: str, text: str) -> None:
             validator.message = text
 
 
-class SectionsForm(GovukForm):
-    """The answers to one part of the business case, each with optional evidence."""
+class PartForm(GovukForm):
+    """One part of the business case: its questions (those the register does not already answer)
+    and one evidence box for the part (ADR 0028)."""
 
-    def __init__(self, data, *, sections: list[Section], answers: dict[str, Any], finishing: bool = False):
-        initial = {}
-        for section in sections:
-            given = answers.get(section.id) or {}
-            initial[section.id] = given.get("answer", "")
-            initial[f"evidence_{section.id}"] = given.get("evidence", "")
+    def __init__(
+        self,
+        data,
+        *,
+        part: CasePart,
+        answers: dict[str, Any],
+        prefilled: Mapping[str, str],
+        finishing: bool = False,
+    ):
+        sections = answers.get("sections", {})
+        self.part = part
+        self.asked = [q for q in part.questions if q.id not in prefilled]
+        self.prefilled = [(q, prefilled[q.id]) for q in part.questions if q.id in prefilled]
+        initial = {q.id: (sections.get(q.id) or {}).get("answer", "") for q in self.asked}
+        initial["evidence"] = (answers.get("evidence") or {}).get(part.id, "")
         super().__init__(data, initial=initial)
-        self.sections = sections
         self.finishing = finishing
-        for section in sections:
-            if section.choices:
-                self.fields[section.id] = forms.ChoiceField(
-                    label=section.label,
-                    help_text=section.hint,
+        for question in self.asked:
+            hint = case_question_hint(question)
+            if question.choices:
+                self.fields[question.id] = forms.ChoiceField(
+                    label=question.text,
+                    help_text=hint,
                     required=False,
-                    choices=list(section.choices),
+                    choices=[(c.id, c.label) for c in question.choices],
                     widget=forms.RadioSelect,
                 )
             else:
-                self.fields[section.id] = _text(section.label, section.hint)
-            self.fields[f"evidence_{section.id}"] = _text(
-                f"Evidence for '{section.label}' (optional)",
-                "What supports this answer, or where it can be found.",
+                self.fields[question.id] = _text(question.text, hint)
+        if part.evidence:
+            self.fields["evidence"] = _text(
+                f"Evidence for '{part.name}' (optional)",
+                part.evidence_hint or "What supports these answers, or where it can be found.",
             )
         self._govuk_messages()
-        for section in sections:
-            _message(self.fields[section.id], "invalid_choice", f"Select an answer to '{section.label}'")
+        for question in self.asked:
+            _message(self.fields[question.id], "invalid_choice", f"Select an answer to '{question.text}'")
             _message(
-                self.fields[section.id],
+                self.fields[question.id],
                 "max_length",
-                f"The answer to '{section.label}' must be {MAX_ANSWER:,} characters or fewer",
+                f"The answer to '{question.text}' must be {MAX_ANSWER:,} characters or fewer",
             )
+        if part.evidence:
             _message(
-                self.fields[f"evidence_{section.id}"],
+                self.fields["evidence"],
                 "max_length",
-                f"The evidence for '{section.label}' must be {MAX_ANSWER:,} characters or fewer",
+                f"The evidence for '{part.name}' must be {MAX_ANSWER:,} characters or fewer",
             )
 
     def clean(self):
         cleaned = super().clean()
         if self.finishing:
-            for section in self.sections:
-                if section.id not in self.errors and not str(cleaned.get(section.id) or "").strip():
-                    verb = "Select" if section.choices else "Enter"
-                    self.add_error(section.id, f"{verb} an answer to '{section.label}'")
+            for question in self.asked:
+                if question.id not in self.errors and not str(cleaned.get(question.id) or "").strip():
+                    verb = "Select" if question.choices else "Enter"
+                    self.add_error(question.id, f"{verb} an answer to '{question.text}'")
         return cleaned
 
-    def answers(self) -> dict[str, dict[str, str]]:
-        return {
-            s.id: {
-                "answer": str(self.cleaned_data.get(s.id) or "").strip(),
-                "evidence": str(self.cleaned_data.get(f"evidence_{s.id}") or "").strip(),
-            }
-            for s in self.sections
+    def patch(self) -> dict[str, dict[str, Any]]:
+        """What this part adds to the record's answers: each asked question's answer, the evidence."""
+        found: dict[str, dict[str, Any]] = {
+            "sections": {q.id: {"answer": str(self.cleaned_data.get(q.id) or "").strip()} for q in self.asked}
         }
+        if self.part.evidence:
+            found["evidence"] = {self.part.id: str(self.cleaned_data.get("evidence") or "").strip()}
+        return found
 
-    def rows(self) -> list[tuple[forms.BoundField, forms.BoundField, str | None]]:
-        """(answer, evidence, radio classes) for each section: long choices are stacked, not inline."""
+    def rows(self) -> list[tuple[forms.BoundField, str | None]]:
+        """(answer, radio classes) for each asked question: long choices are stacked, not inline."""
         return [
             (
-                self[s.id],
-                self[f"evidence_{s.id}"],
-                None if not s.choices else ("govuk-radios--inline" if len(s.choices) == 2 else ""),
+                self[q.id],
+                None if not q.choices else ("govuk-radios--inline" if len(q.choices) == 2 else ""),
             )
-            for s in self.sections
+            for q in self.asked
         ]
 
 
@@ -308,7 +311,7 @@ class UploadForm(GovukForm):
     file = EvidenceFileField(
         label="Upload a file", help_text="PDF, Word, Excel, OpenDocument, text, CSV, PNG or JPEG."
     )
-    section = forms.ChoiceField(label="Which answer does it support?", required=False)
+    section = forms.ChoiceField(label="Which part does it support?", required=False)
     description = forms.CharField(
         label="Description (optional)",
         required=False,
@@ -316,11 +319,11 @@ class UploadForm(GovukForm):
         help_text="What the file is, for example 'Equality impact assessment, March 2025'.",
     )
 
-    def __init__(self, *args, sections: list[Section] | None = None, **kwargs):
+    def __init__(self, *args, parts: list[CasePart] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        if sections:
+        if parts:
             field_of(self, "section", forms.ChoiceField).choices = [("", "The business case as a whole")] + [
-                (s.id, s.label) for s in sections
+                (p.id, p.name) for p in parts
             ]
         else:
             del self.fields["section"]

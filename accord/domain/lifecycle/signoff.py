@@ -13,12 +13,13 @@ sign-off record, which makes a new revision of it: approvals of the earlier sign
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 
 from accord.frameworks.engine import framework_type
-from accord.frameworks.schema import Artefact, Framework
+from accord.frameworks.schema import Artefact, Declaration, Framework
 from accord.kernel.audit.models import Action as AuditAction
 from accord.kernel.audit.service import record as audit
 from accord.kernel.audit.service import snapshot
@@ -113,7 +114,21 @@ def row_gaps(consultee: Consultee) -> list[str]:
     return gaps
 
 
-def gaps(framework: Framework, consultees: list[Consultee]) -> list[str]:
+def declaration(framework: Framework) -> Declaration | None:
+    """The declaration the framework's sign-off is signed with, if it has one (Bury App 3)."""
+    found = artefact(framework)
+    return found.declaration if found else None
+
+
+def signed(record: ArtefactRecord | None) -> dict[str, str]:
+    """The declaration as signed on the current sign-off: {"name", "signed_on"}, or {} if unsigned."""
+    given = ((record.answers or {}) if record else {}).get("declaration") or {}
+    return given if given.get("name") and given.get("signed_on") else {}
+
+
+def gaps(
+    framework: Framework, consultees: list[Consultee], signature: Mapping[str, str] | None = None
+) -> list[str]:
     """What stops the sign-off being complete, in plain words (empty when complete)."""
     found = []
     if not consultees:
@@ -124,11 +139,16 @@ def gaps(framework: Framework, consultees: list[Consultee]) -> list[str]:
     for consultee in consultees:
         for gap in row_gaps(consultee):
             found.append(f"{consultee.department}: give {gap}")
+    wanted = declaration(framework)
+    if wanted is not None and not signature:
+        found.append(f"The {wanted.signed_by} signs and dates the declaration")
     return found
 
 
-def is_complete(framework: Framework, consultees: list[Consultee]) -> bool:
-    return not gaps(framework, consultees)
+def is_complete(
+    framework: Framework, consultees: list[Consultee], signature: Mapping[str, str] | None = None
+) -> bool:
+    return not gaps(framework, consultees, signature)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -159,11 +179,19 @@ def _validate(values: dict[str, Any]) -> None:
         raise SignOffError("Enter why the advice was not followed")
 
 
-def _recompute(actor, partnership: Partnership, framework: Framework) -> ArtefactRecord:
+def _recompute(
+    actor, partnership: Partnership, framework: Framework, signature: Mapping[str, str] | None = None
+) -> ArtefactRecord:
+    """Save the sign-off as it now stands. A change to the consultees unsigns the declaration ("I have
+    consulted the above": the above has changed); signing it passes `signature`."""
     consultees = list(partnership.consultees.all())
-    complete = is_complete(framework, consultees)
+    complete = is_complete(framework, consultees, signature)
     # What the approvers read: every row as it stands, so a change to any of them is a new revision.
-    answers = {"consultees": [[str(v) for v in row] for row in partnership.consultees.values_list(*ROW)]}
+    answers: dict[str, Any] = {
+        "consultees": [[str(v) for v in row] for row in partnership.consultees.values_list(*ROW)]
+    }
+    if signature:
+        answers["declaration"] = dict(signature)
     current = ArtefactRecord.objects.filter(partnership=partnership, slot=SLOT).first()
     return recording.save_record(
         actor,
@@ -246,6 +274,24 @@ def remove_consultee(
         partnership=partnership,
     )
     _recompute(actor, partnership, framework)
+
+
+@transaction.atomic
+def sign_declaration(
+    actor, partnership: Partnership, framework: Framework, name: str, signed_on: date
+) -> ArtefactRecord:
+    """The declaration signed by `name` on `signed_on`; refused without one to sign, a name, or
+    anyone consulted yet ("I have consulted the above")."""
+    wanted = declaration(framework)
+    if wanted is None:
+        raise SignOffError("The framework's sign-off has no declaration")
+    if not name.strip():
+        raise SignOffError(f"Enter the name of the {wanted.signed_by} signing the declaration")
+    partnership = recording.lock_open(partnership)
+    if not partnership.consultees.exists():
+        raise SignOffError("Record who was consulted before the declaration is signed")
+    signature = {"name": name.strip(), "signed_on": signed_on.isoformat(), "text": wanted.text}
+    return _recompute(actor, partnership, framework, signature)
 
 
 @dataclass(frozen=True)

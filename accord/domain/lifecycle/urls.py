@@ -23,6 +23,7 @@ partnership_urls = [
     path("<int:pk>/cycle/files/<int:file_id>/", files.download, name="evidence-file"),
     path("<int:pk>/cycle/sign-off/", signoff.sign_off, name="sign-off"),
     path("<int:pk>/cycle/sign-off/add/", signoff.consultee_edit, name="consultee-add"),
+    path("<int:pk>/cycle/sign-off/declaration/", signoff.declaration_sign, name="sign-off-declaration"),
     path(
         "<int:pk>/cycle/sign-off/<int:consultee_id>/change/", signoff.consultee_edit, name="consultee-change"
     ),

@@ -35,7 +35,9 @@ def agreement_missing(framework: Framework, facts: PartnershipFacts, tier_id: st
     for requirement in framework.requirements:
         if kinds.get(requirement.artefact) not in AGREEMENT_KINDS:
             continue
-        if cycle.applies(requirement, tier_id, type_id) and not meets(facts, requirement.artefact, tier_id):
+        if cycle.applies(requirement, tier_id, type_id, facts.conditions) and not meets(
+            facts, requirement.artefact, tier_id
+        ):
             return True
     return False
 

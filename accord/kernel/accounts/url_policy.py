@@ -66,6 +66,7 @@ URL_POLICY: dict[str, str] = {
     "evidence-file": Action.VIEW_CYCLE,
     "sign-off": Action.VIEW_CYCLE,
     "consultee-add": Action.CHANGE_PARTNERSHIP,
+    "sign-off-declaration": Action.CHANGE_PARTNERSHIP,
     "consultee-change": Action.CHANGE_PARTNERSHIP,
     "consultee-remove": Action.CHANGE_PARTNERSHIP,
     "approvals": Action.VIEW_CYCLE,

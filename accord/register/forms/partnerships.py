@@ -46,6 +46,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "additional_monitoring_required",
             "is_key_partnership",
             "covers_members_expenses",
+            "has_procurement_functions",
+            "works_with_children",
         ],
     ),
     "dates": (

@@ -181,6 +181,16 @@ class Partnership(Versioned):
         default=False,
         help_text="Whether the council needs monitoring beyond the partnership's own.",
     )
+    has_procurement_functions = models.BooleanField(
+        "has procurement functions",
+        default=False,
+        help_text="Whether the partnership buys goods, works or services itself.",
+    )
+    works_with_children = models.BooleanField(
+        "work involves access to children",
+        default=False,
+        help_text="Whether the partnership's work, or the work it funds, involves access to children.",
+    )
     covers_members_expenses = models.CharField(
         "covers members' expenses",
         max_length=10,

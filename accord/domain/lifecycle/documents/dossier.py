@@ -18,7 +18,7 @@ from accord.frameworks.schema import Framework
 from accord.kernel.ui.formatting import govuk_date
 from accord.register.models import Partnership
 
-from .. import content, services
+from .. import content, prefill, services
 from ..models import Agreement, ArtefactRecord, Decision, EvidenceFile, Outcome
 from .facts import (
     AgreementFacts,
@@ -35,26 +35,41 @@ from .facts import (
 )
 
 
-def _choice(section: content.Section, value: str) -> str:
-    return dict(section.choices).get(value, value)
-
-
-def _business_case(partnership: Partnership, answers: dict[str, Any]) -> dict[str, Answer]:
+def _business_case(
+    partnership: Partnership, framework: Framework, answers: dict[str, Any]
+) -> dict[str, Answer]:
+    """Each question of the framework's business case with its answer (the register's value where
+    the framework prefills it) and the evidence for its part (ADR 0028)."""
+    case = content.business_case(framework)
+    if case is None:
+        return {}
     sections = answers.get("sections", {})
+    by_part = answers.get("evidence") or {}
+    prefilled = prefill.record_values(partnership, framework)
     files: dict[str, list[str]] = defaultdict(list)
     for section_id, name, description in EvidenceFile.objects.filter(
         partnership=partnership, slot="business_case"
     ).values_list("section", "name", "description"):
         files[section_id].append(f"Attached: {name}" + (f" ({description})" if description else ""))
     found = {}
-    for section in content.BUSINESS_CASE:
-        given = sections.get(section.id) or {}
-        text = as_text(given.get("answer")) if isinstance(given, dict) else as_text(given)
-        evidence = [as_text(given.get("evidence"))] if isinstance(given, dict) else []
-        evidence = [e for e in evidence if e] + files.get(section.id, [])
-        found[section.id] = Answer(
-            section.id, section.group, section.label, section.hint, _choice(section, text), tuple(evidence)
-        )
+    for part in case.parts:
+        part_evidence = [as_text(by_part.get(part.id))] + files.get(part.id, [])
+        for index, question in enumerate(part.questions):
+            given = sections.get(question.id) or {}
+            text = as_text(given.get("answer")) if isinstance(given, dict) else as_text(given)
+            text = {c.id: c.label for c in question.choices}.get(text, text)
+            evidence = [as_text(given.get("evidence"))] if isinstance(given, dict) else []  # before ADR 0028
+            evidence += files.get(question.id, [])
+            if index == len(part.questions) - 1:  # the part's evidence, once, after its last question
+                evidence += part_evidence
+            found[question.id] = Answer(
+                question.id,
+                part.name,
+                question.text,
+                question.hint,
+                prefilled.get(question.id, text),
+                tuple(e for e in evidence if e),
+            )
     return found
 
 
@@ -234,7 +249,7 @@ def gather(partnership: Partnership, user, framework: Framework) -> Dossier:
         contribution_year=year,
         contribution_total=total,
         resources=resources,
-        business_case=_business_case(partnership, answers),
+        business_case=_business_case(partnership, framework, answers),
         banks=_banks(framework, answers),
         warnings=tuple(f"{bank.name}: {text}" for bank, text in content.warnings(framework, answers)),
         approvals=_approvals(partnership, framework),

@@ -18,7 +18,8 @@ Filler = Callable[[Dossier], list[Block]]
 
 
 def answers(*ids: str) -> Filler:
-    return lambda d: [d.business_case[i] for i in ids]
+    """The business case's answers to these questions, for those the framework's business case asks."""
+    return lambda d: [d.business_case[i] for i in ids if i in d.business_case]
 
 
 def combine(*fillers: Filler) -> Filler:
@@ -113,9 +114,7 @@ def funding(d: Dossier) -> list[Block]:
 
 
 def resources(d: Dossier) -> list[Block]:
-    return (
-        contributions(d) + funding(d) + [d.business_case[i] for i in ("resources", "funding_end", "lifespan")]
-    )
+    return contributions(d) + funding(d) + answers("resources", "funding_end", "lifespan")(d)
 
 
 def resources_of(*categories: str, exclude: bool = False) -> Filler:
@@ -164,9 +163,8 @@ def governance(d: Dossier) -> list[Block]:
 
 def risks(d: Dossier) -> list[Block]:
     warnings = listed("Found in the business case's tests", d.warnings)
-    ids = ("risks_opportunities", "reputation_if_not", "funding_if_not")
     credit = Gap("any issues raised in commercial credit checks.")
-    return [d.business_case[i] for i in ids] + warnings + [credit]
+    return answers("risks_opportunities", "reputation_if_not", "funding_if_not")(d) + warnings + [credit]
 
 
 def risk_management(d: Dossier) -> list[Block]:

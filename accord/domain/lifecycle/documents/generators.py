@@ -6,7 +6,7 @@ Heading 2, filled from the register where Accord knows the answer (accord.domain
 .headings) and otherwise a marked gap carrying the template's guidance.
 """
 
-from accord.frameworks import citations, defaults
+from accord.frameworks import approvers, citations, defaults
 from accord.frameworks.schema import Framework, Template
 from accord.kernel.ui.word import GAP_MARK, WordDocument
 
@@ -37,10 +37,11 @@ def decider(d: Dossier) -> str:
     approvals = {a.id for a in framework.artefacts if a.kind == "approval"}
     titles = {r.id: r.title for r in framework.roles}
     found = [
-        titles.get(role, role)
+        approvers.joined(requirement, lambda r: titles.get(r, r))
         for requirement in framework.requirements
-        if requirement.artefact in approvals and applies(requirement, d.tier_id, d.type_id)
-        for role in requirement.approvers
+        if requirement.artefact in approvals
+        and applies(requirement, d.tier_id, d.type_id)
+        and requirement.approvers
     ]
     return " and ".join(dict.fromkeys(found))
 

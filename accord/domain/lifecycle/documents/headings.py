@@ -13,7 +13,7 @@ management incl. terms of reference; member and officer accountabilities): each 
 """
 
 from .. import leaving as exit_rules
-from .blocks import Block, fact
+from .blocks import Block, Gap, fact
 from .facts import Dossier
 from .fillers import (
     Filler,
@@ -194,8 +194,16 @@ NEVER_KNOWN = frozenset(
 
 
 def fill(heading_id: str, dossier: Dossier) -> list[Block]:
+    """The blocks under a heading. A business case question with the heading's id is the framework's
+    own answer to it (ADR 0028: Chorley's eight points): it comes first, and once it is answered the
+    register's gaps under the heading are covered by it."""
     filler = FILL.get(heading_id)
-    return filler(dossier) if filler else []
+    blocks = filler(dossier) if filler else []
+    own = dossier.business_case.get(heading_id)
+    if own is None:
+        return blocks
+    rest = [b for b in blocks if b != own and not (own.text and isinstance(b, Gap))]
+    return [own, *rest]
 
 
 __all__ = ["FILL", "NEVER_KNOWN", "fill"]

@@ -14,7 +14,7 @@ from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can, require
 from accord.register.access import current, visible_partnerships
 
-from .. import agreements, basis, content, cycle, services
+from .. import agreements, basis, content, cycle, prefill, services
 from .. import appointments as appointments_service
 from ..forms_approvals import AppointmentForm, DecisionForm
 from ..models import Appointment, Decision, Outcome
@@ -58,15 +58,19 @@ def _case(partnership, now: services.State) -> dict[str, Any]:
     }
 
 
-def _business_case_rows(framework: Framework, record) -> list[tuple[str, str, str]]:
-    """(group, question, answer as read) for each section of the business case."""
+def _business_case_rows(
+    framework: Framework, record, prefilled: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(part, question, answer as read) for each question of the framework's business case; the
+    register's value where it answers the question (ADR 0028)."""
+    case = content.business_case(framework)
     sections = (record.answers if record else {}).get("sections", {})
     rows = []
-    for section in content.BUSINESS_CASE:
-        answer = str((sections.get(section.id) or {}).get("answer") or "").strip()
-        if section.choices:
-            answer = dict(section.choices).get(answer, answer)
-        rows.append((section.group, section.label, answer))
+    for part in case.parts if case else ():
+        for question in part.questions:
+            answer = str((sections.get(question.id) or {}).get("answer") or "").strip()
+            answer = {c.id: c.label for c in question.choices}.get(answer, answer)
+            rows.append((part.name, question.text, prefilled.get(question.id, answer)))
     return rows
 
 
@@ -135,6 +139,7 @@ def approvals_page(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
     now = services.state(partnership, loader.for_request(request))
     case = _case(partnership, now)
+    prefilled = prefill.record_values(partnership, now.framework)
     signoff_record = partnership.artefacts.filter(slot="sign_off").first()
     return render(
         request,
@@ -142,9 +147,10 @@ def approvals_page(request: HttpRequest, pk: int) -> HttpResponse:
         {
             **case,
             **_waiting(request, partnership, now),
-            "business_case_rows": _business_case_rows(now.framework, case["business_case"]),
+            "case": content.business_case(now.framework),
+            "business_case_rows": _business_case_rows(now.framework, case["business_case"], prefilled),
             "business_case_gaps": content.business_case_gaps(
-                now.framework, case["business_case"].answers if case["business_case"] else {}
+                now.framework, case["business_case"].answers if case["business_case"] else {}, prefilled
             ),
             "checklists": _checklists(partnership, now.framework),
             "governing": _governing(partnership, now),

@@ -4,6 +4,7 @@ voided it."""
 
 from markupsafe import Markup
 
+from accord.frameworks import approvers
 from accord.kernel.ui.components import link
 from accord.kernel.ui.formatting import govuk_date
 from accord.register.models import Partnership, PartnershipStatus
@@ -61,18 +62,18 @@ def later_approvals(partnership: Partnership, now: State) -> list[dict[str, obje
     found = []
     for gate in cycle.MAIN_PATH[cycle.MAIN_PATH.index(status) + 2 :]:
         first = first_links(partnership, now, gate)
-        for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, gate):
+        for requirement in cycle.gate_requirements(
+            framework, now.tier_id, now.facts.register_type, gate, now.facts.conditions
+        ):
             artefact = kinds[requirement.artefact]
-            waiting = [
-                roles.get(role, role)
-                for role in requirement.approvers
-                if now.facts.approvals.get((artefact.id, role)) != "approved"
-            ]
+            outcomes = approvers.outcomes_of(now.facts.approvals, artefact.id)
+            waiting_ids = approvers.outstanding(requirement, outcomes)
+            waiting = [roles.get(role, role) for role in waiting_ids]
             if artefact.kind == "approval" and waiting:
                 found.append(
                     {
                         "name": artefact.name,
-                        "by": basis.joined(waiting),
+                        "by": approvers.joined(requirement, lambda r: roles.get(r, r), waiting_ids),
                         "stage": PartnershipStatus(gate).label,
                         "first": complete_first(first),
                         "cite": requirement.cite,

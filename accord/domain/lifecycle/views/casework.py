@@ -1,9 +1,10 @@
 """The business case, the framework's checklists and other artefacts recorded in the cycle.
 
-The business case (Redditch App 2a) is written part by part; its tests (Chorley's fitness for
-purpose, value for money and added value; Redditch App 8 Appendix A's questions before setting up
-and factors against) are answered like a checklist. Drafts save whatever is filled in; the record
-is complete only when nothing is missing, and anything an approver must notice is shown first.
+The business case is the framework's own (ADR 0028): written part by part, each part's questions
+and one evidence box on a page, a question the register already answers shown rather than asked;
+its tests (the framework's question banks) are answered like a checklist. Drafts save whatever is
+filled in; the record is complete only when nothing is missing, and anything an approver must
+notice is shown first.
 """
 
 from typing import Any
@@ -16,27 +17,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accord.frameworks import loader
-from accord.frameworks.schema import Artefact, Framework
+from accord.frameworks.schema import Artefact, BusinessCase, Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import Partnership
 from accord.register.services import Finished
 
-from .. import content, record_evidence, where
+from .. import content, prefill, record_evidence, where
 from ..casework_summary import SLOT, overview
-from ..forms_casework import (
-    PARTS,
-    TESTS_PART,
-    TESTS_TITLE,
-    ArtefactRecordForm,
-    BankForm,
-    SectionsForm,
-    sections_in,
-)
+from ..forms_casework import TESTS_PART, ArtefactRecordForm, BankForm, PartForm
 from ..models import ArtefactRecord, EvidenceFile
 from ..recording import RecordRefused, add_file, save_answers, save_record
 from .common import editable_partnership, partnership_for
-
-TITLE = "Business case"
 
 
 def crumbs(partnership: Partnership, *more: dict[str, str]) -> list[dict[str, str]]:
@@ -61,9 +52,18 @@ def finishing(request: HttpRequest) -> bool:
 # The business case ------------------------------------------------------------------------
 
 
+def _case(framework: Framework) -> BusinessCase:
+    """The framework's business case; a framework without one has no business case pages."""
+    case = content.business_case(framework)
+    if case is None:
+        raise Http404
+    return case
+
+
 def business_case(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
     framework = loader.for_request(request)
+    case = _case(framework)
     record = _record(partnership, SLOT)
     can_change = can(request.user, Action.CHANGE_PARTNERSHIP, partnership) and not partnership.is_finished
     context = {
@@ -73,6 +73,7 @@ def business_case(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can_change,
         "breadcrumbs": crumbs(partnership),
         **overview(partnership, framework, record, can_change),
+        "case": case,
     }
     return render(request, "lifecycle/casework/business_case.html", context)
 
@@ -85,62 +86,65 @@ def _save(request: HttpRequest, partnership: Partnership, slot: str, patch: dict
 
 
 def business_case_part(request: HttpRequest, pk: int, part: str) -> HttpResponse:
-    if part not in PARTS and part != TESTS_PART:
+    framework = loader.for_request(request)
+    case = _case(framework)
+    found = case.part(part)
+    banks = content.business_case_banks(framework)
+    if found is None and not (part == TESTS_PART and banks):
         raise Http404
     partnership = editable_partnership(request, pk)
-    framework = loader.for_request(request)
     record = _record(partnership, SLOT)
     answers = record.answers if record else {}
+    prefilled = prefill.record_values(partnership, framework)
     data = request.POST if request.method == "POST" else None
     done = finishing(request)
-    if part == TESTS_PART:
+    forms: list[Any] = []
+    if found is None:
         given = answers.get("banks", {})
-        forms, number_from = [], 1
-        for found in content.business_case_banks(framework):
+        number_from = 1
+        for bank in banks:
             forms.append(
                 BankForm(
                     data,
-                    bank=found,
+                    bank=bank,
                     framework=framework,
-                    answers=given.get(found.id, {}),
+                    answers=given.get(bank.id, {}),
                     finishing=done,
                     number_from=number_from,
                 )
             )
-            number_from += len(found.questions)
-        title = TESTS_TITLE
+            number_from += len(bank.questions)
+        title = case.tests_name
     else:
-        forms = [
-            SectionsForm(
-                data, sections=sections_in(part), answers=answers.get("sections", {}), finishing=done
-            )
-        ]
-        title = PARTS[part]
+        forms.append(PartForm(data, part=found, answers=answers, prefilled=prefilled, finishing=done))
+        title = found.name
     if data is not None and all([form.is_valid() for form in forms]):
-        if part == TESTS_PART:
+        if found is None:
             patch = {"banks": {form.bank.id: form.answers() for form in forms}}
         else:
-            patch = {"sections": forms[0].answers()}
+            patch = forms[0].patch()
         _save(
             request,
             partnership,
             SLOT,
             patch,
             kind="business_case",
-            title=TITLE,
-            is_complete=lambda merged: not content.business_case_gaps(framework, merged),
-            reason=f"Business case: {title.lower()} saved",
+            title=case.name,
+            is_complete=lambda merged: not content.business_case_gaps(framework, merged, prefilled),
+            reason=f"{case.name}: {title} saved",
         )
         messages.success(request, f"{title}: saved.")
         return redirect("business-case", pk=partnership.pk)
     back = reverse("business-case", args=[pk])
     context = {
         "partnership": partnership,
+        "case": case,
         "title": title,
         "part": part,
+        "found": found,
         "forms": forms,
         "cancel_url": back,
-        "breadcrumbs": crumbs(partnership, {"text": TITLE, "href": back}),
+        "breadcrumbs": crumbs(partnership, {"text": case.name, "href": back}),
     }
     return render(request, "lifecycle/casework/part.html", context)
 

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import citations, loader
+from accord.frameworks import approvers, citations, loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
@@ -31,18 +31,15 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
     first = basis_notes.first_links(partnership, now, target)
     items = overrides.own_check_rows(partnership, framework, check)
     overridden = {m.requirement_id: m.override for m in check.overridden}
-    for requirement in cycle.gate_requirements(framework, now.tier_id, now.facts.register_type, target):
+    for requirement in cycle.gate_requirements(
+        framework, now.tier_id, now.facts.register_type, target, now.facts.conditions
+    ):
         artefact = artefacts[requirement.artefact]
         done = artefact.kind == "approval" or meets(now.facts, artefact.id, now.tier_id)
         short = "" if done else why_not(now.facts, artefact.id, now.tier_id)
-        waiting = [
-            roles.get(role, role)
-            for role in requirement.approvers
-            if now.facts.approvals.get((artefact.id, role)) != "approved"
-        ]
-        refused = any(
-            now.facts.approvals.get((artefact.id, role)) == "refused" for role in requirement.approvers
-        )
+        outcomes = approvers.outcomes_of(now.facts.approvals, artefact.id)
+        waiting = [roles.get(role, role) for role in approvers.outstanding(requirement, outcomes)]
+        refused = bool(waiting) and any(outcomes.get(role) == "refused" for role in requirement.approvers)
         waits_first = bool(artefact.kind == "approval" and waiting and first)
         if short:
             status, colour = "Does not count yet", "red"
@@ -58,7 +55,7 @@ def _gate_items(partnership, framework, now, target, voided, check) -> list[dict
             status, colour = "Done", "green"
         hint = citations.display(requirement.cite, framework)
         if requirement.approvers:
-            hint = f"Approved by: {', '.join(roles.get(r, r) for r in requirement.approvers)}. {hint}"
+            hint = f"Approved by: {approvers.joined(requirement, lambda r: roles.get(r, r))}. {hint}"
         if short:
             hint = f"{short[:1].upper()}{short[1:]}. {hint}"
         if requirement.id in overridden:
@@ -142,6 +139,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "records": records,
             "checklists": checklists,
             "has_reviews": any(a.kind == "review" for a in framework.artefacts),
+            "business_case": content.business_case(framework),
             "transitions": transitions,
             "later_approvals": basis_notes.later_approvals(partnership, now),
             "retrospective_allowed": retrospective_allowed,

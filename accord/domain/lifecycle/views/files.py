@@ -25,8 +25,9 @@ from .common import artefact_url, editable_partnership, partnership_for
 
 def _slot_page(partnership, slot: str, framework) -> tuple[str, str]:
     """(title, url) of the page where the slot's artefact is worked on; 404 for an unknown slot."""
-    if slot == BUSINESS_CASE_SLOT:
-        return "Business case", reverse("business-case", args=[partnership.pk])
+    case = content.business_case(framework)
+    if slot == BUSINESS_CASE_SLOT and case is not None:
+        return case.name, reverse("business-case", args=[partnership.pk])
     for artefact in framework.artefacts:
         if content.slot_for(artefact) == slot and artefact.kind != "approval":
             return artefact.name, artefact_url(partnership, framework, artefact)
@@ -35,12 +36,13 @@ def _slot_page(partnership, slot: str, framework) -> tuple[str, str]:
 
 def upload(request: HttpRequest, pk: int, slot: str) -> HttpResponse:
     partnership = editable_partnership(request, pk)
-    title, back = _slot_page(partnership, slot, loader.for_request(request))
-    sections = list(content.BUSINESS_CASE) if slot == BUSINESS_CASE_SLOT else None
+    framework = loader.for_request(request)
+    title, back = _slot_page(partnership, slot, framework)
+    case = content.business_case(framework)
     form = UploadForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
-        sections=sections,
+        parts=case.parts if case and slot == BUSINESS_CASE_SLOT else None,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,8 +1,10 @@
 """The sign-off (Bury App 3): consultee rows, the consultees the framework expects, and the written
 approvals it requires."""
 
+from datetime import date
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -11,7 +13,7 @@ from accord.kernel.accounts.policy import Action, can
 from accord.register.services import Finished
 
 from .. import services, signoff
-from ..forms_approvals import ConsulteeForm, RemoveConsulteeForm
+from ..forms_approvals import ConsulteeForm, DeclarationForm, RemoveConsulteeForm
 from ..models import Consultee
 from .common import editable_partnership, partnership_for
 
@@ -30,6 +32,7 @@ def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     consultees = list(partnership.consultees.all())
     expected = signoff.with_coverage(signoff.expected_departments(now.framework), consultees)
     record = partnership.artefacts.filter(slot=signoff.SLOT).first()
+    signature = signoff.signed(record)
     return render(
         request,
         "lifecycle/signoff/sign_off.html",
@@ -40,7 +43,10 @@ def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             "consultees": [(c, signoff.row_gaps(c)) for c in consultees],
             "expected": expected,
             "missing": [e for e in expected if not e.covered],
-            "gaps": signoff.gaps(now.framework, consultees),
+            "gaps": signoff.gaps(now.framework, consultees, signature),
+            "declaration": signoff.declaration(now.framework),
+            "signature": signature,
+            "signed_on": date.fromisoformat(signature["signed_on"]) if signature else None,
             "approvals": signoff.required_approvals(
                 now.framework, now.facts.approvals, now.tier_id, now.facts.register_type
             ),
@@ -110,4 +116,33 @@ def consultee_remove(request: HttpRequest, pk: int, consultee_id: int) -> HttpRe
         request,
         "lifecycle/signoff/consultee_remove.html",
         {"form": form, "partnership": partnership, "consultee": consultee, "title": "Remove a consultee"},
+    )
+
+
+def declaration_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    """The framework's declaration, signed by name and dated; 404 when its sign-off has none."""
+    partnership = editable_partnership(request, pk)
+    framework = loader.for_request(request)
+    wanted = signoff.declaration(framework)
+    if wanted is None:
+        raise Http404
+    form = DeclarationForm(_data(request), signed_by=wanted.signed_by)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signoff.sign_declaration(
+                request.user,
+                partnership,
+                framework,
+                form.cleaned_data["name"],
+                form.cleaned_data["signed_on"],
+            )
+        except (signoff.SignOffError, Finished) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The declaration is signed.")
+            return _back(partnership)
+    return render(
+        request,
+        "lifecycle/signoff/declaration.html",
+        {"form": form, "partnership": partnership, "declaration": wanted, "title": "Sign the declaration"},
     )

@@ -62,6 +62,8 @@ PLAIN_FIELDS = (
     "accountable_to",
     "monitoring_arrangements",
     "is_key_partnership",
+    "has_procurement_functions",
+    "works_with_children",
     "status",
     "version",
     "created_at",
@@ -70,6 +72,8 @@ PLAIN_FIELDS = (
 DEFAULTS = {
     "additional_monitoring_required": False,
     "is_key_partnership": False,
+    "has_procurement_functions": False,
+    "works_with_children": False,
     "is_published": False,
     "covers_members_expenses": "unknown",
 }

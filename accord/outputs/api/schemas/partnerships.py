@@ -61,6 +61,8 @@ class Partnership(Schema):
     insurance_arrangements: str | None = Field(description=STAFF_ONLY)
     exit_strategy: str | None = Field(description=STAFF_ONLY)
     is_key_partnership: bool
+    has_procurement_functions: bool
+    works_with_children: bool
     status: PartnershipStatus
     is_published: bool | None = Field(description=STAFF_ONLY)
     governance_summary: str | None = Field(description=STAFF_ONLY)
@@ -93,6 +95,8 @@ class PartnershipFields(Schema):
     monitoring_arrangements: str | None = None
     additional_monitoring_required: bool | None = None
     is_key_partnership: bool | None = None
+    has_procurement_functions: bool | None = None
+    works_with_children: bool | None = None
     covers_members_expenses: YesNoUnknown | None = None
     insurance_arrangements: str | None = None
     exit_strategy: str | None = None
