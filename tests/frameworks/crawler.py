@@ -8,6 +8,7 @@ caller's `inspect`, which returns its findings; a link that answers 4xx or 5xx i
 
 import io
 import re
+import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 PER_PATTERN = 2
 # Every partnership's record and cycle page, so each state's links are followed (a few of each other page)
-WIDER = {"/partnerships/{id}/": 60, "/partnerships/{id}/cycle/": 60}
+WIDER = {"/partnerships/{id}/": 40, "/partnerships/{id}/cycle/": 40}
 SKIPPED = ("/static/", "/sign-out", "/media/")
 NUMBER = re.compile(r"/\d+(?=/|$)")
 TAG = re.compile(r"<[^>]+>")
@@ -107,6 +108,7 @@ class Crawl:
     per_pattern: int = PER_PATTERN
     findings: list[Finding] = field(default_factory=list)
     visited: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # by pattern: where a slow crawl spends its time
 
     def run(self) -> list[Finding]:
         queue: deque[tuple[str, str]] = deque((url, "") for url in self.start)
@@ -118,7 +120,10 @@ class Crawl:
             if per_pattern.get(pattern, 0) >= WIDER.get(pattern, self.per_pattern):
                 continue
             per_pattern[pattern] = per_pattern.get(pattern, 0) + 1
-            for link in self._visit(url, pattern, via):
+            started = time.perf_counter()
+            links = self._visit(url, pattern, via)
+            self.seconds[pattern] = self.seconds.get(pattern, 0.0) + time.perf_counter() - started
+            for link in links:
                 if link not in seen:
                     seen.add(link)
                     queue.append((link, url))
