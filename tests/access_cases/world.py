@@ -159,6 +159,7 @@ def url_cases(world) -> list[tuple[str, str, object]]:
                 ("business-case", []),
                 ("business-case-part", ["eight_points"]),
                 ("artefact-record", ["data_quality_charter"]),
+                ("bank-checklist", ["membership_considerations"]),  # Chorley: no artefact answers it
                 ("evidence-upload", ["business_case"]),
                 ("evidence-file", [objects["file"].pk]),
                 ("sign-off", []),

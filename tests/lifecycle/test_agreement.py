@@ -313,9 +313,11 @@ def test_an_organisation_outside_the_partnership_cannot_sign(officer_client, own
 def test_a_closed_partnership_agreement_cannot_be_changed(officer_client, own_partnership):
     Agreement.objects.create(partnership=own_partnership, document_type="mou", title="Our MoU")
     Partnership.objects.filter(pk=own_partnership.pk).update(status="closed")
-    for name in ("agreement", "agreement-coverage", "signatory-add"):
+    for name in ("agreement-coverage", "signatory-add"):
         url = reverse(name, args=[own_partnership.pk])
         assert officer_client.get(url).status_code == 403
+    page = officer_client.get(reverse("agreement", args=[own_partnership.pk]))  # read, not changed
+    assert page.status_code == 200 and "Save the agreement" not in page.content.decode()
     response = officer_client.post(
         reverse("agreement", args=[own_partnership.pk]), agreement_data(status="draft", title="Changed")
     )

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import agreement, approvals, casework, cycle, documents, files, leaving, overrides, signoff
+from .views import (
+    agreement,
+    approvals,
+    casework,
+    checklists,
+    cycle,
+    documents,
+    files,
+    leaving,
+    overrides,
+    signoff,
+)
 
 partnership_urls = [
     path("<int:pk>/cycle/", cycle.cycle_overview, name="cycle"),
@@ -18,6 +29,7 @@ partnership_urls = [
     path(
         "<int:pk>/cycle/checklists/<slug:artefact_id>/<slug:bank_id>/", casework.checklist, name="checklist"
     ),
+    path("<int:pk>/cycle/checklists/<slug:bank_id>/", checklists.framework_checklist, name="bank-checklist"),
     path("<int:pk>/cycle/records/<slug:artefact_id>/", casework.artefact_record, name="artefact-record"),
     path("<int:pk>/cycle/files/<slug:slot>/add/", files.upload, name="evidence-upload"),
     path("<int:pk>/cycle/files/<int:file_id>/", files.download, name="evidence-file"),

@@ -60,8 +60,9 @@ URL_POLICY: dict[str, str] = {
     "cycle-retrospective": Action.OVERRIDE_GATE,  # passes every gate on the recorder's word
     "business-case": Action.VIEW_CYCLE,
     "business-case-part": Action.CHANGE_PARTNERSHIP,
-    "checklist": Action.CHANGE_PARTNERSHIP,
-    "artefact-record": Action.CHANGE_PARTNERSHIP,
+    "bank-checklist": Action.VIEW_CYCLE,  # a framework checklist no artefact answers (issue 16)
+    "checklist": Action.VIEW_CYCLE,  # read by all who see the cycle; sent only by who may change it
+    "artefact-record": Action.VIEW_CYCLE,  # read by all who see the cycle; sent only by who may change it
     "evidence-upload": Action.CHANGE_PARTNERSHIP,
     "evidence-file": Action.VIEW_CYCLE,
     "sign-off": Action.VIEW_CYCLE,
@@ -73,11 +74,11 @@ URL_POLICY: dict[str, str] = {
     "decide": Action.DECIDE,
     "approver-inbox": Action.DECIDE,
     "appointments": Action.MANAGE_APPOINTMENTS,
-    "agreement": Action.CHANGE_PARTNERSHIP,
+    "agreement": Action.VIEW_CYCLE,  # read by all who see the cycle; sent only by who may change it
     "agreement-coverage": Action.CHANGE_PARTNERSHIP,
     "signatory-add": Action.CHANGE_PARTNERSHIP,
     "signatory-remove": Action.CHANGE_PARTNERSHIP,
-    "leaving": Action.CHANGE_PARTNERSHIP,
+    "leaving": Action.VIEW_CYCLE,  # read by all who see the cycle; sent only by who may change it
     "leaving-form": Action.CHANGE_PARTNERSHIP,
     "document": Action.VIEW_CYCLE,
     # Joint risk registers (accord.domain.risks)

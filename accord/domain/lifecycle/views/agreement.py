@@ -13,7 +13,7 @@ from accord.register.services import Finished
 from .. import agreements, services
 from ..forms_agreement import AgreementForm, ConfirmForm, CoverageForm, SignatoryForm
 from ..models import EvidenceFile, Signatory
-from .common import editable_partnership
+from .common import editable_partnership, read_only, readable_partnership
 
 REFUSED = 409  # a change that cannot be made in the partnership's current state
 
@@ -41,10 +41,11 @@ def _versions(partnership) -> list[tuple[int, EvidenceFile]]:
 
 
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = editable_partnership(request, pk)
+    partnership, can_change = readable_partnership(request, pk)
     agreement = agreements.agreement_for(partnership)
     framework = loader.for_request(request)
     form = AgreementForm(_data(request), agreement=agreement, review=agreements.review_rule(framework))
+    read_only(form, can_change)
     if request.method == "POST" and form.is_valid():
         try:
             agreements.save_agreement(request.user, partnership, form.cleaned_data)
@@ -61,6 +62,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "partnership": partnership,
             "agreement": agreement,
             "form": form,
+            "can_change": can_change,
             "signatories": signatories,
             "versions": _versions(partnership),
             "coverage": agreements.coverage_summary(template, agreement),

@@ -24,10 +24,11 @@ from accord.register.services import Finished
 
 from .. import content, prefill, record_evidence, where
 from ..casework_summary import SLOT, overview
-from ..forms_casework import TESTS_PART, ArtefactRecordForm, BankForm, PartForm
+from ..forms_casework import ANSWER_LABELS, TESTS_PART, ArtefactRecordForm, BankForm, PartForm
+from ..framework_checklists import answer_rows
 from ..models import ArtefactRecord, EvidenceFile
 from ..recording import RecordRefused, add_file, save_answers, save_record
-from .common import editable_partnership, partnership_for
+from .common import editable_partnership, partnership_for, readable_partnership
 
 
 def crumbs(partnership: Partnership, *more: dict[str, str]) -> list[dict[str, str]]:
@@ -173,7 +174,7 @@ def _next_bank(framework: Framework, artefact: Artefact, current: str, answers: 
 
 
 def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> HttpResponse:
-    partnership = editable_partnership(request, pk)
+    partnership, can_change = readable_partnership(request, pk)
     framework = loader.for_request(request)
     artefact = _artefact(framework, artefact_id)
     if artefact.kind in content.SINGLETON_KINDS or artefact.kind == "approval":
@@ -232,6 +233,8 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
         "artefact": artefact,
         "bank": bank,
         "form": form,
+        "can_change": can_change,
+        "rows": answer_rows(bank, answers.get("banks", {}).get(bank_id, {}), ANSWER_LABELS),
         "position": artefact.banks.index(bank_id) + 1,
         "others": others,
         "cancel_url": reverse("cycle", args=[pk]),
@@ -261,7 +264,7 @@ def recordable(framework: Framework, artefact_id: str, partnership: Partnership)
 
 
 def artefact_record(request: HttpRequest, pk: int, artefact_id: str) -> HttpResponse:
-    partnership = editable_partnership(request, pk)
+    partnership, can_change = readable_partnership(request, pk)
     framework = loader.for_request(request)
     artefact = recordable(framework, artefact_id, partnership)
     slot = content.slot_for(artefact)
@@ -305,6 +308,7 @@ def artefact_record(request: HttpRequest, pk: int, artefact_id: str) -> HttpResp
         "artefact": artefact,
         "form": form,
         "record": record,
+        "can_change": can_change,
         "files": EvidenceFile.objects.filter(partnership=partnership, slot=slot),
         "cancel_url": reverse("cycle", args=[pk]),
         "breadcrumbs": crumbs(partnership),

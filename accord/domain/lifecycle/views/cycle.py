@@ -2,13 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from accord.frameworks import approvers, citations, loader
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
-from .. import content, cycle, documents, record_evidence, services
+from .. import content, cycle, documents, framework_checklists, record_evidence, services
 from ..forms_cycle import MoveForm, RetrospectiveForm
 from ..meets import meets, why_not
 from ..models import ArtefactRecord
@@ -93,6 +93,36 @@ def _checklists(partnership, framework) -> list[dict]:
     ]
 
 
+CHANGE_ONLY = ("partnership-edit",)  # pages only those who may change the partnership can open
+
+
+def _for_reader(href: str | None, partnership, can_change: bool) -> str | None:
+    """A link a role that may only read can follow: the partnership's record instead of its change
+    pages (where, for instance, the exit strategy is written)."""
+    if href and not can_change and resolve(href.split("#")[0]).url_name in CHANGE_ONLY:
+        return reverse("partnership", args=[partnership.pk])
+    return href
+
+
+def _everything_else(partnership, framework, records, checklists) -> tuple[list[dict], list[dict]]:
+    """The framework's checklists no artefact answers, and its records not listed already: every
+    one reachable from the cycle page (issue 16)."""
+    banks = [
+        {
+            "name": bank.name,
+            "href": reverse("bank-checklist", args=[partnership.pk, bank.id]),
+            "record": records.get(framework_checklists.slot_for_bank(bank)),
+        }
+        for bank in framework_checklists.standalone_banks(framework)
+    ]
+    shown = {item["artefact"].id for item in checklists}
+    others = [
+        {"name": a.name, "href": artefact_url(partnership, framework, a), "record": records.get(a.id)}
+        for a in framework_checklists.other_records(framework, shown)
+    ]
+    return banks, others
+
+
 def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for(request, pk, Action.VIEW_CYCLE)
     now = services.state(partnership, loader.for_request(request))
@@ -115,6 +145,9 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     stages = {s.id: s for s in framework.stages}
     records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
     checklists = _checklists(partnership, framework)
+    framework_banks, other_records = _everything_else(partnership, framework, records, checklists)
+    for item in [*other_records, *(i for move in moves for i in move["items"])]:
+        item["href"] = _for_reader(item.get("href"), partnership, can_change)
     transitions = partnership.transitions.all()
     retrospective_allowed = (
         can_change
@@ -138,6 +171,8 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "documents": documents.offered(framework),
             "records": records,
             "checklists": checklists,
+            "framework_banks": framework_banks,
+            "other_records": other_records,
             "has_reviews": any(a.kind == "review" for a in framework.artefacts),
             "business_case": content.business_case(framework),
             "transitions": transitions,

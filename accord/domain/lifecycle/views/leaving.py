@@ -16,7 +16,7 @@ from accord.register.services import Finished
 from .. import leaving
 from ..forms_leaving import ExitDecisionForm, LeavingForm, list_field_name
 from .agreement import REFUSED, breadcrumbs
-from .common import editable_partnership
+from .common import editable_partnership, read_only, readable_partnership
 
 
 def _data(request: HttpRequest):
@@ -24,7 +24,7 @@ def _data(request: HttpRequest):
 
 
 def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = editable_partnership(request, pk)
+    partnership, can_change = readable_partnership(request, pk)
     decision = leaving.record(partnership, leaving.DECISION_SLOT)
     context: dict[str, Any] = {
         "partnership": partnership,
@@ -33,11 +33,13 @@ def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
         "breadcrumbs": breadcrumbs(partnership),
         "plan": leaving.EXIT_PLAN,
         "leaving_form": leaving.leaving_template(loader.for_request(request)),
+        "can_change": can_change,
     }
     if not context["open"]:
         status = REFUSED if request.method == "POST" else 200
         return render(request, "lifecycle/leaving/decision.html", context, status=status)
     form = ExitDecisionForm(_data(request), answers=decision.answers if decision else None)
+    read_only(form, can_change)
     if request.method == "POST" and form.is_valid():
         try:
             leaving.save_exit_decision(

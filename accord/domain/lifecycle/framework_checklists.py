@@ -1,0 +1,52 @@
+"""Everything the council's framework defines, reachable from the cycle (issue 16): its checklists
+that no artefact answers (a bank of points to consider, a report's contents, a board's duties) and the
+records it asks for that no gate needs. Each has a page; the cycle page links to every one."""
+
+from typing import Any
+
+from accord.frameworks.schema import Artefact, Framework, QuestionBank
+
+from . import content
+
+SLOT_PREFIX = "checklist-"  # the record a standalone checklist's answers are kept in
+ELSEWHERE_PURPOSES = ("risk_allocation",)  # answered on each risk's page (Redditch App 8 Appendix B)
+
+
+def standalone_banks(framework: Framework) -> list[QuestionBank]:
+    """The framework's own question banks that no artefact answers and no other page asks."""
+    answered = {b for a in framework.artefacts for b in a.banks}
+    return [
+        b for b in framework.question_banks if b.id not in answered and b.purpose not in ELSEWHERE_PURPOSES
+    ]
+
+
+def slot_for_bank(bank: QuestionBank) -> str:
+    return f"{SLOT_PREFIX}{bank.id}"
+
+
+def other_records(framework: Framework, shown: set[str]) -> list[Artefact]:
+    """The framework's artefacts not already listed on the cycle page (`shown`): each is recorded,
+    done or decided on its own page, so it is reached from the cycle even when no gate needs it."""
+    return [
+        a
+        for a in framework.artefacts
+        if a.id not in shown and a.kind not in (*content.SINGLETON_KINDS, "approval") and not a.banks
+    ]
+
+
+def answer_rows(bank: QuestionBank, answers: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Each question with its answer and comment, as summary list rows to read (for a role that may
+    see the cycle but not change the partnership)."""
+    rows = []
+    for number, question in enumerate(bank.questions, start=1):
+        given = answers.get(question.id) or {}
+        answer = labels.get(str(given.get("answer") or ""), str(given.get("answer") or ""))
+        comment = str(given.get("comment") or "")
+        said = "; ".join(part for part in (answer, comment) if part)
+        rows.append(
+            {
+                "key": {"text": f"{number}. {question.text}"},
+                "value": {"text": said or "Not answered yet"},
+            }
+        )
+    return rows
