@@ -3,7 +3,8 @@
 The convention (docs/frameworks.md, "Field reference"): each model reached from `Framework` has a
 `###` heading naming its YAML path in backticks (`` ### `risk_model.bands[]` ``; the top level is
 "### Top-level fields"; a model used at several paths names each), and each of its fields a table
-row starting `` | `field` | `` in the model's field order. `note`, which every item has, is
+row starting `` | `field` | `` in the model's field order, in a table whose header starts `| field |`
+(other tables, of facts or measures, may follow). `note`, which every item has, is
 documented once, under "### Fields on every item". Examples are introduced by a line
 "From `<file>.yaml`:" followed by a ```yaml block, whose every line is a line of that file.
 """
@@ -66,6 +67,20 @@ def sections(text: str) -> dict[str, str]:
     return found
 
 
+def field_rows(body: str) -> list[str]:
+    """The field names of the rows of the section's field tables (those headed `| field |`)."""
+    rows: list[str] = []
+    in_fields = False
+    for line in body.splitlines():
+        if not line.startswith("|"):
+            in_fields = False
+        elif line.startswith("| field |"):
+            in_fields = True
+        elif in_fields and (match := ROW.match(line)):
+            rows.append(match["field"])
+    return rows
+
+
 def section_for(path: str, found: dict[str, str]) -> str | None:
     if not path:
         return found.get(TOP)
@@ -95,7 +110,7 @@ def undocumented(text: str) -> list[str]:
         if body is None:
             problems.append(f"{model.__name__}: no single '### ' heading naming {heading}")
             continue
-        rows = [m["field"] for m in ROW.finditer(body)]
+        rows = field_rows(body)
         wanted = [name for name in model.model_fields if name not in COMMON]
         missing = [name for name in wanted if name not in rows]
         if missing:
