@@ -247,7 +247,9 @@ class Requirement(Item):
     gate: str = Field(description="The stage this artefact is needed to enter.")
     tiers: list[str] = Field(default_factory=list, description="Empty means every tier.")
     types: list[str] = Field(default_factory=list, description="Empty means every type.")
-    approvers: list[str] = Field(default_factory=list, description="Role ids who must approve it.")
+    approvers: list[str] = Field(
+        default_factory=list, description="Role ids who approve it: all of them, or one (`approve: any`)."
+    )
     approve: Literal["all", "any"] = Field(
         default="all", description="'all': every approver must approve; 'any': one of them is enough."
     )
@@ -401,7 +403,8 @@ class Framework(Strict):
     documents: dict[str, str] = Field(
         default_factory=dict,
         description=f"Which template lays out each generated document ({', '.join(DOCUMENTS)}); "
-        "a document the file does not name has Accord's plain layout, or the model's if adopted.",
+        "a document the file neither names nor adopts from the model has Accord's plain layout, or, for "
+        "a council's own form (registration, leaving_form), is not offered.",
     )
     assurance: Assurance | None = Field(
         default=None, description="Governance assurance rating rules; none needs adopt_from_model."
