@@ -5,8 +5,8 @@ The convention (docs/frameworks.md, "Field reference"): each model reached from 
 "### Top-level fields"; a model used at several paths names each), and each of its fields a table
 row starting `` | `field` | `` in the model's field order, in a table whose header starts `| field |`
 (other tables, of facts or measures, may follow). `note`, which every item has, is
-documented once, under "### Fields on every item". Examples are introduced by a line
-"From `<file>.yaml`:" followed by a ```yaml block, whose every line is a line of that file.
+documented once, under "### Fields on every item". Each section has an example, introduced by a
+line "From `<file>.yaml`:" and followed by a ```yaml block whose every line is a line of that file.
 """
 
 from __future__ import annotations
@@ -120,6 +120,8 @@ def undocumented(text: str) -> list[str]:
             problems.append(
                 f"{heading} ({model.__name__}): rows for fields it does not have: {', '.join(unknown)}"
             )
+        if not EXAMPLE.search(body):
+            problems.append(f"{heading} ({model.__name__}): no example quoted from a framework file")
         if not missing and [name for name in rows if name in wanted] != wanted:
             problems.append(f"{heading} ({model.__name__}): rows not in schema order ({', '.join(wanted)})")
     return problems
@@ -128,6 +130,17 @@ def undocumented(text: str) -> list[str]:
 def test_every_schema_field_is_documented_under_its_model() -> None:
     problems = undocumented(DOC.read_text(encoding="utf-8"))
     assert not problems, "docs/frameworks.md does not document the schema:\n" + "\n".join(problems)
+
+
+def test_the_sections_follow_the_schema_order() -> None:
+    headings = list(sections(DOC.read_text(encoding="utf-8")))
+    order = []
+    for path, _model in schema_paths():
+        wanted = TOP if not path else f"`{path}`"
+        index = next((i for i, h in enumerate(headings) if (h == wanted if not path else wanted in h)), None)
+        if index is not None and index not in order:  # a missing section is the test above's to report
+            order.append(index)
+    assert order == sorted(order), [headings[i] for i in order]
 
 
 def test_a_field_left_out_is_named() -> None:
