@@ -191,7 +191,7 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
             officer,
             name="Team Bury Partnership",
             reference="TB-01",
-            type_name="Local strategic partnership",
+            type_name="Partnership permitted, required or encouraged by law",
             start=date(2026, 9, 1),  # typed, and never a clock (ADR 0021, rule 3)
             significance=SIGNIFICANCE,
         )

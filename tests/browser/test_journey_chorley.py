@@ -127,7 +127,7 @@ def test_a_key_partnership_from_proposal_to_closed(settings, new_page, users):
             officer,
             name="Chorley Youth Zone",
             reference="YZ-01",
-            type_name="Collaborative",
+            type_name="Organisations from various sectors brought together by the Council",
             start=date(2026, 4, 1),  # typed, and never a clock (ADR 0021, rule 3)
             significance=SIGNIFICANCE,
         )

@@ -77,7 +77,7 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
         officer,
         name=NAME,
         reference="RTC-01",
-        type_name="Joint committee",
+        type_name="Joint",
         start=months_after(proposed, -3),  # typed, "when it began": no duty is counted from it
         significance={"Does the partnership coordinate": "Yes", "Is the partnership otherwise": "No"},
     )

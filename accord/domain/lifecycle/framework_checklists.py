@@ -2,6 +2,7 @@
 that no artefact answers (a bank of points to consider, a report's contents, a board's duties) and the
 records it asks for that no gate needs. Each has a page; the cycle page links to every one."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from accord.frameworks.schema import Artefact, Framework, QuestionBank
@@ -24,13 +25,27 @@ def slot_for_bank(bank: QuestionBank) -> str:
     return f"{SLOT_PREFIX}{bank.id}"
 
 
-def other_records(framework: Framework, shown: set[str]) -> list[Artefact]:
+def only_when_not_met(framework: Framework, artefact_id: str, conditions: Mapping[str, bool] | None) -> bool:
+    """Whether the framework asks for this artefact only in cases that do not hold for this
+    partnership: every requirement and obligation naming it says `when`, and none is met (ADR 0028)."""
+    whens = [r.when for r in framework.requirements if r.artefact == artefact_id]
+    whens += [o.when for o in framework.obligations if o.artefact == artefact_id]
+    return bool(whens) and all(when is not None and not when.met(conditions) for when in whens)
+
+
+def other_records(
+    framework: Framework, shown: set[str], conditions: Mapping[str, bool] | None = None
+) -> list[Artefact]:
     """The framework's artefacts not already listed on the cycle page (`shown`): each is recorded,
-    done or decided on its own page, so it is reached from the cycle even when no gate needs it."""
+    done or decided on its own page, so it is reached from the cycle even when no gate needs it —
+    except one the framework asks for only in cases this partnership is not (`conditions`)."""
     return [
         a
         for a in framework.artefacts
-        if a.id not in shown and a.kind not in (*content.SINGLETON_KINDS, "approval") and not a.banks
+        if a.id not in shown
+        and a.kind not in (*content.SINGLETON_KINDS, "approval")
+        and not a.banks
+        and not only_when_not_met(framework, a.id, conditions)
     ]
 
 

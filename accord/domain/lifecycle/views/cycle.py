@@ -104,7 +104,9 @@ def _for_reader(href: str | None, partnership, can_change: bool) -> str | None:
     return href
 
 
-def _everything_else(partnership, framework, records, checklists) -> tuple[list[dict], list[dict]]:
+def _everything_else(
+    partnership, framework, records, checklists, conditions
+) -> tuple[list[dict], list[dict]]:
     """The framework's checklists no artefact answers, and its records not listed already: every
     one reachable from the cycle page (issue 16)."""
     banks = [
@@ -118,7 +120,7 @@ def _everything_else(partnership, framework, records, checklists) -> tuple[list[
     shown = {item["artefact"].id for item in checklists}
     others = [
         {"name": a.name, "href": artefact_url(partnership, framework, a), "record": records.get(a.id)}
-        for a in framework_checklists.other_records(framework, shown)
+        for a in framework_checklists.other_records(framework, shown, conditions)
     ]
     return banks, others
 
@@ -145,7 +147,9 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
     stages = {s.id: s for s in framework.stages}
     records = {r.slot: r for r in ArtefactRecord.objects.filter(partnership=partnership)}
     checklists = _checklists(partnership, framework)
-    framework_banks, other_records = _everything_else(partnership, framework, records, checklists)
+    framework_banks, other_records = _everything_else(
+        partnership, framework, records, checklists, now.facts.conditions
+    )
     for item in [*other_records, *(i for move in moves for i in move["items"])]:
         item["href"] = _for_reader(item.get("href"), partnership, can_change)
     transitions = partnership.transitions.all()
