@@ -38,7 +38,10 @@ def appointed(framework: Framework, roles: Iterable[str]) -> dict[str, tuple[Con
     )
     for appointment in rows:
         user = appointment.user
-        contact = Contact((user.email or "").strip().lower(), user.display_name, user.pk, user.person_id)
+        address = user.email or (
+            user.person.email if user.person else ""
+        )  # the account's, else the register's
+        contact = Contact(address.strip().lower(), user.display_name, user.pk, user.person_id)
         found.setdefault(appointment.role_id, []).append(contact)
     return {role: tuple(contacts) for role, contacts in found.items()}
 
