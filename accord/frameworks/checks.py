@@ -22,6 +22,7 @@ from .schema import (
 )
 from .schema_case import check_business_case
 from .schema_council import check_council_obligations
+from .sources import council_sources
 from .wording import check_wording
 
 Problem = tuple[str, str]
@@ -330,8 +331,6 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
 
 def _council_reports(fw: Framework) -> set[str]:
     """The reports the registered council sources know under this framework (none without the apps)."""
-    from .sources import council_sources
-
     return {report for source in council_sources() for report in source(fw).reports()}
 
 
