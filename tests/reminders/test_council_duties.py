@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accord.domain.lifecycle.models import Appointment
 from accord.frameworks import loader
-from accord.outputs.reminders import mywork, services
+from accord.outputs.reminders import feeds, mywork, services
 from accord.outputs.reports.models import ReportSnapshot
 from tests import factories as f
 from tests.clock import on_day
@@ -161,3 +161,17 @@ def test_an_owner_without_email_leaves_the_duty_unowned_in_the_summary(db):
     with on_day(date(2026, 6, 1)):
         summary, _ = services.plan_day(date(2026, 6, 1), dry_run=True, framework=loader.get(CBC))
     assert summary.unowned >= 1
+
+
+def test_the_owners_calendar_feed_has_the_duty_with_its_clause(chief_executive, settings):
+    settings.ACCORD_FRAMEWORK = CBC
+    framework = loader.get(CBC)
+    with on_day(date(2026, 6, 1)):
+        work = mywork.work_for(chief_executive["carla"], date(2026, 6, 1), framework=framework)
+        text = feeds.calendar(chief_executive["carla"], work, framework).decode()
+    unfolded = text.replace("\r\n ", "")
+    assert "accord-council-council-private_sector_yearly_report@" in unfolded
+    title = "Yearly report on the performance of the private sector partnerships"
+    assert f"{title} (Central Bedfordshire Council)" in unfolded
+    assert "J3 Partnerships Protocol\\, 3.2.8" in unfolded
+    assert "Partnership: Central Bedfordshire" not in unfolded  # the council's duty, not a partnership's
