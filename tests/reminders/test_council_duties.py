@@ -93,6 +93,12 @@ def test_redditch_shows_the_joint_annual_report_owned_by_both_officers(client, s
     assert "No one is appointed to this role yet." in html
     assert "Partnership Governance Framework and Toolkit, 9" in html
     assert reverse("report", args=["annual"]) in html
+    assert reverse("appointments") not in html  # only administrators appoint
+
+
+def test_an_administrator_can_go_from_the_duty_to_the_appointments(client, settings, users):
+    html = page(client, users["administrator"], settings, "redditch")
+    assert reverse("appointments") in html
 
 
 def test_chorley_sets_no_council_duties_and_the_compliance_page_does_not_link_them(client, settings, users):
