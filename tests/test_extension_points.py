@@ -11,6 +11,7 @@ from accord.domain.reviews.evidence import ReviewEvidence
 from accord.domain.risks.evidence import RiskEvidence
 from accord.frameworks import places, sources
 from accord.kernel.accounts.policy import Action
+from accord.outputs.reports.council_evidence import IssuedReports
 from accord.register import tabs
 from accord.register.evidence import RoleEvidence
 
@@ -33,10 +34,14 @@ def test_the_partnership_page_has_each_apps_tabs_once_in_order():
 
 
 def test_running_ready_again_registers_nothing_twice():
-    before = (tabs.tabs(), sources.sources(), places.registered())
+    before = (tabs.tabs(), sources.sources(), places.registered(), sources.council_sources())
     for config in apps.get_app_configs():
         config.ready()
-    assert (tabs.tabs(), sources.sources(), places.registered()) == before
+    assert (tabs.tabs(), sources.sources(), places.registered(), sources.council_sources()) == before
+
+
+def test_the_reports_app_gives_the_evidence_for_the_councils_own_duties_once():
+    assert sources.council_sources() == [IssuedReports]
 
 
 def test_a_different_tab_under_a_taken_id_is_refused():

@@ -21,6 +21,8 @@ from .schema import (
     Obligation,
 )
 from .schema_case import check_business_case
+from .schema_council import check_council_obligations
+from .sources import council_sources
 from .wording import check_wording
 
 Problem = tuple[str, str]
@@ -323,7 +325,13 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_wording(fw),
         *check_adoption(fw),
         *check_business_case(fw),
+        *check_council_obligations(fw, _council_reports(fw)),
     ]
+
+
+def _council_reports(fw: Framework) -> set[str]:
+    """The reports the registered council sources know under this framework (none without the apps)."""
+    return {report for source in council_sources() for report in source(fw).reports()}
 
 
 # Which comparisons a rule may use on each kind of measure, so a worse measure never gives a

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from .schema import DURATION
+from .schema_base import DURATION
 
 
 @dataclass(frozen=True)

@@ -148,12 +148,24 @@ def next_due(obligation: Obligation, anchor_date: date, completions: list[date])
     between two completions on time never exceeds the period. Fixed: the first unmet date of the
     grid `first_due` + n × `repeat`."""
     first_offset, repeat, _ = _durations(obligation)
+    return due_on(first_offset, repeat, obligation.cadence, anchor_date, completions)
+
+
+def due_on(
+    first_offset: Duration, repeat: Duration | None, cadence: str, anchor_date: date, completions: list[date]
+) -> date:
+    """`next_due` for any duty with these durations and cadence (a council obligation's too)."""
     first_due = first_offset.after(anchor_date)
     if repeat is None or not completions:
         return first_due
-    if obligation.cadence == "rolling":
+    if cadence == "rolling":
         return repeat.after(completions[-1])
     return _nth(first_due, repeat, _pending_cycle(first_due, repeat, completions))
+
+
+def status_on(today: date, due: date, soon: Duration, done: bool) -> str:
+    """Overdue after `due`; due soon from `soon` before it; otherwise met if done, else not yet due."""
+    return _status(today, due, soon, done)
 
 
 def evaluate(

@@ -35,6 +35,11 @@ from .schema_case import (  # noqa: F401 (re-exported)
     Condition,
     Declaration,
 )
+from .schema_council import (  # noqa: F401 (re-exported)
+    COUNCIL_ANCHORS,
+    CouncilEvidence,
+    CouncilObligation,
+)
 from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one namespace)
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
@@ -394,6 +399,10 @@ class Framework(Strict):
     stages: list[Stage] = Field(default_factory=list)
     requirements: list[Requirement] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    council_obligations: list[CouncilObligation] = Field(
+        default_factory=list,
+        description="Duties on the council as a whole, each owned by a role (ADR 0031); none means none.",
+    )
     question_banks: list[QuestionBank] = Field(default_factory=list)
     business_case: BusinessCase | None = Field(
         default=None, description="Its business case's parts and questions; none means it has none."

@@ -27,3 +27,22 @@ def register_source(source: Source) -> None:
 def sources() -> list[Source]:
     """Every registered source, in the order the apps registered them."""
     return list(_sources)
+
+
+# Council-level evidence (ADR 0031): what meets a council obligation (accord.frameworks.schema_council),
+# kept by a higher app — the reports app's issued reports. A council source is called with the framework
+# in force and answers `reports()` (the ids of the reports it can tell about, for validation) and
+# `done(keys)` (evidence key → what was done, each with the day, a title and the page that shows it).
+CouncilSource = Callable[[Framework], Any]
+
+_council_sources: list[CouncilSource] = []
+
+
+def register_council_source(source: CouncilSource) -> None:
+    """Add a source of council-level evidence; registering it again is harmless."""
+    if source not in _council_sources:
+        _council_sources.append(source)
+
+
+def council_sources() -> list[CouncilSource]:
+    return list(_council_sources)

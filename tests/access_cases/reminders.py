@@ -14,4 +14,5 @@ def cases(world) -> list[tuple[str, str, object]]:
         ("calendar-feed-revoke", reverse("calendar-feed-revoke"), None),
         ("calendar-feed-ics", reverse("calendar-feed-ics", args=[token]), None),
         ("council-calendar", reverse("council-calendar"), None),
+        ("council-duties", reverse("council-duties"), None),
     ]

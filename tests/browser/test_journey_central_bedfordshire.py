@@ -6,8 +6,9 @@ counted from activation, then rolling from when it was last done), and each side
 needs an administrator's recorded override. Evidence recorded in its natural place (a scored risk, a
 quarter's figures, the delivery plan, a review on the Reviews pages) meets the requirement.
 
-A private sector partnership shows that contract monitoring (3.2.7) and the yearly report (3.2.8)
-apply from activation when no signed date is recorded (they showed "Nothing is due"), and that its
+A private sector partnership shows that contract monitoring (3.2.7) applies from activation when no
+signed date is recorded (it showed "Nothing is due"), that the yearly report (3.2.8) is the council's
+duty on the Council duties page rather than the partnership's (ADR 0031), and that its
 contract is checked against the private sector contract headings while the Board's terms of reference
 are checked against the fifteen items of 2.9.1. axe-core runs on every page visited.
 """
@@ -61,7 +62,7 @@ REVIEW = "Annual Review meeting of the Joint Committee or Board"  # 2.11.1, year
 REVIEW_REPORT = "Report of the annual review to the lead authority's executive"  # 2.11.2, yearly
 DELIVERY_PLAN = "Agree the annual delivery plan"  # 2.13.7, yearly
 CONTRACT_MONITORING = "Contract monitoring by the Council Authorised Officer"  # 3.2.7, every 3 months
-YEARLY_REPORT = "Yearly report from the office of the Chief Executive on private sector partnerships"
+YEARLY_REPORT = "Yearly report on the performance of the private sector partnerships"  # the council's, 3.2.8
 QUARTERLY = (PERFORMANCE, EXCEPTIONS, AUDIT)
 YEARLY = (REVIEW, REVIEW_REPORT, DELIVERY_PLAN)
 TERMS = "Terms of reference of the Joint Committee or Board"
@@ -614,15 +615,21 @@ def test_a_private_sector_partnerships_contract_monitoring_applies_from_activati
         move(officer, pk, "Make the partnership active")
         assert Partnership.objects.get(pk=pk).status == "active"
 
-        # No signed date: both count from activation, and say so.
+        # No signed date: contract monitoring counts from activation, and says so.
         rows = obligation_rows(officer, pk)
-        monitoring, yearly = rows[CONTRACT_MONITORING], rows[YEARLY_REPORT]
+        monitoring = rows[CONTRACT_MONITORING]
         assert (monitoring.due, monitoring.status) == (
             due(CONTRACT_AGREED, months=3),
             f"Not yet due\n{ACTIVATION}",
         )
-        assert (yearly.due, yearly.status) == (due(CONTRACT_AGREED, years=1), f"Not yet due\n{ACTIVATION}")
         assert not {AUDIT, PERFORMANCE, REVIEW} & set(rows)  # the public sector Board's duties
+        # The Chief Executive's yearly report (3.2.8) is the council's duty, not this partnership's:
+        # it is on the Council duties page (ADR 0031).
+        assert YEARLY_REPORT not in rows
+        visit(officer, "/council-duties/")
+        expect(officer.locator("main")).to_contain_text(YEARLY_REPORT)
+        expect(officer.locator("main")).to_contain_text("J3 Partnerships Protocol, 3.2.8")
+        assert_accessible(officer)
 
     with on_day(CONTRACT_MONITORED):
         sign_in(officer, "officer")

@@ -138,6 +138,7 @@ URL_POLICY: dict[str, str] = {
     "calendar-feed-revoke": SIGNED_IN,
     "calendar-feed-ics": PUBLIC,  # the secret token in the address is the authentication
     "council-calendar": Action.VIEW_REPORTS,
+    "council-duties": Action.VIEW_COMPLIANCE,  # the council's own duties (ADR 0031): every staff role
     # Reports to committees (accord.outputs.reports)
     "reports": Action.VIEW_REPORTS,
     "report": Action.VIEW_REPORTS,

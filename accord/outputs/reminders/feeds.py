@@ -89,12 +89,15 @@ def _domain() -> str:
 def uid(entry: WorkItem) -> str:
     """Stable for an item across fetches, so a calendar moves the event when its date changes."""
     key = entry.item.key.replace(":", "-")
-    return f"accord-{entry.item.partnership_id}-{key}@{_domain()}"
+    return f"accord-{entry.item.partnership_id or 'council'}-{key}@{_domain()}"
 
 
 def description(entry: WorkItem, framework: Framework) -> str:
     item = entry.item
-    lines = [f"{item.title}", f"Partnership: {item.partnership_name}"]
+    lines = [
+        f"{item.title}",
+        f"Partnership: {item.partnership_name}" if item.partnership_id else item.partnership_name,
+    ]
     if item.cite:
         lines.append(f"Required by {citations.display(item.cite, framework)}")
     if entry.why == ESCALATED:

@@ -13,7 +13,7 @@ from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.register.access import my_partnerships, visible_partnerships
 
-from . import gather, planner
+from . import duties, gather, planner
 
 OWNER, ESCALATED = "owner", "escalated"
 
@@ -41,13 +41,15 @@ def _partnerships(user):
 
 
 def work_for(user, today: date, *, framework: Framework) -> list[WorkItem]:
-    """Everything dated that this user owns, and what is escalated to them today."""
+    """Everything dated that this user owns, and what is escalated to them today: on their
+    partnerships, and the council's own duties while due soon or overdue where they are appointed to
+    an owner role (ADR 0031)."""
+    found = own_council_duties(user, today, framework=framework)
     if not has_work(user):
-        return []
+        return found
     rules = planner.rules_for(framework)
     escalate_after = parse(rules.escalate_after)
     partnerships = _partnerships(user).filter(pk__in=gather.open_partnerships().values("pk"))
-    found = []
     for entry in gather.owned_items(framework, rules, partnerships, today):
         item = entry.item
         if any(owner.person_id == user.person_id for owner in entry.owners):
@@ -59,6 +61,17 @@ def work_for(user, today: date, *, framework: Framework) -> list[WorkItem]:
         ):
             found.append(WorkItem(item, ESCALATED, entry.owners))
     return found
+
+
+def own_council_duties(user, today: date, *, framework: Framework) -> list[WorkItem]:
+    """The council's duties due soon or overdue that this staff user owns by appointment."""
+    if not can(user, Action.VIEW_COMPLIANCE) or not framework.council_obligations:
+        return []
+    return [
+        WorkItem(entry.item, OWNER, entry.owners)
+        for entry in duties.owned_items(framework, today, due_only=True)
+        if any(owner.user_id == user.pk for owner in entry.owners)
+    ]
 
 
 def grouped(work: list[WorkItem]) -> dict[str, list[WorkItem]]:

@@ -45,7 +45,7 @@ class Contact:
 class Item:
     """One thing due on one partnership: an obligation or a review action."""
 
-    partnership_id: int
+    partnership_id: int | None  # None for a duty on the council as a whole (ADR 0031)
     partnership_name: str
     key: str  # the obligation id, or "action:<id>"
     title: str
@@ -75,7 +75,9 @@ class Message:
     recipient: Contact
     reminders: list[Item] = field(default_factory=list)
     escalations: list[Item] = field(default_factory=list)
-    owners: dict[tuple[int, str], tuple[Contact, ...]] = field(default_factory=dict)  # of escalated items
+    owners: dict[tuple[int | None, str], tuple[Contact, ...]] = field(
+        default_factory=dict
+    )  # of escalated items
 
     def entries(self) -> list[tuple[Item, str]]:
         return [(i, REMINDER) for i in self.reminders] + [(i, ESCALATION) for i in self.escalations]
@@ -116,7 +118,7 @@ def _unique(contacts: Iterable[Contact]) -> tuple[Contact, ...]:
     return tuple(seen.values())
 
 
-Sent = tuple[str, int, str, str]  # (email, partnership id, item key, kind) already sent today
+Sent = tuple[str, int | None, str, str]  # (email, partnership id, item key, kind) already sent today
 
 
 def plan(

@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 
-from . import emails, gather, planner
+from . import duties, emails, gather, planner
 from .models import ReminderLog
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,11 @@ def plan_day(
     owned = []
     for entry in gather.owned_items(framework, rules, partnerships, today, unowned, due_only=True):
         summary.items[entry.item.status] += 1
+        owned.append(entry)
+    for entry in duties.owned_items(framework, today, due_only=True):  # the council's own duties
+        summary.items[entry.item.status] += 1
+        if not entry.owners:
+            unowned.append(entry.item)
         owned.append(entry)
     summary.unowned = len(unowned)
     already = set(
@@ -161,7 +166,7 @@ def _claim(messages: list[planner.Message], today: date) -> tuple[str, set[plann
             )
     with transaction.atomic():
         _insert_ignoring_conflicts(rows)
-    claimed = set(
+    claimed: set[planner.Sent] = set(
         ReminderLog.objects.filter(sent_on=today, run=run).values_list(
             "email", "partnership_id", "item_key", "kind"
         )

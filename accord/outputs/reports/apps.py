@@ -8,7 +8,12 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from accord.frameworks.sources import register_council_source
         from accord.kernel.accounts.policy import Action
         from accord.register.tabs import Tab, register_tab
+
+        from .council_evidence import IssuedReports
+
+        register_council_source(IssuedReports)  # issued reports meet the council's own duties (ADR 0031)
 
         register_tab(Tab("pack", "Pack", "partnership-pack", Action.VIEW_MONITORING, order=50))

@@ -18,7 +18,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
         request,
         "reminders/my_work.html",
         {
-            "has_work": mywork.has_work(request.user),
+            "has_work": mywork.has_work(request.user) or bool(work),
             "groups": mywork.grouped(work),
             "names": planner.GROUP_NAMES,
             "escalated": mywork.ESCALATED,

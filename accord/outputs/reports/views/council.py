@@ -27,6 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "reports/index.html",
         {
             "kinds": list(kinds_for(loader.for_request(request).id).values()),
+            "framework": loader.for_request(request),
             "recent": list(services.snapshots().filter(partnership=None)[:RECENT]),
         },
     )
