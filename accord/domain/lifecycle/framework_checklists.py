@@ -5,6 +5,7 @@ records it asks for that no gate needs. Each has a page; the cycle page links to
 from collections.abc import Mapping
 from typing import Any
 
+from accord.frameworks import defaults
 from accord.frameworks.schema import Artefact, Framework, QuestionBank
 
 from . import content
@@ -33,6 +34,12 @@ def only_when_not_met(framework: Framework, artefact_id: str, conditions: Mappin
     return bool(whens) and all(when is not None and not when.met(conditions) for when in whens)
 
 
+def recorded_as_a_record(framework: Framework, artefact: Artefact) -> bool:
+    """An exit report under a framework with no leaving form (Bury's final reports at dissolution) is
+    recorded as a record, not on a leaving form the council does not have (ADR 0027)."""
+    return artefact.kind == "exit_report" and defaults.document_template(framework, "leaving_form") is None
+
+
 def other_records(
     framework: Framework, shown: set[str], conditions: Mapping[str, bool] | None = None
 ) -> list[Artefact]:
@@ -43,7 +50,7 @@ def other_records(
         a
         for a in framework.artefacts
         if a.id not in shown
-        and a.kind not in (*content.SINGLETON_KINDS, "approval")
+        and (a.kind not in (*content.SINGLETON_KINDS, "approval") or recorded_as_a_record(framework, a))
         and not a.banks
         and not only_when_not_met(framework, a.id, conditions)
     ]

@@ -12,7 +12,7 @@ from accord.frameworks.evidence_rules import governing_artefact
 from accord.frameworks.schema import Artefact, Framework
 from accord.register.models import Partnership
 
-from . import content, cycle
+from . import content, cycle, framework_checklists
 
 
 def is_governing(partnership: Partnership, framework: Framework, artefact: Artefact) -> bool:
@@ -50,6 +50,9 @@ def artefact_url(partnership: Partnership, framework: Framework, artefact: Artef
         "approval": "approvals",
         "registration": "partnership",
     }
+    if framework_checklists.recorded_as_a_record(framework, artefact):
+        # a council with no leaving form of its own (Bury's final reports): recorded as a record
+        return reverse("artefact-record", args=[pk, artefact.id])
     if artefact.kind in pages:
         return reverse(pages[artefact.kind], args=[pk])
     if artefact.kind == "terms_of_reference" and is_governing(partnership, framework, artefact):

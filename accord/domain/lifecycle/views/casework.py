@@ -22,7 +22,7 @@ from accord.kernel.accounts.policy import Action, can
 from accord.register.models import Partnership
 from accord.register.services import Finished
 
-from .. import content, prefill, record_evidence, where
+from .. import content, framework_checklists, prefill, record_evidence, where
 from ..casework_summary import SLOT, overview
 from ..forms_casework import ANSWER_LABELS, TESTS_PART, ArtefactRecordForm, BankForm, PartForm
 from ..framework_checklists import answer_rows
@@ -252,8 +252,10 @@ def recordable(framework: Framework, artefact_id: str, partnership: Partnership)
     not a checklist (which is answered), and nothing done or recorded elsewhere: reviews, monitoring
     records, and what is met in its natural place (ADR 0024)."""
     artefact = _artefact(framework, artefact_id)
+    # a council with no leaving form (Bury) records its exit report here, as the record it is
+    no_form = framework_checklists.recorded_as_a_record(framework, artefact)
     if (
-        artefact.kind in content.SINGLETON_KINDS
+        (artefact.kind in content.SINGLETON_KINDS and not no_form)
         or artefact.kind == "approval"
         or artefact.banks
         or record_evidence.never_counts(framework, artefact)
