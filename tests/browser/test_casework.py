@@ -38,11 +38,11 @@ def test_an_officer_writes_a_business_case_and_the_approver_sees_the_warnings(pa
 
 
 def test_an_officer_answers_a_checklist_with_a_comment_for_every_question(page, own_partnership, settings):
-    settings.ACCORD_FRAMEWORK = "redditch"  # its working arrangements checklist (Chorley has none)
-    questions = len(content.bank(loader.current(), "operational_checklist").questions)
+    settings.ACCORD_FRAMEWORK = "northampton"  # its arrangements in place, a comment each (Chorley has none)
+    questions = len(content.bank(loader.current(), "arrangements_in_place").questions)
     pk = own_partnership.pk
     sign_in(page, "officer")
-    visit(page, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/operational_checklist/")
+    visit(page, f"/partnerships/{pk}/cycle/checklists/arrangements_checklist/arrangements_in_place/")
     for number in range(1, questions + 1):
         page.get_by_role("group", name=f"{number}.").get_by_label("Yes").check()
     for number in range(1, questions):

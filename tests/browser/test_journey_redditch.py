@@ -214,10 +214,9 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
     expect(officer.locator("main")).to_contain_text("The agreement covers every heading")
 
     # The working arrangements checklist (App 4a used at set-up) and the nominations (7).
-    visit(
-        officer, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/operational_checklist/"
-    )
-    answer_and_complete(officer, "Yes")
+    visit(officer, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/annual_review/")
+    expect(officer.get_by_role("group", name="Performance and Delivery")).to_be_visible()  # App 4a's headings
+    answer_and_complete(officer, "3 – YES- working effectively")
     visit(officer, f"/partnerships/{pk}/cycle/records/nominations/")
     fill_date(officer, "Date produced", proposed)
     officer.get_by_label("Summary").fill("Olive Officer nominated as the officer representative")
