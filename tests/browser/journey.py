@@ -6,6 +6,7 @@ has loaded. Reading steps (`obligation`, `refused_move`) return what the page sh
 asserts in the page's own words.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -167,7 +168,9 @@ def decide_to_leave(page: Page, pk: int, decided_on: date, decided_by: str, refe
     fill_date(page, "Date the decision was made", decided_on)
     page.get_by_label("Who made the decision").fill(decided_by)
     page.get_by_label("Authority or decision reference").fill(reference)
-    page.get_by_label("External funding sources or resources ceased").check()
+    reasons = page.get_by_role("group", name="Why is the council's involvement ending?")
+    if reasons.count():  # the framework lists reasons (Redditch 11); else the reason is written below
+        reasons.get_by_label(re.compile(r"^External funding sources")).check()
     page.get_by_role("group", name="Is this a planned or unplanned end?").get_by_label(
         "Planned", exact=True
     ).check()
