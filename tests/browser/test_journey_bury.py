@@ -181,7 +181,6 @@ def cover(page, pk: int, headings) -> None:
 def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_page, users, officer_person):
     settings.ACCORD_FRAMEWORK = "bury"
     f.track_from(GO_LIVE)
-    f.PartnershipTypeFactory(name="Local strategic partnership")  # Bury: permitted by law (3.4)
     f.DirectorateFactory(code="COMM", name="Communities")
     f.PersonFactory(name="Bilal Khan", job_title="Finance Manager")
     f.PersonFactory(name="Cllr Alan Whittaker", job_title="Councillor", kind="member")
@@ -201,11 +200,13 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
             officer,
             name="Team Bury Partnership",
             reference="TB-01",
-            type_name="Local strategic partnership",
+            type_name="Partnership permitted, required or encouraged by law",  # 3.4
+            subtype="Local Strategic Partnership (LSP)",  # App 1, App 5 (ii): reports to the Executive
             start=date(2026, 9, 1),  # typed, and never a clock (ADR 0021, rule 3)
             significance=SIGNIFICANCE,
         )
         expect(officer.locator("#significance")).to_contain_text("Council funds or services committed")
+        expect(officer.locator("#type")).to_contain_text("Local Strategic Partnership (LSP)")  # its sub-type
         # A proposal owes nothing yet.
         expect(officer.locator("#needs")).to_contain_text("Nothing is due under the council's framework")
 
