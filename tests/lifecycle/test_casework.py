@@ -376,6 +376,10 @@ def test_redditchs_setting_up_checklist_is_app_4a_under_its_headings_in_its_word
     assert record.complete and record.answers["banks"]["annual_review"]["staffing"]["answer"] == "2"
     page = html.unescape(client.get(url).content.decode())
     assert 'value="2" checked' in page
+    client.force_login(users["auditor"])  # reads it, under App 4a's headings and in its words
+    page = html.unescape(client.get(url).content.decode())
+    assert '<h2 class="govuk-heading-m">Performance and Delivery</h2>' in page
+    assert "2 – YES – but could be improved; Considered at the board on 3 March." in page
 
 
 def test_a_checklist_of_several_goes_on_to_the_next_incomplete_one(client, users, settings):
