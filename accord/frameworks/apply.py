@@ -131,6 +131,7 @@ def facts_for(
         facts[p.pk] = PartnershipFacts(
             partnership_id=p.pk,
             register_type=p.partnership_type.name,
+            subtype=p.subtype,
             statutory=p.statutory_status == "statutory",
             council_contribution=p.latest_year_contribution,
             council_role=p.council_role,

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .checks_parts import check_parts
 from .durations import parse
 from .evidence_rules import check_evidence_rules
 from .schema import (
@@ -34,6 +35,7 @@ MODEL_ID = "model"
 # Each part a framework may adopt, and what it gives.
 PARTS: dict[str, str] = {
     "assurance": "the model's governance assurance rating rules (used when the file has no `assurance`)",
+    "leaving": "the model's reasons for leaving and exit-plan headings (used when the file has no `leaving`)",
     **{
         document: f"the model's template laying out the {document.replace('_', ' ')} document"
         for document in DOCUMENTS
@@ -326,6 +328,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_adoption(fw),
         *check_business_case(fw),
         *check_council_obligations(fw, _council_reports(fw)),
+        *check_parts(fw),
     ]
 
 

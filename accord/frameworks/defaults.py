@@ -18,9 +18,9 @@ from pydantic import BaseModel
 
 from . import loader
 from .checks import MODEL_ID, PARTS
-from .schema import Assurance, Framework, Template
+from .schema import Assurance, Framework, Leaving, Template
 
-__all__ = ["MODEL_ID", "PARTS", "adopts", "assurance", "document_template", "model", "recited"]
+__all__ = ["MODEL_ID", "PARTS", "adopts", "assurance", "document_template", "leaving", "model", "recited"]
 
 
 def adopts(framework: Framework, part: str) -> bool:
@@ -52,6 +52,19 @@ def assurance(framework: Framework) -> Assurance | None:
     if adopts(framework, "assurance"):
         source = model()
         return recited(source.assurance, source.name)
+    return None
+
+
+def leaving(framework: Framework) -> Leaving | None:
+    """The decision to leave's reasons and exit-plan headings: the file's own, or the model's where
+    the file adopts them; else None (the decision asks for the reason in words and one plan)."""
+    if framework.leaving is not None:
+        return framework.leaving
+    if adopts(framework, "leaving"):
+        source = model()
+        if source.leaving is not None:
+            found: Leaving = recited(source.leaving, source.name)
+            return found
     return None
 
 

@@ -92,53 +92,65 @@ def _obligation(type_rule: PartnershipTypeRule, rule: ReportBack) -> Obligation 
     )
 
 
-_INDEX: dict[int, tuple[Framework, dict[str, Expectation], tuple[Obligation, ...]]] = {}
+_INDEX: dict[
+    int, tuple[Framework, dict[str, Expectation], dict[tuple[str, str], Expectation], tuple[Obligation, ...]]
+] = {}
 
 
-def _index(framework: Framework) -> tuple[dict[str, Expectation], tuple[Obligation, ...]]:
-    """Register type name (lower case) -> its expectation, and every regular rule's obligation;
-    worked out once per framework."""
+def _index(
+    framework: Framework,
+) -> tuple[dict[str, Expectation], dict[tuple[str, str], Expectation], tuple[Obligation, ...]]:
+    """Register type name (lower case) -> its expectation, (type id, sub-type id) -> the expectation
+    of a rule for that sub-type, and every regular rule's obligation; worked out once per framework."""
     cached = _INDEX.get(id(framework))
     if cached is None or cached[0] is not framework:
         by_name: dict[str, Expectation] = {}
+        by_subtype: dict[tuple[str, str], Expectation] = {}
         made: list[Obligation] = []
         for type_rule in framework.types:
-            rest = next((r for r in type_rule.report_back if not r.register_names), None)
+            rest = next((r for r in type_rule.report_back if not r.register_names and not r.subtypes), None)
             expectations = {}
             for rule in type_rule.report_back:
                 obligation = _obligation(type_rule, rule)
                 if obligation is not None:
                     made.append(obligation)
                 expectations[id(rule)] = Expectation(type_rule, rule, obligation)
+                for subtype in rule.subtypes:
+                    by_subtype[(type_rule.id, subtype)] = expectations[id(rule)]
             default = expectations[id(rest)] if rest else Expectation(type_rule, None, None)
             for name in (type_rule.name, *type_rule.register_names):
                 key = name.strip().lower()
                 named = next((r for r in type_rule.report_back if key in _lower(r.register_names)), None)
                 by_name.setdefault(key, expectations[id(named)] if named else default)
-        cached = _INDEX[id(framework)] = (framework, by_name, tuple(made))
-    return cached[1], cached[2]
+        cached = _INDEX[id(framework)] = (framework, by_name, by_subtype, tuple(made))
+    return cached[1], cached[2], cached[3]
 
 
 def _lower(names: list[str]) -> set[str]:
     return {name.strip().lower() for name in names}
 
 
-def expectation(framework: Framework, register_type: str) -> Expectation | None:
-    """What the framework expects of the representatives of a partnership of this register type;
-    None where the register type is none of the framework's types."""
-    return _index(framework)[0].get(register_type.strip().lower())
+def expectation(framework: Framework, register_type: str, subtype: str = "") -> Expectation | None:
+    """What the framework expects of the representatives of a partnership of this register type (and
+    sub-type, where the framework has a rule for it); None where the register type is none of the
+    framework's types."""
+    by_name, by_subtype, _ = _index(framework)
+    found = by_name.get(register_type.strip().lower())
+    if found is None or not subtype:
+        return found
+    return by_subtype.get((found.type_rule.id, subtype), found)
 
 
 def rules(framework: Framework) -> tuple[Obligation, ...]:
     """The obligations regular report-backs become, in the order of the framework's types."""
-    return _index(framework)[1]
+    return _index(framework)[2]
 
 
 def evaluate(
     framework: Framework, facts: PartnershipFacts, today: date, tier_id: str
 ) -> list[engine.ObligationResult]:
     """The partnership's regular report-back obligation, if its type has one (else nothing)."""
-    found = expectation(framework, facts.register_type)
+    found = expectation(framework, facts.register_type, facts.subtype)
     if found is None or found.obligation is None:
         return []
     return [engine.evaluate(found.obligation, facts, tier_id, found.type_rule.id, today)]

@@ -55,6 +55,7 @@ class OverrideFact(NamedTuple):
 class PartnershipFacts:
     partnership_id: int
     register_type: str = ""  # the register's type name, mapped to the framework's types
+    subtype: str = ""  # the sub-type of its type the register records (a framework sub-type id)
     statutory: bool = False
     council_contribution: Decimal = Decimal("0")
     council_role: str = ""

@@ -54,6 +54,13 @@ from .schema_monitoring import (  # noqa: F401 (re-exported: the schema is one n
     Reminders,
     ReportBack,
 )
+from .schema_parts import (  # noqa: F401 (re-exported)
+    ExitPlanHeading,
+    Leaving,
+    LeavingReason,
+    QuestionGroup,
+    SubType,
+)
 
 # The lifecycle states Accord implements (the partnership cycle); gates name the state they guard.
 LIFECYCLE_STATES = (
@@ -123,6 +130,10 @@ class PartnershipTypeRule(Item):
     report_back: list[ReportBack] = Field(
         default_factory=list,
         description="Representatives' report-back rules (accord.frameworks.duty_rules); none means not set.",
+    )
+    subtypes: list[SubType] = Field(
+        default_factory=list,
+        description="Sub-types the framework divides the type into (Bury App 5 (ii)); none means none.",
     )
 
 
@@ -303,6 +314,15 @@ class QuestionBank(Item):
         "report",
     ]
     scale: Literal["yes_no", "yes_no_comment", "score_1_3", "text"]
+    scale_labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="The scale's answers in the framework's words, by value ('1', 'yes'...); "
+        "an answer not named here has Accord's plain label.",
+    )
+    groups: list[QuestionGroup] = Field(
+        default_factory=list,
+        description="Headings the questions are grouped under, in order; none means one list.",
+    )
     questions: list[Question] = Field(min_length=1)
 
 
@@ -417,6 +437,11 @@ class Framework(Strict):
     )
     assurance: Assurance | None = Field(
         default=None, description="Governance assurance rating rules; none needs adopt_from_model."
+    )
+    leaving: Leaving | None = Field(
+        default=None,
+        description="The decision to leave's reasons and exit-plan headings; none needs adopt_from_model "
+        "(leaving) or the decision asks only for the reason in words.",
     )
     adopt_from_model: list[str] = Field(
         default_factory=list,

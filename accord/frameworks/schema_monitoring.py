@@ -154,6 +154,10 @@ class ReportBack(Cited):
         description="The register types (among the type's register_names) this rule is for; empty means "
         "every other register type of the framework type.",
     )
+    subtypes: list[str] = Field(
+        default_factory=list,
+        description="The type's sub-types (ids) this rule is for; a partnership of one of them takes it.",
+    )
     specified: bool = Field(default=True, description="False where the seed does not say (then give a note).")
     involvement: str = Field(default="", description="Who the council sends, e.g. 'Member or Officer'.")
     to: str = Field(default="", description="Who representatives report back to, e.g. 'Executive'.")

@@ -15,7 +15,7 @@ from accord.kernel.audit.bulk import insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import Actor, actor_name, diff, record
 from accord.register.models import Partnership
-from accord.register.offered_types import OfferedType
+from accord.register.offered_types import OfferedSubtype, OfferedType
 from accord.register.services import lock_open
 
 from . import apply, loader, significance, store, tracking
@@ -224,6 +224,9 @@ def offered_types(framework: Framework) -> list[OfferedType]:
             aliases=tuple(t.register_names),
             description=t.description,
             citation=framework.cite_text(t.cite),
+            subtypes=tuple(
+                OfferedSubtype(s.id, s.name, s.description, framework.cite_text(s.cite)) for s in t.subtypes
+            ),
         )
         for t in framework.types
     ]

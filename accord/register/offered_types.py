@@ -18,11 +18,20 @@ from .models import PartnershipType
 
 
 @dataclass(frozen=True)
+class OfferedSubtype:
+    id: str  # what the register records
+    name: str
+    description: str = ""
+    citation: str = ""  # in the user's words
+
+
+@dataclass(frozen=True)
 class OfferedType:
     name: str  # the framework's name for the type, the row offered
     aliases: tuple[str, ...] = ()  # other register type names that count as it (kept on old records)
     description: str = ""
     citation: str = ""  # in the user's words
+    subtypes: tuple[OfferedSubtype, ...] = ()  # the sub-types the framework divides it into
 
 
 Provider = Callable[[], Sequence[OfferedType]]
@@ -75,3 +84,29 @@ def listed() -> QuerySet[PartnershipType]:
     framework's seeded types that no record uses are not listed)."""
     used = PartnershipType.objects.filter(partnership__isnull=False)
     return (choices() | used).distinct()
+
+
+def offered_for(type_name: str) -> OfferedType | None:
+    """The framework's type a register type is, or counts as (by its aliases); None if neither."""
+    key = type_name.strip().lower()
+    for item in offered() or ():
+        if key == item.name.lower() or key in {alias.lower() for alias in item.aliases}:
+            return item
+    return None
+
+
+def subtypes_for(type_name: str) -> tuple[OfferedSubtype, ...]:
+    """The sub-types the framework in force divides a register type into; none if it does not."""
+    found = offered_for(type_name)
+    return found.subtypes if found else ()
+
+
+def any_subtypes() -> bool:
+    return any(item.subtypes for item in offered() or ())
+
+
+def subtype_name(type_name: str, subtype: str) -> str:
+    """The sub-type's name under the framework in force; the stored id where it no longer has it."""
+    if not subtype:
+        return ""
+    return next((s.name for s in subtypes_for(type_name) if s.id == subtype), subtype)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from accord.kernel.audit.service import display_value
 from accord.kernel.ui.components import summary_row
 
+from . import offered_types
 from .forms.partnerships import SECTIONS
 from .models import Partnership
 
@@ -24,6 +25,10 @@ def section_cards(partnership: Partnership, can_change: bool, staff: bool) -> li
             if not staff and name in STAFF_ONLY_FIELDS:
                 continue
             field = Partnership._meta.get_field(name)
+            if name == "subtype":
+                if partnership.subtype or offered_types.subtypes_for(partnership.partnership_type.name):
+                    rows.append(summary_row("Sub-type", _subtype(partnership)))
+                continue
             rows.append(summary_row(str(field.verbose_name).capitalize(), display_value(partnership, field)))
         card: dict[str, Any] = {"title": {"text": title, "headingLevel": 2}, "attributes": {"id": key}}
         if can_change:
@@ -38,3 +43,7 @@ def section_cards(partnership: Partnership, can_change: bool, staff: bool) -> li
             }
         cards.append({"card": card, "rows": rows})
     return cards
+
+
+def _subtype(partnership: Partnership) -> str:
+    return offered_types.subtype_name(partnership.partnership_type.name, partnership.subtype)

@@ -6,6 +6,7 @@ has loaded. Reading steps (`obligation`, `refused_move`) return what the page sh
 asserts in the page's own words.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -129,7 +130,7 @@ def record_done(page: Page, pk: int, artefact_id: str, summary: str, produced: d
 
 def carry_out_review(page: Page, pk: int, review: str, evidence: str) -> None:
     """On the Reviews tab, start `review` (as the start page names it), answer every question well
-    (Yes, or "3 – Yes, working effectively") with its evidence, decide to continue as it is with the
+    (Yes, or 3, the top of the scale) with its evidence, decide to continue as it is with the
     business case re-confirmed, and complete it with the proposed rating."""
     visit(page, f"/partnerships/{pk}/reviews/")
     page.get_by_role("button", name="Start a review").click()
@@ -143,7 +144,7 @@ def carry_out_review(page: Page, pk: int, review: str, evidence: str) -> None:
     while "/questions/" in page.url:
         scored = page.get_by_role("group", name="Assessment")
         if scored.count():
-            scored.get_by_label("3 – Yes, working effectively").check()
+            scored.get_by_label(re.compile(r"^3 ")).check()  # the top of the 1–3 scale, in any words
         else:
             page.get_by_role("group", name="Answer").get_by_label("Yes", exact=True).check()
         page.get_by_label("Evidence").fill(evidence)
@@ -167,7 +168,9 @@ def decide_to_leave(page: Page, pk: int, decided_on: date, decided_by: str, refe
     fill_date(page, "Date the decision was made", decided_on)
     page.get_by_label("Who made the decision").fill(decided_by)
     page.get_by_label("Authority or decision reference").fill(reference)
-    page.get_by_label("External funding sources or resources ceased").check()
+    reasons = page.get_by_role("group", name="Why is the council's involvement ending?")
+    if reasons.count():  # the framework lists reasons (Redditch 11); else the reason is written below
+        reasons.get_by_label(re.compile(r"^External funding sources")).check()
     page.get_by_role("group", name="Is this a planned or unplanned end?").get_by_label(
         "Planned", exact=True
     ).check()

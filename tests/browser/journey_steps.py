@@ -79,9 +79,11 @@ def propose(
     type_name: str,
     start: date,
     significance: Mapping[str, str],
+    subtype: str = "",
 ) -> int:
-    """On "Add a partnership", propose a new partnership and answer the framework's significance
-    questions (`significance`: the start of each question's text -> "Yes" or "No"). Returns its id."""
+    """On "Add a partnership", propose a new partnership (of `subtype`, the start of a sub-type's name,
+    where the framework has sub-types) and answer the framework's significance questions
+    (`significance`: the start of each question's text -> "Yes" or "No"). Returns its id."""
     visit(page, "/")
     page.get_by_role("button", name="Add a partnership").click()
     page.wait_for_url("**/partnerships/new/")
@@ -90,6 +92,8 @@ def propose(
     page.get_by_label("Reference").fill(reference)
     page.get_by_label("Description").fill(f"{name}: proposed in Accord.")
     page.get_by_role("combobox", name="Type").select_option(label=type_name)
+    if subtype:
+        page.get_by_role("group", name="Sub-type").get_by_label(subtype).check()  # its name, then its type
     page.get_by_role("group", name="Statutory status").get_by_label("Non-statutory").check()
     page.get_by_role("group", name="Legal status").get_by_label("Unincorporated").check()
     page.get_by_role("combobox", name="Lead organisation").select_option(index=1)

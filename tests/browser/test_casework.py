@@ -1,5 +1,7 @@
 """Browser journeys: writing a business case and answering a checklist, with axe-core on every page."""
 
+import re
+
 from playwright.sync_api import expect
 
 from accord.domain.lifecycle import content
@@ -50,13 +52,13 @@ def test_an_officer_writes_a_business_case_and_the_approver_sees_the_warnings(pa
 
 
 def test_an_officer_answers_a_checklist_with_a_comment_for_every_question(page, own_partnership, settings):
-    settings.ACCORD_FRAMEWORK = "redditch"  # its working arrangements checklist (Chorley has none)
-    questions = len(content.bank(loader.current(), "operational_checklist").questions)
+    settings.ACCORD_FRAMEWORK = "northampton"  # its arrangements in place, a comment each (Chorley has none)
+    questions = len(content.bank(loader.current(), "arrangements_in_place").questions)
     pk = own_partnership.pk
     sign_in(page, "officer")
-    visit(page, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/operational_checklist/")
-    for number in range(1, questions + 1):
-        page.get_by_role("group", name=f"{number}.").get_by_label("Yes").check()
+    visit(page, f"/partnerships/{pk}/cycle/checklists/arrangements_checklist/arrangements_in_place/")
+    for number in range(1, questions + 1):  # "1." is not "10."
+        page.get_by_role("group", name=re.compile(rf"^{number}\. ")).get_by_label("Yes", exact=True).check()
     for number in range(1, questions):
         page.get_by_label(f"Comments on question {number}", exact=True).fill(
             "Agreed at the April board meeting."

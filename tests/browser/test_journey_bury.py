@@ -26,7 +26,16 @@ from tests.clock import on_day
 
 from .conftest import submit, visit
 from .journey import carry_out_review, decide_to_leave, fill_date, move, override, refused_move
-from .journey_steps import assert_due, decide, duties, months_after, propose, signed_in, take_the_test
+from .journey_steps import (
+    answer_and_complete,
+    assert_due,
+    decide,
+    duties,
+    months_after,
+    propose,
+    signed_in,
+    take_the_test,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -55,6 +64,7 @@ SIGNIFICANCE = {  # no Executive approval needed; Council funds could be committ
 }
 CRITERIA = {"Is it a relationship between", "Is the Council working with", "Will the parties work"}
 INFORMAL_GROUP = "Is it an informal group"  # an exclusion (3.3): answered yes, it is not a partnership
+DELEGATED = "record_of_delegated_decision"  # App 3
 OVERRIDE_REASON = "The Executive designated Team Bury the borough's LSP (minute EX/27/12)"
 
 
@@ -171,7 +181,6 @@ def cover(page, pk: int, headings) -> None:
 def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_page, users, officer_person):
     settings.ACCORD_FRAMEWORK = "bury"
     f.track_from(GO_LIVE)
-    f.PartnershipTypeFactory(name="Local strategic partnership")  # Bury: permitted by law (3.4)
     f.DirectorateFactory(code="COMM", name="Communities")
     f.PersonFactory(name="Bilal Khan", job_title="Finance Manager")
     f.PersonFactory(name="Cllr Alan Whittaker", job_title="Councillor", kind="member")
@@ -191,11 +200,13 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
             officer,
             name="Team Bury Partnership",
             reference="TB-01",
-            type_name="Partnership permitted, required or encouraged by law",
+            type_name="Partnership permitted, required or encouraged by law",  # 3.4
+            subtype="Local Strategic Partnership (LSP)",  # App 1, App 5 (ii): reports to the Executive
             start=date(2026, 9, 1),  # typed, and never a clock (ADR 0021, rule 3)
             significance=SIGNIFICANCE,
         )
         expect(officer.locator("#significance")).to_contain_text("Council funds or services committed")
+        expect(officer.locator("#type")).to_contain_text("Local Strategic Partnership (LSP)")  # its sub-type
         # A proposal owes nothing yet.
         expect(officer.locator("#needs")).to_contain_text("Nothing is due under the council's framework")
 
@@ -316,6 +327,11 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
         # App 3: everyone consulted, the sign-off is still not complete until its declaration is signed.
         assert "Partnership sign off checklist: not done yet" in refused_move(officer, pk, "active")
         sign_the_declaration(officer, pk)
+        # App 3: the sign-off is "to be attached to the Record of Delegated Decision sheet".
+        assert "Record of Delegated Decision: not done yet" in refused_move(officer, pk, "active")
+        visit(officer, f"/partnerships/{pk}/cycle/checklists/{DELEGATED}/{DELEGATED}/")
+        expect(officer.locator("main")).to_contain_text("What advice/guidance has been sought")
+        answer_and_complete(officer)
         record_it(
             officer, pk, "procurement_arrangements", SIGNED_ON, "It follows the Contract Procedure Rules"
         )

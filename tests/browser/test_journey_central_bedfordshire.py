@@ -293,13 +293,16 @@ def give_notice(page: Page, pk: int) -> None:
     fill_date(page, "Date the decision was made", clock.today())
     page.get_by_label("Who made the decision").fill("Executive")
     page.get_by_label("Authority or decision reference").fill("Executive minute E/27/52")
+    # Central Bedfordshire lists no reasons: the reason is written; its exit plan is 2.9.1.12's resignation.
+    page.get_by_label("Why is the council's involvement ending?").fill("The partnership's aims are met")
     for question in (
-        "Why is the council's involvement ending?",
         "Is this a planned or unplanned end?",
         "Will the partnership continue without the council?",
     ):
         page.get_by_role("group", name=question).get_by_role("radio").first.check()
-    page.get_by_label("Notice periods").fill("Six months' notice given to the Chair (terms of reference 12)")
+    page.get_by_label("The notice that must be given").fill(
+        "Six months' notice given to the Chair (terms of reference 12)"
+    )
     submit(page, "Save the decision")
     expect(page.locator("main")).to_contain_text("The decision to leave is recorded")
 

@@ -77,7 +77,7 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
         officer,
         name=NAME,
         reference="RTC-01",
-        type_name="Joint",
+        type_name="Joint",  # Redditch 3: the joint characteristic (a joint committee counts as it)
         start=months_after(proposed, -3),  # typed, "when it began": no duty is counted from it
         significance={"Does the partnership coordinate": "Yes", "Is the partnership otherwise": "No"},
     )
@@ -214,10 +214,9 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
     expect(officer.locator("main")).to_contain_text("The agreement covers every heading")
 
     # The working arrangements checklist (App 4a used at set-up) and the nominations (7).
-    visit(
-        officer, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/operational_checklist/"
-    )
-    answer_and_complete(officer, "Yes")
+    visit(officer, f"/partnerships/{pk}/cycle/checklists/working_arrangements_checklist/annual_review/")
+    expect(officer.get_by_role("group", name="Performance and Delivery")).to_be_visible()  # App 4a's headings
+    answer_and_complete(officer, "3 – YES- working effectively")
     visit(officer, f"/partnerships/{pk}/cycle/records/nominations/")
     fill_date(officer, "Date produced", proposed)
     officer.get_by_label("Summary").fill("Olive Officer nominated as the officer representative")
@@ -298,7 +297,7 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
         while officer.get_by_role("button", name="Save and continue").count():
             assert_accessible(officer)
             officer.get_by_role("group", name="Assessment").get_by_label(
-                "3 – Yes, working effectively"
+                "3 – YES- working effectively"  # App 4a's words
             ).check()
             officer.get_by_label("Evidence").fill("Minutes of the partnership board")
             submit(officer, "Save and continue")

@@ -54,8 +54,8 @@ def test_a_review_starts_from_last_years_and_its_rating_is_overridden_with_a_rea
 
     # Question 1 changes; the rest are confirmed as they were last year.
     page.get_by_role("link", name="1. Formal status").click()
-    expect(page.locator(".govuk-inset-text")).to_contain_text("3 – Yes, working effectively")
-    page.get_by_role("group", name="Assessment").get_by_label("1 – No, action required").check()
+    expect(page.locator(".govuk-inset-text")).to_contain_text("3 – YES- working effectively")  # App 4a
+    page.get_by_role("group", name="Assessment").get_by_label("1 – NO – action required").check()
     submit(page, "Save and continue")  # a 1 needs the actions written down: refused
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the actions needed for question 1")
     page.get_by_label("Actions needed").fill("Agree a new MoU with all partners")

@@ -190,6 +190,8 @@ def test_every_adoptable_part_is_in_the_model_framework():
     for part in defaults.PARTS:
         if part == "assurance":
             assert model.assurance is not None
+        elif part == "leaving":
+            assert model.leaving is not None and model.leaving.reasons and model.leaving.exit_plan
         else:
             assert defaults.own_template(model, model.documents.get(part)) is not None, part
 

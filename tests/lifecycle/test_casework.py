@@ -259,8 +259,13 @@ def test_evidence_files_are_listed_against_their_part(client, users, own_partner
 # Checklists -----------------------------------------------------------------------------------
 
 
-# Redditch's working arrangements checklist (the App 4a areas used at set-up), answered in the cycle.
-CHECKLIST, BANK = "working_arrangements_checklist", "operational_checklist"
+# Northampton's checklist of the arrangements in place, answered in the cycle with a comment each.
+CHECKLIST, BANK = "arrangements_checklist", "arrangements_in_place"
+
+
+@pytest.fixture
+def northampton(settings):
+    settings.ACCORD_FRAMEWORK = "northampton"
 
 
 def checklist_url(partnership, artefact_id=CHECKLIST, bank_id=BANK):
@@ -274,7 +279,9 @@ def checklist_data(action="complete", **overrides):
     return data
 
 
-def test_a_checklist_shows_each_question_with_the_frameworks_words(client, users, own_partnership, redditch):
+def test_a_checklist_shows_each_question_with_the_frameworks_words(
+    client, users, own_partnership, northampton
+):
     client.force_login(users["officer"])
     response = client.get(checklist_url(own_partnership))
     page = html.unescape(response.content.decode())
@@ -286,21 +293,21 @@ def test_a_checklist_shows_each_question_with_the_frameworks_words(client, users
 
 
 def test_a_checklist_with_an_empty_comment_cannot_be_marked_complete_and_nothing_is_saved(
-    client, users, own_partnership, redditch
+    client, users, own_partnership, northampton
 ):
     client.force_login(users["officer"])
-    data = checklist_data(**{f"{BANK}-comment_code_of_conduct": ""})
+    data = checklist_data(**{f"{BANK}-comment_accountable_officer": ""})
     response = client.post(checklist_url(own_partnership), data)
     page = response.content.decode()
     assert response.status_code == 200
     assert "Enter a comment on question 2 to show how it has been considered" in page
-    assert f'href="#id_{BANK}-comment_code_of_conduct"' in page
+    assert f'href="#id_{BANK}-comment_accountable_officer"' in page
     assert "[&#39;" not in page, "the error summary shows messages, not lists of them"
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
 
 
 def test_a_checklist_with_an_unanswered_question_lists_one_error_each(
-    client, users, own_partnership, redditch
+    client, users, own_partnership, northampton
 ):
     client.force_login(users["officer"])
     questions = len(content.bank(loader.current(), BANK).questions)
@@ -311,18 +318,18 @@ def test_a_checklist_with_an_unanswered_question_lists_one_error_each(
     assert not ArtefactRecord.objects.filter(partnership=own_partnership).exists()
 
 
-def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership, redditch):
+def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership, northampton):
     client.force_login(users["officer"])
     data = {
         "action": "draft",
-        f"{BANK}-answer_governance": "yes",
-        f"{BANK}-comment_governance": "Checked each partner's annual governance statement.",
+        f"{BANK}-answer_clear_purpose_and_outcomes": "yes",
+        f"{BANK}-comment_clear_purpose_and_outcomes": "Checked each partner's annual governance statement.",
     }
     assert client.post(checklist_url(own_partnership), data).status_code == 302
     record = ArtefactRecord.objects.get(partnership=own_partnership, slot=CHECKLIST)
     assert record.complete is False
     assert record.kind == "checklist"
-    assert record.answers["banks"][BANK]["governance"]["answer"] == "yes"
+    assert record.answers["banks"][BANK]["clear_purpose_and_outcomes"]["answer"] == "yes"
     page = client.get(checklist_url(own_partnership)).content.decode()
     assert "Checked each partner's annual governance statement." in html.unescape(page)
 
@@ -332,10 +339,47 @@ def test_a_draft_checklist_keeps_its_answers(client, users, own_partnership, red
     assert record.revision == 2
 
 
-def test_a_checklist_must_be_one_of_the_artefacts_banks(client, users, own_partnership, redditch):
+def test_a_checklist_must_be_one_of_the_artefacts_banks(client, users, own_partnership, northampton):
     client.force_login(users["officer"])
-    assert client.get(checklist_url(own_partnership, CHECKLIST, "annual_review")).status_code == 404
+    assert client.get(checklist_url(own_partnership, CHECKLIST, "setting_up")).status_code == 404
     assert client.get(checklist_url(own_partnership, "no_such_artefact", BANK)).status_code == 404
+
+
+def test_redditchs_setting_up_checklist_is_app_4a_under_its_headings_in_its_words(
+    client, users, own_partnership, redditch
+):
+    """Redditch 7: App 4a "is the partnership review template that needs to be followed when developing
+    working arrangements for a new partnership"; its areas are grouped under its two headings and
+    assessed on its own scale."""
+    client.force_login(users["officer"])
+    framework = loader.current()
+    [artefact] = [a for a in framework.artefacts if a.id == "working_arrangements_checklist"]
+    assert artefact.banks == ["annual_review"]
+    url = checklist_url(own_partnership, artefact.id, "annual_review")
+    page = html.unescape(client.get(url).content.decode())
+    governance = page.index('<h2 class="govuk-fieldset__heading">Governance and finance</h2>')
+    performance = page.index('<h2 class="govuk-fieldset__heading">Performance and Delivery</h2>')
+    assert governance < page.index("Formal status") < page.index("Communication:") < performance
+    assert performance < page.index("Accountability: 1.")
+    for label in (
+        "1 – NO – action required",
+        "2 – YES – but could be improved",
+        "3 – YES- working effectively",
+    ):
+        assert label in page
+    assert "operational_checklist" not in page
+    cycle = client.get(reverse("cycle", args=[own_partnership.pk])).content.decode()
+    assert f'href="{url}"' in cycle
+    data = {"action": "complete", **bank_data(content.bank(framework, "annual_review"))}
+    assert client.post(url, data).status_code == 302
+    record = ArtefactRecord.objects.get(partnership=own_partnership, slot="working_arrangements_checklist")
+    assert record.complete and record.answers["banks"]["annual_review"]["staffing"]["answer"] == "2"
+    page = html.unescape(client.get(url).content.decode())
+    assert 'value="2" checked' in page
+    client.force_login(users["auditor"])  # reads it, under App 4a's headings and in its words
+    page = html.unescape(client.get(url).content.decode())
+    assert '<h2 class="govuk-heading-m">Performance and Delivery</h2>' in page
+    assert "2 – YES – but could be improved; Considered at the board on 3 March." in page
 
 
 def test_a_checklist_of_several_goes_on_to_the_next_incomplete_one(client, users, settings):
@@ -370,7 +414,10 @@ def write_requests(redditch):
     def requests(partnership):
         return [
             (reverse("business-case-part", args=[partnership.pk, "nature"]), part_data("nature")),
-            (checklist_url(partnership), checklist_data()),
+            (
+                checklist_url(partnership, "working_arrangements_checklist", "annual_review"),
+                {"action": "complete", **bank_data(content.bank(loader.current(), "annual_review"))},
+            ),
             (
                 reverse("artefact-record", args=[partnership.pk, "business_continuity_plan"]),
                 {
@@ -548,7 +595,7 @@ def _fields_offered(page, data) -> list[str]:
 
 @pytest.mark.parametrize("role", ["member", "approver", "auditor"])
 def test_roles_that_cannot_change_the_partnership_read_a_checklist_without_answering_it(
-    client, users, own_partnership, role, redditch
+    client, users, own_partnership, role, northampton
 ):
     client.force_login(users[role])
     page = client.get(checklist_url(own_partnership))
@@ -560,6 +607,6 @@ def test_roles_that_cannot_change_the_partnership_read_a_checklist_without_answe
     )
 
 
-def test_a_partner_cannot_open_a_checklist(client, users, own_partnership, redditch):
+def test_a_partner_cannot_open_a_checklist(client, users, own_partnership, northampton):
     client.force_login(users["partner"])
     assert client.get(checklist_url(own_partnership)).status_code in (403, 404)

@@ -110,3 +110,51 @@ def test_an_officer_not_on_the_partnership_cannot_sign(client, users, bury):
     partnership = f.PartnershipFactory(name="Somebody else's")
     client.force_login(users["officer"])
     assert client.get(url(partnership)).status_code in (403, 404)
+
+
+# Bury App 3: the sign-off checklist is "to be attached to the Record of Delegated Decision sheet".
+
+
+def test_bury_declares_its_record_of_delegated_decision_in_its_words(bury):
+    framework = loader.current()
+    [artefact] = [a for a in framework.artefacts if a.id == "record_of_delegated_decision"]
+    assert artefact.name == "Record of Delegated Decision"
+    bank = next(b for b in framework.question_banks if b.id == "record_of_delegated_decision")
+    assert [q.text for q in bank.questions][:2] == [
+        "What advice/guidance has been sought throughout the process?",
+        "Has that advice/guidance been followed?",
+    ]
+    [needed] = [r for r in framework.requirements if r.artefact == artefact.id]
+    assert needed.gate == "active"
+    for other in ("chorley", "redditch", "northampton", "central_bedfordshire", "model"):
+        assert not any(a.id == artefact.id for a in loader.get(other).artefacts)
+
+
+def test_the_record_of_delegated_decision_is_reached_from_the_cycle_and_its_gate(
+    client, users, own_partnership, bury
+):
+    from accord.domain.lifecycle import services
+    from accord.register.models import Partnership
+
+    Partnership.objects.filter(pk=own_partnership.pk).update(status="agreement")
+    own_partnership.refresh_from_db()
+    client.force_login(users["officer"])
+    page_url = reverse(
+        "checklist", args=[own_partnership.pk, "record_of_delegated_decision", "record_of_delegated_decision"]
+    )
+    cycle = client.get(reverse("cycle", args=[own_partnership.pk])).content.decode()
+    assert f'href="{page_url}"' in cycle
+    missing = services.check(own_partnership, "active", framework=loader.current()).missing
+    assert any(m.text.startswith("Record of Delegated Decision") for m in missing), [m.text for m in missing]
+    page = html.unescape(client.get(page_url).content.decode())
+    assert "What evidence does the Partnership Agreement provide" in page
+    assert "Code of Practice for Partnerships, App 3" in page
+    answers = {
+        "action": "complete",
+        "record_of_delegated_decision-comment_advice_sought": "Legal, Finance and Procurement advice",
+        "record_of_delegated_decision-comment_advice_followed": "Yes, all of it",
+        "record_of_delegated_decision-comment_recommendations_taken_into_account": "Clauses 4, 9 and 12",
+    }
+    assert client.post(page_url, answers).status_code == 302
+    missing = services.check(own_partnership, "active", framework=loader.current()).missing
+    assert not any(m.text.startswith("Record of Delegated Decision") for m in missing)

@@ -69,7 +69,10 @@ def test_central_bedfordshires_board_duties_are_answered_by_the_officer_and_read
 
 
 def test_a_bank_an_artefact_answers_has_no_page_of_its_own(client, users, own_partnership, settings):
-    settings.ACCORD_FRAMEWORK = "redditch"  # its operational checklist is the working arrangements checklist
+    settings.ACCORD_FRAMEWORK = "redditch"  # App 4a is the working arrangements checklist and the review
     client.force_login(users["administrator"])
-    url = reverse("bank-checklist", args=[own_partnership.pk, "operational_checklist"])
+    url = reverse("bank-checklist", args=[own_partnership.pk, "annual_review"])
     assert client.get(url).status_code == 404
+    # App 1's operational checklist, which no artefact answers, has its own page
+    url = reverse("bank-checklist", args=[own_partnership.pk, "operational_checklist"])
+    assert client.get(url).status_code == 200

@@ -32,12 +32,14 @@ def decision_data(decided_on=None, **extra) -> dict[str, str]:
         **dated("decided_on", decided_on or timezone.localdate() - timedelta(days=7)),
         "decided_by": "Executive",
         "reference": "Executive minute 45/2025",
-        "reason": "funding_ceased",
-        "reason_detail": "",
+        "reason": "funding_ceased",  # Redditch 11 lists reasons to choose from
+        "reason_detail": "External funding ceased.",  # the others ask for the reason in words
         "planned": "planned",
         "continues": "yes",
-        "plan_notice": "Six months' notice given on 1 April.",
-        "plan_assets": "The shared van returns to the council.",
+        "plan_notice": "Six months' notice given on 1 April.",  # Central Bedfordshire 2.9.1.12
+        "plan_notice_periods": "Six months' notice given on 1 April.",  # Chorley
+        "plan_how_to_leave": "Six months' notice under the Memorandum of Understanding.",  # Redditch 11
+        "plan_final_reporting": "A final report to the Executive.",  # Bury App 4 G
     }
     data.update(extra)
     return data
@@ -84,7 +86,7 @@ def test_the_decision_to_leave_needs_its_authority(officer_client, own_partnersh
 
 
 @pytest.mark.django_db
-def test_an_other_reason_needs_its_detail(officer_client, own_partnership):
+def test_an_other_reason_needs_its_detail(officer_client, own_partnership, redditch):
     url = reverse("leaving", args=[own_partnership.pk])
     response = officer_client.post(url, decision_data(reason="other", reason_detail=""))
     assert_refused(response, "Enter the reason the council")
@@ -96,12 +98,94 @@ def test_an_other_reason_needs_its_detail(officer_client, own_partnership):
 
 
 @pytest.mark.django_db
-def test_the_reasons_are_redditch_11s_list_and_other(officer_client, own_partnership):
+def test_the_reasons_are_redditch_11s_list_in_its_words_and_other(officer_client, own_partnership, redditch):
+    framework = loader.current()
     html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
-    for _, text in leaving.LEAVING_REASONS:
-        assert text in html
-    assert leaving.LEAVING_REASONS_CITE == "004_0d99c29b5f1d20f0.txt 11"
-    assert "Termination provisions" in html and "Sharing what was learned" in html
+    assert framework.leaving is not None and len(framework.leaving.reasons) == 7
+    for reason in framework.leaving.reasons:
+        assert reason.text in html
+    assert "External funding sources/resources cease" in html
+    assert "Partnership Governance Framework and Toolkit, 11" in html
+    assert "How the Council leaves the partnership" in html  # its one exit-plan heading (11)
+    assert "Termination provisions" not in html  # Bury's App 4 G is not Redditch's
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "framework_id, own, others",
+    [
+        (
+            "bury",
+            ["Termination provisions", "Share knowledge learned from the Partnership"],
+            ["Notice periods"],
+        ),
+        ("chorley", ["Notice periods and exceptions to notice periods"], ["Termination provisions"]),
+        (
+            "central_bedfordshire",
+            ["How the Council resigns from the Partnership"],
+            ["Termination provisions"],
+        ),
+        ("northampton", ["Exit/Succession Strategy", "Potential liabilities"], ["Termination provisions"]),
+    ],
+)
+def test_each_council_without_reasons_asks_the_reason_in_words_and_its_own_exit_plan(
+    officer_client, own_partnership, settings, framework_id, own, others
+):
+    settings.ACCORD_FRAMEWORK = framework_id
+    html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
+    assert "External funding sources/resources cease" not in html  # Redditch 11's reasons are Redditch's
+    assert 'name="reason"' not in html and 'name="reason_detail"' in html
+    for heading in own:
+        assert heading in html
+    for heading in others:
+        assert heading not in html
+    record = decide_to_leave(officer_client, own_partnership)
+    assert leaving.reason_text(record.answers) == "External funding ceased."
+    assert [key for key, _ in leaving.plan_headings(record.answers)] == [
+        h.id for h in leaving.exit_plan(loader.current())
+    ]
+
+
+def test_a_council_that_adopts_the_models_leaving_gets_its_reasons_cited_as_the_models():
+    council = loader.get("chorley").model_copy(update={"leaving": None, "adopt_from_model": ["leaving"]})
+    choices = dict(leaving.reason_choices(council))
+    assert choices["funding_ceased"] == "External funding sources or resources ceased"
+    assert choices["other"] == "Other"
+    headings = leaving.exit_plan(council)
+    assert [h.id for h in headings][:2] == ["termination", "notice"]
+    assert {h.cite for h in headings} == {loader.get("model").name}
+    without = council.model_copy(update={"adopt_from_model": []})
+    assert leaving.reason_choices(without) == ()
+    assert [h.label for h in leaving.exit_plan(without)] == [leaving.PLAN_LABEL]
+
+
+@pytest.mark.django_db
+def test_a_decision_recorded_under_the_old_ids_still_reads(officer_client, own_partnership, users, settings):
+    """Decisions recorded before the reasons and headings were the framework's were keyed by
+    Accord's own ids; they still show their reason and plan."""
+    settings.ACCORD_FRAMEWORK = "bury"
+    ArtefactRecord.objects.create(
+        partnership=own_partnership,
+        slot="exit_decision",
+        kind="exit_decision",
+        title="Decision to leave",
+        complete=True,
+        produced_on=timezone.localdate() - timedelta(days=3),
+        answers={
+            "decided_on": (timezone.localdate() - timedelta(days=3)).isoformat(),
+            "decided_by": "Executive",
+            "reference": "E/1",
+            "reason": "adverse_risk",
+            "reason_detail": "",
+            "planned": "planned",
+            "continues": "no",
+            "plan": {"assets": "The van returns to the council.", "termination": "Clause 9"},
+        },
+    )
+    html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
+    assert "On review, an adverse level of risk of continuing the partnership was identified" in html
+    assert "Assets: The van returns to the council." in html  # not a heading of Bury's App 4 G
+    assert "Clause 9" in html  # Bury's own "Termination provisions" heading shows it in its box
 
 
 @pytest.mark.django_db
@@ -110,7 +194,7 @@ def test_a_recorded_decision_is_complete_dated_and_points_to_the_cycle_page(offi
     record = decide_to_leave(officer_client, own_partnership, decided)
     assert record.complete and record.produced_on == decided and record.kind == "exit_decision"
     assert record.answers["reference"] == "Executive minute 45/2025"
-    assert record.answers["plan"]["assets"] == "The shared van returns to the council."
+    assert record.answers["plan"]["notice_periods"] == "Six months' notice given on 1 April."  # Chorley
     html = officer_client.get(reverse("leaving", args=[own_partnership.pk])).content.decode()
     assert "Next step" in html and reverse("cycle", args=[own_partnership.pk]) in html
     assert 'value="Executive minute 45/2025"' in html
@@ -160,7 +244,7 @@ def test_the_leaving_form_starts_from_the_decision(officer_client, own_partnersh
     html = officer_client.get(reverse("leaving-form", args=[own_partnership.pk])).content.decode()
     assert 'value="Chorley Community Safety Partnership"' in html
     assert f'value="{decided.day}"' in html and f'value="{decided.year}"' in html
-    assert "External funding sources or resources ceased" in html  # the decision's reason
+    assert "External funding sources/resources cease" in html  # the decision's reason, in Redditch's words
     for label in ("Achievement 1", "Achievement 3", "Example 2", "Thing 3"):
         assert label in html
     assert "overdue" not in html

@@ -19,7 +19,7 @@ from tests import factories as f
 from tests.clock import on_day
 
 pytestmark = pytest.mark.django_db
-FULL_PLAN = {h.id: f"Written: {h.label}" for h in leaving.EXIT_PLAN}
+FULL_PLAN = {h.id: f"Written: {h.label}" for h in leaving.exit_plan(loader.get("northampton"))}
 
 
 @pytest.fixture

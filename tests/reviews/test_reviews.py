@@ -119,7 +119,8 @@ def test_the_review_page_marks_what_changed_since_the_last_review(
     assert "Unchanged" in page
     assert page.count("To confirm") == 9
     question = officer_client.get(url("review-question", review, "staffing")).content.decode()
-    assert "Last review" in question and "3 – Yes, working effectively" in question
+    assert "Last review" in question and "3 – YES- working effectively" in question  # App 4a's words
+    assert "– Governance and finance" in question  # its heading in App 4a
 
 
 def test_saving_a_question_goes_on_to_the_next_one_still_to_answer(

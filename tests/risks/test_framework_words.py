@@ -109,3 +109,50 @@ def test_history_names_a_score_in_the_frameworks_words(risk, settings, users):
     event = AuditEvent.objects.filter(object_type="risk assessment").latest("id")
     assert event.object_label == "R-01 actual score: 4 Medium (4×4)"
     assert event.changes[0]["label"] == "Actual score"
+
+
+# Bury App 10's register asks how each objective fits Team Bury's ambitions: asked on the risk form
+# under Bury only (its own risk register layout), kept with the risk, shown and exported.
+
+AMBITIONS = "How does the objective fit with ‘Team Bury’s’ ambitions?"
+
+
+def test_only_burys_register_layout_has_a_column_the_risk_form_must_ask():
+    assert [h.id for h in exports.asked(loader.get("bury"))] == ["fit_with_ambitions"]
+    for other in ("chorley", "redditch", "northampton", "central_bedfordshire", "model"):
+        assert exports.asked(loader.get(other)) == []
+
+
+@pytest.mark.parametrize("framework_id", ["chorley", "redditch", "northampton", "central_bedfordshire"])
+def test_no_other_council_is_asked_about_team_burys_ambitions(
+    officer, own_partnership, settings, framework_id
+):
+    settings.ACCORD_FRAMEWORK = framework_id
+    form = page(officer.get(reverse("risk-add", args=[own_partnership.pk])))
+    assert "ambitions" not in form.lower()
+
+
+def test_under_bury_the_risk_form_asks_the_fit_with_its_ambitions_and_keeps_it(
+    officer, own_partnership, settings, risk
+):
+    from tests.risks.test_register_views import risk_data
+
+    settings.ACCORD_FRAMEWORK = "bury"
+    url = reverse("risk-edit", args=[own_partnership.pk, risk.pk])
+    form = page(officer.get(url))
+    assert AMBITIONS in form and "Healthiest Borough in the North West" in form  # its guidance as the hint
+    data = risk_data(
+        category_id="political",
+        strategy_id="control",
+        column_fit_with_ambitions="Healthiest Borough: fewer hospital admissions",
+        version=risk.version,
+    )
+    data.pop("reference")
+    response = officer.post(url, data)
+    assert response.status_code == 302, page(response)
+    risk.refresh_from_db()
+    assert risk.framework_answers == {"fit_with_ambitions": "Healthiest Borough: fewer hospital admissions"}
+    shown = page(officer.get(reverse("risk", args=[own_partnership.pk, risk.pk])))
+    assert AMBITIONS in shown and "fewer hospital admissions" in shown
+    header, row = list(exports.rows(Risk.objects.filter(pk=risk.pk), loader.get("bury")))
+    assert row[header.index(AMBITIONS)] == "Healthiest Borough: fewer hospital admissions"

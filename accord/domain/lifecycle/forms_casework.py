@@ -30,6 +30,25 @@ SCALE_CHOICES: dict[str, list[tuple[str, str]]] = {
 ANSWER_LABELS = {value: label for choices in SCALE_CHOICES.values() for value, label in choices}
 
 
+def scale_choices(bank: QuestionBank) -> list[tuple[str, str]]:
+    """The bank's answers, named in the framework's words where it gives them (`scale_labels`)."""
+    own = bank.scale_labels
+    return [
+        (
+            value,
+            (f"{value} – {own[value]}" if bank.scale == "score_1_3" else own[value])
+            if value in own
+            else label,
+        )
+        for value, label in SCALE_CHOICES[bank.scale]
+    ]
+
+
+def answer_labels(bank: QuestionBank) -> dict[str, str]:
+    """How each answer on the bank's scale reads."""
+    return {**ANSWER_LABELS, **dict(scale_choices(bank))}
+
+
 def case_question_hint(question: CaseQuestion) -> str:
     """A business case question's hint: the framework's words, quoted, and any hint of its own."""
     parts = [f"The framework says: “{question.wording}”" if question.wording else "", question.hint]
@@ -201,7 +220,7 @@ class BankForm(GovukForm):
             label=f"{number}. {question.text}",
             help_text=hint,
             required=False,
-            choices=SCALE_CHOICES[self.bank.scale],
+            choices=scale_choices(self.bank),
             widget=forms.RadioSelect,
         )
         if self.comment_required:
@@ -243,13 +262,20 @@ class BankForm(GovukForm):
 
     def rows(self) -> list[tuple[Any, forms.BoundField | None, forms.BoundField]]:
         """(question, answer field or None, comment field) for the template."""
+        return [self._row(question) for question in self.bank.questions]
+
+    def _row(self, question: Question) -> tuple[Any, forms.BoundField | None, forms.BoundField]:
+        answer = f"answer_{question.id}"
+        return (question, self[answer] if answer in self.fields else None, self[f"comment_{question.id}"])
+
+    def groups(self) -> list[tuple[str, list[tuple[Any, forms.BoundField | None, forms.BoundField]]]]:
+        """The rows under the framework's headings ((heading, rows), in order); one group with no
+        heading when the bank has none."""
+        if not self.bank.groups:
+            return [("", self.rows())]
+        by_id = {q.id: q for q in self.bank.questions}
         return [
-            (
-                question,
-                self[f"answer_{question.id}"] if f"answer_{question.id}" in self.fields else None,
-                self[f"comment_{question.id}"],
-            )
-            for question in self.bank.questions
+            (g.heading, [self._row(by_id[q]) for q in g.questions if q in by_id]) for g in self.bank.groups
         ]
 
 

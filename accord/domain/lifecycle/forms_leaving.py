@@ -5,19 +5,23 @@ from typing import Any
 
 from django import forms
 
-from accord.frameworks.schema import Template
+from accord.frameworks import citations
+from accord.frameworks.schema import Framework, Template
 from accord.kernel import clock
 from accord.kernel.ui.forms import GovukForm
 from accord.kernel.ui.widgets import GovukDateField
 
 from .leaving import (
     CONTINUES_CHOICES,
-    EXIT_PLAN,
     LIST_SIZE,
     OTHER,
     PLANNED_CHOICES,
-    REASON_CHOICES,
+    exit_plan,
+    plan_headings,
     question,
+    reason_choices,
+    reason_text,
+    rules,
 )
 
 
@@ -50,9 +54,6 @@ class ExitDecisionForm(GovukForm):
         max_length=200,
         help_text="For example, a committee minute number or a delegated decision reference.",
     )
-    reason = _radios(
-        "Why is the council's involvement ending?", REASON_CHOICES, "Choose the nearest reason, or Other."
-    )
     reason_detail = forms.CharField(
         label="The reason, if other",
         required=False,
@@ -71,25 +72,52 @@ class ExitDecisionForm(GovukForm):
         "Leaving does not necessarily mean that the partnership itself will end.",
     )
 
-    def __init__(self, *args, answers: dict[str, Any] | None = None, **kwargs):
+    def __init__(self, *args, framework: Framework, answers: dict[str, Any] | None = None, **kwargs):
         answers = answers or {}
+        self.earlier = answers
+        self.reasons = reason_choices(framework)
+        self.plan = exit_plan(framework)
         initial = {
             name: answers.get(name, "") for name in ("decided_by", "reference", "reason", "reason_detail")
         }
         initial.update({name: answers.get(name, "") for name in ("planned", "continues")})
         initial["decided_on"] = _date(answers.get("decided_on"))
         super().__init__(*args, initial=initial, **kwargs)
-        for heading in EXIT_PLAN:
+        if self.reasons:
+            found = rules(framework)
+            source = citations.display(found.cite if found else "", framework)
+            self.fields["reason"] = _radios(
+                "Why is the council's involvement ending?",
+                self.reasons,
+                "Choose the nearest reason, or Other." + (f" Source: {source}." if source else ""),
+            )
+            self.order_fields(["decided_on", "decided_by", "reference", "reason", "reason_detail"])
+        else:  # the framework lists no reasons: the reason is given in words
+            detail = self.fields["reason_detail"]
+            detail.label, detail.help_text, detail.required = (
+                "Why is the council's involvement ending?",
+                "",
+                True,
+            )
+        plan = answers.get("plan") or {}
+        for heading in self.plan:
             self.fields[f"plan_{heading.id}"] = forms.CharField(
                 label=heading.label,
                 required=False,
                 max_length=5000,
                 widget=forms.Textarea,
                 help_text=heading.hint,
-                initial=(answers.get("plan") or {}).get(heading.id, ""),
+                initial=plan.get(heading.id, ""),
             )
         self._govuk_messages()
-        self.fields["reason"].error_messages["required"] = "Select why the council's involvement is ending"
+        if self.reasons:
+            self.fields["reason"].error_messages["required"] = (
+                "Select why the council's involvement is ending"
+            )
+        else:
+            self.fields["reason_detail"].error_messages["required"] = (
+                "Enter why the council's involvement is ending"
+            )
         self.fields["planned"].error_messages["required"] = (
             "Select whether this is a planned or unplanned end"
         )
@@ -102,6 +130,23 @@ class ExitDecisionForm(GovukForm):
             "Enter the authority or decision reference, for example a minute number"
         )
 
+    def earlier_entries(self) -> dict[str, Any]:
+        """What the decision recorded that the framework's form no longer asks: a reason that is not
+        among its reasons now, and exit plan entries written under other headings."""
+        asked = {h.id for h in self.plan}
+        plan = self.earlier.get("plan") or {}
+        entries = [
+            (label, plan[key])
+            for key, label in plan_headings(self.earlier)
+            if key not in asked and plan.get(key)
+        ]
+        reason = str(self.earlier.get("reason") or "")
+        offered = {value for value, _ in self.reasons}
+        earlier_reason = ""
+        if reason and reason != OTHER and reason not in offered:
+            earlier_reason = reason_text(self.earlier)
+        return {"reason": earlier_reason, "plan": entries}
+
     def clean(self):
         cleaned = super().clean()
         decided = cleaned.get("decided_on")
@@ -112,17 +157,28 @@ class ExitDecisionForm(GovukForm):
         return cleaned
 
     def answers(self) -> dict[str, Any]:
+        """The decision, with the reason's words and the plan's headings as the framework gives them
+        now, so it reads the same later; plan entries written under earlier headings are kept."""
         data = self.cleaned_data
-        reason = data["reason"]
+        reason = data.get("reason") or OTHER
+        plan = {
+            key: value
+            for key, value in (self.earlier.get("plan") or {}).items()
+            if key not in {h.id for h in self.plan} and str(value).strip()
+        }
+        headings = [[key, label] for key, label in plan_headings(self.earlier) if key in plan]
+        plan.update({h.id: data[f"plan_{h.id}"].strip() for h in self.plan})
         return {
             "decided_on": _iso(data["decided_on"]),
             "decided_by": data["decided_by"].strip(),
             "reference": data["reference"].strip(),
             "reason": reason,
+            "reason_text": "" if reason == OTHER else dict(self.reasons).get(reason, ""),
             "reason_detail": data["reason_detail"].strip() if reason == OTHER else "",
             "planned": data["planned"],
             "continues": data["continues"],
-            "plan": {h.id: data[f"plan_{h.id}"].strip() for h in EXIT_PLAN},
+            "plan": plan,
+            "plan_headings": [[h.id, h.label] for h in self.plan] + headings,
         }
 
 

@@ -56,19 +56,27 @@ def other_records(
     ]
 
 
-def answer_rows(bank: QuestionBank, answers: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+def answer_rows(
+    bank: QuestionBank, answers: dict[str, Any], labels: dict[str, str]
+) -> list[tuple[str, list[dict[str, Any]]]]:
     """Each question with its answer and comment, as summary list rows to read (for a role that may
-    see the cycle but not change the partnership)."""
-    rows = []
+    see the cycle but not change the partnership), under the framework's headings where the bank
+    groups its questions: [(heading, rows)], one group with no heading otherwise."""
+    rows = _rows(bank, answers, labels)
+    if not bank.groups:
+        return [("", list(rows.values()))]
+    return [(g.heading, [rows[q] for q in g.questions if q in rows]) for g in bank.groups]
+
+
+def _rows(bank: QuestionBank, answers: dict[str, Any], labels: dict[str, str]) -> dict[str, dict[str, Any]]:
+    rows = {}
     for number, question in enumerate(bank.questions, start=1):
         given = answers.get(question.id) or {}
         answer = labels.get(str(given.get("answer") or ""), str(given.get("answer") or ""))
         comment = str(given.get("comment") or "")
         said = "; ".join(part for part in (answer, comment) if part)
-        rows.append(
-            {
-                "key": {"text": f"{number}. {question.text}"},
-                "value": {"text": said or "Not answered yet"},
-            }
-        )
+        rows[question.id] = {
+            "key": {"text": f"{number}. {question.text}"},
+            "value": {"text": said or "Not answered yet"},
+        }
     return rows

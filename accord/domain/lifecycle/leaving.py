@@ -2,8 +2,9 @@
 
 The rules are data here, each with the clause it comes from:
 
-- `LEAVING_REASONS`: why the council's involvement ends (Redditch 11), plus "Other".
-- `EXIT_PLAN`: what the exit plan covers (Bury App 4 G "Dissolution"; Chorley's notice periods).
+- `reason_choices` / `exit_plan`: why the council's involvement ends and what the exit plan covers,
+  from the framework's `leaving` (its own words; the model's only where the file adopts it).
+  Decisions store the reason's words and the plan's headings they were recorded with.
 - `FORM_QUESTIONS`: how each question of the leaving form (Redditch App 5, the framework's
   `leaving_form` template) is answered and what it says when left unanswered.
 
@@ -11,6 +12,7 @@ The decision is the `exit_decision` record (its date counts as `decided_to_leave
 the leaving form's obligation); the leaving form is the `exit_report` record.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,7 +21,7 @@ from django.db import transaction
 
 from accord.frameworks import defaults
 from accord.frameworks.durations import parse
-from accord.frameworks.schema import Framework, Template
+from accord.frameworks.schema import Framework, Leaving, Template
 from accord.kernel import clock
 from accord.register.models import Partnership
 
@@ -28,38 +30,41 @@ from .models import ArtefactRecord
 
 DECISION_SLOT = "exit_decision"
 REPORT_SLOT = "exit_report"
-REDDITCH_11 = "004_0d99c29b5f1d20f0.txt 11"
-BURY_G = "001_c825c913872835d1.txt App 4 G"
-CHORLEY_EXIT = "003_6cf6fd1a73ee76f7.txt Exit Strategies"
 
 # The states in which a decision to leave can be recorded.
 OPEN_STATES = (cycle.ACTIVE, cycle.UNDER_REVIEW, cycle.LEAVING)
 
 OTHER = "other"
-# "This could be for several reasons:" (Redditch 11)
-LEAVING_REASONS: tuple[tuple[str, str], ...] = (
-    ("achieved", "The partnership achieved all that it set out to do"),
-    (
-        "objectives_changed",
-        "The objectives of the council or its partners changed",
-    ),
-    (
-        "not_delivering",
-        "On review, the partnership is not delivering the outputs and outcomes it was set up to do",
-    ),
-    ("replaced", "The partnership is replaced with another partnership or working arrangement"),
-    ("funding_ceased", "External funding sources or resources ceased"),
-    ("adverse_risk", "On review, an adverse level of risk of continuing the partnership was identified"),
-    ("legal_framework_changed", "The legal framework on which the partnership was founded changed"),
-)
-LEAVING_REASONS_CITE = REDDITCH_11
-REASON_CHOICES = (*LEAVING_REASONS, (OTHER, "Other"))
-
 # "a clear exit strategy needs to be in place for both the planned and unplanned cessation" (Bury 9.21)
 PLANNED_CHOICES = (("planned", "Planned"), ("unplanned", "Unplanned"))
 # "This does not necessarily mean that the partnership itself will cease." (Redditch 11)
 CONTINUES_CHOICES = (("yes", "Yes"), ("no", "No"), ("not_known", "Not known"))
 YES_NO = (("yes", "Yes"), ("no", "No"))
+
+# Decisions recorded before the reasons and exit-plan headings were the framework's (schema v2) were
+# keyed by Accord's own ids; these labels keep them readable. Nothing new is offered from them.
+LEGACY_REASONS = {
+    "achieved": "The partnership achieved all that it set out to do",
+    "objectives_changed": "The objectives of the council or its partners changed",
+    "not_delivering": (
+        "On review, the partnership is not delivering the outputs and outcomes it was set up to do"
+    ),
+    "replaced": "The partnership is replaced with another partnership or working arrangement",
+    "funding_ceased": "External funding sources or resources ceased",
+    "adverse_risk": "On review, an adverse level of risk of continuing the partnership was identified",
+    "legal_framework_changed": "The legal framework on which the partnership was founded changed",
+}
+LEGACY_PLAN = {
+    "termination": "Termination provisions",
+    "notice": "Notice periods",
+    "liabilities": "Liabilities",
+    "assets": "Assets",
+    "final_reporting": "Final reporting",
+    "informing": "Informing funders and stakeholders",
+    "learning": "Sharing what was learned",
+}
+PLAN = "plan"  # the single exit plan of a framework that names no headings
+PLAN_LABEL = "The exit plan"
 
 
 @dataclass(frozen=True)
@@ -70,51 +75,47 @@ class PlanHeading:
     cite: str
 
 
-EXIT_PLAN: tuple[PlanHeading, ...] = (
-    PlanHeading(
-        "termination",
-        "Termination provisions",
-        "What the agreement says about ending the council's part in it, and how that will be followed.",
-        BURY_G,
-    ),
-    PlanHeading(
-        "notice",
-        "Notice periods",
-        "The notice the council must give, when it was or will be given, and any exceptions to it.",
-        CHORLEY_EXIT,
-    ),
-    PlanHeading(
-        "liabilities",
-        "Liabilities",
-        "Liabilities the council keeps or must settle, including any funding shortfall.",
-        BURY_G,
-    ),
-    PlanHeading(
-        "assets",
-        "Assets",
-        "Assets bought or held for the partnership and what happens to them.",
-        BURY_G,
-    ),
-    PlanHeading(
-        "final_reporting",
-        "Final reporting",
-        "The final reports the partners will provide, and to whom.",
-        BURY_G,
-    ),
-    PlanHeading(
-        "informing",
-        "Informing funders and stakeholders",
-        "How funders, stakeholders and clients will be told.",
-        BURY_G,
-    ),
-    PlanHeading(
-        "learning",
-        "Sharing what was learned",
-        "How knowledge learned from the partnership will be shared.",
-        BURY_G,
-    ),
-)
-DECISION_REQUIRED = ("decided_on", "decided_by", "reference", "reason", "planned", "continues")
+def rules(framework: Framework) -> Leaving | None:
+    """The framework's reasons for leaving and exit-plan headings (its own, or the model's where
+    the file adopts them); None where it has neither."""
+    return defaults.leaving(framework)
+
+
+def reason_choices(framework: Framework) -> tuple[tuple[str, str], ...]:
+    """The reasons to choose from, in the framework's words, then Other; none where the framework
+    lists no reasons (the reason is then given in words)."""
+    found = rules(framework)
+    if found is None or not found.reasons:
+        return ()
+    return (*((r.id, r.text) for r in found.reasons), (OTHER, "Other"))
+
+
+def exit_plan(framework: Framework) -> tuple[PlanHeading, ...]:
+    """The exit plan's headings, in the framework's words; one plan in words where it names none."""
+    found = rules(framework)
+    if found is None or not found.exit_plan:
+        return (
+            PlanHeading(
+                PLAN, PLAN_LABEL, "How the council will leave: notice, liabilities, assets, reporting.", ""
+            ),
+        )
+    return tuple(PlanHeading(h.id, h.label, h.hint, h.cite) for h in found.exit_plan)
+
+
+def plan_headings(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(id, label) of the exit plan's headings as recorded with the decision: the framework's at the
+    time (stored with it), else Accord's earlier headings for a decision recorded before."""
+    stored = answers.get("plan_headings")
+    if stored:
+        return [(str(item[0]), str(item[1])) for item in stored]
+    plan = answers.get("plan") or {}
+    if not plan:
+        return []
+    others = [(key, PLAN_LABEL if key == PLAN else key) for key in plan if key not in LEGACY_PLAN]
+    return [*LEGACY_PLAN.items(), *others]
+
+
+DECISION_REQUIRED = ("decided_on", "decided_by", "reference", "planned", "continues")
 
 
 @dataclass(frozen=True)
@@ -204,19 +205,34 @@ def record(partnership: Partnership, slot: str) -> ArtefactRecord | None:
 def decision_complete(answers: dict[str, Any]) -> bool:
     if any(not str(answers.get(name) or "").strip() for name in DECISION_REQUIRED):
         return False
-    return answers.get("reason") != OTHER or bool(str(answers.get("reason_detail") or "").strip())
+    return bool(reason_text(answers).strip())
 
 
-def reason_text(answers: dict[str, Any]) -> str:
-    if answers.get("reason") == OTHER:
+def reason_text(answers: Mapping[str, Any]) -> str:
+    """The reason, in the words chosen when it was recorded."""
+    if answers.get("reason") == OTHER or not answers.get("reason"):
         return str(answers.get("reason_detail") or "")
-    return dict(LEAVING_REASONS).get(str(answers.get("reason") or ""), "")
+    if stored := answers.get("reason_text"):
+        return str(stored)
+    return LEGACY_REASONS.get(str(answers.get("reason") or ""), "")
 
 
 def decided_on(decision: ArtefactRecord | None) -> date | None:
     if decision is None or not decision.complete:
         return None
     return decision.produced_on
+
+
+def worded(framework: Framework, answers: dict[str, Any]) -> dict[str, Any]:
+    """The decision with the words it was recorded in: the reason's text and the exit plan's
+    headings as the framework gives them now (kept if the caller already gave them)."""
+    found = dict(answers)
+    reason = str(found.get("reason") or "")
+    if "reason_text" not in found and reason and reason != OTHER:
+        found["reason_text"] = dict(reason_choices(framework)).get(reason, "")
+    if "plan_headings" not in found:
+        found["plan_headings"] = [[h.id, h.label] for h in exit_plan(framework)]
+    return found
 
 
 @transaction.atomic
@@ -229,6 +245,7 @@ def save_exit_decision(
         raise LeavingRefused(
             f"A partnership that is {locked.get_status_display().lower()} has no involvement to end."
         )
+    answers = worded(framework, answers)
     complete = decision_complete(answers)
     return recording.save_record(
         actor,

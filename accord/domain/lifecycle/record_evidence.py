@@ -27,7 +27,7 @@ from accord.register.models import Partnership
 
 from . import agreements, content, governing
 from .content import real_period
-from .leaving import DECISION_SLOT, EXIT_PLAN
+from .leaving import DECISION_SLOT, plan_headings
 from .models import Agreement, ArtefactRecord
 
 Found = dict[int, dict[str, tuple[date, ...]]]
@@ -60,7 +60,8 @@ def needs_period(framework: Framework, artefact: Artefact) -> bool:
 
 def plan_written(answers: Mapping[str, Any]) -> bool:
     plan = answers.get("plan") or {}
-    return all(str(plan.get(h.id) or "").strip() for h in EXIT_PLAN)
+    headings = plan_headings(answers)
+    return bool(headings) and all(str(plan.get(key) or "").strip() for key, _ in headings)
 
 
 def _add(found: Found, pk: int, key: str, day: date) -> None:

@@ -87,7 +87,7 @@ class Expected:
 
 
 def expected(partnership: Partnership, framework: Framework, today: date) -> Expected:
-    found = duty_rules.expectation(framework, partnership.partnership_type.name)
+    found = duty_rules.expectation(framework, partnership.partnership_type.name, partnership.subtype)
     result = None
     if found is not None and found.obligation is not None:
         facts = apply.facts_for(framework, [partnership])[partnership.pk]

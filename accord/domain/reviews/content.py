@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from accord.frameworks.engine import framework_type
 from accord.frameworks.schema import Artefact, Framework, Obligation, Question, QuestionBank
 
-# Redditch App 4a's self-assessment scale.
+# The 1–3 self-assessment scale in Accord's plain words; a bank's `scale_labels` give the council's.
 SCORE_LABELS = {
     1: "1 – No, action required",
     2: "2 – Yes, but could be improved",
@@ -137,14 +137,24 @@ def score_of(question_bank: QuestionBank, given: Given | None) -> int | None:
     return None
 
 
+def score_labels(question_bank: QuestionBank) -> dict[int, str]:
+    """The 1–3 scale's labels: the framework's words where the bank gives them (Redditch App 4a's
+    "NO – action required"...), else Accord's plain ones."""
+    own = question_bank.scale_labels
+    return {
+        value: f"{value} – {own[str(value)]}" if str(value) in own else label
+        for value, label in SCORE_LABELS.items()
+    }
+
+
 def answer_label(question_bank: QuestionBank, given: Given | None) -> str:
     if given is None:
         return "Not answered"
     if question_bank.scale == "score_1_3":
-        return SCORE_LABELS.get(given.score or 0, "Not answered")
+        return score_labels(question_bank).get(given.score or 0, "Not answered")
     if question_bank.scale == "text":
         return given.evidence.strip() or "Not answered"
-    return ANSWER_LABELS.get(given.answer, "Not answered")
+    return question_bank.scale_labels.get(given.answer) or ANSWER_LABELS.get(given.answer, "Not answered")
 
 
 @dataclass(frozen=True)

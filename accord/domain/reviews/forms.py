@@ -89,7 +89,7 @@ class AnswerForm(GovukForm):
         if bank.scale == "score_1_3":
             self.fields["score"] = forms.TypedChoiceField(
                 label="Assessment",
-                choices=list(content.SCORE_LABELS.items()),
+                choices=list(content.score_labels(bank).items()),
                 coerce=int,
                 widget=forms.RadioSelect,
                 help_text="Self-assess how well this is working.",

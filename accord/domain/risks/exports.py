@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from accord.frameworks import citations, defaults, duty_rules
-from accord.frameworks.schema import Framework, RiskModel
+from accord.frameworks.schema import Framework, Heading, RiskModel
 from accord.kernel.ui.spreadsheet import neutralise, xlsx_cell
 
 from . import scoring
@@ -79,6 +79,14 @@ def score_notes(model: RiskModel) -> dict[str, str]:
 
 
 WIDE = {"partnership_objective", "risk_event", "controls_in_place", "controls_planned", "cause_event_impact"}
+
+
+def asked(framework: Framework) -> list[Heading]:
+    """Columns of the framework's own risk register layout that Accord has no field for: the risk form
+    asks them in the framework's words (e.g. how the objective fits the council's ambitions)."""
+    template = defaults.document_template(framework, "risk_register")
+    known = column_values(framework.risk_model)
+    return [h for h in template.headings if h.id not in known] if template else []
 
 
 def headings(framework: Framework) -> list[tuple[str, str]]:
@@ -153,6 +161,11 @@ def column_values(model: RiskModel) -> dict[str, Callable[[Risk], Any]]:
     }
 
 
+def _answer(heading_id: str) -> Callable[[Risk], Any]:
+    """A column the risk form asks (`asked`): the answer kept with the risk, else blank."""
+    return lambda risk: (risk.framework_answers or {}).get(heading_id) or None
+
+
 def for_export(risks: QuerySet[Risk]) -> QuerySet[Risk]:
     """The risks with what the columns read: controls and their partners, the latest review date."""
     latest = Review.objects.filter(risk=OuterRef("pk")).order_by("-reviewed_on", "-id").values("reviewed_on")
@@ -168,8 +181,7 @@ def rows(risks: QuerySet[Risk], framework: Framework, with_partnership: bool = F
     """The header row, then one row per risk."""
     columns = headings(framework)
     values = column_values(framework.risk_model)
-    blank = lambda risk: None  # noqa: E731 - a heading Accord records nothing for
-    readers = [values.get(heading_id, blank) for heading_id, _ in columns]
+    readers = [values.get(heading_id) or _answer(heading_id) for heading_id, _ in columns]
     yield ([PARTNERSHIP_HEADING] if with_partnership else []) + [text for _, text in columns]
     for risk in for_export(risks).iterator(chunk_size=1000):
         yield ([risk.partnership.name] if with_partnership else []) + [read(risk) for read in readers]

@@ -1,9 +1,11 @@
 """Forms of the joint risk register: a risk's details, a score, a review, closing, escalating, its
 controls and actions, and the register's filters. Choices come from the council's framework."""
 
+from collections.abc import Sequence
+
 from django import forms
 
-from accord.frameworks.schema import RiskModel
+from accord.frameworks.schema import Heading, RiskModel
 from accord.kernel import clock
 from accord.kernel.ui.forms import GovukForm, field_of
 from accord.kernel.ui.widgets import GovukDateField
@@ -40,7 +42,8 @@ def _keep(field: forms.ChoiceField, value: str) -> None:
 
 
 class RiskForm(GovukForm):
-    """A risk's details (Bury App 10 register columns; Northampton step 2: cause, event, consequence)."""
+    """A risk's details (Bury App 10 register columns; Northampton step 2: cause, event, consequence),
+    and any column of the framework's own register layout Accord has no field for (`asked`)."""
 
     reference = forms.CharField(
         label="Reference",
@@ -82,12 +85,31 @@ class RiskForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, partnership, model: RiskModel, risk: Risk | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        partnership,
+        model: RiskModel,
+        risk: Risk | None = None,
+        asked: Sequence[Heading] = (),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
+        self.asked = list(asked)
+        self.earlier = dict(risk.framework_answers or {}) if risk is not None else {}
         chosen = list(risk.partners.all()) if risk is not None else []
         self.fields["partners"] = member_organisations(partnership, chosen)
-        self.order_fields([*RISK_ORDER])
+        for heading in self.asked:  # the framework's own columns Accord has no field for
+            self.fields[f"column_{heading.id}"] = forms.CharField(
+                label=heading.text,
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea,
+                help_text=heading.guidance,
+                initial=self.earlier.get(heading.id, ""),
+            )
+        self.order_fields([*RISK_ORDER[:4], *(f"column_{h.id}" for h in self.asked), *RISK_ORDER[4:]])
         category = field_of(self, "category_id", forms.ChoiceField)
         strategy = field_of(self, "strategy_id", forms.ChoiceField)
         category.choices = [("", "Choose a category")] + [(c.id, c.name) for c in model.categories]
@@ -125,7 +147,15 @@ class RiskForm(GovukForm):
         return cleaned
 
     def values(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("partners", "version")}
+        found = {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in ("partners", "version") and not k.startswith("column_")
+        }
+        answers = dict(self.earlier)
+        answers.update({h.id: self.cleaned_data[f"column_{h.id}"].strip() for h in self.asked})
+        found["framework_answers"] = {k: v for k, v in answers.items() if v}
+        return found
 
 
 RISK_ORDER = (

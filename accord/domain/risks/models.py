@@ -50,6 +50,13 @@ class Risk(models.Model):
     strategy_id = models.CharField("strategy", max_length=60, blank=True)
     contingency_plan = models.TextField(blank=True, max_length=5000)
     next_review_on = models.DateField("next review", null=True, blank=True)
+    framework_answers = models.JSONField(
+        "answers to the framework's own columns",
+        default=dict,
+        blank=True,
+        help_text="Answers to columns of the framework's risk register that Accord has no field for, by "
+        "column id (e.g. how the objective fits the council's ambitions).",
+    )
     library_id = models.CharField(
         max_length=80, blank=True, help_text="The library risk it was adapted from."
     )

@@ -102,6 +102,7 @@ RISK_FIELDS = (
     "contingency_plan",
     "next_review_on",
     "library_id",
+    "framework_answers",
 )
 
 

@@ -71,11 +71,15 @@ def _choices(bound: forms.BoundField, multiple: bool, mark: str = "checked") -> 
     """Items for a select (mark='selected'), radios or checkboxes (mark='checked')."""
     value = bound.value()
     selected = {str(v) for v in value} if multiple and value else {str(value) if value is not None else ""}
+    hints = getattr(bound.field, "item_hints", {}) if mark == "checked" else {}
     items = []
     for choice_value, choice_label in bound.field.choices:
         choice_value = getattr(choice_value, "value", choice_value)
         text_value = "" if choice_value is None else str(choice_value)
-        items.append({"value": text_value, "text": str(choice_label), mark: str(choice_value) in selected})
+        item = {"value": text_value, "text": str(choice_label), mark: str(choice_value) in selected}
+        if hints.get(text_value):  # a radio or checkbox's own hint (a field's `item_hints`)
+            item["hint"] = {"text": str(hints[text_value])}
+        items.append(item)
     return items
 
 

@@ -84,6 +84,7 @@ PARTNERSHIPS = Sheet(
         text("Name", "name", 200, True, 40, ("partnership name", "partnership", "title")),
         text("Description", "description", 5000, True, 50),
         Column("Type", "partnership_type", TYPE, True, aliases=("partnership type",), width=28),
+        text("Sub-type", "subtype", 50, width=22, aliases=("sub type", "subtype")),
         choice("Statutory status", "statutory_status", StatutoryStatus.choices, True, ("statutory",)),
         choice("Legal status", "incorporation", LegalIncorporation.choices, True, ("incorporation",)),
         text("Lead organisation", "lead_organisation", 200, True, 30, ("lead partner", "lead body")),

@@ -8,6 +8,7 @@ builds the plan again inside its transaction and refuses to write while any prob
 
 from typing import Any
 
+from accord.register import offered_types
 from accord.register.models import FINISHED_STATUSES, PartnershipStatus
 
 from . import columns as c
@@ -98,6 +99,19 @@ def _reference_list(plan: Plan, row: Row, key: str, table: dict, allowed: list[s
     return found
 
 
+def _subtype(plan: Plan, row: Row, type_name: str, values: dict[str, Any]) -> bool:
+    """The sub-type, by its id or name, must be one of the type's under the framework in force."""
+    given = c.squash(str(values["subtype"]))
+    offered = offered_types.subtypes_for(type_name)
+    found = next((s for s in offered if given in (c.squash(s.id), c.squash(s.name))), None)
+    if found is None:
+        names = ", ".join(s.name for s in offered) or "none"
+        plan.problem(row, f'Sub-type "{values["subtype"]}" is not a sub-type of "{type_name}" ({names})')
+        return False
+    values["subtype"] = found.id
+    return True
+
+
 def _partnership_values(plan: Plan, lookups: Lookups, row: Row) -> dict[str, Any] | None:
     values = {k: row.values[k] for k in PARTNERSHIP_FIELDS if k in row.values}
     values["reference"] = values["reference"].upper()
@@ -115,6 +129,8 @@ def _partnership_values(plan: Plan, lookups: Lookups, row: Row) -> dict[str, Any
     )
     values.update(partnership_type=kind, directorate=directorate)
     ok = kind is not None and directorate is not None
+    if kind is not None and values.get("subtype"):
+        ok = _subtype(plan, row, kind.name, values) and ok
     for key in ("lead_organisation", "accountable_body"):
         if key not in values:
             continue

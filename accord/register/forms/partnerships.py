@@ -14,6 +14,7 @@ ESSENTIALS = [
     "reference",
     "description",
     "partnership_type",
+    "subtype",
     "statutory_status",
     "incorporation",
     "lead_organisation",
@@ -31,7 +32,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
     ),
     "type": (
         "Type and legal status",
-        ["partnership_type", "statutory_status", "incorporation", "statutory_basis"],
+        ["partnership_type", "subtype", "statutory_status", "incorporation", "statutory_basis"],
     ),
     "scope": ("Themes, area and client groups", ["themes", "geographical_area", "client_groups"]),
     "governance": (
@@ -80,6 +81,58 @@ class PartnershipFormBase(GovukModelForm):
             directorate.empty_label = "Choose a directorate or service"
         if "reference" in self.fields:
             self.fields["reference"].widget.attrs["spellcheck"] = "false"
+        if "subtype" in self.fields:
+            self._subtype_field()
+
+    def _subtype_field(self) -> None:
+        """The sub-types of the partnership's type under the framework in force (every type's, named
+        with its type, before a type is chosen); no question where the framework has no sub-types."""
+        has_type = bool(self.instance.pk and self.instance.partnership_type_id)
+        if has_type:
+            type_name = self.instance.partnership_type.name
+            offered = [(s, "") for s in offered_types.subtypes_for(type_name)]
+        else:
+            offered = [(s, t.name) for t in offered_types.offered() or () for s in t.subtypes]
+        current = self.instance.subtype if self.instance.pk else ""
+        if not offered and not current:  # nothing to ask; a sub-type sent anyway is refused
+            self.fields["subtype"] = forms.ChoiceField(
+                choices=[("", "")], required=False, widget=forms.HiddenInput
+            )
+            self.fields["subtype"].error_messages["invalid_choice"] = (
+                "The council's framework has no sub-types of this type"
+            )
+            return
+        choices = [(s.id, f"{s.name} ({of})" if of else s.name) for s, of in offered]
+        if current and current not in {value for value, _ in choices}:
+            choices.append((current, f"{current} (not a sub-type of this type under the framework)"))
+        field = forms.ChoiceField(
+            label="Sub-type",
+            required=False,
+            choices=[*choices, ("", "None of these")],
+            widget=forms.RadioSelect,
+            help_text="Where the council's framework divides the type, which kind of it this is.",
+        )
+        field.item_hints = {  # type: ignore[attr-defined]
+            s.id: f"{s.description} ({s.citation})" if s.citation else s.description for s, _ in offered
+        }
+        self.fields["subtype"] = field
+
+    def clean_subtype(self) -> str:
+        """A sub-type must be one of the chosen type's under the framework in force."""
+        chosen = self.cleaned_data.get("subtype") or ""
+        kind = self.cleaned_data.get("partnership_type") or (
+            self.instance.partnership_type if self.instance.partnership_type_id else None
+        )
+        if chosen and kind is not None:
+            allowed = {s.id for s in offered_types.subtypes_for(kind.name)}
+            unchanged = (
+                self.instance.pk is not None
+                and chosen == self.instance.subtype
+                and kind.pk == self.instance.partnership_type_id
+            )
+            if chosen not in allowed and not unchanged:
+                raise forms.ValidationError(f"Choose a sub-type of '{kind.name}', or 'None of these'")
+        return chosen
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper()

@@ -114,6 +114,12 @@ class Partnership(Versioned):
         verbose_name="type",
         help_text="The type of partnership, as the council's framework names it.",
     )
+    subtype = models.CharField(
+        "sub-type",
+        max_length=50,
+        blank=True,
+        help_text="Where the council's framework divides the type, which kind of it this is.",
+    )
     statutory_status = models.CharField(
         max_length=20,
         choices=StatutoryStatus.choices,

@@ -54,6 +54,8 @@ def reference_edit(request: HttpRequest, name: str, pk: int | None = None) -> Ht
         model, form=GovukModelForm, fields=fields, formfield_callback=govuk_formfield
     )
     form = form_class(request.POST if request.method == "POST" else None, instance=instance)
+    if name == "types" and instance is not None:
+        _subtypes_hint(form, instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("reference-list", name=name)
@@ -67,3 +69,11 @@ def reference_edit(request: HttpRequest, name: str, pk: int | None = None) -> Ht
             "list_title": title,
         },
     )
+
+
+def _subtypes_hint(form, kind: PartnershipType) -> None:
+    """A type the framework divides into sub-types says so, with each sub-type's name and source."""
+    subtypes = offered_types.subtypes_for(kind.name)
+    if subtypes:
+        names = "; ".join(f"{s.name} ({s.citation})" if s.citation else s.name for s in subtypes)
+        form.fields["name"].help_text = f"Its sub-types under the council's framework: {names}."

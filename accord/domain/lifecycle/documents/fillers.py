@@ -309,5 +309,8 @@ def exit_decision(d: Dossier) -> list[Block]:
         + fact("Reason", exit_rules.reason_text(given))
         + fact("Planned or unplanned", planned)
         + fact("Will the partnership continue without the council", continues_text(given))
-        + listed("Exit plan", (f"{h.label}: {plan[h.id]}" for h in exit_rules.EXIT_PLAN if plan.get(h.id)))
+        + listed(
+            "Exit plan",
+            (f"{label}: {plan[key]}" for key, label in exit_rules.plan_headings(given) if plan.get(key)),
+        )
     )

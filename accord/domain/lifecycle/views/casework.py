@@ -24,7 +24,7 @@ from accord.register.services import Finished
 
 from .. import content, framework_checklists, prefill, record_evidence, where
 from ..casework_summary import SLOT, overview
-from ..forms_casework import ANSWER_LABELS, TESTS_PART, ArtefactRecordForm, BankForm, PartForm
+from ..forms_casework import TESTS_PART, ArtefactRecordForm, BankForm, PartForm, answer_labels
 from ..framework_checklists import answer_rows
 from ..models import ArtefactRecord, EvidenceFile
 from ..recording import RecordRefused, add_file, save_answers, save_record
@@ -234,7 +234,7 @@ def checklist(request: HttpRequest, pk: int, artefact_id: str, bank_id: str) -> 
         "bank": bank,
         "form": form,
         "can_change": can_change,
-        "rows": answer_rows(bank, answers.get("banks", {}).get(bank_id, {}), ANSWER_LABELS),
+        "rows": answer_rows(bank, answers.get("banks", {}).get(bank_id, {}), answer_labels(bank)),
         "position": artefact.banks.index(bank_id) + 1,
         "others": others,
         "cancel_url": reverse("cycle", args=[pk]),

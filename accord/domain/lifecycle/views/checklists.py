@@ -9,7 +9,7 @@ from django.urls import reverse
 from accord.frameworks import loader
 
 from .. import content
-from ..forms_casework import ANSWER_LABELS, BankForm
+from ..forms_casework import BankForm, answer_labels
 from ..framework_checklists import answer_rows, slot_for_bank, standalone_banks
 from ..models import ArtefactRecord
 from .casework import _save, crumbs, finishing
@@ -45,7 +45,7 @@ def framework_checklist(request: HttpRequest, pk: int, bank_id: str) -> HttpResp
         "bank": bank,
         "form": form,
         "can_change": can_change,
-        "rows": answer_rows(bank, answers, ANSWER_LABELS),
+        "rows": answer_rows(bank, answers, answer_labels(bank)),
         "cancel_url": reverse("cycle", args=[pk]),
         "breadcrumbs": crumbs(partnership),
     }

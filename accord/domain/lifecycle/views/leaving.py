@@ -31,14 +31,16 @@ def exit_decision(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "open": partnership.status in leaving.OPEN_STATES,
         "breadcrumbs": breadcrumbs(partnership),
-        "plan": leaving.EXIT_PLAN,
+        "plan": leaving.plan_headings(decision.answers) if decision else [],
         "leaving_form": leaving.leaving_template(loader.for_request(request)),
         "can_change": can_change,
     }
     if not context["open"]:
         status = REFUSED if request.method == "POST" else 200
         return render(request, "lifecycle/leaving/decision.html", context, status=status)
-    form = ExitDecisionForm(_data(request), answers=decision.answers if decision else None)
+    form = ExitDecisionForm(
+        _data(request), framework=loader.for_request(request), answers=decision.answers if decision else None
+    )
     read_only(form, can_change)
     if request.method == "POST" and form.is_valid():
         try:

@@ -72,6 +72,7 @@ def review_question(request: HttpRequest, pk: int, review_id: int, question_id: 
             "review": review,
             "bank": bank,
             "question": question,
+            "group_heading": next((g.heading for g in bank.groups if question.id in g.questions), ""),
             "number": number,
             "count": len(ids),
             "form": form,

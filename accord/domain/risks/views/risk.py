@@ -14,7 +14,7 @@ from accord.kernel import clock
 from accord.kernel.ui.pages import conflict_summary, set_version
 from accord.register.services import Finished, StaleEdit
 
-from .. import scoring, services
+from .. import exports, scoring, services
 from ..access import can_change, open_risk, risk_in, risk_partnership
 from ..forms import CloseForm, EscalateForm, ReviewForm, RiskForm, ScoreForm, scale_items
 from ..models import RiskStatus, Stage
@@ -57,7 +57,9 @@ def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
         initial.update(title=library.title, event=library.description)
         if library.category in names(model.categories):
             initial["category_id"] = library.category
-    form = RiskForm(_data(request), initial=initial, partnership=partnership, model=model)
+    form = RiskForm(
+        _data(request), initial=initial, partnership=partnership, model=model, asked=exports.asked(framework)
+    )
     if request.method == "POST" and form.is_valid():
         values = form.values() | ({"library_id": library.id} if library else {})
         try:
@@ -146,6 +148,9 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
             "category": names(model.categories).get(risk.category_id, risk.category_id),
             "strategy": names(model.strategies).get(risk.strategy_id, risk.strategy_id),
             "partners": list(risk.partners.order_by("name")),
+            "own_columns": [
+                (h.text, (risk.framework_answers or {}).get(h.id, "")) for h in exports.asked(framework)
+            ],
             "stages": stages,
             "history": history,
             "matrix": matrix,
@@ -166,10 +171,18 @@ def risk_detail(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
 def risk_edit(request: HttpRequest, pk: int, risk_id: int) -> HttpResponse:
     partnership = risk_partnership(request, pk, change=True)
     risk = open_risk(partnership, risk_id)
-    model = loader.for_request(request).risk_model
+    framework = loader.for_request(request)
+    model = framework.risk_model
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
     initial.update(partners=[o.pk for o in risk.partners.all()], version=risk.version)
-    form = RiskForm(_data(request), initial=initial, partnership=partnership, model=model, risk=risk)
+    form = RiskForm(
+        _data(request),
+        initial=initial,
+        partnership=partnership,
+        model=model,
+        risk=risk,
+        asked=exports.asked(framework),
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -48,6 +48,7 @@ PLAIN_FIELDS = (
     "purpose",
     "vision",
     "aims_objectives",
+    "subtype",
     "statutory_status",
     "incorporation",
     "statutory_basis",

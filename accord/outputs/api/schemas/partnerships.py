@@ -40,6 +40,7 @@ class Partnership(Schema):
     vision: str
     aims_objectives: str
     partnership_type: Ref
+    subtype: str = Field(description="The sub-type of its type (the framework's sub-type id), or empty")
     statutory_status: StatutoryStatus
     incorporation: LegalIncorporation
     statutory_basis: str
@@ -80,6 +81,7 @@ class PartnershipFields(Schema):
     the partnership cycle)."""
 
     purpose: str | None = None
+    subtype: str | None = Field(None, description="A sub-type id of its type under the council's framework")
     vision: str | None = None
     aims_objectives: str | None = None
     statutory_basis: str | None = None
