@@ -57,6 +57,9 @@ NOTE_MARKERS = (
     "not_specified",
     "ADR 00",
     "maintainer",
+    "extraction",
+    "is silent on",
+    "says nothing about",
 )
 
 
