@@ -23,7 +23,10 @@ MAINTAINER_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d{3}_[0-9a-f]{16}\.txt"), "names a source file"),
     (re.compile(r"documented default|default scale|default band", re.IGNORECASE), "explains a default"),
     (re.compile(r"\bnot specified\b", re.IGNORECASE), "says 'not specified'"),
-    (re.compile(r"\bextract(?:ion|ed)\b", re.IGNORECASE), "talks about the text's extraction"),
+    (
+        re.compile(r"\bin extraction\b|\b(?:the|as) extracted\b", re.IGNORECASE),
+        "talks about the text's extraction",
+    ),
     (re.compile(r"\bwords? [^.;]{0,40}\b(?:is|are) supplied\b", re.IGNORECASE), "says words were supplied"),
     # What the source document leaves out is a maintainer's remark ("The protocol is silent on closing",
     # "has no business case as such"); the item says what the council does. A report-back rule's

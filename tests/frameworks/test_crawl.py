@@ -57,7 +57,8 @@ NOTE_MARKERS = (
     "not_specified",
     "ADR 00",
     "maintainer",
-    "extraction",
+    "lost in extraction",
+    "extracted text",
     "is silent on",
     "says nothing about",
 )

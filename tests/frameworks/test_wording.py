@@ -42,6 +42,7 @@ def _descriptor(text):
         ("not specified", "says 'not specified'"),
         ("Answered with the annual_review question bank.", "names a file identifier ('annual_review')"),
         ("The App 4 flowchart was lost in extraction.", "talks about the text's extraction"),
+        ("App 1 (the extracted text repeats a label)", "talks about the text's extraction"),
         ('Part of it is lost; the words "of the partnership" are supplied.', "says words were supplied"),
         ("The protocol is silent on closing a partnership.", "remarks on what the source leaves out"),
         ("The protocol has no business case as such.", "remarks on what the source leaves out"),
@@ -63,6 +64,7 @@ def test_a_maintainers_remark_in_a_user_facing_field_is_refused_precisely(tmp_pa
         "The framework sets no report-back duty for the council's representatives; tell the lead officer.",
         "Poor quality of data supplied by partners",
         "Where the Council has no strategic or policy function",
+        "The contract provides for data extraction in an open format.",
     ],
 )
 def test_the_councils_own_plain_words_are_not_taken_for_a_remark(tmp_path, text):
