@@ -42,7 +42,7 @@ class PartnershipTypeFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("name",)
 
     name = "Public sector strategic"
-    group = "Central Bedfordshire 1.5"
+    group = "Sector and role"
     citation = "J3 Partnerships Protocol, 1.5.1"
 
 

@@ -24,6 +24,26 @@ MAINTAINER_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"documented default|default scale|default band", re.IGNORECASE), "explains a default"),
     (re.compile(r"\bnot specified\b", re.IGNORECASE), "says 'not specified'"),
     (
+        re.compile(r"\bin extraction\b|\b(?:the|as) extracted\b", re.IGNORECASE),
+        "talks about the text's extraction",
+    ),
+    (re.compile(r"\bwords? [^.;]{0,40}\b(?:is|are) supplied\b", re.IGNORECASE), "says words were supplied"),
+    # What the source document leaves out is a maintainer's remark ("The protocol is silent on closing",
+    # "has no business case as such"); the item says what the council does. A report-back rule's
+    # `guidance` may say the framework "sets no" duty: it tells representatives what to do instead.
+    (
+        re.compile(
+            r"\b(?:protocol|framework|code of practice|toolkit|document)(?:'s)? (?:has no|is silent|says "
+            r"nothing|does not (?:name|say|define|describe|expand|give))\b",
+            re.IGNORECASE,
+        ),
+        "remarks on what the source leaves out",
+    ),
+    (
+        re.compile(r"docs/[\w/.-]+\.md|\bADR \d{4}\b|\bmaintainers?\b", re.IGNORECASE),
+        "points maintainers elsewhere",
+    ),
+    (
         re.compile(r"\b(?:question banks?|templates?|artefacts?|parameters?|kind) [a-z]+_[a-z0-9_]+"),
         "names a file identifier",
     ),

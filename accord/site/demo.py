@@ -27,7 +27,7 @@ from accord.frameworks import demo_assessed, loader
 from accord.outputs.public import demo as public_demo
 from accord.outputs.reminders import demo as reminders_demo
 from accord.outputs.reports import demo as reports_demo
-from accord.register import writes
+from accord.register import offered_types, writes
 from accord.register.models import (
     Contribution,
     CorporatePriority,
@@ -74,12 +74,13 @@ def load_demo(data: dict[str, Any] | None = None) -> dict[str, int]:
         )
         for p in data["corporate_priorities"]
     }
+    cited = {t.name.lower(): t.citation for t in offered_types.offered() or ()}
     types = {
         t["name"]: PartnershipType.objects.update_or_create(
             name=t["name"],
             defaults={
                 "group": t.get("group", ""),
-                "citation": t.get("citation", ""),
+                "citation": t.get("citation") or cited.get(t["name"].lower(), ""),
                 "description": t.get("description", ""),
             },
         )[0]

@@ -22,6 +22,7 @@ WIDER = {"/partnerships/{id}/": 40, "/partnerships/{id}/cycle/": 40}
 SKIPPED = ("/static/", "/sign-out", "/media/")
 NUMBER = re.compile(r"/\d+(?=/|$)")
 TAG = re.compile(r"<[^>]+>")
+VISIBLE_INPUTS = ("text", "email", "url", "tel", "search", "number", "date", "submit", "button")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class _Page(HTMLParser):
         for name in ("title", "aria-label", "alt", "placeholder"):
             if values.get(name):
                 self.text.append(values[name] or "")
+        if tag == "input" and values.get("type", "text") in VISIBLE_INPUTS and values.get("value"):
+            self.text.append(values["value"] or "")  # what a form shows filled in is read like text
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._hidden:

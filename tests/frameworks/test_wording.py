@@ -41,6 +41,13 @@ def _descriptor(text):
         ("Contents: question bank performance_report", "names a file identifier"),
         ("not specified", "says 'not specified'"),
         ("Answered with the annual_review question bank.", "names a file identifier ('annual_review')"),
+        ("The App 4 flowchart was lost in extraction.", "talks about the text's extraction"),
+        ("App 1 (the extracted text repeats a label)", "talks about the text's extraction"),
+        ('Part of it is lost; the words "of the partnership" are supplied.', "says words were supplied"),
+        ("The protocol is silent on closing a partnership.", "remarks on what the source leaves out"),
+        ("The protocol has no business case as such.", "remarks on what the source leaves out"),
+        ("The framework does not name the decision-maker.", "remarks on what the source leaves out"),
+        ("Bands as in docs/frameworks.md.", "points maintainers elsewhere"),
     ],
 )
 def test_a_maintainers_remark_in_a_user_facing_field_is_refused_precisely(tmp_path, text, what):
@@ -49,6 +56,19 @@ def test_a_maintainers_remark_in_a_user_facing_field_is_refused_precisely(tmp_pa
     assert problems[0].startswith(
         f"chorley.yaml: risk_model.likelihood.0.descriptor: user-facing text {what}"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The framework sets no report-back duty for the council's representatives; tell the lead officer.",
+        "Poor quality of data supplied by partners",
+        "Where the Council has no strategic or policy function",
+        "The contract provides for data extraction in an open format.",
+    ],
+)
+def test_the_councils_own_plain_words_are_not_taken_for_a_remark(tmp_path, text):
+    assert _problems(tmp_path, "chorley", _descriptor(text)) == []
 
 
 def test_the_same_remark_in_a_note_is_allowed(tmp_path):

@@ -43,8 +43,11 @@ class MemberRole(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
-    """Where a partnership is in the partnership cycle (Redditch App 1). Only the cycle's
-    transition service (accord.domain.lifecycle.services) changes it."""
+    """Where a partnership is in its cycle, from proposal to closing."""
+
+    # The API's description of the status is this docstring, so it names no council and no module:
+    # the stages follow the partnership cycle (Redditch App 1), and only the cycle's transition
+    # service (accord.domain.lifecycle.services) changes a partnership's status.
 
     PROPOSED = "proposed", "Proposed"
     BUSINESS_CASE = "business_case", "Business case"

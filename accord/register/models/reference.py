@@ -38,7 +38,8 @@ class CorporatePriority(ReferenceItem):
 
 
 class PartnershipType(ReferenceItem):
-    """A type of partnership as the council's framework names it (e.g. Central Bedfordshire 1.5)."""
+    """A type of partnership as the council's framework names it (e.g. Central Bedfordshire 1.5).
+    Every framework's types share these rows, so no user-facing field may name one council."""
 
     group = models.CharField(
         max_length=200, blank=True, help_text="The framework family this type belongs to, e.g. its category."
@@ -46,8 +47,7 @@ class PartnershipType(ReferenceItem):
     citation = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Where the framework defines it, by the document's title, "
-        "e.g. 'Code of Practice for Partnerships, App 1'.",
+        help_text="Where the framework defines it: the document's title and the section.",
     )
 
     class Meta(ReferenceItem.Meta):
