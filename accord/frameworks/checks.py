@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .checks_parts import check_parts
+from .checks_schema_v2 import check_business_case, check_council_obligations
 from .durations import parse
 from .evidence_rules import check_evidence_rules
 from .schema import (
@@ -21,8 +22,6 @@ from .schema import (
     Framework,
     Obligation,
 )
-from .schema_case import check_business_case
-from .schema_council import check_council_obligations
 from .sources import council_sources
 from .wording import check_wording
 

@@ -10,16 +10,11 @@ A framework with no business case leaves `business_case` out and its artefacts h
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from pydantic import Field, field_validator
 
 from .schema_base import IDENT, Cited, Item, Strict
-
-if TYPE_CHECKING:
-    from .schema import Framework
 
 # Facts on the register a business case question can be prefilled from (the record's own words
 # are shown; accord.domain.lifecycle.prefill reads them).
@@ -119,23 +114,3 @@ class BusinessCase(Cited):
 
     def part(self, part_id: str) -> CasePart | None:
         return next((p for p in self.parts if p.id == part_id), None)
-
-
-def check_business_case(fw: Framework) -> Iterator[tuple[str, str]]:
-    """Ids are unique across parts and questions; a business case artefact needs a declared business
-    case, and a declared one needs the artefact that gates on it."""
-    kinds = [a for a in fw.artefacts if a.kind == "business_case"]
-    case = fw.business_case
-    if case is None:
-        for a in kinds:
-            yield (
-                f"artefacts.{fw.artefacts.index(a)}",
-                ("an artefact of kind business_case needs the framework's business_case"),
-            )
-        return
-    if not kinds:
-        yield "business_case", "no artefact of kind business_case uses it"
-    for what, ids in (("part", [p.id for p in case.parts]), ("question", [q.id for q in case.questions()])):
-        for ident, count in Counter(ids).items():
-            if count > 1:
-                yield "business_case", f"duplicate {what} id '{ident}'"

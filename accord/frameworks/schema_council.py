@@ -10,17 +10,12 @@ point: accord.frameworks.sources.register_council_source).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from .durations import parse
 from .schema_base import Item, Strict
-
-if TYPE_CHECKING:
-    from .schema import Framework
 
 # What a council obligation counts from: the start of the financial year (1 April) in which Accord
 # began tracking the council's duties, the framework's `effective_date`, or a fixed `anchor_date`.
@@ -63,39 +58,3 @@ class CouncilObligation(Item):
     )
     due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")
     met_by: CouncilEvidence = Field(description="What meets it.")
-
-
-def check_council_obligations(fw: Framework, reports: Collection[str] = ()) -> Iterator[tuple[str, str]]:
-    """Each council obligation has a unique id, an owner among the framework's roles, durations that
-    parse, an anchor it can count from, and evidence Accord knows (`reports`: the ids of the reports
-    Accord writes under this framework; empty when no report source is registered, as in a bare check
-    without the apps)."""
-    roles = {r.id for r in fw.roles}
-    seen: set[str] = set()
-    for i, ob in enumerate(fw.council_obligations):
-        base = f"council_obligations.{i}"
-        if ob.id in seen:
-            yield "council_obligations", f"duplicate id '{ob.id}'"
-        seen.add(ob.id)
-        for j, owner in enumerate(ob.owners):
-            if owner not in roles:
-                known = f" (known: {', '.join(sorted(roles))})" if roles else " (the file declares no roles)"
-                yield f"{base}.owners.{j}", f"unknown role '{owner}'{known}"
-        for name in ("first_due", "repeat", "due_soon"):
-            value = getattr(ob, name)
-            if value is not None:
-                try:
-                    parse(value)
-                except ValueError as error:
-                    yield f"{base}.{name}", str(error)
-        if ob.anchor == "date" and ob.anchor_date is None:
-            yield f"{base}.anchor_date", "anchor 'date' needs the day it counts from"
-        if ob.anchor != "date" and ob.anchor_date is not None:
-            yield f"{base}.anchor_date", "anchor_date is only for anchor 'date'"
-        if ob.anchor == "effective_date" and fw.effective_date is None:
-            yield f"{base}.anchor", "the framework has no effective_date to count from"
-        if ob.cadence == "fixed" and ob.repeat is None:
-            yield f"{base}.cadence", "a fixed cadence needs `repeat`"
-        if reports and ob.met_by.report not in reports:
-            known = ", ".join(sorted(reports))
-            yield f"{base}.met_by.report", f"unknown report '{ob.met_by.report}' (known: {known})"
