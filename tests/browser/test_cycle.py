@@ -108,9 +108,8 @@ def test_an_officer_takes_a_partnership_through_leaving_to_closed(page, users, o
     decided.get_by_label("Year").fill("2026")
     page.get_by_label("Who made the decision").fill("Executive")
     page.get_by_label("Authority or decision reference").fill("Executive minute 45/2026")
-    page.get_by_role("group", name="Why is the council's involvement ending?").get_by_role(
-        "radio"
-    ).first.check()
+    # Chorley's framework lists no reasons for leaving: the reason is given in words (ADR 0030)
+    page.get_by_label("Why is the council's involvement ending?").fill("Its aims are met")
     page.get_by_role("group", name="Is this a planned or unplanned end?").get_by_role("radio").first.check()
     page.get_by_role("group", name="Will the partnership continue without the council?").get_by_role(
         "radio"
