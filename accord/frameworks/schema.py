@@ -61,6 +61,15 @@ from .schema_parts import (  # noqa: F401 (re-exported)
     QuestionGroup,
     SubType,
 )
+from .schema_risk import (  # noqa: F401 (re-exported)
+    Band,
+    Category,
+    LibraryRisk,
+    RiskModel,
+    ScalePoint,
+    Strategy,
+)
+from .schema_sources import Source, SourceDocument  # noqa: F401 (re-exported)
 
 # The lifecycle states Accord implements (the partnership cycle); gates name the state they guard.
 LIFECYCLE_STATES = (
@@ -75,23 +84,6 @@ LIFECYCLE_STATES = (
 )
 # Facts about a partnership the engines know how to read (accord.frameworks.facts).
 FACTS = ("statutory", "council_contribution", "council_role", "type", "duration_years", "key_partnership")
-
-
-class Source(Strict):
-    document: str = Field(description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt")
-    title: str
-    status: str = Field(default="", description="e.g. 'draft', 'adopted November 2012'")
-
-
-class SourceDocument(Strict):
-    """A seed document the file cites: its file name (for maintainers) and its title as users know it."""
-
-    file: str = Field(
-        pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt"
-    )
-    title: str = Field(
-        min_length=1, description="The council's title for it, e.g. 'Key Partnerships Framework'."
-    )
 
 
 class RoleTitle(Item):
@@ -335,68 +327,6 @@ class Heading(Strict):
 class Template(Item):
     name: str
     headings: list[Heading] = Field(min_length=1)
-
-
-class ScalePoint(Strict):
-    value: int = Field(ge=1)
-    name: str
-    descriptor: str = ""
-
-
-class Band(Strict):
-    id: str = Field(pattern=IDENT)
-    name: str
-    min: int
-    max: int
-    action: str = ""
-    review_every: str | None = None
-
-
-class Strategy(Strict):
-    id: str = Field(pattern=IDENT)
-    name: str
-    description: str = ""
-
-
-class Category(Strict):
-    id: str = Field(pattern=IDENT)
-    name: str
-    description: str = ""
-
-
-class LibraryRisk(Item):
-    category: str
-    title: str
-    description: str = ""
-    controls: list[str] = Field(default_factory=list)
-
-
-class RiskModel(Cited):
-    scores: ScoreNames = Field(default_factory=ScoreNames, description="The names of the three scores.")
-    likelihood: list[ScalePoint] = Field(min_length=2)
-    impact: list[ScalePoint] = Field(min_length=2)
-    grid: list[list[int]] | None = Field(
-        default=None, description="grid[likelihood-1][impact-1] = score; omitted means likelihood × impact."
-    )
-    bands: list[Band] = Field(min_length=1)
-    bands_note: str = Field(
-        default="",
-        description="Shown with the bands wherever scores are shown: how a score the document's band "
-        "table puts in two bands is banded, in the council's words (Bury App 10's 4).",
-    )
-    strategies: list[Strategy] = Field(default_factory=list)
-    categories: list[Category] = Field(default_factory=list)
-    library: list[LibraryRisk] = Field(default_factory=list)
-    high_impact_from: int | None = Field(
-        default=None,
-        description="Impact at or above which a contingency plan is needed (Redditch App 8 3.8).",
-    )
-    escalate_bands: list[str] = Field(
-        default_factory=list,
-        description="Bands whose risks are flagged for the Partnership Board and the departmental risk "
-        "register (Bury App 10, Northampton step 4); empty means the framework sets no such rule.",
-    )
-    escalate_cite: str = Field(default="", description="Seed file and section of the escalation rule.")
 
 
 class Framework(Strict):
