@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import loader
-from .checks import MODEL_ID, PARTS
+from .checks_adoption import MODEL_ID, PARTS
 from .schema import Assurance, Framework, Leaving, Template
 
 __all__ = ["MODEL_ID", "PARTS", "adopts", "assurance", "document_template", "leaving", "model", "recited"]

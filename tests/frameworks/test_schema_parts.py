@@ -2,7 +2,8 @@
 each seed framework says (issue 16)."""
 
 from accord.frameworks import defaults, loader
-from accord.frameworks.checks import PARTS, check
+from accord.frameworks.checks import check
+from accord.frameworks.checks_adoption import PARTS
 from accord.frameworks.schema import Leaving, LeavingReason, QuestionGroup
 
 
