@@ -59,9 +59,11 @@ COUNCIL_SHORT_NAME = env("COUNCIL_SHORT_NAME", "Chorley")
 COUNCIL_BRAND_COLOUR = env("COUNCIL_BRAND_COLOUR", "#00629b")
 SERVICE_NAME = env("SERVICE_NAME", "Partnership register")
 DEMO_MODE = env_bool("ACCORD_DEMO", DEBUG)
-# The council's partnership framework (a file in accord/frameworks/files), and where the seed
-# documents its rules cite are kept (used to check the citations; optional in deployment).
+# The council's partnership framework: a bundled framework's id (accord/frameworks/files), the id
+# of one in the council's own folder of framework files (ACCORD_FRAMEWORKS_DIR), or a file's path;
+# and where the seed documents its rules cite are kept (used to check citations; optional).
 ACCORD_FRAMEWORK = env("ACCORD_FRAMEWORK", "chorley")
+ACCORD_FRAMEWORKS_DIR = env("ACCORD_FRAMEWORKS_DIR", "")
 _SEEDS = BASE_DIR.parent / "shared" / "seeds"
 ACCORD_SEEDS_DIR = env("ACCORD_SEEDS_DIR", str(_SEEDS) if _SEEDS.is_dir() else "")
 

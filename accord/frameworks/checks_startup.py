@@ -1,6 +1,5 @@
 """Django system check: the council's chosen framework file loads and validates on start-up."""
 
-from django.conf import settings
 from django.core.checks import Error, register
 
 from . import loader
@@ -9,12 +8,12 @@ from . import loader
 @register()
 def framework_is_valid(app_configs, **kwargs):
     try:
-        loader.get(settings.ACCORD_FRAMEWORK)
+        loader.current()
     except KeyError as error:
         return [
             Error(
                 str(error).strip("'\""),
-                hint="Set ACCORD_FRAMEWORK to one of the bundled frameworks.",
+                hint="Set ACCORD_FRAMEWORK to a bundled framework, one in ACCORD_FRAMEWORKS_DIR or a file.",
                 id="accord.E001",
             )
         ]

@@ -2,7 +2,7 @@
 as `file: path.to.item: what is wrong`."""
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -54,36 +54,120 @@ def load_path(path: Path, seeds: Path | None = None) -> LoadResult:
     return result
 
 
+def council_dir() -> Path | None:
+    """The council's own folder of framework files (setting ACCORD_FRAMEWORKS_DIR), if any: read
+    besides the bundled files, so a council's framework lives outside Accord's code."""
+    configured = getattr(settings, "ACCORD_FRAMEWORKS_DIR", "")
+    return Path(configured) if configured else None
+
+
+def is_file_setting(chosen: str) -> bool:
+    """Whether ACCORD_FRAMEWORK names a file (a path ending .yaml or .yml) rather than an id."""
+    return chosen.endswith((".yaml", ".yml")) or "/" in chosen
+
+
+def _yaml_in(folder: Path | None) -> list[Path]:
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def framework_paths() -> list[Path]:
+    """Every framework file Accord can read: the bundled ones, then the council's own folder's."""
+    return sorted(FILES_DIR.glob("*.yaml")) + _yaml_in(council_dir())
+
+
+def bundled_paths() -> list[Path]:
     return sorted(FILES_DIR.glob("*.yaml"))
 
 
 @cache
 def all_frameworks() -> dict[str, Framework]:
     """Every bundled framework, validated; raises ValueError listing every problem if any is invalid."""
-    results = [load_path(path, seeds_dir()) for path in framework_paths()]
+    results = [load_path(path, seeds_dir()) for path in bundled_paths()]
     problems = [p for r in results for p in r.problems]
     if problems:
         raise ValueError("Invalid framework files:\n" + "\n".join(problems))
     return {r.framework.id: r.framework for r in results if r.framework}
 
 
-@cache
-def get(framework_id: str) -> Framework:
-    """One bundled framework by id (its file is `<id>.yaml`), validated."""
-    path = FILES_DIR / f"{framework_id}.yaml"
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load_stamped(stamp: tuple[str, int, int], seeds: str) -> LoadResult:
+    return load_path(Path(stamp[0]), Path(seeds) if seeds else None)
+
+
+def load_file(path: Path) -> Framework:
+    """A framework file anywhere (a council's own), validated; read again when the file changes.
+    Raises KeyError when there is no such file, ValueError with every problem when it is invalid."""
     if not path.is_file():
-        available = ", ".join(p.stem for p in framework_paths())
-        raise KeyError(f"No framework '{framework_id}'; available: {available}")
-    result = load_path(path, seeds_dir())
+        raise KeyError(f"No framework file {path}")
+    seeds = seeds_dir()
+    result = _load_stamped(_stamp(path), str(seeds) if seeds else "")
     if not result.ok or result.framework is None:
         raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
     return result.framework
 
 
+@lru_cache(maxsize=256)
+def _id_of(stamp: tuple[str, int, int]) -> str | None:
+    """The id a file declares, read cheaply (without validating the rest)."""
+    try:
+        data = yaml.safe_load(Path(stamp[0]).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def files_for(framework_id: str) -> list[Path]:
+    """The files that define this framework: the bundled `<id>.yaml`, and any file in the council's
+    folder declaring that id (a council's own framework, or a new version of one)."""
+    found = [p for p in [FILES_DIR / f"{framework_id}.yaml"] if p.is_file()]
+    found += [p for p in _yaml_in(council_dir()) if _id_of(_stamp(p)) == framework_id]
+    return found
+
+
+@cache
+def _bundled(framework_id: str) -> Framework:
+    result = load_path(FILES_DIR / f"{framework_id}.yaml", seeds_dir())
+    if not result.ok or result.framework is None:
+        raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
+    return result.framework
+
+
+def _choose(framework_id: str, paths: list[Path]) -> Framework:
+    """Which of several files defining one framework is in force. Replaced by the versions module."""
+    versions = ", ".join(sorted(load_file(p).version for p in paths))
+    raise ValueError(f"Several files define the framework '{framework_id}' (versions {versions}).")
+
+
+def get(framework_id: str) -> Framework:
+    """One framework by id, validated: the bundled `<id>.yaml`, or the council's own file with that id."""
+    paths = files_for(framework_id)
+    if not paths:
+        available = ", ".join(sorted({p.stem for p in bundled_paths()} | _council_ids()))
+        raise KeyError(f"No framework '{framework_id}'; available: {available}")
+    if len(paths) == 1:
+        path = paths[0]
+        return _bundled(framework_id) if path.parent == FILES_DIR else load_file(path)
+    return _choose(framework_id, paths)
+
+
+def _council_ids() -> set[str]:
+    return {i for p in _yaml_in(council_dir()) if (i := _id_of(_stamp(p)))}
+
+
 def current() -> Framework:
-    """The framework this council has chosen (setting ACCORD_FRAMEWORK)."""
-    return get(settings.ACCORD_FRAMEWORK)
+    """The framework this council has chosen (setting ACCORD_FRAMEWORK): an id, or a file's path."""
+    chosen = settings.ACCORD_FRAMEWORK
+    if is_file_setting(chosen):
+        return load_file(Path(chosen))
+    return get(chosen)
 
 
 def for_request(request) -> Framework:
