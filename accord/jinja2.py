@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 
-from accord.frameworks import citations, loader
+from accord.frameworks import citations, loader, stage_names
 from accord.frameworks.schema import Framework
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui import components, formatting
@@ -17,17 +17,27 @@ def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-@pass_context
-def cite(context, value: str | None) -> str:
-    """A framework citation in the user's words (the document's title, never its file name), under
-    the framework the page was given or the request already works under."""
+def page_framework(context) -> Framework:
+    """The framework a template works under: the one the page was given, or its request's."""
     framework = context.get("framework")
     if not isinstance(framework, Framework):
         request = context.get("request")
         # a page works under its request's framework; an email or document rendered away from a
         # request, under the council's framework (this is a boundary: ADR 0026)
         framework = loader.for_request(request) if request is not None else loader.current()
-    return citations.display(value, framework)
+    return framework
+
+
+@pass_context
+def cite(context, value: str | None) -> str:
+    """A framework citation in the user's words (the document's title, never its file name)."""
+    return citations.display(value, page_framework(context))
+
+
+@pass_context
+def stage(context, state: str) -> str:
+    """A state of the cycle by the name the framework gives its stage ("Partnership in operation")."""
+    return stage_names.stage_name(page_framework(context), state)
 
 
 def environment(**options) -> Environment:
@@ -65,6 +75,7 @@ def environment(**options) -> Environment:
             "yesno": formatting.yesno,
             "blank": formatting.blank,
             "cite": cite,
+            "stage": stage,
         }
     )
     return env

@@ -14,8 +14,8 @@ FETCHES = {"current", "for_request"}
 RECEIVERS = {
     "frameworks/services.py": {"on_partnerships_created", "on_partnerships_changed"},
     "domain/lifecycle/first_state.py": {"on_partnerships_created"},
-    # the templates' |cite filter: a page's request framework, or the council's for an email
-    "jinja2.py": {"cite"},
+    # the templates' |cite and |stage filters: a page's request framework, or the council's for an email
+    "jinja2.py": {"page_framework"},
 }
 
 

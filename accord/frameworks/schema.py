@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from accord.register import states
+
 from .schema_base import (  # noqa: F401 (re-exported)
     ANCHORS,
     CITE,
@@ -71,17 +73,8 @@ from .schema_risk import (  # noqa: F401 (re-exported)
 )
 from .schema_sources import Source, SourceDocument  # noqa: F401 (re-exported)
 
-# The lifecycle states Accord implements (the partnership cycle); gates name the state they guard.
-LIFECYCLE_STATES = (
-    "proposed",
-    "business_case",
-    "awaiting_approval",
-    "agreement",
-    "active",
-    "under_review",
-    "leaving",
-    "closed",
-)
+# The cycle's states a framework's stages name and its gates guard (defined once, in the register).
+LIFECYCLE_STATES = states.CYCLE
 # Facts about a partnership the engines know how to read (accord.frameworks.facts).
 FACTS = ("statutory", "council_contribution", "council_role", "type", "duration_years", "key_partnership")
 

@@ -15,26 +15,15 @@ from accord.frameworks import approvers
 from accord.frameworks.engine import framework_type
 from accord.frameworks.facts import OverrideFact, PartnershipFacts
 from accord.frameworks.schema import Framework, Requirement
+from accord.register import states
 
 from .meets import meets, why_not
 
-PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = (
-    "proposed",
-    "business_case",
-    "awaiting_approval",
-    "agreement",
-    "active",
-)
-UNDER_REVIEW, LEAVING, CLOSED, REJECTED, WITHDRAWN = (
-    "under_review",
-    "leaving",
-    "closed",
-    "rejected",
-    "withdrawn",
-)
-
-# The main path (Redditch App 1): each state's gates are checked when entering it from the one before.
-MAIN_PATH = (PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE)
+# The cycle's vocabulary is defined once, in accord.register.states; named here for the engine's readers.
+PROPOSED, BUSINESS_CASE, AWAITING_APPROVAL, AGREEMENT, ACTIVE = states.MAIN_PATH
+UNDER_REVIEW, LEAVING, CLOSED = states.UNDER_REVIEW, states.LEAVING, states.CLOSED
+REJECTED, WITHDRAWN = states.REJECTED, states.WITHDRAWN
+MAIN_PATH = states.MAIN_PATH
 
 # current state -> the states it may move to
 MOVES: dict[str, tuple[str, ...]] = {

@@ -16,11 +16,11 @@ from accord.frameworks.facts import Shortfall
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.register.models import Partnership
+from accord.register.states import IN_BEING
 
 from . import basis, record_evidence
 from .models import Agreement, ArtefactRecord, Decision, Outcome, Transition
 
-IN_BEING = ("active", "under_review", "leaving")
 ANCHORING_MOVES = ("agreement", *IN_BEING, "closed", "rejected", "withdrawn")
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from accord.kernel import clock
 from accord.kernel.accounts.models import Role
 
+from .. import states
 from .base import Versioned
 
 if TYPE_CHECKING:
@@ -49,22 +50,21 @@ class PartnershipStatus(models.TextChoices):
     # the stages follow the partnership cycle (Redditch App 1), and only the cycle's transition
     # service (accord.domain.lifecycle.services) changes a partnership's status.
 
-    PROPOSED = "proposed", "Proposed"
-    BUSINESS_CASE = "business_case", "Business case"
-    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
-    AGREEMENT = "agreement", "Agreement"
-    ACTIVE = "active", "Active"
-    UNDER_REVIEW = "under_review", "Under review"
-    LEAVING = "leaving", "Leaving"
-    CLOSED = "closed", "Closed"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    # Values and names come from `accord.register.states`, where the cycle's vocabulary is defined once.
+    PROPOSED = states.PROPOSED, states.NAMES[states.PROPOSED]
+    BUSINESS_CASE = states.BUSINESS_CASE, states.NAMES[states.BUSINESS_CASE]
+    AWAITING_APPROVAL = states.AWAITING_APPROVAL, states.NAMES[states.AWAITING_APPROVAL]
+    AGREEMENT = states.AGREEMENT, states.NAMES[states.AGREEMENT]
+    ACTIVE = states.ACTIVE, states.NAMES[states.ACTIVE]
+    UNDER_REVIEW = states.UNDER_REVIEW, states.NAMES[states.UNDER_REVIEW]
+    LEAVING = states.LEAVING, states.NAMES[states.LEAVING]
+    CLOSED = states.CLOSED, states.NAMES[states.CLOSED]
+    REJECTED = states.REJECTED, states.NAMES[states.REJECTED]
+    WITHDRAWN = states.WITHDRAWN, states.NAMES[states.WITHDRAWN]
 
 
 # A partnership in one of these states keeps its record and history but can no longer be changed.
-FINISHED_STATUSES = frozenset(
-    {PartnershipStatus.CLOSED, PartnershipStatus.REJECTED, PartnershipStatus.WITHDRAWN}
-)
+FINISHED_STATUSES = frozenset(PartnershipStatus(s) for s in states.FINISHED)
 
 
 class YesNoUnknown(models.TextChoices):

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import resolve, reverse
 
-from accord.frameworks import approvers, citations, loader
+from accord.frameworks import approvers, citations, loader, stage_names
 from accord.kernel.accounts.policy import Action, can
 from accord.register.models import PartnershipStatus
 
@@ -169,7 +169,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
                 (t.name for t in framework.significance.tiers if t.id == now.tier_id), now.tier_id
             ),
             "stage": stages.get(partnership.status),
-            "path": [(s, PartnershipStatus(s).label) for s in cycle.MAIN_PATH],
+            "path": stage_names.path(framework),
             "moves": moves,
             "can_change": can_change,
             "documents": documents.offered(framework),
@@ -226,7 +226,7 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
             "check": check,
             "form": form,
             "label": cycle.move_label(partnership.status, target),
-            "target_label": PartnershipStatus(target).label,
+            "target_label": stage_names.stage_name(now.framework, target),
             "missing": _missing_rows(partnership, now.framework, check),
             "overridable": overrides.overridable(request, check),
             "overridden": [(m, overrides.override_text(m.override)) for m in check.overridden],

@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accord.frameworks import citations, classification, loader
+from accord.frameworks import citations, classification, loader, stage_names
 from accord.frameworks.facts import OverrideFact
 from accord.kernel.accounts.policy import Action, can
 from accord.kernel.ui.formatting import govuk_date
@@ -100,7 +100,7 @@ def gate_override(request: HttpRequest, pk: int, target: str, item_id: str) -> H
             "form": form,
             "gaps": gaps,
             "label": cycle.move_label(partnership.status, target),
-            "target_label": PartnershipStatus(target).label,
+            "target_label": stage_names.stage_name(framework, target),
             "move_url": move_url,
         },
     )
