@@ -232,6 +232,11 @@ class Stage(Item):
 
     name: str
     description: str = ""
+    action: str = Field(
+        default="",
+        description="What the button that moves a partnership into this stage says, in the framework's "
+        "words; empty means Accord's plain words.",
+    )
 
     @field_validator("id")
     @classmethod

@@ -22,7 +22,9 @@ def test_one_vocabulary_for_the_register_the_schema_and_the_engine():
     assert set(cycle.MOVES) == set(states.NAMES)  # every state has its moves, and no other state exists
 
 
-@pytest.mark.parametrize("framework_id", ["bury", "central_bedfordshire", "chorley", "northampton", "redditch"])
+@pytest.mark.parametrize(
+    "framework_id", ["bury", "central_bedfordshire", "chorley", "northampton", "redditch"]
+)
 def test_each_framework_names_every_stage_of_its_cycle(framework_id):
     framework = loader.get(framework_id)
     named = {s.id: s.name for s in framework.stages}
@@ -63,3 +65,16 @@ def test_the_move_page_and_the_banner_use_the_frameworks_names(client, users, se
     banner = client.get(reverse("cycle", args=[partnership.pk]) + "?moved=under_review").content.decode()
     assert "The partnership is now at the stage: Review of the Partnership Agreement</p>" in banner
     assert "&lt;p class" not in banner  # the banner's markup is markup, not text
+
+
+def test_the_button_to_enter_a_stage_says_what_the_framework_says(client, users, settings):
+    partnership = f.PartnershipFactory(name="Leisure contract", reference="LC-02", status="business_case")
+    client.force_login(users["administrator"])
+    page = html.unescape(client.get(reverse("cycle", args=[partnership.pk])).content.decode())
+    assert "Next: report the proposal to Executive Cabinet" in page  # Chorley's stage `action`
+    assert "submit for approval" not in page.lower()
+    settings.ACCORD_FRAMEWORK = "central_bedfordshire"  # names no action: Accord's plain words
+    page = html.unescape(client.get(reverse("cycle", args=[partnership.pk])).content.decode())
+    assert "Next: submit for approval" in page
+    assert "can move to 'Decision to enter'" in page  # CBC's name for the stage
+    assert "Executive Cabinet" not in page

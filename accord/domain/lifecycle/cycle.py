@@ -88,8 +88,13 @@ BACK_LABEL = {
 }
 
 
-def move_label(current: str, target: str) -> str:
-    return BACK_LABEL.get((current, target), MOVE_LABELS.get(target, target))
+def move_label(current: str, target: str, framework: Framework | None = None) -> str:
+    """What the button for a move says: the framework's words for entering the stage (`action`), or
+    Accord's plain words; a move back has Accord's words."""
+    if (current, target) in BACK_LABEL:
+        return BACK_LABEL[(current, target)]
+    stage = next((s for s in framework.stages if s.id == target), None) if framework else None
+    return stage.action if stage and stage.action else MOVE_LABELS.get(target, target)
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,9 @@ def _next_moves(partnership, now: services.State) -> list[dict[str, Any]]:
             )
             for m in check.missing
         ]
-        moves.append({"label": cycle.move_label(partnership.status, target), "missing": missing})
+        moves.append(
+            {"label": cycle.move_label(partnership.status, target, now.framework), "missing": missing}
+        )
     return moves
 
 

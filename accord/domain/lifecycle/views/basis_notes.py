@@ -4,10 +4,10 @@ voided it."""
 
 from markupsafe import Markup
 
-from accord.frameworks import approvers
+from accord.frameworks import approvers, stage_names
 from accord.kernel.ui.components import link
 from accord.kernel.ui.formatting import govuk_date
-from accord.register.models import Partnership, PartnershipStatus
+from accord.register.models import Partnership
 
 from .. import basis, cycle
 from ..case_state import State
@@ -74,7 +74,7 @@ def later_approvals(partnership: Partnership, now: State) -> list[dict[str, obje
                     {
                         "name": artefact.name,
                         "by": approvers.joined(requirement, lambda r: roles.get(r, r), waiting_ids),
-                        "stage": PartnershipStatus(gate).label,
+                        "stage": stage_names.stage_name(framework, gate),
                         "first": complete_first(first),
                         "cite": requirement.cite,
                     }

@@ -137,7 +137,7 @@ def cycle_overview(request: HttpRequest, pk: int) -> HttpResponse:
         moves.append(
             {
                 "target": target,
-                "label": cycle.move_label(partnership.status, target),
+                "label": cycle.move_label(partnership.status, target, framework),
                 "gated": (partnership.status, target) in cycle.GATED,
                 "items": _gate_items(partnership, framework, now, target, voided, check),
                 "ready": check.ok,
@@ -225,7 +225,7 @@ def cycle_move(request: HttpRequest, pk: int, target: str) -> HttpResponse:
             "framework": now.framework,
             "check": check,
             "form": form,
-            "label": cycle.move_label(partnership.status, target),
+            "label": cycle.move_label(partnership.status, target, now.framework),
             "target_label": stage_names.stage_name(now.framework, target),
             "missing": _missing_rows(partnership, now.framework, check),
             "overridable": overrides.overridable(request, check),

@@ -99,7 +99,7 @@ def gate_override(request: HttpRequest, pk: int, target: str, item_id: str) -> H
             "framework": framework,
             "form": form,
             "gaps": gaps,
-            "label": cycle.move_label(partnership.status, target),
+            "label": cycle.move_label(partnership.status, target, framework),
             "target_label": stage_names.stage_name(framework, target),
             "move_url": move_url,
         },
