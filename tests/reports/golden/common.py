@@ -1,0 +1,35 @@
+"""What the golden comparison of the committee reports shares (tests/reports/test_declared_golden.py):
+the three reports, the period and framework each is built under, and a table as plain JSON.
+
+The golden files were written by the council-specific Python builders these reports replaced
+(issue 17), on the reports' known register plus its performance records, on a frozen day; the
+declared reports must still hold every golden table with the same columns and at least its rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from accord.outputs.reports import periods, structure
+
+HERE = Path(__file__).resolve().parent
+# report id -> (framework it is declared by, period it is built for)
+REPORTS = {
+    "key-partnerships": ("chorley", periods.half_year(2025, 2)),
+    "annual-review": ("central_bedfordshire", periods.financial_year(2025)),
+    "private-sector": ("central_bedfordshire", periods.financial_year(2025)),
+}
+
+
+def tables(report: structure.Report) -> dict[str, dict[str, Any]]:
+    """Every table of the report by id: its section, caption, columns and rows (cells as JSON)."""
+    data = structure.to_json(report)
+    return {
+        t["id"]: {"section": s["id"], "caption": t["caption"], "columns": t["columns"], "rows": t["rows"]}
+        for s in data["sections"]
+        for t in s["tables"]
+    }
+
+
+def path(report_id: str) -> Path:
+    return HERE / f"{report_id}.json"
