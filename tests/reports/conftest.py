@@ -88,8 +88,9 @@ def performance(known):
 
 @pytest.fixture
 def context(known, users):
-    def make(period: periods.Period = YEAR, user="administrator") -> Context:
-        return Context.make(visible_partnerships(users[user]), period, now=NOW, framework=loader.current())
+    def make(period: periods.Period = YEAR, user="administrator", framework: str | None = None) -> Context:
+        chosen = loader.get(framework) if framework else loader.current()
+        return Context.make(visible_partnerships(users[user]), period, now=NOW, framework=chosen)
 
     return make
 
