@@ -7,9 +7,9 @@ namespace, re-exported by `schema`."""
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
 from .schema_base import IDENT, Cited, Strict
 
@@ -84,6 +84,9 @@ def _placeholders(value: str) -> str:
     return value
 
 
+Words = Annotated[str, AfterValidator(_placeholders)]  # the council's words, with placeholders
+
+
 class ReportBlock(Strict):
     """One building block a section shows: its tables, with a caption or id of the council's own."""
 
@@ -103,27 +106,17 @@ class ReportBlock(Strict):
 class ReportSection(Strict):
     id: str = Field(pattern=IDENT, description="Its id in issued reports and on the page.")
     heading: str = Field(min_length=1)
-    paragraphs: list[str] = Field(default_factory=list, description="The council's words before its tables.")
+    paragraphs: list[Words] = Field(default_factory=list, description="Its words before the tables.")
     blocks: list[ReportBlock] = Field(default_factory=list)
-
-    @field_validator("paragraphs")
-    @classmethod
-    def _known_placeholders(cls, value: list[str]) -> list[str]:
-        return [_placeholders(v) for v in value]
 
 
 class SuggestedRecommendation(Strict):
-    text: str = Field(min_length=1, description="In the council's words; placeholders as in the summary.")
+    text: Words = Field(min_length=1, description="In the council's words; placeholders as in the summary.")
     when: str = Field(
         default="",
         description=f"Suggested only when this count is above zero ({', '.join(REPORT_COUNTS)}); "
         "empty: always.",
     )
-
-    @field_validator("text")
-    @classmethod
-    def _known_placeholders(cls, value: str) -> str:
-        return _placeholders(value)
 
 
 class ReportSpec(Cited):
@@ -145,7 +138,7 @@ class ReportSpec(Cited):
     covers: Literal["all", "key", "key_or_key_tier", "public_sector", "private_sector"] = Field(
         description="Which partnerships it covers: " + "; ".join(f"{k}: {v}" for k, v in _COVERS)
     )
-    summary: list[str] = Field(
+    summary: list[Words] = Field(
         default_factory=list,
         description="The summary's paragraphs; placeholders {name} or {name|one|many} from: "
         f"{', '.join(REPORT_PLACEHOLDERS)}.",
@@ -154,11 +147,6 @@ class ReportSpec(Cited):
     suggested: list[SuggestedRecommendation] = Field(
         default_factory=list, description="Recommendations suggested from the record on the live report."
     )
-
-    @field_validator("summary")
-    @classmethod
-    def _known_placeholders(cls, value: list[str]) -> list[str]:
-        return [_placeholders(v) for v in value]
 
 
 ACCORD_REPORTS = ("annual", "pack")  # the ids of Accord's own reports, offered under every framework
