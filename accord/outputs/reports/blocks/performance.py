@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .. import gather_monitoring
 from ..builders import tables
-from ..structure import Table
+from ..structure import Cell, Table
 from .scope import Scope
 
 
@@ -29,7 +29,7 @@ def budgets(scope: Scope) -> list[Table]:
 
 
 def targets_milestones(scope: Scope) -> list[Table]:
-    rows = []
+    rows: list[list[Cell]] = []
     for p in scope.items:
         counts = scope.performance.counts(p.pk)
         done, missed, to_do = gather_monitoring.milestone_summary(scope.milestones.get(p.pk, Counter()))
@@ -69,7 +69,7 @@ def targets_milestones(scope: Scope) -> list[Table]:
 
 
 def resources(scope: Scope) -> list[Table]:
-    rows = []
+    rows: list[list[Cell]] = []
     for p in scope.items:
         years = scope.budgets.get(p.pk, [])
         budget = sum((b.budget for b in years), Decimal(0)) if years else None

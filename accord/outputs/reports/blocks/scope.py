@@ -93,7 +93,7 @@ class Scope:
         rows = Partnership.objects.filter(pk__in=self.ids).values(
             "pk", "directorate__name", "monitoring_arrangements", "additional_monitoring_required"
         )
-        return {row["pk"]: row for row in rows}
+        return {row["pk"]: dict(row) for row in rows}
 
     def rating_at_end(self, pk: int):
         return self.ratings.on(pk, self.period.end)
