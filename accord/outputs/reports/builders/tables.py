@@ -161,7 +161,9 @@ def review_actions(items: Sequence[gather.Item], actions: dict) -> Table:
     )
 
 
-def obligations(items: Sequence[gather.Item], rows_by_pk: dict, table_id: str, caption: str, kinds=None) -> Table:
+def obligations(
+    items: Sequence[gather.Item], rows_by_pk: dict, table_id: str, caption: str, kinds=None
+) -> Table:
     """Every obligation that applies (of the given artefact kinds, if any), with its status."""
     rows = []
     for p in items:
