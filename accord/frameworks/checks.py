@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .checks_adoption import check_adoption
 from .checks_parts import check_parts
+from .checks_reports import check_reports
 from .checks_schema_v2 import check_business_case, check_council_obligations
 from .durations import parse
 from .evidence_rules import check_evidence_rules
@@ -293,6 +294,7 @@ def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
         *check_business_case(fw),
         *check_council_obligations(fw, _council_reports(fw)),
         *check_parts(fw),
+        *check_reports(fw),
     ]
 
 

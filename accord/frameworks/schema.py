@@ -63,14 +63,8 @@ from .schema_parts import (  # noqa: F401 (re-exported)
     QuestionGroup,
     SubType,
 )
-from .schema_risk import (  # noqa: F401 (re-exported)
-    Band,
-    Category,
-    LibraryRisk,
-    RiskModel,
-    ScalePoint,
-    Strategy,
-)
+from .schema_reports import REPORT_BLOCKS, REPORT_COUNTS, REPORT_PLACEHOLDERS, ReportSpec  # noqa: F401
+from .schema_risk import Band, Category, LibraryRisk, RiskModel, ScalePoint, Strategy  # noqa: F401
 from .schema_sources import Source, SourceDocument  # noqa: F401 (re-exported)
 
 # The cycle's states a framework's stages name and its gates guard (defined once, in the register).
@@ -380,6 +374,11 @@ class Framework(Strict):
     )
     monitoring: Monitoring | None = Field(
         default=None, description="Which monitoring records meet which artefacts; none means none do."
+    )
+    reports: list[ReportSpec] = Field(
+        default_factory=list,
+        description="The council's committee reports, declared from Accord's building blocks (ADR 0032); "
+        "Accord's own reports are offered besides.",
     )
     not_specified: list[str] = Field(
         default_factory=list, description="What the seed is silent on, and the default used (plain words)."

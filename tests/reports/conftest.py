@@ -60,9 +60,37 @@ def known(db, users, own_partnership):
 
 
 @pytest.fixture
+def performance(known):
+    safety = known["safety"]
+    asb = r.indicator(safety, "Anti-social behaviour incidents", "100", unit="incidents", direction="lower")
+    r.value(
+        asb, date(2025, 10, 1), date(2025, 12, 31), "130", "off_target", "Extra patrols in the town centre"
+    )
+    satisfied = r.indicator(safety, "Victims satisfied with the response", "85")
+    r.value(satisfied, date(2025, 7, 1), date(2025, 9, 30), "80", "off_target", "Call-backs within a week")
+    r.value(satisfied, date(2026, 1, 1), date(2026, 3, 31), "88", "on_target")
+    r.budget(safety, 2025, "50000", "56000", "Extra patrols over the summer")
+    r.milestone(safety, "Launch the night-time economy plan", date(2025, 6, 30), "done")
+    r.milestone(safety, "Open the community hub", date(2026, 2, 28), "missed")
+    veolia = f.OrganisationFactory(name="Veolia ES Ltd", sector="private")
+    waste_contract = f.PartnershipFactory(
+        name="Waste and recycling contract", reference="VEO-01", lead_organisation=veolia
+    )
+    r.moved(waste_contract, "active", date(2015, 4, 1))
+    missed = r.indicator(
+        waste_contract, "Missed bins per 100,000 collections", "50", unit="bins", direction="lower"
+    )
+    r.value(missed, date(2025, 4, 1), date(2026, 3, 31), "65", "off_target", "Route review with the crews")
+    r.budget(waste_contract, 2025, "1200000", "1150000")
+    r.risk(waste_contract, "R-01", "Contractor fails", "high", 12)
+    return {"safety": safety, "contract": waste_contract}
+
+
+@pytest.fixture
 def context(known, users):
-    def make(period: periods.Period = YEAR, user="administrator") -> Context:
-        return Context.make(visible_partnerships(users[user]), period, now=NOW, framework=loader.current())
+    def make(period: periods.Period = YEAR, user="administrator", framework: str | None = None) -> Context:
+        chosen = loader.get(framework) if framework else loader.current()
+        return Context.make(visible_partnerships(users[user]), period, now=NOW, framework=chosen)
 
     return make
 

@@ -4,53 +4,24 @@ report and private sector report, from the known register plus performance recor
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from accord.outputs.reports import periods
-from accord.outputs.reports.builders import KINDS, build
-from tests import factories as f
+from accord.outputs.reports.builders import build, kinds_for
 
-from . import factories as r
 from .conftest import column, rows
 
 SECOND_HALF = periods.half_year(2025, 2)  # 1 October 2025 to 31 March 2026
-
-
-@pytest.fixture
-def performance(known):
-    safety = known["safety"]
-    asb = r.indicator(safety, "Anti-social behaviour incidents", "100", unit="incidents", direction="lower")
-    r.value(
-        asb, date(2025, 10, 1), date(2025, 12, 31), "130", "off_target", "Extra patrols in the town centre"
-    )
-    satisfied = r.indicator(safety, "Victims satisfied with the response", "85")
-    r.value(satisfied, date(2025, 7, 1), date(2025, 9, 30), "80", "off_target", "Call-backs within a week")
-    r.value(satisfied, date(2026, 1, 1), date(2026, 3, 31), "88", "on_target")
-    r.budget(safety, 2025, "50000", "56000", "Extra patrols over the summer")
-    r.milestone(safety, "Launch the night-time economy plan", date(2025, 6, 30), "done")
-    r.milestone(safety, "Open the community hub", date(2026, 2, 28), "missed")
-    veolia = f.OrganisationFactory(name="Veolia ES Ltd", sector="private")
-    waste_contract = f.PartnershipFactory(
-        name="Waste and recycling contract", reference="VEO-01", lead_organisation=veolia
-    )
-    r.moved(waste_contract, "active", date(2015, 4, 1))
-    missed = r.indicator(
-        waste_contract, "Missed bins per 100,000 collections", "50", unit="bins", direction="lower"
-    )
-    r.value(missed, date(2025, 4, 1), date(2026, 3, 31), "65", "off_target", "Route review with the crews")
-    r.budget(waste_contract, 2025, "1200000", "1150000")
-    r.risk(waste_contract, "R-01", "Contractor fails", "high", 12)
-    return {"safety": safety, "contract": waste_contract}
+CHORLEY = kinds_for("chorley")
+CBC = kinds_for("central_bedfordshire")
 
 
 def test_key_partnerships_report_covers_only_key_partnerships(context, performance):
-    report = build(KINDS["key-partnerships"], context(SECOND_HALF))
+    report = build(CHORLEY["key-partnerships"], context(SECOND_HALF, framework="chorley"))
     assert report.title == "Key partnerships performance report: 2025/26 second half"
     assert column(report, "performance_summary", "Reference") == ["CSP-01"]
 
 
 def test_key_partnerships_performance_against_targets_uses_the_latest_value_in_the_half(context, performance):
-    report = build(KINDS["key-partnerships"], context(SECOND_HALF))
+    report = build(CHORLEY["key-partnerships"], context(SECOND_HALF, framework="chorley"))
     indicators = {row[2]: row for row in rows(report, "indicators")}
     assert indicators["Anti-social behaviour incidents"][4:] == [
         Decimal("130.00"),
@@ -63,7 +34,7 @@ def test_key_partnerships_performance_against_targets_uses_the_latest_value_in_t
 
 
 def test_emerging_issues_say_whether_the_contract_is_on_budget_and_what_is_being_done(context, performance):
-    report = build(KINDS["key-partnerships"], context(SECOND_HALF))
+    report = build(CHORLEY["key-partnerships"], context(SECOND_HALF, framework="chorley"))
     assert rows(report, "budgets") == [
         [
             "CSP-01",
@@ -81,7 +52,7 @@ def test_emerging_issues_say_whether_the_contract_is_on_budget_and_what_is_being
 
 
 def test_key_partners_strength_and_stability_and_changes(context, performance):
-    report = build(KINDS["key-partnerships"], context(SECOND_HALF))
+    report = build(CHORLEY["key-partnerships"], context(SECOND_HALF, framework="chorley"))
     strength = rows(report, "strength")[0]
     assert strength[3:6] == ["Limited", date(2025, 10, 1), 1]
     assert strength[7] == "Continue with changes"
@@ -90,7 +61,7 @@ def test_key_partners_strength_and_stability_and_changes(context, performance):
 
 
 def test_central_bedfordshire_annual_review_report(context, performance, known):
-    report = build(KINDS["annual-review"], context())
+    report = build(CBC["annual-review"], context(framework="central_bedfordshire"))
     held = rows(report, "reviews_held")
     assert [(row[0], row[2], row[3], row[4]) for row in held] == [
         ("CSP-01", date(2025, 10, 1), "Continue with changes", "Yes")
@@ -107,7 +78,7 @@ def test_central_bedfordshire_annual_review_report(context, performance, known):
 
 
 def test_central_bedfordshire_private_sector_report(context, performance):
-    report = build(KINDS["private-sector"], context())
+    report = build(CBC["private-sector"], context(framework="central_bedfordshire"))
     assert column(report, "contracts", "Reference") == ["VEO-01"]
     assert rows(report, "contracts")[0][2] == "Veolia ES Ltd"
     assert rows(report, "exceptions")[0][6] == "Route review with the crews"
@@ -118,6 +89,6 @@ def test_central_bedfordshire_private_sector_report(context, performance):
 
 def test_central_bedfordshire_reports_under_its_own_framework(context, performance, settings):
     settings.ACCORD_FRAMEWORK = "central_bedfordshire"
-    report = build(KINDS["private-sector"], context())
+    report = build(CBC["private-sector"], context(framework="central_bedfordshire"))
     assert "J3 Partnerships Protocol" in report.framework
     assert column(report, "contracts", "Reference") == ["VEO-01"]

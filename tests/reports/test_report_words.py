@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from accord.outputs.reports.builders import KINDS, PACK, build
+from accord.outputs.reports.builders import KINDS, PACK, build, kinds_for
 
 FRAMEWORKS = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch", "model"]
 LEAK = re.compile(
@@ -29,9 +29,12 @@ def texts(report):
 @pytest.mark.parametrize("framework_id", FRAMEWORKS)
 def test_no_report_shows_a_file_name_or_a_maintainers_remark(context, known, settings, framework_id):
     settings.ACCORD_FRAMEWORK = framework_id
-    reports = [build(kind, context()) for kind in KINDS.values()] + [build(PACK, context(), known["safety"])]
+    kinds = kinds_for(framework_id).values()
+    reports = [build(kind, context()) for kind in kinds] + [build(PACK, context(), known["safety"])]
     leaks = [(r.kind, text) for r in reports for text in texts(r) if LEAK.search(text)]
     assert leaks == []
+    if framework_id != "central_bedfordshire":
+        return
     cbc = next(r for r in reports if r.kind == "annual-review")
     assert any("(J3 Partnerships Protocol, 2.11)" in p for s in cbc.sections for p in s.paragraphs)
 

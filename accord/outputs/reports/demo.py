@@ -35,7 +35,7 @@ def load(username: str = "admin") -> int:
     today = clock.today()
     made = 0
     framework = loader.current()
-    offered = kinds_for(framework.id)
+    offered = kinds_for(framework)
     for kind_id, text in DEMO_RECOMMENDATIONS.items():
         if kind_id not in offered:
             continue

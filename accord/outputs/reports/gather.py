@@ -328,9 +328,10 @@ def lead_officers(ids: list[int], today: date) -> dict[int, str]:
 
 
 def is_private_sector(p: Listed, framework: Framework) -> bool:
-    """Central Bedfordshire 1.5.3: private companies in a contract with the council for a
-    considerable period. The framework's private sector type where it has one, else a register
-    type that says so (private sector, private finance initiative), or a private-sector lead."""
+    """A private sector partnership (private companies in a contract with the council for a
+    considerable period, as a framework may name it). The framework's private sector type where it
+    has one, else a register type that says so (private sector, private finance initiative), or a
+    private-sector lead."""
     type_id = engine.framework_type(framework, p.partnership_type.name) or ""
     named = "private" in type_id or "private" in p.partnership_type.name.lower()
     return named or p.lead_organisation.sector == Sector.PRIVATE

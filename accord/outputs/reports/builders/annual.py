@@ -1,10 +1,12 @@
-"""The annual partnerships report to the Corporate Management Team, the Executive and Audit Committee.
+"""Accord's own annual partnerships report to the Corporate Management Team, the Executive and Audit
+Committee, offered under every framework (so it names no council and answers no one council's clause).
 
-Redditch §9 "Evaluation" (004_0d99c29b5f1d20f0.txt): a joint annual report on the overall impact
-of the council's involvement in partnerships, with recommendations on any actions required; in
-the style of the assurance reports councils now take to Audit Committee each year: partnerships
-added and ended, assurance ratings that went up or down, every partnership rated Limited or Weak,
-overdue reviews and reports, the resources the council committed, key risks, recommendations.
+A joint annual report on the overall impact of the council's involvement in partnerships, with
+recommendations on any actions required; in the style of the assurance reports councils now take to
+Audit Committee each year: partnerships added and ended, assurance ratings that went up or down, every
+partnership rated Limited or Weak, overdue reviews and reports, the resources the council committed,
+key risks, recommendations. A council's own committee reports are declared by its framework file
+(`declared`, ADR 0032).
 """
 
 from __future__ import annotations
@@ -368,7 +370,7 @@ KIND = ReportKind(
     description="The year's partnerships: those added and ended, assurance ratings that went up or down, "
     "every partnership rated Limited or Weak, overdue reviews and reports, the resources the council "
     "committed, key risks and recommendations.",
-    cite="004_0d99c29b5f1d20f0.txt §9 Evaluation",
+    cite="",  # Accord's own: no council's clause
     recommendations=True,
     build=build,
 )

@@ -58,12 +58,6 @@ class ReportKind:
     recommendations: bool  # whether administrators write recommendations when issuing it
     build: Callable[..., Report]  # (context) -> Report, or (context, partnership) for a partnership's
     per_partnership: bool = False
-    # The frameworks whose clause the report answers (a council's own report is offered only under its
-    # framework); empty for Accord's own reports, offered under every framework.
-    frameworks: tuple[str, ...] = ()
-
-    def offered_under(self, framework_id: str) -> bool:
-        return not self.frameworks or framework_id in self.frameworks
 
 
 def framework_label(framework: Framework) -> str:

@@ -3,6 +3,7 @@ review actions and obligations. Each takes the partnerships to list and what was
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from accord.domain.monitoring.performance import STATUS_LABELS
@@ -15,7 +16,7 @@ from ..structure import Table
 ACTION_STATUS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 
 
-def performance_summary(items: list[gather.Item], performance: gather_monitoring.Performance) -> Table:
+def performance_summary(items: Sequence[gather.Item], performance: gather_monitoring.Performance) -> Table:
     rows = []
     for p in items:
         counts = performance.counts(p.pk)
@@ -41,7 +42,7 @@ def performance_summary(items: list[gather.Item], performance: gather_monitoring
     )
 
 
-def indicators(items: list[gather.Item], performance: gather_monitoring.Performance) -> Table:
+def indicators(items: Sequence[gather.Item], performance: gather_monitoring.Performance) -> Table:
     rows = []
     for p in items:
         for row in performance.indicators.get(p.pk, []):
@@ -69,7 +70,7 @@ def indicators(items: list[gather.Item], performance: gather_monitoring.Performa
     )
 
 
-def exceptions(items: list[gather.Item], performance: gather_monitoring.Performance) -> Table:
+def exceptions(items: Sequence[gather.Item], performance: gather_monitoring.Performance) -> Table:
     rows = [
         [p.reference, p.name, v.indicator.name, v.period_label, v.actual, v.target, v.corrective_action]
         for p in items
@@ -87,7 +88,7 @@ def exceptions(items: list[gather.Item], performance: gather_monitoring.Performa
     )
 
 
-def budgets(items: list[gather.Item], found: dict) -> Table:
+def budgets(items: Sequence[gather.Item], found: dict) -> Table:
     rows = [
         [
             p.reference,
@@ -121,7 +122,7 @@ def budgets(items: list[gather.Item], found: dict) -> Table:
     )
 
 
-def risk_management(items: list[gather.Item], counts: dict[int, gather.RiskCounts]) -> Table:
+def risk_management(items: Sequence[gather.Item], counts: dict[int, gather.RiskCounts]) -> Table:
     rows = []
     for p in items:
         c = counts.get(p.pk, gather.RiskCounts())
@@ -137,7 +138,7 @@ def risk_management(items: list[gather.Item], counts: dict[int, gather.RiskCount
     )
 
 
-def review_actions(items: list[gather.Item], actions: dict) -> Table:
+def review_actions(items: Sequence[gather.Item], actions: dict) -> Table:
     rows = [
         [
             p.reference,
@@ -160,7 +161,9 @@ def review_actions(items: list[gather.Item], actions: dict) -> Table:
     )
 
 
-def obligations(items: list[gather.Item], rows_by_pk: dict, table_id: str, caption: str, kinds=None) -> Table:
+def obligations(
+    items: Sequence[gather.Item], rows_by_pk: dict, table_id: str, caption: str, kinds=None
+) -> Table:
     """Every obligation that applies (of the given artefact kinds, if any), with its status."""
     rows = []
     for p in items:

@@ -27,7 +27,7 @@ FORMATS = {"docx": (word.render, word.DOCX), "xlsx": (excel.render, excel.XLSX)}
 
 def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -> ReportKind:
     """The report kind, if it is offered under the request's framework."""
-    kind = kinds_for(loader.for_request(request).id, council_wide).get(kind_id)
+    kind = kinds_for(loader.for_request(request), council_wide).get(kind_id)
     if kind is None:
         raise Http404("No such report")
     return kind

@@ -26,7 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "reports/index.html",
         {
-            "kinds": list(kinds_for(loader.for_request(request).id).values()),
+            "kinds": list(kinds_for(loader.for_request(request)).values()),
             "framework": loader.for_request(request),
             "recent": list(services.snapshots().filter(partnership=None)[:RECENT]),
         },

@@ -8,12 +8,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from accord.frameworks import loader
 from accord.kernel.accounts.policy import Action, can, require
 from accord.kernel.ui.pages import paginate
 from accord.register.access import visible_partnerships
 
 from .. import services
-from ..builders import ALL
+from ..builders import kinds_for
 from ..models import ReportSnapshot
 from ..structure import Report
 from . import common
@@ -29,7 +30,7 @@ def snapshot_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/snapshots.html",
-        {"page": page, "pagination": pagination, "kinds": ALL},
+        {"page": page, "pagination": pagination, "kinds": kinds_for(loader.for_request(request), False)},
     )
 
 
@@ -58,7 +59,7 @@ def snapshot_page(request: HttpRequest, snapshot_id: int) -> HttpResponse:
         "reports/snapshot.html",
         _as_issued(snapshot),
         snapshot=snapshot,
-        kind=ALL.get(snapshot.kind),
+        kind=kinds_for(loader.for_request(request), False).get(snapshot.kind),
         downloads=[
             (reverse("report-snapshot-download", args=[snapshot.pk, fmt]), label)
             for fmt, label in (("docx", "Word"), ("xlsx", "Excel"))
