@@ -1,5 +1,5 @@
 """What the report views share: finding the report kind, building a report for the user, the
-page's context and the Word and Excel downloads."""
+page's context and the Word, Excel and PDF downloads."""
 
 from __future__ import annotations
 
@@ -15,14 +15,20 @@ from accord.kernel.accounts.policy import Action, can
 from accord.register.access import visible_partnerships
 from accord.register.models import Partnership
 
-from .. import excel, periods, word
+from .. import excel, pdf, periods, word
 from ..builders import Context, ReportKind, build, kinds_for
 from ..cells import row_text, totals
 from ..compare import CHANGES
 from ..structure import Report
 from ..summary import summary_rows
 
-FORMATS = {"docx": (word.render, word.DOCX), "xlsx": (excel.render, excel.XLSX)}
+FORMATS = {
+    "docx": (word.render, word.DOCX),
+    "xlsx": (excel.render, excel.XLSX),
+    "pdf": (pdf.render, pdf.PDF),  # tagged PDF/UA for agenda packs (ADR 0033)
+}
+# The downloads a report page offers, in this order: (format, the words after "Download as").
+DOWNLOADS = (("docx", "Word"), ("xlsx", "Excel"), ("pdf", "PDF"))
 
 
 def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -> ReportKind:
@@ -35,7 +41,7 @@ def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -
 
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise Http404("Download the report as docx or xlsx")
+        raise Http404("Download the report as docx, xlsx or pdf")
 
 
 def make(
