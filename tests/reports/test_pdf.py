@@ -36,7 +36,9 @@ def small_report(*tables: Table, council: str = "Chorley Council") -> Report:
         period_end=date(2026, 3, 31),
         generated_at=datetime(2026, 5, 15, 12, 0, tzinfo=UTC),
         framework="Chorley Council's framework",
-        sections=[Section(id="only", heading="The only section", paragraphs=["Some words."], tables=list(tables))],
+        sections=[
+            Section(id="only", heading="The only section", paragraphs=["Some words."], tables=list(tables))
+        ],
     )
 
 
@@ -152,8 +154,11 @@ def test_a_long_table_repeats_its_header_row_on_every_page():
 
 
 def test_a_caption_is_never_left_at_the_foot_of_a_page_without_its_table():
-    table = Table(id="t", caption="The table", columns=["Reference", "Name"], rows=[["P-1", "One"], ["P-2", "Two"]])
-    for filler in range(44, 58):  # one of these leaves room at the foot of the first page for the caption only
+    table = Table(
+        id="t", caption="The table", columns=["Reference", "Name"], rows=[["P-1", "One"], ["P-2", "Two"]]
+    )
+    # One of these leaves room at the foot of the first page for the caption and nothing more.
+    for filler in range(44, 58):
         report = small_report(table)
         report.sections[0].paragraphs = [f"Paragraph {n}." for n in range(filler)]
         document = opened(pdf.render(report))
@@ -186,7 +191,9 @@ def test_a_partnership_pack_is_a_tagged_pdf(context, known):
 def test_an_empty_table_says_so_under_its_caption_as_a_heading():
     report = small_report(
         Table(id="down", caption="Ratings that went down", columns=["Reference", "Rating"], rows=[]),
-        Table(id="gates", caption="Gate requirements overridden", columns=["Reference"], empty="No overrides."),
+        Table(
+            id="gates", caption="Gate requirements overridden", columns=["Reference"], empty="No overrides."
+        ),
     )
     data = pdf.render(report)
     tags = assert_accessible(data, report)
@@ -252,7 +259,9 @@ def test_the_pdf_downloads_of_a_report_an_issued_report_and_a_pack(client, users
     assert response["Content-Disposition"] == 'attachment; filename="annual-2025-26.pdf"'
     assert "Annual partnerships report: 2025/26" in pages_text(response.content)[0]
 
-    client.post(reverse("report-issue", args=["annual"]), {"period": "2025-26", "recommendations": "Note it."})
+    client.post(
+        reverse("report-issue", args=["annual"]), {"period": "2025-26", "recommendations": "Note it."}
+    )
     snapshot = services.snapshots().get()
     assert "Download as PDF" in client.get(reverse("report-snapshot", args=[snapshot.pk])).content.decode()
     issued = client.get(reverse("report-snapshot-download", args=[snapshot.pk, "pdf"]))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pydyf
 from django.template.loader import get_template
 from markupsafe import Markup
 from weasyprint import HTML
@@ -84,18 +83,19 @@ def html(report: Report) -> str:
     )
 
 
-def _scope_header_cells(document: Any, pdf: pydyf.PDF) -> None:
+def _scope_header_cells(document: Any, pdf: Any) -> None:
     """Give every table header cell /Scope /Column (PDF/UA: a TH says what it heads; WeasyPrint
     links cells to their headers but leaves the scope out)."""
     for item in pdf.objects:
-        if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH" and "A" in item:
+        if isinstance(item, dict) and item.get("S") == "/TH" and "A" in item:  # pydyf's Dictionary
             item["A"]["Scope"] = "/Column"
 
 
 def write(source: str, fetcher: URLFetcher | None = None) -> bytes:
     """PDF/UA-1 from an HTML document, fetching nothing."""
     document = HTML(string=source, url_fetcher=fetcher or NoFetching())
-    return document.write_pdf(pdf_variant=VARIANT, finisher=_scope_header_cells)  # type: ignore[no-any-return]
+    data: bytes = document.write_pdf(pdf_variant=VARIANT, finisher=_scope_header_cells)
+    return data
 
 
 def render(report: Report) -> bytes:
