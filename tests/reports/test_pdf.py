@@ -112,12 +112,16 @@ def test_the_annual_report_is_a_tagged_pdf_with_headings_and_table_headers(annua
     assert_accessible(pdf.render(annual), annual)
 
 
-def test_every_page_names_the_council_and_its_number(annual):
-    pages = pages_text(pdf.render(annual))
+def test_every_page_is_a4_and_names_the_council_the_date_and_its_number(annual):
+    data = pdf.render(annual)
+    for page in PdfReader(BytesIO(data)).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    pages = pages_text(data)
     assert len(pages) > 1
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert "Chorley Council — Annual partnerships report: 2025/26" in text
+        assert "Generated from the live record on 15 May 2026 at 1:00pm" in text
     first, everything = pages[0], " ".join(pages)
     assert "Annual partnerships report: 2025/26" in first
     assert "Period: 1 April 2025 to 31 March 2026" in first

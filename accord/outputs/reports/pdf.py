@@ -4,8 +4,9 @@ The report is written as a small HTML document of its own (`reports/pdf.html`: n
 navigation) and laid out by WeasyPrint as a tagged PDF: the language (en-GB), the title shown in
 the viewer's title bar, a structure tree with the title as H1, each section as H2, and every table
 a real Table with its caption and a header cell (TH, scope Column) for each column, the header row
-repeated on every page. A4, the council's name and the report on every page, "Page 3 of 12" at the
-foot. Cells read as they do on the page and in Word (`cells.row_text`, `cells.totals`).
+repeated on every page. A4, with the council's name and the report's title at the head of every
+page, and its date stamp and "Page 3 of 12" at the foot. Cells read as they do on the page and in
+Word (`cells.row_text`, `cells.totals`).
 
 Nothing is fetched while rendering: the HTML refers to nothing outside itself, and the URL fetcher
 refuses every address anyway, so a stray link in a report's text can never reach the network.
@@ -73,7 +74,8 @@ def html(report: Report) -> str:
         {
             "report": report,
             "summary": summary_rows(report),
-            "header_css": css_string(f"{report.council} — {report.title} — {stamp(report)}"),
+            "header_css": css_string(f"{report.council} — {report.title}"),
+            "stamp_css": css_string(stamp(report)),
             "created": (report.issued_at or report.generated_at).isoformat(timespec="seconds"),
             "row_text": row_text,
             "total_row": totals,
