@@ -3,6 +3,7 @@ is tagged, in British English, shows its title, has the title as H1 and each sec
 every table is a real table with its caption and a header cell for each column that the data cells
 point to; every page names the council and says "Page n of m". Rendering fetches nothing."""
 
+import logging
 import socket
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -223,11 +224,17 @@ class Recording(pdf.NoFetching):
         Recording.instances.append(self)
 
 
-def test_a_report_refers_to_nothing_outside_itself(annual, monkeypatch):
+def test_a_report_refers_to_nothing_outside_itself_and_weasyprint_finds_nothing_wrong(
+    annual, monkeypatch, caplog
+):
     monkeypatch.setattr(pdf, "NoFetching", Recording)
     Recording.instances.clear()
-    pdf.render(annual)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf.render(annual)
     assert [fetcher.refused for fetcher in Recording.instances] == [[]]
+    # WeasyPrint logs what PDF/UA lacks (a language, an image's alternative text) and what it
+    # could not lay out or load
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
 
 
 def test_rendering_fetches_nothing_even_when_the_html_asks(monkeypatch):
