@@ -209,6 +209,23 @@ def test_an_empty_table_says_so_under_its_caption_as_a_heading():
     assert "Gate requirements overridden No overrides." in text
 
 
+def test_line_breaks_stay_and_the_pdf_is_dated_by_its_report_not_the_clock():
+    report = small_report(
+        Table(
+            id="notes",
+            caption="Notes",
+            columns=["Reference", "Note"],
+            rows=[["P-1", "First line\nSecond line"]],
+        )
+    )
+    report.sections[0].paragraphs = ["That the report be noted.\nThat the actions be monitored."]
+    data = pdf.render(report)
+    text = PdfReader(BytesIO(data)).pages[0].extract_text()
+    assert "That the report be noted.\nThat the actions be monitored." in text
+    assert "First line\nSecond line" in text
+    assert str(opened(data).docinfo.CreationDate).startswith("D:20260515")  # generated_at
+
+
 def test_a_council_name_cannot_break_out_of_the_page_header():
     report = small_report(council='Chorley "Council" </style><h1>& more')
     data = pdf.render(report)
