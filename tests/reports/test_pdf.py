@@ -5,6 +5,7 @@ point to; every page names the council and says "Page n of m". Rendering fetches
 
 import logging
 import socket
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -15,7 +16,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accord.frameworks import loader
-from accord.outputs.reports import pdf, services
+from accord.outputs.reports import checks, pdf, services
 from accord.outputs.reports.builders import KINDS, PACK, build
 from accord.outputs.reports.structure import Report, Section, Table
 
@@ -310,3 +311,11 @@ def test_an_unknown_format_is_not_found(client, users, known):
     assert response.status_code == 404
     pk = known["safety"].pk
     assert client.get(reverse("partnership-pack-download", args=[pk, "ps"])).status_code == 404
+
+
+def test_the_deployment_check_says_when_the_pdf_renderer_cannot_load(monkeypatch):
+    assert checks.pdf_renderer(None) == []
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if Pango were missing
+    (error,) = checks.pdf_renderer(None)
+    assert error.id == "accord.E201"
+    assert "libpango-1.0-0" in error.hint

@@ -15,17 +15,26 @@ from accord.kernel.accounts.policy import Action, can
 from accord.register.access import visible_partnerships
 from accord.register.models import Partnership
 
-from .. import excel, pdf, periods, word
+from .. import excel, periods, word
 from ..builders import Context, ReportKind, build, kinds_for
 from ..cells import row_text, totals
 from ..compare import CHANGES
 from ..structure import Report
 from ..summary import summary_rows
 
+
+def _pdf(report: Report) -> bytes:
+    """The report as tagged PDF/UA for agenda packs (ADR 0033). WeasyPrint takes most of a second to
+    import (Pango and its fonts), so a process imports it only when it first writes a PDF."""
+    from .. import pdf
+
+    return pdf.render(report)
+
+
 FORMATS = {
     "docx": (word.render, word.DOCX),
     "xlsx": (excel.render, excel.XLSX),
-    "pdf": (pdf.render, pdf.PDF),  # tagged PDF/UA for agenda packs (ADR 0033)
+    "pdf": (_pdf, "application/pdf"),
 }
 # The downloads a report page offers, in this order: (format, the words after "Download as").
 DOWNLOADS = (("docx", "Word"), ("xlsx", "Excel"), ("pdf", "PDF"))
