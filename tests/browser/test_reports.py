@@ -1,6 +1,6 @@
 """Reports in a real browser: an administrator chooses a year, reads the annual partnerships report,
-issues it with recommendations, finds it among the issued reports and downloads it as Word and
-Excel; a member reads a partnership's pack. axe-core runs on every page visited."""
+issues it with recommendations, finds it among the issued reports and downloads it as Word, Excel
+and PDF; a member reads a partnership's pack. axe-core runs on every page visited."""
 
 import pytest
 from playwright.sync_api import expect
@@ -39,12 +39,13 @@ def test_an_administrator_issues_the_annual_report_and_downloads_it(page, users,
     snapshot = ReportSnapshot.objects.get()
     expect(page.locator("main")).to_contain_text("That CSP-01 reports its improvement plan.")
 
-    for label, extension in (("Word", "docx"), ("Excel", "xlsx")):
+    downloads = (("Word", "docx", b"PK"), ("Excel", "xlsx", b"PK"), ("PDF", "pdf", b"%PDF"))
+    for label, extension, magic in downloads:
         with page.expect_download() as download:
             page.get_by_role("link", name=f"Download as {label}").click()
         assert download.value.suggested_filename.endswith(f".{extension}")
         with open(download.value.path(), "rb") as handle:
-            assert handle.read(2) == b"PK"
+            assert handle.read(len(magic)) == magic
 
     page.get_by_role("link", name="Issued reports").click()
     page.wait_for_url("**/reports/issued/")

@@ -19,7 +19,9 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 PER_PATTERN = 2
 # Every partnership's record and cycle page, so each state's links are followed (a few of each other page)
 WIDER = {"/partnerships/{id}/": 40, "/partnerships/{id}/cycle/": 40}
-SKIPPED = ("/static/", "/sign-out", "/media/")
+# A report's PDF holds the same Report as its Word document and workbook, which are crawled; laying it
+# out costs seconds each (ADR 0033), and tests/reports/test_pdf.py reads the PDFs' text instead.
+SKIPPED = ("/static/", "/sign-out", "/media/", "/report.pdf", "/pack.pdf")
 NUMBER = re.compile(r"/\d+(?=/|$)")
 TAG = re.compile(r"<[^>]+>")
 VISIBLE_INPUTS = ("text", "email", "url", "tel", "search", "number", "date", "submit", "button")

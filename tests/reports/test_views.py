@@ -59,7 +59,7 @@ def test_a_wrong_period_says_so_and_shows_the_default_year(client, users, known)
 def test_an_unknown_report_or_format_is_not_found(client, users):
     client.force_login(users["administrator"])
     assert client.get(reverse("report", args=["horoscope"])).status_code == 404
-    assert client.get(reverse("report-download", args=["annual", "pdf"])).status_code == 404
+    assert client.get(reverse("report-download", args=["annual", "odt"])).status_code == 404
     assert client.get(reverse("report-download", args=["annual", "docx"]), {"period": "x"}).status_code == 404
 
 

@@ -12,6 +12,7 @@ class ReportsConfig(AppConfig):
         from accord.kernel.accounts.policy import Action
         from accord.register.tabs import Tab, register_tab
 
+        from . import checks  # noqa: F401 - registers the deployment check that PDFs can be written
         from .council_evidence import IssuedReports
 
         register_council_source(IssuedReports)  # issued reports meet the council's own duties (ADR 0031)

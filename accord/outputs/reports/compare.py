@@ -4,7 +4,7 @@ Every table with a `key` is compared with the table of the same id in the earlie
 whose key is new was added, a key that has gone was removed, and a row under the same key whose
 cells differ (column by column, by column name) changed. Tables without a key, and the "what
 changed" section itself, are not compared. `changes_section` turns the result into a section of
-the report, so the page, Word and Excel show it like any other.
+the report, so the page, Word, Excel and PDF show it like any other.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every report Accord writes (the annual partnerships report, the bi-annual key partnerships
 performance report, the annual review report, the private sector report, a partnership pack) is
 built as a `Report` from the live record by a builder, then rendered as a web page, a Word
-document and an Excel workbook by one renderer each. An issued report is frozen as JSON
+document, an Excel workbook and an accessible PDF by one renderer each. An issued report is frozen as JSON
 (`to_json` / `from_json`) so a later report can be compared with it row by row: every table names
 the column that identifies a row (`key`), so "what changed since" is a comparison of keyed rows.
 """

@@ -1,5 +1,5 @@
 """What the report views share: finding the report kind, building a report for the user, the
-page's context and the Word and Excel downloads."""
+page's context and the Word, Excel and PDF downloads."""
 
 from __future__ import annotations
 
@@ -22,7 +22,22 @@ from ..compare import CHANGES
 from ..structure import Report
 from ..summary import summary_rows
 
-FORMATS = {"docx": (word.render, word.DOCX), "xlsx": (excel.render, excel.XLSX)}
+
+def _pdf(report: Report) -> bytes:
+    """The report as tagged PDF/UA for agenda packs (ADR 0033). WeasyPrint takes most of a second to
+    import (Pango and its fonts), so a process imports it only when it first writes a PDF."""
+    from .. import pdf
+
+    return pdf.render(report)
+
+
+FORMATS = {
+    "docx": (word.render, word.DOCX),
+    "xlsx": (excel.render, excel.XLSX),
+    "pdf": (_pdf, "application/pdf"),
+}
+# The downloads a report page offers, in this order: (format, the words after "Download as").
+DOWNLOADS = (("docx", "Word"), ("xlsx", "Excel"), ("pdf", "PDF"))
 
 
 def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -> ReportKind:
@@ -35,7 +50,7 @@ def kind_or_404(request: HttpRequest, kind_id: str, council_wide: bool = True) -
 
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise Http404("Download the report as docx or xlsx")
+        raise Http404("Download the report as docx, xlsx or pdf")
 
 
 def make(

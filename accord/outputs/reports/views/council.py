@@ -1,5 +1,5 @@
 """The council-wide reports: the list of them, each report from the live record for a chosen
-period (as a page, Word or Excel), and issuing one as a frozen snapshot."""
+period (as a page, Word, Excel or PDF), and issuing one as a frozen snapshot."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
         earlier=earlier,
         downloads=[
             (reverse("report-download", args=[chosen.id, fmt]) + query, label)
-            for fmt, label in (("docx", "Word"), ("xlsx", "Excel"))
+            for fmt, label in common.DOWNLOADS
         ],
         issue_url=reverse("report-issue", args=[chosen.id]) + query,
     )

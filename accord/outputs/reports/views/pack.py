@@ -1,4 +1,4 @@
-"""A partnership pack: one partnership's record on a page, in Word or Excel, and issued."""
+"""A partnership pack: one partnership's record on a page, in Word, Excel or PDF, and issued."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def pack_page(request: HttpRequest, pk: int) -> HttpResponse:
         earlier=earlier,
         downloads=[
             (reverse("partnership-pack-download", args=[pk, fmt]) + query, label)
-            for fmt, label in (("docx", "Word"), ("xlsx", "Excel"))
+            for fmt, label in common.DOWNLOADS
         ],
         issue_url=reverse("partnership-pack-issue", args=[pk]) + query,
     )

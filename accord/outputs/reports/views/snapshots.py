@@ -1,4 +1,4 @@
-"""Issued reports: the list of them, and each as it was issued (page, Word or Excel), read from the
+"""Issued reports: the list of them, and each as it was issued (page, Word, Excel or PDF), read from the
 frozen snapshot and never from the live record, with what changed since the issue before it."""
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def snapshot_page(request: HttpRequest, snapshot_id: int) -> HttpResponse:
         kind=kinds_for(loader.for_request(request), False).get(snapshot.kind),
         downloads=[
             (reverse("report-snapshot-download", args=[snapshot.pk, fmt]), label)
-            for fmt, label in (("docx", "Word"), ("xlsx", "Excel"))
+            for fmt, label in common.DOWNLOADS
         ],
     )
 
