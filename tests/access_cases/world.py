@@ -10,7 +10,6 @@ names the URLs here whose allowed GET is not simply the page.
 from django.urls import reverse
 
 from accord.kernel import clock
-
 from accord.register.forms.partnerships import SECTIONS
 from tests import access_cases
 from tests import factories as f

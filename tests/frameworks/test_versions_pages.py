@@ -150,3 +150,23 @@ def test_the_command_line_refuses_with_one_clear_line(users, reviewed, args, mes
     with on_day(TODAY), pytest.raises(CommandError, match=message):
         call_command("framework", *args)
     assert not FrameworkAdoption.objects.exists()
+
+
+def test_a_rating_given_under_an_earlier_version_says_so(client, users, reviewed):
+    from accord.domain.reviews.models import AssuranceRating
+
+    with on_day(TODAY):
+        client.force_login(users["administrator"])
+        for version in ("1.0", "2.0"):
+            AssuranceRating.objects.create(
+                partnership=reviewed["a"],
+                level="substantial",
+                proposed_level="substantial",
+                rated_on=TODAY,
+                framework_id="chorley",
+                framework_version=version,
+            )
+        adoption.adopt(users["administrator"], "chorley", "2.0", TODAY, "Cabinet")
+        page = client.get(reverse("ratings", args=[reviewed["a"].pk])).content.decode()
+    assert page.count("(under version 1.0)") == 1
+    assert "(under version 2.0)" not in page
