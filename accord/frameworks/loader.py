@@ -141,9 +141,10 @@ def _bundled(framework_id: str) -> Framework:
 
 
 def _choose(framework_id: str, paths: list[Path]) -> Framework:
-    """Which of several files defining one framework is in force. Replaced by the versions module."""
-    versions = ", ".join(sorted(load_file(p).version for p in paths))
-    raise ValueError(f"Several files define the framework '{framework_id}' (versions {versions}).")
+    """Which of several files defining one framework is in force: the version adopted (ADR 0035)."""
+    from . import versions  # reads the adoptions: only when several files define the framework
+
+    return versions.choose(framework_id, paths)
 
 
 def get(framework_id: str) -> Framework:
