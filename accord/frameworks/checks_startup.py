@@ -3,8 +3,9 @@ adopted version's file has not changed since it was adopted (ADR 0035)."""
 
 from django.core import checks as django_checks
 from django.core.checks import Error, register
+from django.db import DatabaseError
 
-from . import loader
+from . import loader, versions
 
 
 @register()
@@ -30,10 +31,6 @@ def framework_is_valid(app_configs, **kwargs):
 def adopted_files_unchanged(app_configs, **kwargs):
     """Warn when a version's file changed after it was adopted: Accord keeps using it as it is now.
     Only when several files define the framework (one file needs no adoption and no database)."""
-    from django.db import DatabaseError
-
-    from . import versions
-
     try:
         framework_id = versions.current_id()
         if len(loader.files_for(framework_id)) < 2:

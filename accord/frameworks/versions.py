@@ -10,8 +10,9 @@ A new version takes effect only once an administrator adopts it, from a chosen d
 - before any adoption takes effect, the lowest version is in force: the one the council was
   working under before the new file was added (a fresh install with one file needs no adoption).
 
-`choose` is what `loader.get` calls when several files define one id: the only place the database is
-read to find the framework, so the common case of one file stays free of queries.
+`choose` is what `loader.get` calls when several files define one id (registered with
+`loader.set_chooser` when the app starts): the only place the database is read to find the framework,
+so the common case of one file stays free of queries.
 """
 
 import hashlib
@@ -21,11 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import DatabaseError
 
 from accord.kernel import clock
 
 from . import loader
+from .models import FrameworkAdoption
 from .schema import Framework
 
 
@@ -107,8 +110,6 @@ def files_by_version(framework_id: str, paths: Sequence[Path] | None = None) -> 
 
 def adoptions(framework_id: str) -> list[Adopted]:
     """Every adoption of this framework, in the order made (one query)."""
-    from .models import FrameworkAdoption
-
     rows = FrameworkAdoption.objects.filter(framework_id=framework_id).order_by("at", "id")
     return [
         Adopted(
@@ -160,8 +161,6 @@ def candidate(framework_id: str, version: str) -> Framework:
 
 def current_id() -> str:
     """The id of the council's framework (ACCORD_FRAMEWORK names an id, or a file declaring one)."""
-    from django.conf import settings
-
     chosen = settings.ACCORD_FRAMEWORK
     return loader.load_file(Path(chosen)).id if loader.is_file_setting(chosen) else chosen
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can, require
-from accord.register.models import Partnership
+from accord.register.access import visible_partnerships
 
 from .. import adoption, impact, versions
 from ..forms import AdoptForm, VersionDateForm
@@ -79,7 +79,8 @@ def version_preview(request: HttpRequest, version: str) -> HttpResponse:
     found = affected = None
     if on is not None:
         found = adoption.preview(framework_id, version, on)
-        names = dict(Partnership.objects.filter(pk__in=list(found.changes)).values_list("pk", "name"))
+        visible = visible_partnerships(request.user).filter(pk__in=list(found.changes))
+        names = dict(visible.values_list("pk", "name"))
         affected = [
             (impact.KINDS[kind], [(pk, names.get(pk, ""), change) for pk, change in items])
             for kind, items in found.by_kind().items()
