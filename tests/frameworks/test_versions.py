@@ -4,14 +4,17 @@ a preview of what it changes; results computed before keep their version (ADR 00
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accord.frameworks import adoption, apply, engine, impact, loader, store, versions
+from accord.frameworks.checks_startup import adopted_files_unchanged
 from accord.frameworks.models import ComplianceSnapshot, FrameworkAdoption
 from accord.kernel.audit.append_only import ImmutableError
 from accord.kernel.audit.models import AuditEvent
 from tests.clock import on_day
 from tests.frameworks import versions_setup
-from tests.frameworks.versions_setup import REVIEW, TAKES_EFFECT, TODAY, version_two
+from tests.frameworks.versions_setup import REVIEW, TAKES_EFFECT, TODAY, key_partnership, version_two
 
 council_folder = versions_setup.council_folder
 reviewed = versions_setup.reviewed
@@ -117,8 +120,6 @@ def test_an_older_version_adopted_again_is_back_in_force_from_its_date(reviewed,
 
 @pytest.mark.django_db
 def test_a_file_changed_after_its_adoption_is_warned_about_and_still_used(reviewed, users, council_folder):
-    from accord.frameworks.checks_startup import adopted_files_unchanged
-
     with on_day(TODAY):
         adoption.adopt(users["administrator"], "chorley", "2.0", TODAY, "Cabinet")
         assert adopted_files_unchanged(None) == []
@@ -176,3 +177,18 @@ def test_the_latest_adoption_taking_effect_on_or_before_the_day_is_in_force():
 
 def test_versions_are_ordered_as_numbers():
     assert sorted(["1.10", "1.9", "2.0", "1.0"], key=versions.version_key) == ["1.0", "1.9", "1.10", "2.0"]
+
+
+@pytest.mark.django_db
+def test_the_preview_reads_the_register_in_bulk_whatever_its_size(reviewed):
+    def queries() -> int:
+        with on_day(TODAY), CaptureQueriesContext(connection) as captured:
+            adoption.preview("chorley", "2.0", TAKES_EFFECT)
+        return len(captured)
+
+    few = queries()
+    for n in range(6):
+        key_partnership(f"Key partnership {n}")
+    assert queries() == few
+    with on_day(TODAY):
+        assert len(adoption.preview("chorley", "2.0", TAKES_EFFECT).changes) == 8
