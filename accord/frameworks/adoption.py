@@ -111,6 +111,8 @@ def situation(framework_id: str, version: str, on: date) -> str:
                 f"This replaces the adoption of version {other.version} from "
                 f"{long_date(other.takes_effect_on)}, not yet in force"
             )
+        else:
+            words.append(f"Version {other.version} still takes effect on {long_date(other.takes_effect_on)}")
     return " ".join(f"{w}." for w in words)
 
 

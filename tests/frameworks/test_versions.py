@@ -107,6 +107,20 @@ def test_adopting_the_version_in_force_from_today_withdraws_a_pending_adoption(r
 
 
 @pytest.mark.django_db
+def test_a_later_adoption_of_another_version_leaves_an_earlier_pending_one_standing(reviewed, users):
+    admin = users["administrator"]
+    with on_day(TODAY):
+        adoption.adopt(admin, "chorley", "2.0", TAKES_EFFECT, "Cabinet")
+        meaning = adoption.situation("chorley", "1.0", date(2027, 3, 1))
+        assert "Version 2.0 still takes effect on 1 February 2027." in meaning
+        adoption.adopt(admin, "chorley", "1.0", date(2027, 3, 1), "Only for February")
+    with on_day(TAKES_EFFECT):
+        assert loader.current().version == "2.0"
+    with on_day(date(2027, 3, 1)):
+        assert loader.current().version == "1.0"
+
+
+@pytest.mark.django_db
 def test_an_older_version_adopted_again_is_back_in_force_from_its_date(reviewed, users):
     admin = users["administrator"]
     with on_day(TODAY):
