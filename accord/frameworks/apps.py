@@ -16,8 +16,10 @@ class FrameworksConfig(AppConfig):
             loader,
             services,
             sources,
+            versions,
         )
 
+        loader.set_chooser(versions.choose)  # which of several files defining one framework is in force
         # the register's forms offer the council framework's own partnership types
         offered_types.set_provider(lambda: services.offered_types(loader.current()))
         sources.register_source(RoleEvidence)  # the register's roles: it cannot register with the frameworks

@@ -1,8 +1,11 @@
-"""Django system check: the council's chosen framework file loads and validates on start-up."""
+"""Django system checks: the council's chosen framework file loads and validates on start-up; an
+adopted version's file has not changed since it was adopted (ADR 0035)."""
 
+from django.core import checks as django_checks
 from django.core.checks import Error, register
+from django.db import DatabaseError
 
-from . import loader
+from . import loader, versions
 
 
 @register()
@@ -22,3 +25,24 @@ def framework_is_valid(app_configs, **kwargs):
             Error(str(error), hint="Run `accord framework validate` for every problem.", id="accord.E002")
         ]
     return []
+
+
+@register()
+def adopted_files_unchanged(app_configs, **kwargs):
+    """Warn when a version's file changed after it was adopted: Accord keeps using it as it is now.
+    Only when several files define the framework (one file needs no adoption and no database)."""
+    try:
+        framework_id = versions.current_id()
+        if len(loader.files_for(framework_id)) < 2:
+            return []
+        found = versions.changed_files(framework_id)
+    except (KeyError, ValueError, DatabaseError):
+        return []  # an invalid framework is the check above's; a database not yet migrated has no adoptions
+    return [
+        django_checks.Warning(
+            text,
+            hint="Adopt the file again (accord framework adopt) once the council has approved the change.",
+            id="accord.W010",
+        )
+        for text in found
+    ]

@@ -28,7 +28,8 @@ class PartnershipCompliance:
     obligations: tuple[engine.ObligationResult, ...]
 
 
-def _latest_assessments(framework: Framework, ids: list[int]) -> dict[int, SignificanceAssessment]:
+def latest_assessments(framework: Framework, ids: list[int]) -> dict[int, SignificanceAssessment]:
+    """Each partnership's latest significance assessment under this framework (any version)."""
     latest: dict[int, SignificanceAssessment] = {}
     rows = SignificanceAssessment.objects.filter(partnership_id__in=ids, framework_id=framework.id).order_by(
         "partnership_id", "assessed_at", "id"
@@ -55,7 +56,7 @@ def evaluate(
 def _evaluate_batch(
     framework: Framework, batch: list[Partnership], today: date
 ) -> Iterator[PartnershipCompliance]:
-    assessments = _latest_assessments(framework, [p.pk for p in batch])
+    assessments = latest_assessments(framework, [p.pk for p in batch])
     facts = facts_for(framework, batch, answers={pk: a.answers for pk, a in assessments.items()})
     for partnership in batch:
         stored = assessments.get(partnership.pk)

@@ -80,3 +80,32 @@ class LastDoneForm(GovukForm):
         super().__init__(*args, **kwargs)
         self._govuk_messages()
         self.fields["done_on"].error_messages["required"] = "Enter the date it was last done"
+
+
+class VersionDateForm(GovukForm):
+    """The day a framework version would take effect (a preview, then the adoption)."""
+
+    on = GovukDateField(
+        label="Date it takes effect",
+        help_text="Today or a later date, for example 1 4 2027.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._govuk_messages()
+        self.fields["on"].error_messages["required"] = "Enter the date the version would take effect"
+
+
+class AdoptForm(GovukForm):
+    reason = forms.CharField(
+        label="Why is the council adopting this version?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the meeting and minute that approved the revised framework. "
+        "Kept in the history.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._govuk_messages()
+        self.fields["reason"].error_messages["required"] = "Enter why this version is being adopted"

@@ -1,6 +1,7 @@
 """Loading framework files: parse YAML, validate the schema, run the checks, report every problem
 as `file: path.to.item: what is wrong`."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -140,10 +141,22 @@ def _bundled(framework_id: str) -> Framework:
     return result.framework
 
 
+_chooser: Callable[[str, list[Path]], Framework] | None = None
+
+
+def set_chooser(choose: Callable[[str, list[Path]], Framework]) -> None:
+    """Register who decides which of several files defining one framework is in force: the versions
+    module (ADR 0035), registered by the app when Django starts; it reads the adoptions."""
+    global _chooser
+    _chooser = choose
+
+
 def _choose(framework_id: str, paths: list[Path]) -> Framework:
-    """Which of several files defining one framework is in force. Replaced by the versions module."""
-    versions = ", ".join(sorted(load_file(p).version for p in paths))
-    raise ValueError(f"Several files define the framework '{framework_id}' (versions {versions}).")
+    """Which of several files defining one framework is in force: the version adopted (ADR 0035)."""
+    if _chooser is None:
+        versions = ", ".join(sorted(load_file(p).version for p in paths))
+        raise ValueError(f"Several files define the framework '{framework_id}' (versions {versions}).")
+    return _chooser(framework_id, paths)
 
 
 def get(framework_id: str) -> Framework:

@@ -181,3 +181,33 @@ class PriorCompletion(Recorded):
 
     def __str__(self) -> str:
         return f"{self.obligation_id} last done {self.done_on:%-d %B %Y}"
+
+
+class FrameworkAdoption(Recorded):
+    """An administrator adopting one version of a framework from a day (ADR 0035). A version takes
+    effect only once adopted; a later adoption replaces one still pending when it was made (of the same
+    version, or taking effect on or after it). The file's sha256 is kept, so a file changed after its
+    adoption is noticed."""
+
+    framework_id = models.CharField(max_length=60)
+    version = models.CharField(max_length=30)
+    takes_effect_on = models.DateField("takes effect on")
+    file_name = models.CharField(max_length=300)
+    sha256 = models.CharField("file's SHA-256", max_length=64)
+    reason = models.TextField(max_length=2000)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "framework adoption"
+        indexes = [models.Index(fields=["framework_id", "at"], name="framework_adoption_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.framework_id} version {self.version} from {self.takes_effect_on:%-d %B %Y}"
+
+    @property
+    def adopted_by(self) -> str:
+        return self.recorded_by_name
+
+    @property
+    def adopted_at(self):
+        return self.at

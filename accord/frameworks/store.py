@@ -138,9 +138,17 @@ def partnerships_changed(partnership_ids: Iterable[int]) -> None:
 
 
 def refresh_changed(partnership_ids: Iterable[int], *, framework: Framework) -> None:
-    """Keep the kept statuses in step after a change, once the register has been worked out."""
-    if ComplianceSnapshot.objects.exists():
-        refresh_partnerships(partnership_ids, framework=framework)
+    """Keep the kept statuses in step after a change, once the register has been worked out. Kept
+    under another framework or version (a new version came into force, ADR 0035), they are all
+    worked out again when the register is small enough; otherwise the daily refresh does it."""
+    kept = ComplianceSnapshot.objects.first()
+    if kept is None:
+        return
+    if (kept.framework_id, kept.framework_version) != (framework.id, framework.version):
+        if small_enough_to_work_out_live():
+            refresh_all(framework=framework)
+        return
+    refresh_partnerships(partnership_ids, framework=framework)
 
 
 def refresh_if_kept(*, framework: Framework) -> None:

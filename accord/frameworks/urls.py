@@ -3,7 +3,7 @@ compliance dashboard and classifying a proposal across the council (site_urls)."
 
 from django.urls import path
 
-from .views import classify, dashboard, tracking
+from .views import classify, dashboard, tracking, versions
 from .views import significance as frameworks
 
 partnership_urls = [
@@ -19,4 +19,7 @@ site_urls = [
     path("classify/questions/<slug:question_id>/", classify.classify_question, name="classify-question"),
     path("classify/check/", classify.classify_check, name="classify-check"),
     path("classify/<int:pk>/", classify.classify_result, name="classify-result"),
+    path("rulebook/versions/", versions.framework_versions, name="framework-versions"),
+    path("rulebook/versions/<str:version>/", versions.version_preview, name="framework-version-preview"),
+    path("rulebook/versions/<str:version>/adopt/", versions.version_adopt, name="framework-version-adopt"),
 ]

@@ -9,6 +9,7 @@ names the URLs here whose allowed GET is not simply the page.
 
 from django.urls import reverse
 
+from accord.kernel import clock
 from accord.register.forms.partnerships import SECTIONS
 from tests import access_cases
 from tests import factories as f
@@ -123,6 +124,13 @@ def url_cases(world) -> list[tuple[str, str, object]]:
         ("classify-start", reverse("classify-start"), None),
         ("compliance", reverse("compliance"), None),
         ("tracking-start", reverse("tracking-start"), None),
+        ("framework-versions", reverse("framework-versions"), None),
+        ("framework-version-preview", reverse("framework-version-preview", args=["1.0"]), None),
+        (
+            "framework-version-adopt",
+            reverse("framework-version-adopt", args=["1.0"]) + f"?on={clock.today().isoformat()}",
+            None,
+        ),
         ("classify-question", reverse("classify-question", args=["any"]), None),
         ("classify-check", reverse("classify-check"), None),
         ("classify-result", reverse("classify-result", args=[world["classification"].pk]), None),

@@ -52,6 +52,9 @@ URL_POLICY: dict[str, str] = {
     "classify-result": Action.VIEW_COMPLIANCE,
     "compliance": Action.VIEW_COMPLIANCE,
     "tracking-start": Action.SET_TRACKING_START,
+    "framework-versions": Action.VIEW_COMPLIANCE,
+    "framework-version-preview": Action.VIEW_COMPLIANCE,
+    "framework-version-adopt": Action.ADOPT_FRAMEWORK_VERSION,
     "last-done": Action.CHANGE_PARTNERSHIP,
     # The partnership cycle (accord.domain.lifecycle)
     "cycle": Action.VIEW_CYCLE,

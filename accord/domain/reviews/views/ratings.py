@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accord.frameworks import loader
 from accord.frameworks.assurance import LEVEL_NAMES, LEVELS, rank
 from accord.kernel.ui import charts
 
@@ -48,6 +49,7 @@ def ratings(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews/ratings.html",
         {
             "partnership": partnership,
+            "framework": loader.for_request(request),  # a rating under another version says so
             "chart": ratings_chart(partnership.name, given) if given else None,
             "rows": [(r, level_tag(r.level), level_tag(r.proposed_level)) for r in reversed(given)],
         },

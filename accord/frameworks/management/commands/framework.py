@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accord.frameworks import loader
 from accord.frameworks.diff import diff
+from accord.frameworks.management import version_commands
 
 
 class Command(BaseCommand):
@@ -23,6 +24,18 @@ class Command(BaseCommand):
         compare = sub.add_parser("diff", help="How two frameworks differ, rule by rule.")
         compare.add_argument("a")
         compare.add_argument("b")
+        listed = sub.add_parser("versions", help="A framework's versions: in force, adopted, never adopted.")
+        listed.add_argument("framework_id")
+        preview = sub.add_parser("preview", help="What adopting a version would change on a day.")
+        preview.add_argument("framework_id")
+        preview.add_argument("version")
+        preview.add_argument("--on", required=True, help="The day it would take effect (YYYY-MM-DD).")
+        adopt = sub.add_parser("adopt", help="Adopt a version of a framework from a day, with the reason.")
+        adopt.add_argument("framework_id")
+        adopt.add_argument("version")
+        adopt.add_argument("--on", required=True, help="The day it takes effect (YYYY-MM-DD).")
+        adopt.add_argument("--reason", required=True, help="Why it is adopted (kept in the history).")
+        adopt.add_argument("--by", required=True, help="The username of the administrator adopting it.")
 
     def handle(self, *args, action, **options):
         getattr(self, f"do_{action}")(**options)
@@ -59,6 +72,15 @@ class Command(BaseCommand):
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(f"{len(lines)} difference{'s' if len(lines) != 1 else ''}")
+
+    def do_versions(self, framework_id, **options):
+        version_commands.list_versions(self, framework_id)
+
+    def do_preview(self, framework_id, version, on, **options):
+        version_commands.preview(self, framework_id, version, on)
+
+    def do_adopt(self, framework_id, version, on, reason, by, **options):
+        version_commands.adopt(self, framework_id, version, on, reason, by)
 
     def _all(self):
         try:
