@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import engine
-from .diff import diff
+from . import changes_in_words, engine
 from .facts import PartnershipFacts
 from .schema import LIFECYCLE_STATES, Framework, Requirement
 
@@ -168,13 +167,5 @@ def _due(result: engine.ObligationResult) -> str:
 
 
 def summary(old: Framework, new: Framework) -> tuple[str, ...]:
-    """The rule-by-rule differences between the two versions (accord.frameworks.diff), saying which
-    version a rule is only in (both versions share the framework's id)."""
-    lines = []
-    for line in diff(old, new):
-        if line.startswith("- ") and line.endswith(f"(only in {old.id})"):
-            line = line.removesuffix(f"(only in {old.id})") + f"(removed in version {new.version})"
-        elif line.startswith("+ ") and line.endswith(f"(only in {new.id})"):
-            line = line.removesuffix(f"(only in {new.id})") + f"(new in version {new.version})"
-        lines.append(line)
-    return tuple(lines)
+    """What changes in the framework's rules from the old version to the new, in words."""
+    return tuple(changes_in_words.changes(old, new))
