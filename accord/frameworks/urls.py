@@ -1,9 +1,9 @@
 """URLs of the frameworks: significance and tracking under a partnership (partnership_urls); the
-compliance dashboard and classifying a proposal across the council (site_urls)."""
+compliance dashboard, classifying a proposal and the Rulebook across the council (site_urls)."""
 
 from django.urls import path
 
-from .views import classify, dashboard, tracking
+from .views import classify, dashboard, rulebook, tracking
 from .views import significance as frameworks
 
 partnership_urls = [
@@ -19,4 +19,7 @@ site_urls = [
     path("classify/questions/<slug:question_id>/", classify.classify_question, name="classify-question"),
     path("classify/check/", classify.classify_check, name="classify-check"),
     path("classify/<int:pk>/", classify.classify_result, name="classify-result"),
+    path("rulebook/", rulebook.contents, name="rulebook"),
+    path("rulebook/print/", rulebook.print_all, name="rulebook-print"),
+    path("rulebook/<slug:slug>/", rulebook.section, name="rulebook-section"),
 ]

@@ -52,6 +52,7 @@ class Action(StrEnum):
     EXPORT_REGISTER = "export_register"  # download the whole register (every concern) as Excel or CSV
     MANAGE_SIGN_IN = "manage_sign_in"  # switch sign-in with a username and password on or off
     SET_TRACKING_START = "set_tracking_start"  # the day Accord began tracking the council's duties
+    VIEW_RULEBOOK = "view_rulebook"  # the framework in force, in plain English (staff, not partners)
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -89,6 +90,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.EXPORT_REGISTER: (frozenset({Role.ADMINISTRATOR, Role.AUDITOR}), frozenset()),
     Action.MANAGE_SIGN_IN: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.SET_TRACKING_START: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.VIEW_RULEBOOK: (ALL_STAFF, frozenset()),
 }
 
 

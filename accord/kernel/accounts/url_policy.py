@@ -53,6 +53,9 @@ URL_POLICY: dict[str, str] = {
     "compliance": Action.VIEW_COMPLIANCE,
     "tracking-start": Action.SET_TRACKING_START,
     "last-done": Action.CHANGE_PARTNERSHIP,
+    "rulebook": Action.VIEW_RULEBOOK,  # the framework in force in plain English: every staff role
+    "rulebook-section": Action.VIEW_RULEBOOK,
+    "rulebook-print": Action.VIEW_RULEBOOK,
     # The partnership cycle (accord.domain.lifecycle)
     "cycle": Action.VIEW_CYCLE,
     "cycle-move": Action.CHANGE_PARTNERSHIP,
