@@ -13,7 +13,15 @@ from typing import Any
 from . import engine
 from . import rulebook_words as words
 from .offered_reports import OfferedReport, offered
-from .schema import LIFECYCLE_STATES, REPORT_BACK_TRIGGERS, Artefact, Framework, QuestionBank, Requirement
+from .schema import (
+    LIFECYCLE_STATES,
+    REPORT_BACK_TRIGGERS,
+    Artefact,
+    Framework,
+    Question,
+    QuestionBank,
+    Requirement,
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,9 @@ def _needs(framework: Framework, artefact: Artefact | None) -> list[str]:
     return found
 
 
-def _requirement(framework: Framework, requirement: Requirement, artefacts: dict[str, Artefact]) -> dict:
+def _requirement(
+    framework: Framework, requirement: Requirement, artefacts: dict[str, Artefact]
+) -> dict[str, Any]:
     artefact = artefacts.get(requirement.artefact)
     return {
         "name": artefact.name if artefact else "",
@@ -92,7 +102,7 @@ def _requirement(framework: Framework, requirement: Requirement, artefacts: dict
     }
 
 
-def cycle(framework: Framework) -> list[dict]:
+def cycle(framework: Framework) -> list[dict[str, Any]]:
     """Each stage in the framework's names, with the requirements to enter it, in the cycle's order."""
     artefacts = {a.id: a for a in framework.artefacts}
     stages = sorted(framework.stages, key=lambda s: LIFECYCLE_STATES.index(s.id))
@@ -107,7 +117,7 @@ def cycle(framework: Framework) -> list[dict]:
     ]
 
 
-def obligations(framework: Framework) -> list[dict]:
+def obligations(framework: Framework) -> list[dict[str, Any]]:
     artefacts = {a.id: a.name for a in framework.artefacts}
     return [
         {
@@ -129,7 +139,7 @@ def other_duties(framework: Framework) -> list[Any]:
     return [d for d in engine.definitions(framework) if d.id not in own]
 
 
-def council_obligations(framework: Framework, reports: list[OfferedReport]) -> list[dict]:
+def council_obligations(framework: Framework, reports: list[OfferedReport]) -> list[dict[str, Any]]:
     titles = {r.id: r.title for r in reports}
     return [
         {
@@ -148,7 +158,7 @@ def council_obligations(framework: Framework, reports: list[OfferedReport]) -> l
     ]
 
 
-def risk_matrix(framework: Framework) -> dict:
+def risk_matrix(framework: Framework) -> dict[str, Any]:
     """The matrix as rows of likelihood (highest first) by impact, each cell its score and band."""
     model = framework.risk_model
 
@@ -172,7 +182,7 @@ def risk_matrix(framework: Framework) -> dict:
     }
 
 
-def grouped(bank: QuestionBank) -> list[tuple[str, list]]:
+def grouped(bank: QuestionBank) -> list[tuple[str, list[Question]]]:
     """The bank's questions under its group headings, in order; ungrouped ones under no heading."""
     by_id = {q.id: q for q in bank.questions}
     groups = [(g.heading, [by_id[q] for q in g.questions if q in by_id]) for g in bank.groups]
@@ -197,7 +207,7 @@ def documents(framework: Framework) -> list[tuple[str, str]]:
     ]
 
 
-def monitoring_records(framework: Framework) -> list[dict]:
+def monitoring_records(framework: Framework) -> list[dict[str, Any]]:
     if framework.monitoring is None:
         return []
     artefacts = {a.id: a for a in framework.artefacts}
@@ -217,7 +227,7 @@ def declarations(framework: Framework) -> list[Artefact]:
     return [a for a in framework.artefacts if a.declaration is not None]
 
 
-def build(framework: Framework) -> dict:
+def build(framework: Framework) -> dict[str, Any]:
     """Everything the Rulebook's sections show, worked out once for a page."""
     reports = offered(framework)
     owners = framework.reminders.owners if framework.reminders else ["lead_officer", "link_officer"]

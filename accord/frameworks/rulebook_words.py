@@ -29,7 +29,10 @@ ANCHOR_WORDS = {
     "decided_to_leave": "the council decided to leave the partnership",
 }
 CONDITION_WORDS = {
-    "council_is_accountable_body": ("the council is the accountable body", "the council is not the accountable body"),
+    "council_is_accountable_body": (
+        "the council is the accountable body",
+        "the council is not the accountable body",
+    ),
     "has_procurement_functions": (
         "the partnership has procurement functions",
         "the partnership has no procurement functions",
@@ -68,11 +71,15 @@ DOCUMENT_WORDS = {
 RECORD_WORDS = {
     "progress_report": "A progress report written and submitted in Accord",
     "period_values": "Indicator values recorded for the period",
-    "exception_report": "An exception report: the period's values, with corrective action for each one off target",
+    "exception_report": (
+        "An exception report: the period's values, with corrective action for each one off target"
+    ),
     "delivery_plan": "Milestones entered for the year's delivery plan",
 }
 COUNCIL_ANCHOR_WORDS = {
-    "financial_year": "the start of the financial year (1 April) in which Accord began tracking the council's duties",
+    "financial_year": (
+        "the start of the financial year (1 April) in which Accord began tracking the council's duties"
+    ),
 }
 MUST_BE_WORDS = {"signed": "It must be signed.", "agreed": "It must be agreed."}
 

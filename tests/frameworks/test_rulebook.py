@@ -67,7 +67,8 @@ def test_every_rule_of_the_file_appears_in_the_rulebook(client, users, settings,
         + [p.name for p in framework.significance.parameters],
         "roles": [r.title for r in framework.roles],
         "cycle": [s.name for s in framework.stages] + [artefacts[r.artefact] for r in framework.requirements],
-        "obligations": [o.name for o in framework.obligations] + [c.name for c in framework.council_obligations],
+        "obligations": [o.name for o in framework.obligations]
+        + [c.name for c in framework.council_obligations],
         "risk": [b.name for b in framework.risk_model.bands]
         + [p.name for p in framework.risk_model.likelihood + framework.risk_model.impact],
         "questions-and-templates": [b.name for b in framework.question_banks]
