@@ -13,6 +13,7 @@ from typing import Any
 from . import engine
 from . import rulebook_words as words
 from .offered_reports import OfferedReport, offered
+from .risk_bands import band_colour
 from .schema import (
     LIFECYCLE_STATES,
     REPORT_BACK_TRIGGERS,
@@ -162,8 +163,11 @@ def risk_matrix(framework: Framework) -> dict[str, Any]:
     """The matrix as rows of likelihood (highest first) by impact, each cell its score and band."""
     model = framework.risk_model
 
-    def band_name(score: int) -> str:
-        return next((b.name for b in model.bands if b.min <= score <= b.max), "")
+    def band_of(score: int) -> dict[str, str]:
+        band = next((b for b in model.bands if b.min <= score <= b.max), None)
+        if band is None:
+            return {"name": "", "colour": ""}
+        return {"name": band.name, "colour": band_colour(model, band.id)}
 
     rows = []
     for likelihood in sorted(model.likelihood, key=lambda p: -p.value):
@@ -171,10 +175,11 @@ def risk_matrix(framework: Framework) -> dict[str, Any]:
         for impact in sorted(model.impact, key=lambda p: p.value):
             grid = model.grid
             score = grid[likelihood.value - 1][impact.value - 1] if grid else likelihood.value * impact.value
-            cells.append({"score": score, "band": band_name(score)})
+            cells.append({"score": score, "band": band_of(score)})
         rows.append({"likelihood": likelihood, "cells": cells})
     bands = {b.id: b.name for b in model.bands}
     return {
+        "colours": {b.id: band_colour(model, b.id) for b in model.bands},
         "impacts": sorted(model.impact, key=lambda p: p.value),
         "rows": rows,
         "escalate": words.joined([bands[b] for b in model.escalate_bands if b in bands]),

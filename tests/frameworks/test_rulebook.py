@@ -125,3 +125,52 @@ def test_someone_signed_out_is_sent_to_sign_in(client):
 def test_an_unknown_section_is_not_found(client, users):
     client.force_login(users["auditor"])
     assert client.get(reverse("rulebook-section", args=["no-such-section"])).status_code == 404
+
+
+def _section(client, users, settings, framework_id: str, slug: str) -> str:
+    settings.ACCORD_FRAMEWORK = framework_id
+    client.force_login(users["officer"])
+    return _text(client.get(reverse("rulebook-section", args=[slug])))
+
+
+@pytest.mark.django_db
+def test_burys_band_note_is_shown_and_its_matrix_puts_a_score_of_4_in_medium_risk(client, users, settings):
+    page = _section(client, users, settings, "bury", "risk")
+    assert loader.get("bury").risk_model.bands_note in page
+    cells = re.findall(r'<td class="govuk-table__cell ?">\s*4 <strong class="govuk-tag[^"]*">([^<]+)<', page)
+    assert cells and set(cells) == {"Medium Risk"}
+
+
+@pytest.mark.django_db
+def test_cadences_read_in_words_counted_from_what_happened(client, users, settings):
+    page = _section(client, users, settings, "chorley", "obligations")
+    assert "Every 3 years, counted from when the partnership became active" in page
+    assert "Every 6 months, counted from when the partnership became active" in page
+    assert "P3Y" not in page and "P6M" not in page and "activated" not in page
+    page = _section(client, users, settings, "redditch", "obligations")
+    assert "Once, 6 months after" in page
+
+
+@pytest.mark.django_db
+def test_a_council_duty_names_its_owner_and_the_report_that_meets_it(client, users, settings):
+    page = _section(client, users, settings, "central_bedfordshire", "obligations")
+    assert "Office of the Chief Executive" in page
+    assert "Issuing the “Private sector partnerships report” in Accord" in page
+    assert "First 1 year after the start of the financial year (1 April)" in page
+
+
+@pytest.mark.django_db
+def test_one_of_several_approvers_and_conditions_read_in_words(client, users, settings):
+    framework = loader.get("northampton")
+    titles = {r.id: r.title for r in framework.roles}
+    page = _section(client, users, settings, "northampton", "cycle")
+    assert f"One of: {titles['cabinet']} or {titles['chief_executive']}" in page
+    page = _section(client, users, settings, "chorley", "cycle")
+    assert "only while the partnership's work involves access to children" in page
+    assert "works_with_children" not in page
+
+
+@pytest.mark.django_db
+def test_a_figure_the_framework_does_not_set_says_what_accord_uses(client, users, settings):
+    page = _section(client, users, settings, "bury", "types-and-tiers")
+    assert "The framework sets no figure; Accord uses £50,000" in page
