@@ -100,7 +100,12 @@ def test_every_staff_role_may_read_the_rulebook_and_finds_it_in_the_navigation(c
     client.force_login(users[role])
     home = client.get(reverse("home")).content.decode()
     assert NAV_LINK.search(home)
-    assert client.get(reverse("rulebook")).status_code == 200
+    contents = _text(client.get(reverse("rulebook")))
+    # linked from the navigation and from the contents, every page is reached by the framework crawl
+    # (tests/frameworks/test_crawl.py follows links from the home page)
+    for section in rulebook.SECTIONS:
+        assert f'href="{reverse("rulebook-section", args=[section.slug])}"' in contents
+    assert f'href="{reverse("rulebook-print")}"' in contents
     assert client.get(reverse("rulebook-section", args=["cycle"])).status_code == 200
     assert client.get(reverse("rulebook-print")).status_code == 200
 
