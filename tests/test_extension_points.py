@@ -9,7 +9,7 @@ from accord.domain.monitoring.evidence import MonitoringEvidence
 from accord.domain.representation.evidence import RepresentationEvidence
 from accord.domain.reviews.evidence import ReviewEvidence
 from accord.domain.risks.evidence import RiskEvidence
-from accord.frameworks import places, sources
+from accord.frameworks import offered_reports, places, sources
 from accord.kernel.accounts.policy import Action
 from accord.outputs.reports.council_evidence import IssuedReports
 from accord.register import tabs
@@ -34,14 +34,36 @@ def test_the_partnership_page_has_each_apps_tabs_once_in_order():
 
 
 def test_running_ready_again_registers_nothing_twice():
-    before = (tabs.tabs(), sources.sources(), places.registered(), sources.council_sources())
+    def registered():
+        return (
+            tabs.tabs(),
+            sources.sources(),
+            places.registered(),
+            sources.council_sources(),
+            offered_reports.offers(),
+        )
+
+    before = registered()
     for config in apps.get_app_configs():
         config.ready()
-    assert (tabs.tabs(), sources.sources(), places.registered(), sources.council_sources()) == before
+    assert registered() == before
 
 
 def test_the_reports_app_gives_the_evidence_for_the_councils_own_duties_once():
     assert sources.council_sources() == [IssuedReports]
+
+
+def test_the_reports_app_tells_the_rulebook_which_reports_each_framework_offers():
+    from accord.frameworks import loader
+    from accord.outputs.reports.builders import kinds_for
+    from accord.outputs.reports.offered import reports_offered
+
+    assert offered_reports.offers() == [reports_offered]
+    for framework_id in ("chorley", "central_bedfordshire"):
+        framework = loader.get(framework_id)
+        titles = [r.title for r in offered_reports.offered(framework)]
+        assert titles == [k.title for k in kinds_for(framework_id, council_wide=False).values()]
+        assert all(r.cadence for r in offered_reports.offered(framework))
 
 
 def test_a_different_tab_under_a_taken_id_is_refused():

@@ -1,9 +1,9 @@
 """URLs of the frameworks: significance and tracking under a partnership (partnership_urls); the
-compliance dashboard and classifying a proposal across the council (site_urls)."""
+compliance dashboard, classifying a proposal and the Rulebook across the council (site_urls)."""
 
 from django.urls import path
 
-from .views import classify, dashboard, tracking, versions
+from .views import classify, dashboard, rulebook, tracking, versions
 from .views import significance as frameworks
 
 partnership_urls = [
@@ -22,4 +22,7 @@ site_urls = [
     path("rulebook/versions/", versions.framework_versions, name="framework-versions"),
     path("rulebook/versions/<str:version>/", versions.version_preview, name="framework-version-preview"),
     path("rulebook/versions/<str:version>/adopt/", versions.version_adopt, name="framework-version-adopt"),
+    path("rulebook/", rulebook.contents, name="rulebook"),
+    path("rulebook/print/", rulebook.print_all, name="rulebook-print"),
+    path("rulebook/<slug:slug>/", rulebook.section, name="rulebook-section"),
 ]

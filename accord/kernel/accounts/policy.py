@@ -53,6 +53,7 @@ class Action(StrEnum):
     MANAGE_SIGN_IN = "manage_sign_in"  # switch sign-in with a username and password on or off
     SET_TRACKING_START = "set_tracking_start"  # the day Accord began tracking the council's duties
     ADOPT_FRAMEWORK_VERSION = "adopt_framework_version"  # a new version of the framework, from a day
+    VIEW_RULEBOOK = "view_rulebook"  # the framework in force, in plain English (staff, not partners)
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -91,6 +92,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.MANAGE_SIGN_IN: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.SET_TRACKING_START: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.ADOPT_FRAMEWORK_VERSION: (frozenset({Role.ADMINISTRATOR}), frozenset()),
+    Action.VIEW_RULEBOOK: (ALL_STAFF, frozenset()),
 }
 
 

@@ -56,6 +56,9 @@ URL_POLICY: dict[str, str] = {
     "framework-version-preview": Action.VIEW_COMPLIANCE,
     "framework-version-adopt": Action.ADOPT_FRAMEWORK_VERSION,
     "last-done": Action.CHANGE_PARTNERSHIP,
+    "rulebook": Action.VIEW_RULEBOOK,  # the framework in force in plain English: every staff role
+    "rulebook-section": Action.VIEW_RULEBOOK,
+    "rulebook-print": Action.VIEW_RULEBOOK,
     # The partnership cycle (accord.domain.lifecycle)
     "cycle": Action.VIEW_CYCLE,
     "cycle-move": Action.CHANGE_PARTNERSHIP,

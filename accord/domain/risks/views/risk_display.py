@@ -10,27 +10,11 @@ from markupsafe import Markup
 from accord.frameworks import citations, risk_rules
 from accord.frameworks.durations import parse
 from accord.frameworks.facts import RiskFact
+from accord.frameworks.risk_bands import band_colour
 from accord.frameworks.schema import Framework, RiskModel
 from accord.register.models import Partnership
 
-from .. import scoring
 from ..models import Risk, RiskStatus
-
-
-def band_colour(model: RiskModel, band_id: str) -> str:
-    """Green for the lowest band, red for the highest, yellow and orange between; grey if unknown."""
-    rank = scoring.band_rank(model, band_id)
-    top = len(model.bands) - 1
-    if rank < 0:
-        return "grey"
-    if top == 0:
-        return "blue"
-    share = rank / top
-    if share == 0:
-        return "green"
-    if share == 1:
-        return "red"
-    return "orange" if share >= 0.5 else "yellow"
 
 
 def band_name(model: RiskModel, band_id: str) -> str:
