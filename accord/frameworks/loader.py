@@ -153,13 +153,16 @@ def invalid(result: LoadResult) -> str:
 
 @lru_cache(maxsize=256)
 def _id_of(stamp: tuple[str, int, int]) -> str | None:
-    """The id a file declares, read cheaply (without validating the rest)."""
+    """The id a file declares, read cheaply (without validating the rest); for a file that cannot be
+    read as YAML, its name (`<id>.yaml`), so choosing it reports the file's problems, not "no such
+    framework"."""
+    path = Path(stamp[0])
     try:
-        data = yaml.safe_load(Path(stamp[0]).read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return None
+        return path.stem
     value = data.get("id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) else path.stem
 
 
 def files_for(framework_id: str) -> list[Path]:
