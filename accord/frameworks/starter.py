@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 import typing
+from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -191,8 +192,8 @@ def _document(node: Node, model: type[BaseModel], inserts: Inserts, top: bool = 
         row, column = key.start_mark.line, key.start_mark.column
         text = explain(key.value, info)
         inner, how = _nested(info.annotation)
-        if inner is not None and (isinstance(value, SequenceNode) and value.flow_style or _flow(value)):
-            text += [f"  {line}" for n, i in inner.model_fields.items() for line in explain(n, i)]
+        if inner is not None and _inline(value):
+            text += outline(inner, depth=1)  # written on one line: explained above its key
         inserts.setdefault(row, []).extend(["", *_comment(text, column)] if top else _comment(text, column))
         if inner is None:
             continue
@@ -202,13 +203,33 @@ def _document(node: Node, model: type[BaseModel], inserts: Inserts, top: bool = 
             _document(value.value[0][1], inner, inserts)
         elif how == "":
             _document(value, inner, inserts)
-    # `note`, on every item, is explained once in the header
-    missing = [line for n, i in fields.items() if n not in present | {"note"} for line in explain(n, i)]
+    missing = outline(model, skip=present)
     if missing:
         first = node.value[0][0]
         lines = _comment(["also possible here:", *[f"  {m}" for m in missing]], first.start_mark.column)
         inserts.setdefault(first.start_mark.line, [])[0:0] = lines
 
 
+def outline(model: type[BaseModel], skip: Collection[str] = (), depth: int = 0) -> list[str]:
+    """Every field of a model, and of the models inside it, explained (`note`, on every item, is
+    explained once in the header): for the parts of the schema a file does not use."""
+    lines = []
+    for name, info in model.model_fields.items():
+        if name in skip or name == "note":
+            continue
+        lines += ["  " * depth + line for line in explain(name, info)]
+        inner, _ = _nested(info.annotation)
+        if inner is not None and depth < 4:
+            lines += outline(inner, depth=depth + 1)
+    return lines
+
+
 def _flow(node: Node) -> bool:
     return isinstance(node, MappingNode) and bool(node.flow_style)
+
+
+def _inline(node: Node) -> bool:
+    """A mapping written on one line, or a list that is, or whose first item is."""
+    if isinstance(node, SequenceNode):
+        return bool(node.flow_style) or (bool(node.value) and _flow(node.value[0]))
+    return _flow(node)
