@@ -143,10 +143,7 @@ class Test(Item):
     name: str = Field(description="What the test is, shown in the reasons for the tier.")
     kind: Literal["fact", "question"] = Field(description="A register fact, or a question answered yes.")
     fact: str | None = Field(None, description="The fact compared.")
-    op: Literal["is_true", "gte", "gt", "in"] | None = Field(
-        None,
-        description="How the fact is compared.",
-    )
+    op: Literal["is_true", "gte", "gt", "in"] | None = Field(None, description="How the fact is compared.")
     parameter: str | None = Field(default=None, description="Parameter id holding the threshold.")
     values: list[str] = Field(default_factory=list, description="For op 'in'.")
     question: str | None = Field(default=None, description="For kind 'question': what to ask.")

@@ -170,8 +170,17 @@ def explain(name: str, info: FieldInfo) -> list[str]:
     else:
         need = f"optional, default {info.default!r}"
     description = (info.description or "").strip().rstrip(".")
+    if choices := _choices(info.annotation):
+        description += f"; one of: {', '.join(choices)}"
     text = f"{name}: {description} ({need})" if description else f"{name}: ({need})"
     return textwrap.wrap(text, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+
+
+def _choices(annotation: object) -> list[str]:
+    """The values a Literal field (or a list of them) allows."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(value) for value in typing.get_args(annotation)]
+    return [value for arg in typing.get_args(annotation) for value in _choices(arg)]
 
 
 def _comment(lines: list[str], indent: int) -> list[str]:
