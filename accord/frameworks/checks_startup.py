@@ -1,5 +1,8 @@
-"""Django system checks: the council's chosen framework file loads and validates on start-up; an
-adopted version's file has not changed since it was adopted (ADR 0035)."""
+"""Django system checks: the council's chosen framework file loads and validates on start-up (and
+the web application refuses to start without it, accord.wsgi, saying which file and line is wrong);
+an adopted version's file has not changed since it was adopted (ADR 0035)."""
+
+import sys
 
 from django.core import checks as django_checks
 from django.core.checks import Error, register
@@ -46,3 +49,11 @@ def adopted_files_unchanged(app_configs, **kwargs):
         )
         for text in found
     ]
+
+
+def refuse_to_start_without_a_valid_framework() -> None:
+    """Stop the process with the check's message (no traceback) when the framework does not load."""
+    errors = framework_is_valid(None)
+    if errors:
+        lines = [f"{error.msg}\n({error.hint})" for error in errors]
+        sys.exit("Accord cannot start: the council's framework does not load.\n" + "\n".join(lines))

@@ -1,5 +1,5 @@
 """Loading framework files: parse YAML, validate the schema, run the checks, report every problem
-as `file: path.to.item: what is wrong`."""
+as `file: path.to.item: what is wrong`, and each problem's line in the file (`Issue`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,10 +10,25 @@ import yaml
 from django.conf import settings
 from pydantic import ValidationError
 
-from . import checks
+from . import checks, yaml_lines
 from .schema import Framework
 
 FILES_DIR = Path(__file__).resolve().parent / "files"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in a file: where (a dotted location), what is wrong, and the line it is on."""
+
+    path: Path
+    where: str
+    what: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        """`file:line: where: what`, as editors and CI logs link to it."""
+        at = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{at}: {self.where}: {self.what}"
 
 
 @dataclass
@@ -21,10 +36,22 @@ class LoadResult:
     path: Path
     framework: Framework | None = None
     problems: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.framework is not None and not self.problems
+
+    def _add(self, where: str, what: str, line: int | None = None) -> None:
+        self.problems.append(f"{self.path.name}: {where}: {what}")
+        self.issues.append(Issue(self.path, where, what, line))
+
+    def _place(self, text: str) -> None:
+        """Give each issue its line, from the file's node tree (composed only when there are issues)."""
+        root = yaml_lines.compose(text) if self.issues else None
+        self.issues = [
+            Issue(i.path, i.where, i.what, i.line or yaml_lines.line_of(root, i.where)) for i in self.issues
+        ]
 
 
 def seeds_dir() -> Path | None:
@@ -34,24 +61,30 @@ def seeds_dir() -> Path | None:
 
 def load_path(path: Path, seeds: Path | None = None) -> LoadResult:
     result = LoadResult(path)
-    name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        result.problems.append(f"{name}: (file): cannot be read as YAML: {error}".replace("\n", " "))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except OSError as error:
+        result._add("(file)", f"cannot be read: {error}")
+        return result
+    except yaml.YAMLError as error:
+        what = f"cannot be read as YAML: {error}".replace("\n", " ")
+        result._add("(file)", what, yaml_lines.error_line(error))
         return result
     if not isinstance(data, dict):
-        result.problems.append(f"{name}: (file): must be a mapping of framework fields")
+        result._add("(file)", "must be a mapping of framework fields", 1)
         return result
     try:
         framework = Framework.model_validate(data)
     except ValidationError as error:
         for item in error.errors():
-            location = ".".join(str(part) for part in item["loc"]) or "(file)"
-            result.problems.append(f"{name}: {location}: {item['msg']}")
+            result._add(".".join(str(part) for part in item["loc"]) or "(file)", item["msg"])
+        result._place(text)
         return result
     result.framework = framework
-    result.problems = [f"{name}: {where}: {what}" for where, what in checks.check(framework, seeds)]
+    for where, what in checks.check(framework, seeds):
+        result._add(where, what)
+    result._place(text)
     return result
 
 
@@ -110,19 +143,27 @@ def load_file(path: Path) -> Framework:
     seeds = seeds_dir()
     result = _load_stamped(_stamp(path), str(seeds) if seeds else "")
     if not result.ok or result.framework is None:
-        raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
+        raise ValueError(invalid(result))
     return result.framework
+
+
+def invalid(result: LoadResult) -> str:
+    """The message for an invalid file: every problem as `file:line: where: what`."""
+    return "Invalid framework file:\n" + "\n".join(str(issue) for issue in result.issues)
 
 
 @lru_cache(maxsize=256)
 def _id_of(stamp: tuple[str, int, int]) -> str | None:
-    """The id a file declares, read cheaply (without validating the rest)."""
+    """The id a file declares, read cheaply (without validating the rest); for a file that cannot be
+    read as YAML, its name (`<id>.yaml`), so choosing it reports the file's problems, not "no such
+    framework"."""
+    path = Path(stamp[0])
     try:
-        data = yaml.safe_load(Path(stamp[0]).read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return None
+        return path.stem
     value = data.get("id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) else path.stem
 
 
 def files_for(framework_id: str) -> list[Path]:
@@ -137,7 +178,7 @@ def files_for(framework_id: str) -> list[Path]:
 def _bundled(framework_id: str) -> Framework:
     result = load_path(FILES_DIR / f"{framework_id}.yaml", seeds_dir())
     if not result.ok or result.framework is None:
-        raise ValueError("Invalid framework file:\n" + "\n".join(result.problems))
+        raise ValueError(invalid(result))
     return result.framework
 
 

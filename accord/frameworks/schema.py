@@ -76,7 +76,7 @@ FACTS = ("statutory", "council_contribution", "council_role", "type", "duration_
 class RoleTitle(Item):
     """A role by the council's own title (Monitoring Officer, Head of Governance...)."""
 
-    title: str
+    title: str = Field(description="The role as the council titles it, shown with approvals.")
     responsibilities: list[str] = Field(
         default_factory=list, description="What the framework says the role is to do, in its words."
     )
@@ -85,12 +85,12 @@ class RoleTitle(Item):
 class Question(Item):
     text: str = Field(description="The question as a guided flow asks it.")
     wording: str = Field(default="", description="The framework's own words, quoted.")
-    hint: str = ""
-    example: str = ""
+    hint: str = Field("", description="Help shown under the question.")
+    example: str = Field("", description="An example the document gives, shown with the question.")
 
 
 class Definition(Cited):
-    summary: str
+    summary: str = Field(description="The definition in the framework's words.")
     criteria: list[Question] = Field(min_length=1, description="All must be answered yes.")
     exclusions: list[Question] = Field(
         default_factory=list, description="Any yes means it is not a partnership."
@@ -98,8 +98,8 @@ class Definition(Cited):
 
 
 class PartnershipTypeRule(Item):
-    name: str
-    description: str = ""
+    name: str = Field(description="The type as the framework names it.")
+    description: str = Field("", description="The framework's description of it.")
     register_names: list[str] = Field(
         default_factory=list, description="Names of the register's partnership types that count as this type."
     )
@@ -117,34 +117,34 @@ class PartnershipTypeRule(Item):
 
 
 class Parameter(Item):
-    name: str
-    value: Decimal | int | str
-    unit: str = ""
+    name: str = Field(description="What the threshold is.")
+    value: Decimal | int | str = Field(description="The threshold a gte/gt test compares a fact with.")
+    unit: str = Field("", description="Its unit, e.g. GBP.")
     specified: bool = Field(description="False where the seed gives no figure and a default is used.")
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
 
 class Test(Item):
     """One test that can put a partnership in a tier: a fact compared, or a question answered yes."""
 
-    name: str
-    kind: Literal["fact", "question"]
-    fact: str | None = None
-    op: Literal["is_true", "gte", "gt", "in"] | None = None
+    name: str = Field(description="What the test is, shown in the reasons for the tier.")
+    kind: Literal["fact", "question"] = Field(description="A register fact, or a question answered yes.")
+    fact: str | None = Field(None, description="The fact compared.")
+    op: Literal["is_true", "gte", "gt", "in"] | None = Field(None, description="How the fact is compared.")
     parameter: str | None = Field(default=None, description="Parameter id holding the threshold.")
     values: list[str] = Field(default_factory=list, description="For op 'in'.")
     question: str | None = Field(default=None, description="For kind 'question': what to ask.")
 
 
 class Tier(Item):
-    name: str
-    description: str = ""
+    name: str = Field(description="The tier's name, shown on the partnership.")
+    description: str = Field("", description="The framework's words for it.")
     match: Literal["any", "all", "default"] = Field(description="'default' is the tier for everything else.")
-    tests: list[Test] = Field(default_factory=list)
+    tests: list[Test] = Field(default_factory=list, description="What puts a partnership in the tier.")
 
 
 class Significance(Strict):
-    parameters: list[Parameter] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(default_factory=list, description="Thresholds for the tests.")
     tiers: list[Tier] = Field(
         min_length=1, description="Highest first; a partnership takes the first it meets."
     )
@@ -173,8 +173,8 @@ DOCUMENTS = ("committee_report", "mou", "registration", "leaving_form", "busines
 
 
 class Artefact(Item):
-    name: str
-    description: str = ""
+    name: str = Field(description="What the framework calls it, shown on gates, obligations and the cycle.")
+    description: str = Field("", description="The framework's words about it.")
     kind: str = Field(
         default="other",
         description="What kind of thing it is, so evidence from the register and later parts of "
@@ -224,8 +224,8 @@ class Artefact(Item):
 class Stage(Item):
     """A state of the partnership cycle as this framework names and describes it."""
 
-    name: str
-    description: str = ""
+    name: str = Field(description="The framework's name for the stage.")
+    description: str = Field("", description="The framework's words about it.")
     action: str = Field(
         default="",
         description="What the button that moves a partnership into this stage says, in the framework's "
@@ -243,7 +243,7 @@ class Stage(Item):
 class Requirement(Item):
     """An artefact that must be in place (and approved by whom) before a partnership enters a stage."""
 
-    artefact: str
+    artefact: str = Field(description="What must be in place.")
     gate: str = Field(description="The stage this artefact is needed to enter.")
     tiers: list[str] = Field(default_factory=list, description="Empty means every tier.")
     types: list[str] = Field(default_factory=list, description="Empty means every type.")
@@ -254,14 +254,14 @@ class Requirement(Item):
         default="all", description="'all': every approver must approve; 'any': one of them is enough."
     )
     when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
 
 class Obligation(Item):
     """Something due on a cadence, counted from an event (ADR 0021)."""
 
-    name: str
-    artefact: str
+    name: str = Field(description="What is due, shown on the partnership's obligations and reminders.")
+    artefact: str = Field(description="The artefact whose completion meets it.")
     anchor: str = Field(description=f"The event it counts from, one of: {', '.join(ANCHORS)}")
     fallback_anchor: str | None = Field(
         default=None,
@@ -277,14 +277,14 @@ class Obligation(Item):
         "`first_due` + n × `repeat` from the anchor, each period needing its own completion (a quarterly "
         "report for each quarter).",
     )
-    tiers: list[str] = Field(default_factory=list)
-    types: list[str] = Field(default_factory=list)
+    tiers: list[str] = Field(default_factory=list, description="The tiers it applies to.")
+    types: list[str] = Field(default_factory=list, description="The types it applies to.")
     when: Condition | None = Field(default=None, description="It applies only while this fact holds.")
     due_soon: str = Field(default="P1M", description="How long before the due date it shows as due soon.")
 
 
 class QuestionBank(Item):
-    name: str
+    name: str = Field(description="The bank's title, shown over its questions.")
     purpose: Literal[
         "checklist",
         "sign_off",
@@ -296,8 +296,8 @@ class QuestionBank(Item):
         "review",
         "setting_up",
         "report",
-    ]
-    scale: Literal["yes_no", "yes_no_comment", "score_1_3", "text"]
+    ] = Field(description="What the bank is for.")
+    scale: Literal["yes_no", "yes_no_comment", "score_1_3", "text"] = Field(description="How it is answered.")
     scale_labels: dict[str, str] = Field(
         default_factory=dict,
         description="The scale's answers in the framework's words, by value ('1', 'yes'...); "
@@ -307,50 +307,50 @@ class QuestionBank(Item):
         default_factory=list,
         description="Headings the questions are grouped under, in order; none means one list.",
     )
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
 
 
 class Heading(Strict):
-    id: str = Field(pattern=IDENT)
-    text: str
-    guidance: str = ""
+    id: str = Field(pattern=IDENT, description="The heading's key.")
+    text: str = Field(description="The heading as printed.")
+    guidance: str = Field("", description="What goes under it, shown as a hint.")
 
 
 class Template(Item):
-    name: str
-    headings: list[Heading] = Field(min_length=1)
+    name: str = Field(description="The document's title.")
+    headings: list[Heading] = Field(min_length=1, description="Its headings, in order.")
 
 
 class Framework(Strict):
-    id: str = Field(pattern=IDENT)
-    name: str
-    council: str
-    version: str
-    effective_date: date | None = None
-    source: Source
+    id: str = Field(pattern=IDENT, description="What ACCORD_FRAMEWORK names.")
+    name: str = Field(description="The framework's title as the council knows it, shown with results.")
+    council: str = Field(description="The council whose framework it is.")
+    version: str = Field(description='Change it when the rules change; quote it ("1.0") so YAML reads text.')
+    effective_date: date | None = Field(None, description="When the framework took effect, YYYY-MM-DD.")
+    source: Source = Field(description="The main source document.")
     source_documents: list[SourceDocument] = Field(
         min_length=1,
         description="Every seed document the file cites, with the title users see in place of its file name.",
     )
-    summary: str = ""
-    roles: list[RoleTitle] = Field(default_factory=list)
-    definition: Definition
-    types: list[PartnershipTypeRule] = Field(default_factory=list)
-    significance: Significance
-    artefacts: list[Artefact] = Field(default_factory=list)
-    stages: list[Stage] = Field(default_factory=list)
-    requirements: list[Requirement] = Field(default_factory=list)
-    obligations: list[Obligation] = Field(default_factory=list)
+    summary: str = Field("", description="What the framework is for, in its own words.")
+    roles: list[RoleTitle] = Field(default_factory=list, description="Roles that approve and have duties.")
+    definition: Definition = Field(description='The "is it a partnership?" test.')
+    types: list[PartnershipTypeRule] = Field(default_factory=list, description="The partnership types.")
+    significance: Significance = Field(description="Thresholds and tiers.")
+    artefacts: list[Artefact] = Field(default_factory=list, description="Documents and decisions.")
+    stages: list[Stage] = Field(default_factory=list, description="The cycle's states, named.")
+    requirements: list[Requirement] = Field(default_factory=list, description="Gates and approvers.")
+    obligations: list[Obligation] = Field(default_factory=list, description="What recurs or falls due.")
     council_obligations: list[CouncilObligation] = Field(
         default_factory=list,
         description="Duties on the council as a whole, each owned by a role (ADR 0031); none means none.",
     )
-    question_banks: list[QuestionBank] = Field(default_factory=list)
+    question_banks: list[QuestionBank] = Field(default_factory=list, description="Checklists, question sets.")
     business_case: BusinessCase | None = Field(
         default=None, description="Its business case's parts and questions; none means it has none."
     )
-    templates: list[Template] = Field(default_factory=list)
-    risk_model: RiskModel
+    templates: list[Template] = Field(default_factory=list, description="Documents' required headings.")
+    risk_model: RiskModel = Field(description="The risk matrix and its rules.")
     documents: dict[str, str] = Field(
         default_factory=dict,
         description=f"Which template lays out each generated document ({', '.join(DOCUMENTS)}); "

@@ -51,7 +51,9 @@ class Cited(Strict):
 
 
 class Item(Cited):
-    id: str = Field(pattern=IDENT)
+    id: str = Field(
+        pattern=IDENT, description="The item's id, lower_snake_case: how other fields refer to it."
+    )
 
 
 _SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)(?P<section>[^;)]*)")

@@ -58,8 +58,8 @@ class Condition(Strict):
 
 
 class Choice(Strict):
-    id: str = Field(pattern=IDENT)
-    label: str = Field(min_length=1)
+    id: str = Field(pattern=IDENT, description="The stored answer.")
+    label: str = Field(min_length=1, description="The choice as shown.")
 
 
 class CaseQuestion(Item):
@@ -67,7 +67,7 @@ class CaseQuestion(Item):
 
     text: str = Field(min_length=1, description="The question as the form asks it.")
     wording: str = Field(default="", description="The framework's own words, quoted.")
-    hint: str = ""
+    hint: str = Field("", description="Help shown under the question.")
     choices: list[Choice] = Field(
         default_factory=list, description="Answered by choosing one of these; none means free text."
     )
@@ -87,9 +87,9 @@ class CaseQuestion(Item):
 class CasePart(Item):
     """A part of the business case: its questions, answered on one page, with one evidence box."""
 
-    name: str = Field(min_length=1)
-    hint: str = ""
-    questions: list[CaseQuestion] = Field(min_length=1)
+    name: str = Field(min_length=1, description="The part's title.")
+    hint: str = Field("", description="Shown above its questions.")
+    questions: list[CaseQuestion] = Field(min_length=1, description="Its questions, in order.")
     evidence: bool = Field(default=True, description="Whether the part has an evidence box.")
     evidence_hint: str = Field(default="", description="What evidence the framework asks for here.")
 
@@ -103,7 +103,9 @@ class Declaration(Cited):
 
 class BusinessCase(Cited):
     name: str = Field(min_length=1, description="What the council calls it.")
-    parts: list[CasePart] = Field(default_factory=list)
+    parts: list[CasePart] = Field(
+        default_factory=list, description="The parts, in order, each answered on its own page."
+    )
     tests_name: str = Field(
         default="Tests the case must pass", description="The heading of the question banks it must pass."
     )

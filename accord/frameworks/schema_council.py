@@ -37,7 +37,9 @@ class CouncilEvidence(Strict):
 class CouncilObligation(Item):
     """A duty on the council as a whole, owned by one or more of the framework's roles."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(
+        min_length=1, description="What is due, shown on Council duties, My work and reminders."
+    )
     description: str = Field(default="", description="What it is, in the council's words.")
     owners: list[str] = Field(
         min_length=1,

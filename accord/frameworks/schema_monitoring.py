@@ -29,8 +29,8 @@ ASSURANCE_MEASURES = {
 
 class AssuranceLevel(Strict):
     id: str = Field(description=f"One of {', '.join(ASSURANCE_LEVELS)}, in that order.")
-    name: str
-    description: str = ""
+    name: str = Field(description="Its name as shown.")
+    description: str = Field("", description="What it means, shown when a reviewer confirms the rating.")
 
 
 class AssuranceRule(Item):
@@ -38,19 +38,24 @@ class AssuranceRule(Item):
 
     name: str = Field(description="The reason as the reviewer reads it.")
     measure: str = Field(description=f"One of: {', '.join(ASSURANCE_MEASURES)}")
-    op: Literal["is_true", "gte", "gt", "lte", "lt"]
+    op: Literal["is_true", "gte", "gt", "lte", "lt"] = Field(
+        description="The comparison, in the direction in which the measure gets worse."
+    )
     threshold: Decimal | None = Field(default=None, description="Not used by is_true.")
     cap: str = Field(description="The best level a partnership can have while the rule applies.")
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
 
 class Assurance(Cited):
     """How Accord proposes a governance assurance rating after a review (docs/frameworks.md)."""
 
     specified: bool = Field(description="False where the seed has no rating scale (Accord's default).")
-    note: str = ""
-    levels: list[AssuranceLevel] = Field(min_length=4, max_length=4)
-    rules: list[AssuranceRule] = Field(default_factory=list)
+    note: str = Field("", description="For maintainers only, never rendered.")
+    levels: list[AssuranceLevel] = Field(min_length=4, max_length=4, description="The levels, best first.")
+    rules: list[AssuranceRule] = Field(
+        default_factory=list,
+        description="The rules that cap a review's rating: a measure compared with a threshold.",
+    )
     rereview_after: str = Field(
         default="P6M", description="A partnership rated below the top level is reviewed again this soon."
     )
@@ -88,7 +93,7 @@ class Reminders(Cited):
         default="P14D", description="How long before its due date a review action shows as due soon."
     )
     specified: bool = Field(description="False where the seed sets no figure and Accord's default is used.")
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
     @field_validator("owners", "escalate_to")
     @classmethod
@@ -116,20 +121,24 @@ class MonitoringRecord(Cited):
     values recorded for a period; `exception_report` a period's values with every one off target
     given its corrective action; `delivery_plan` milestones entered for a year's delivery plan."""
 
-    artefact: str
-    record: Literal["progress_report", "period_values", "exception_report", "delivery_plan"]
+    artefact: str = Field(description="The artefact the record meets.")
+    record: Literal["progress_report", "period_values", "exception_report", "delivery_plan"] = Field(
+        description="The kind of record that meets it."
+    )
     template: str | None = Field(
         default=None, description="For progress_report: the template it is written on (else the artefact's)."
     )
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
 
 class Monitoring(Cited):
     """How performance monitoring and progress reports in Accord meet the framework's artefacts."""
 
-    records: list[MonitoringRecord] = Field(default_factory=list)
+    records: list[MonitoringRecord] = Field(
+        default_factory=list, description="Which record (progress report, review) meets which artefact."
+    )
     specified: bool = Field(default=True, description="False where the seed asks for no such reporting.")
-    note: str = ""
+    note: str = Field("", description="For maintainers only, never rendered.")
 
 
 # Outside-body duties (accord.frameworks.duty_rules, accord.domain.representation): who the council sends to
@@ -171,7 +180,9 @@ class ReportBack(Cited):
             "as_agreed",
         ]
         | None
-    ) = None
+    ) = Field(
+        None, description="When they report back: regularly, on policy issues, by exception, as agreed."
+    )
     every: str | None = Field(default=None, description="For a regular report-back: how often, e.g. P1Y.")
     anchor: str = Field(default="activated", description="What a regular report-back is counted from.")
     wording: str = Field(default="", description="The framework's own words, quoted.")

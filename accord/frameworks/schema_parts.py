@@ -21,14 +21,16 @@ from .schema_base import IDENT, Item, Strict
 class SubType(Item):
     """A sub-type of a partnership type, in the council's words."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(
+        min_length=1, description="The sub-type as the council names it, shown on the partnership."
+    )
     description: str = Field(default="", description="What the framework says it is, in its words.")
 
 
 class QuestionGroup(Strict):
     """A heading the framework groups some of a bank's questions under."""
 
-    id: str = Field(pattern=IDENT)
+    id: str = Field(pattern=IDENT, description="The group's key.")
     heading: str = Field(min_length=1, description="The heading, in the framework's words.")
     questions: list[str] = Field(min_length=1, description="Ids of the bank's questions under it, in order.")
 
@@ -42,8 +44,8 @@ class LeavingReason(Item):
 class ExitPlanHeading(Item):
     """One heading of the exit plan recorded with the decision to leave."""
 
-    label: str = Field(min_length=1)
-    hint: str = ""
+    label: str = Field(min_length=1, description="The heading, in the framework's words.")
+    hint: str = Field("", description="What goes under it, shown as the box's hint.")
 
 
 class Leaving(Strict):

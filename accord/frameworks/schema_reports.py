@@ -105,9 +105,11 @@ class ReportBlock(Strict):
 
 class ReportSection(Strict):
     id: str = Field(pattern=IDENT, description="Its id in issued reports and on the page.")
-    heading: str = Field(min_length=1)
+    heading: str = Field(min_length=1, description="The section's heading, in the council's words.")
     paragraphs: list[Words] = Field(default_factory=list, description="Its words before the tables.")
-    blocks: list[ReportBlock] = Field(default_factory=list)
+    blocks: list[ReportBlock] = Field(
+        default_factory=list, description="The building blocks whose tables it shows, in order."
+    )
 
 
 class SuggestedRecommendation(Strict):
@@ -143,7 +145,9 @@ class ReportSpec(Cited):
         description="The summary's paragraphs; placeholders {name} or {name|one|many} from: "
         f"{', '.join(REPORT_PLACEHOLDERS)}.",
     )
-    sections: list[ReportSection] = Field(min_length=1)
+    sections: list[ReportSection] = Field(
+        min_length=1, description="Its sections after the summary, in order; recommendations come last."
+    )
     suggested: list[SuggestedRecommendation] = Field(
         default_factory=list, description="Recommendations suggested from the record on the live report."
     )

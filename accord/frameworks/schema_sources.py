@@ -10,7 +10,7 @@ from .schema_base import Strict
 
 class Source(Strict):
     document: str = Field(description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt")
-    title: str
+    title: str = Field(description="The document's title.")
     status: str = Field(default="", description="e.g. 'draft', 'adopted November 2012'")
 
 

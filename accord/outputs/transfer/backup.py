@@ -26,7 +26,7 @@ from django.core import serializers
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Model
 
-from accord.frameworks.loader import framework_paths
+from accord.frameworks.loader import FILES_DIR, framework_paths
 from accord.kernel import clock
 
 from .backup_archive import (
@@ -110,12 +110,16 @@ def upload_files(media_root: Path) -> list[tuple[Path, str]]:
 
 
 def _framework_entry(path: Path) -> dict[str, Any]:
-    """The framework's id and version, read from the file's top-level `id:` and `version:` lines."""
+    """The framework's id and version, read from the file's top-level `id:` and `version:` lines,
+    and where it came from: Accord's bundled files or the council's own folder (ACCORD_FRAMEWORKS_DIR),
+    whose files are kept apart in the archive (a council's file may share a bundled file's name)."""
     found = dict(TOP_LEVEL.findall(path.read_text(encoding="utf-8")))
+    origin = "bundled" if path.parent == FILES_DIR else "council"
     return {
-        "member": f"{FRAMEWORKS}{path.name}",
+        "member": f"{FRAMEWORKS}{path.name}" if origin == "bundled" else f"{FRAMEWORKS}council/{path.name}",
         "id": found.get("id", path.stem),
         "version": found.get("version", ""),
+        "origin": origin,
     }
 
 

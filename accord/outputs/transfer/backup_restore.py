@@ -30,7 +30,7 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connections, transaction
 
-from accord.frameworks.loader import FILES_DIR
+from accord.frameworks.loader import FILES_DIR, council_dir
 from accord.kernel.audit import guard
 
 from .backup import STAGING_PREFIX, upload_files
@@ -253,19 +253,32 @@ def place_uploads(staging: Path, media_root: Path) -> int:
 
 def framework_warnings(archive: Archive) -> list[str]:
     """Framework files that differ between the backup and this installation (never overwritten:
-    they are part of Accord's code; the backup keeps a copy of those it ran with)."""
+    bundled files are part of Accord's code, the council's own folder is the council's to manage; the
+    backup keeps a copy of those it ran with). Each is compared with the file of the same name in the
+    folder it came from (older backups, without `origin`, held only bundled files)."""
     warnings = []
+    folder = council_dir()
     for entry in archive.manifest.get("frameworks", []):
         name = entry["member"].rsplit("/", 1)[-1]
-        here = FILES_DIR / name
+        own = entry.get("origin") == "council"
+        if own and folder is None:
+            warnings.append(
+                f"The backup holds the council's own framework file {name} ({entry['id']} "
+                f"{entry['version']}), but ACCORD_FRAMEWORKS_DIR is not set here; the backup's copy "
+                f"is in {entry['member']}."
+            )
+            continue
+        here = (folder if own and folder is not None else FILES_DIR) / name
+        where = "in the council's framework folder" if own else "here"
         archived = archive.members.get(entry["member"], {}).get("sha256")
         if not here.is_file():
             warnings.append(
-                f"The framework {entry['id']} {entry['version']} in the backup is not installed here."
+                f"The framework {entry['id']} {entry['version']} in the backup is not installed {where}"
+                f"{f' ({here})' if own else ''}."
             )
         elif hashlib.sha256(here.read_bytes()).hexdigest() != archived:
             warnings.append(
-                f"The framework file {name} here differs from the one in the backup "
+                f"The framework file {name} {where} differs from the one in the backup "
                 f"({entry['id']} {entry['version']}); the backup's copy is in {entry['member']}."
             )
     return warnings
