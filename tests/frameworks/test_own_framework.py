@@ -228,6 +228,7 @@ def test_a_partnership_runs_from_proposal_to_active_under_the_councils_own_frame
             assert words not in shown
 
 
+@pytest.mark.django_db  # Django's model checks ask the database what it supports (JSON fields)
 def test_a_broken_own_file_stops_accord_check_naming_its_file_and_line(borsetshire):
     path = borsetshire / "borsetshire.yaml"
     text = path.read_text(encoding="utf-8")
