@@ -18,6 +18,7 @@ from .schema import (
     ASSURANCE_LEVELS,
     ASSURANCE_MEASURES,
     CITE,
+    DOCUMENT_NAME,
     DOCUMENTS,
     FACTS,
     UNCERTAIN_ANCHORS,
@@ -28,7 +29,7 @@ from .sources import council_sources
 from .wording import check_wording
 
 Problem = tuple[str, str]
-SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")  # the seed documents' names
 
 
 def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
@@ -208,18 +209,30 @@ def check_risk_model(fw: Framework) -> Iterator[Problem]:
         yield "risk_model.high_impact_from", "must be one of the impact values"
 
 
-def check_citations(fw: Framework, seeds_dir: Path | None) -> Iterator[Problem]:
-    """Every cite names a seed file that exists and a section that is not empty."""
-    if seeds_dir is None or not seeds_dir.is_dir():
-        return
-    texts = {p.name: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+def _texts(folder: Path | None) -> dict[str, str]:
+    if folder is None or not folder.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8", errors="replace") for p in folder.glob("*.txt")}
+
+
+def check_citations(
+    fw: Framework, seeds_dir: Path | None, documents_dir: Path | None = None
+) -> Iterator[Problem]:
+    """Every cited section is in its document, where Accord has the document's text: a seed document
+    (in the seeds folder), or a council's own document kept as plain text (.txt) beside its framework
+    file. A seed file name that is not in the seeds folder is reported; a council's own document
+    without a text copy (a PDF, say) is taken as cited."""
+    seeds = _texts(seeds_dir)
+    texts = {**seeds, **_texts(documents_dir)}
     for path, cite in _cites(fw.model_dump(), ""):
         match = CITE.match(cite)
         if not match:
             continue
-        if match["file"] not in texts:
-            yield path, f"cites {match['file']}, which is not a seed document"
-        elif not section_exists(texts[match["file"]], match["section"]):
+        text = texts.get(match["file"])
+        if text is None:
+            if seeds and SEED_FILE.fullmatch(match["file"]):
+                yield path, f"cites {match['file']}, which is not a seed document"
+        elif not section_exists(text, match["section"]):
             yield path, f"cites section '{match['section']}', which {match['file']} does not have"
 
 
@@ -234,7 +247,7 @@ def check_source_documents(fw: Framework) -> Iterator[Problem]:
         yield "source.document", f"{fw.source.document} is not declared in source_documents"
     reported: set[tuple[str, str]] = set()
     for path, cite in _cites(fw.model_dump(), ""):
-        for file in SEED_FILE.findall(cite):
+        for file in DOCUMENT_NAME.findall(cite):
             if file not in known and (path, file) not in reported:
                 reported.add((path, file))
                 yield (
@@ -278,12 +291,14 @@ def _cites(data, path: str) -> Iterator[tuple[str, str]]:
             yield from _cites(value, f"{path}.{i}")
 
 
-def check(fw: Framework, seeds_dir: Path | None = None) -> list[Problem]:
+def check(fw: Framework, seeds_dir: Path | None = None, documents_dir: Path | None = None) -> list[Problem]:
+    """Every problem with the framework; `documents_dir` holds plain-text copies of a council's own
+    documents (the folder of its framework file), so its cited sections are checked too."""
     return [
         *check_ids(fw),
         *check_references(fw),
         *check_risk_model(fw),
-        *check_citations(fw, seeds_dir),
+        *check_citations(fw, seeds_dir, documents_dir),
         *check_source_documents(fw),
         *check_assurance(fw),
         *check_monitoring(fw),

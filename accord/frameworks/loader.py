@@ -82,7 +82,8 @@ def load_path(path: Path, seeds: Path | None = None) -> LoadResult:
         result._place(text)
         return result
     result.framework = framework
-    for where, what in checks.check(framework, seeds):
+    own = None if path.resolve().parent == FILES_DIR.resolve() else path.parent  # a council's own file
+    for where, what in checks.check(framework, seeds, own):
         result._add(where, what)
     result._place(text)
     return result

@@ -19,6 +19,7 @@ from accord.register import states
 from .schema_base import (  # noqa: F401 (re-exported)
     ANCHORS,
     CITE,
+    DOCUMENT_NAME,
     DURATION,
     IDENT,
     UNCERTAIN_ANCHORS,

@@ -6,7 +6,11 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-CITE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]{16}\.txt) (?P<section>\S.*)$")
+# A cited document, by its file name: a seed document (001_c825c913872835d1.txt) or a council's own
+# (partnership-protocol-2027.pdf). Users never see it: `source_documents` gives its title.
+DOCUMENT = r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.(?:txt|pdf|docx|doc|odt|rtf|html|htm)"
+DOCUMENT_NAME = re.compile(DOCUMENT)
+CITE = re.compile(rf"^(?P<file>{DOCUMENT}) (?P<section>\S.*)$")
 DURATION = re.compile(
     r"^P(?=\d)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$"
 )
@@ -40,13 +44,18 @@ class ScoreNames(Strict):
 
 
 class Cited(Strict):
-    cite: str = Field(description="Seed file and section, e.g. '001_c825c913872835d1.txt App 10'.")
+    cite: str = Field(
+        description="The document's file name (listed in source_documents) and the section, e.g. "
+        "'001_c825c913872835d1.txt App 10' or 'partnership-protocol-2027.pdf 4.2'."
+    )
 
     @field_validator("cite")
     @classmethod
     def _cite_shape(cls, value: str) -> str:
         if not CITE.match(value.strip()):
-            raise ValueError("cite must be a seed file and a section, like '001_c825c913872835d1.txt App 10'")
+            raise ValueError(
+                "cite must be a document's file name and a section, like 'partnership-protocol.pdf 4.2'"
+            )
         return value.strip()
 
 
@@ -56,7 +65,7 @@ class Item(Cited):
     )
 
 
-_SEED_FILE = re.compile(r"(?P<file>\d{3}_[0-9a-f]{16}\.txt)(?P<gap>,?\s*)(?P<section>[^;)]*)")
+_SEED_FILE = re.compile(rf"(?P<file>{DOCUMENT})(?P<gap>,?\s*)(?P<section>[^;)]*)")
 
 
 def cite_text(cite: str, titles: dict[str, str]) -> str:

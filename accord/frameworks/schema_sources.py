@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .schema_base import Strict
+from .schema_base import DOCUMENT, Strict
 
 
 class Source(Strict):
-    document: str = Field(description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt")
+    document: str = Field(
+        pattern=f"^{DOCUMENT}$",
+        description="The main document's file name, e.g. partnership-protocol.pdf.",
+    )
     title: str = Field(description="The document's title.")
     status: str = Field(default="", description="e.g. 'draft', 'adopted November 2012'")
 
@@ -18,7 +21,9 @@ class SourceDocument(Strict):
     """A seed document the file cites: its file name (for maintainers) and its title as users know it."""
 
     file: str = Field(
-        pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="The seed file, e.g. 003_6cf6fd1a73ee76f7.txt"
+        pattern=f"^{DOCUMENT}$",
+        description="The document's file name as cites name it: a seed file (003_6cf6fd1a73ee76f7.txt) "
+        "or the council's own (partnership-protocol-2027.pdf).",
     )
     title: str = Field(
         min_length=1, description="The council's title for it, e.g. 'Key Partnerships Framework'."

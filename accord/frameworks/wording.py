@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from .schema_base import DOCUMENT_NAME
 from .schema_reports import PLACEHOLDER
 
 # Fields for maintainers only: never rendered, so they may say anything.
@@ -22,7 +23,7 @@ MAINTAINER_FIELDS = frozenset(
 
 MAINTAINER_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bseeds?\b", re.IGNORECASE), "says 'seed'"),
-    (re.compile(r"\d{3}_[0-9a-f]{16}\.txt"), "names a source file"),
+    (DOCUMENT_NAME, "names a source file"),
     (re.compile(r"documented default|default scale|default band", re.IGNORECASE), "explains a default"),
     (re.compile(r"\bnot specified\b", re.IGNORECASE), "says 'not specified'"),
     (

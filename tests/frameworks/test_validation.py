@@ -79,11 +79,11 @@ def test_duplicate_ids_are_rejected(tmp_path):
     assert "sample.yaml: obligations: duplicate id 'progress'" in problems(tmp_path, data)
 
 
-def test_a_citation_must_name_a_seed_and_section(tmp_path):
+def test_a_citation_must_name_a_document_and_section(tmp_path):
     data = sample_data()
     data["definition"]["cite"] = "the Redditch toolkit"
     assert any(
-        p.startswith("sample.yaml: definition.cite: Value error, cite must be a seed file")
+        p.startswith("sample.yaml: definition.cite: Value error, cite must be a document's file name")
         for p in problems(tmp_path, data)
     )
 
