@@ -1,0 +1,52 @@
+"""The committee reports Chorley's and Central Bedfordshire's frameworks declare (issue 17, ADR 0032),
+in a real browser: under each framework an administrator finds each report on the reports page,
+reads it for a period of the known register, opens its issue page and issues it. axe-core runs on
+the report's page, its issue page and the issued report."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accord.frameworks import loader
+from tests.reports.conftest import known, performance  # noqa: F401 - the known register, as fixtures
+from tests.reports.test_declared_formats import PERIOD
+
+from .conftest import assert_accessible, sign_in, submit, visit
+
+pytestmark = pytest.mark.browser
+
+DECLARED = [
+    (framework_id, spec.id)
+    for framework_id in ("chorley", "central_bedfordshire")
+    for spec in loader.get(framework_id).reports
+]
+
+
+@pytest.mark.parametrize(("framework_id", "report_id"), DECLARED, ids=["/".join(d) for d in DECLARED])
+def test_each_declared_report_and_its_issue_page_are_accessible(
+    page,
+    users,
+    performance,  # noqa: F811
+    settings,
+    framework_id,
+    report_id,
+):
+    settings.ACCORD_FRAMEWORK = framework_id
+    spec = next(s for s in loader.get(framework_id).reports if s.id == report_id)
+    sign_in(page, "administrator")
+    visit(page, "/reports/")
+    page.get_by_role("link", name=spec.title, exact=True).click()
+    page.wait_for_url(f"**/reports/{report_id}/")
+    assert_accessible(page)
+
+    visit(page, f"/reports/{report_id}/?period={PERIOD[spec.cadence]}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(spec.title)
+    for section in spec.sections:
+        expect(page.get_by_role("heading", level=2, name=section.heading, exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="Issue this report").click()
+    page.wait_for_url(f"**/reports/{report_id}/issue/**")
+    assert_accessible(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(spec.title.lower())
+    submit(page, "Issue report")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{spec.title}")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("issued")
