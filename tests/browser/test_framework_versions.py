@@ -13,7 +13,7 @@ from tests.clock import on_day
 from tests.frameworks import versions_setup
 from tests.frameworks.versions_setup import TAKES_EFFECT, TODAY
 
-from .conftest import assert_accessible, sign_in, submit
+from .conftest import assert_accessible, sign_in, submit, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 council_folder = versions_setup.council_folder
@@ -59,6 +59,8 @@ def test_an_administrator_previews_and_adopts_a_new_version_of_the_framework(pag
         expect(summary).to_be_focused()
         expect(summary).to_contain_text("Date it takes effect must be a real date")
         assert page.title().startswith("Error:")
+        summary.get_by_role("link").first.click()  # the summary's link takes you to the day
+        expect(page.get_by_role("group", name="Date it takes effect").get_by_label("Day")).to_be_focused()
         expect(page.get_by_role("heading", name="On 1 February 2027")).to_have_count(0)
 
         enter_date(page, "1", "2", "2027")
@@ -103,3 +105,26 @@ def test_an_administrator_previews_and_adopts_a_new_version_of_the_framework(pag
         adopted = FrameworkAdoption.objects.get()
         assert adopted.takes_effect_on == TAKES_EFFECT
         assert adopted.reason == "Executive Cabinet, 12 January 2027, minute 7"
+
+        # Adopting it again is refused with an error summary, and nothing more is adopted
+        visit(page, "/rulebook/versions/2.0/adopt/?on=2027-02-01")
+        expect(page.locator(".govuk-error-summary")).to_contain_text(
+            "Version 2.0 is already adopted from 1 February 2027"
+        )
+        expect(page.get_by_label("Why is the council adopting this version?")).to_have_count(0)
+        assert FrameworkAdoption.objects.count() == 1
+
+
+def test_an_auditor_previews_a_version_but_is_not_offered_adoption(page, users, reviewed):
+    with on_day(TODAY):
+        sign_in(page, "auditor")
+        visit(page, "/rulebook/versions/")
+        page.get_by_role("link", name="Preview version 2.0").click()
+        assert_accessible(page)
+        enter_date(page, "1", "2", "2027")
+        submit(page, "Preview the changes")
+        expect(page.get_by_role("heading", level=2, name="On 1 February 2027")).to_be_visible()
+        expect(
+            page.get_by_role("table", name="Duties that become overdue or due soon on the day (2)")
+        ).to_be_visible()
+        expect(page.get_by_role("button", name="Adopt version 2.0 from 1 February 2027")).to_have_count(0)

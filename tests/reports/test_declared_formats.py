@@ -19,10 +19,11 @@ from pypdf import PdfReader
 
 from accord.frameworks import loader
 from accord.frameworks.schema_reports import ReportSpec
-from accord.outputs.reports import excel, periods
+from accord.outputs.reports import excel, periods, services
 from accord.outputs.reports.builders import build, kinds_for
 
 from .conftest import NOW
+from .test_pdf import assert_accessible
 
 BUNDLED = ["bury", "central_bedfordshire", "chorley", "northampton", "redditch", "model"]
 # One period each, inside the known register's year 2025/26
@@ -35,7 +36,7 @@ def words(text: str) -> str:
 
 
 @pytest.fixture
-def declared(request, settings, client, users, context):
+def declared(request, settings, client, users, context, performance):
     """The framework in force, the administrator signed in, and the report built as the views build it."""
     framework_id, report_id = request.param
     settings.ACCORD_FRAMEWORK = framework_id
@@ -45,6 +46,7 @@ def declared(request, settings, client, users, context):
     client.force_login(users["administrator"])
     with time_machine.travel(NOW, tick=False):
         report = build(kinds_for(framework_id)[report_id], context(period, framework=framework_id))
+        services.with_changes_since(report, services.previous(report_id))  # as the views do
         yield spec, period, report
 
 
@@ -70,11 +72,17 @@ def test_the_page_shows_every_section_heading(declared, client):
 
 @pytest.mark.parametrize("declared", DECLARED, indirect=True, ids=["/".join(d) for d in DECLARED])
 def test_the_word_download_holds_every_section_heading(declared, client):
-    spec, period, _ = declared
+    spec, period, report = declared
     document = Document(BytesIO(get(client, "report-download", spec, period, "docx").content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for section in spec.sections:
         assert section.heading in headings, (section.heading, headings)
+    # a Word table for each table with rows, its first row the columns
+    filled = [table for section in report.sections for table in section.tables if table.rows]
+    assert filled, "the known register (with performance) fills a table of every declared report"
+    assert [[cell.text for cell in table.rows[0].cells] for table in document.tables] == [
+        table.columns for table in filled
+    ]
 
 
 @pytest.mark.parametrize("declared", DECLARED, indirect=True, ids=["/".join(d) for d in DECLARED])
@@ -105,6 +113,8 @@ def test_the_pdf_download_is_tagged_and_titled(declared, client):
     with pikepdf.open(BytesIO(response.content)) as document:
         assert bool(document.Root.MarkInfo.Marked)
         assert "/StructTreeRoot" in document.Root
+    # PDF/UA essentials: language, title, H1 then an H2 per section, tables with header cells
+    assert_accessible(response.content, report)
     text = words(" ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages))
     assert words(report.title) in text
     assert spec.title in report.title
