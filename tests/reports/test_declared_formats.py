@@ -21,6 +21,7 @@ from accord.frameworks import loader
 from accord.frameworks.schema_reports import ReportSpec
 from accord.outputs.reports import excel, periods, services
 from accord.outputs.reports.builders import build, kinds_for
+from accord.outputs.reports.models import ReportSnapshot
 
 from .conftest import NOW
 from .test_pdf import assert_accessible
@@ -118,3 +119,35 @@ def test_the_pdf_download_is_tagged_and_titled(declared, client):
     text = words(" ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages))
     assert words(report.title) in text
     assert spec.title in report.title
+
+
+@pytest.mark.parametrize("declared", DECLARED, indirect=True, ids=["/".join(d) for d in DECLARED])
+def test_the_issued_report_keeps_every_section_and_table_and_downloads_in_each_format(declared, client):
+    spec, period, report = declared
+    response = client.post(
+        reverse("report-issue", args=[spec.id]),
+        {"period": period.id, "recommendations": "That the committee notes the report."},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    snapshot = ReportSnapshot.objects.get()
+    issued = services.frozen(snapshot)
+    declared_headings = [section.heading for section in spec.sections]
+    kept = [section.heading for section in issued.sections if section.heading in declared_headings]
+    assert kept == declared_headings  # in the declared order (the summary and recommendations around them)
+    assert tables_of(issued) == tables_of(report)
+    page = html.unescape(client.get(reverse("report-snapshot", args=[snapshot.pk])).content.decode())
+    for section in spec.sections:
+        assert f">{section.heading}<" in page, section.heading
+    assert ("That the committee notes the report." in page) == spec.recommendations
+    for fmt in ("docx", "xlsx", "pdf"):
+        download = client.get(reverse("report-snapshot-download", args=[snapshot.pk, fmt]))
+        assert download.status_code == 200, fmt
+    assert_accessible(download.content, issued)
+
+
+def tables_of(report) -> dict[str, tuple]:
+    return {
+        table.id: (table.caption, table.columns, [[str(cell) for cell in row] for row in table.rows])
+        for section in report.sections
+        for table in section.tables
+    }
