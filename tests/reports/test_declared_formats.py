@@ -1,8 +1,10 @@
 """Every committee report a bundled framework declares renders in all four formats (issue 17, "each
 renders as page, Word, Excel and PDF"): under its framework, for an administrator, on the known
-register, the page shows every section heading of the declaration; the Word download holds them;
-the Excel download has a summary sheet and then one sheet per table; the PDF is tagged and titled.
-The reports are read from the framework files, so a report a framework adds is tested too."""
+register with its performance data, the page shows every section heading of the declaration; the
+Word download holds them and a table for each table with rows; the Excel download has a summary
+sheet and then one sheet per table; the PDF is tagged and passes the PDF/UA checks of test_pdf.
+Issued, the report keeps its sections and tables and downloads in each format. The reports are
+read from the framework files, so a report a framework adds is tested too."""
 
 import html
 import re
