@@ -7,8 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from accord.frameworks import loader
+from accord.frameworks.schema import REPORT_BLOCKS
+from accord.outputs.reports import periods
 from tests.reports.conftest import known, performance  # noqa: F401 - the known register, as fixtures
 from tests.reports.test_declared_formats import PERIOD
+from tests.reports.test_every_block_formats import EVERYTHING, own_framework  # noqa: F401 - a fixture
 
 from .conftest import assert_accessible, sign_in, submit, visit
 
@@ -50,3 +53,20 @@ def test_each_declared_report_and_its_issue_page_are_accessible(
     submit(page, "Issue report")
     expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{spec.title}")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("issued")
+
+
+def test_a_report_showing_every_block_is_accessible(page, users, performance, own_framework):  # noqa: F811
+    """A council's own report with a section per block (tests/reports/test_every_block_formats)."""
+    sign_in(page, "administrator")
+    visit(page, f"/reports/{EVERYTHING}/?period={periods.TWELVE_MONTHS}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Every block report")
+    assert page.get_by_role("table").count() > len(REPORT_BLOCKS) // 2
+    # one block twice: its scrolling regions are told apart by their sections
+    names = page.locator("main [role=region]").evaluate_all(
+        "all => all.map(e => e.getAttribute('aria-label'))"
+    )
+    assert len(set(names)) == len(names), names
+    assert {
+        "Indicators against target – The indicators block",
+        "Indicators against target – Indicators again",
+    } <= set(names)

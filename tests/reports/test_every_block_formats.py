@@ -5,6 +5,7 @@ its own table id. Under that framework the report is offered and renders as a pa
 (one sheet per table, every name unique) and an accessible PDF, on the known register."""
 
 import html
+import re
 from datetime import date
 from io import BytesIO
 
@@ -104,6 +105,9 @@ def test_the_report_shows_every_block_on_its_page(everything, client):
     )
     for section in spec.sections:
         assert f">{section.heading}<" in page, section.heading
+    regions = re.findall(r'role="region" aria-label="([^"]*)"', page)
+    assert len(set(regions)) == len(regions) == len(tables), "each scrolling table has a name of its own"
+    assert "Indicators against target – Indicators again" in regions  # a caption used twice: its section
     for table in tables:  # a table with rows under its caption; an empty one's caption a heading
         shown = f">{table.caption}</caption>" if table.rows else f'class="govuk-heading-s">{table.caption}</h'
         assert shown in page, table.caption
