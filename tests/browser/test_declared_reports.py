@@ -70,3 +70,9 @@ def test_a_report_showing_every_block_is_accessible(page, users, performance, ow
         "Indicators against target – The indicators block",
         "Indicators against target – Indicators again",
     } <= set(names)
+
+
+def test_the_rulebook_lists_a_report_showing_every_block_accessibly(page, users, own_framework):  # noqa: F811
+    sign_in(page, "auditor")
+    visit(page, "/rulebook/reports/")
+    expect(page.locator("main")).to_contain_text("Every block report")

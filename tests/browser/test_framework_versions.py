@@ -115,14 +115,23 @@ def test_an_administrator_previews_and_adopts_a_new_version_of_the_framework(pag
         assert FrameworkAdoption.objects.count() == 1
 
 
-def test_an_auditor_previews_a_version_but_is_not_offered_adoption(page, users, reviewed):
+def test_an_auditor_previews_a_version_with_the_keyboard_but_is_not_offered_adoption(page, users, reviewed):
     with on_day(TODAY):
         sign_in(page, "auditor")
         visit(page, "/rulebook/versions/")
         page.get_by_role("link", name="Preview version 2.0").click()
         assert_accessible(page)
-        enter_date(page, "1", "2", "2027")
-        submit(page, "Preview the changes")
+        # Keyboard only: Tab to the day, type the date field by field, Enter submits
+        page.locator("body").focus()
+        tab_to(page, "input[name=on-day]")
+        page.keyboard.type("1")
+        page.keyboard.press("Tab")
+        page.keyboard.type("2")
+        page.keyboard.press("Tab")
+        page.keyboard.type("2027")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert_accessible(page)
         expect(page.get_by_role("heading", level=2, name="On 1 February 2027")).to_be_visible()
         expect(
             page.get_by_role("table", name="Duties that become overdue or due soon on the day (2)")
