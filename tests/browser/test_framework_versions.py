@@ -84,6 +84,8 @@ def test_an_administrator_previews_and_adopts_a_new_version_of_the_framework(pag
         expect(summary).to_be_focused()
         expect(summary).to_contain_text("Enter why this version is being adopted")
         assert not FrameworkAdoption.objects.exists()
+        summary.get_by_role("link", name="Enter why this version is being adopted").click()
+        expect(page.get_by_label("Why is the council adopting this version?")).to_be_focused()
 
         # Keyboard only from here: Tab to the reason, type it, Tab to the button, Enter
         page.locator("body").focus()
