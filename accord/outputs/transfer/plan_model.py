@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db import models
 
+from accord.kernel.ui.spreadsheet import neutralise
 from accord.register.models import FINISHED_STATUSES, Organisation, Partnership
 
+from .cells import clean_text
 from .lookups import Ambiguous, Lookups, NewOrganisation, NewPerson
 from .rows import Row, RowProblem
 
@@ -53,13 +55,24 @@ class Plan:
         self.problems.append(RowProblem(sheet or getattr(row, "sheet", ""), number, message))
 
 
+def as_read_back(stored: str) -> str:
+    """Text the register holds as an import reads it back from the register's own export: what a
+    spreadsheet cell cannot keep (spaces and line breaks at either end, control characters, "\r\n")
+    is gone, so a value that differs only in those is not a change (ADR 0013: export then import
+    changes nothing)."""
+    return clean_text(neutralise(stored))
+
+
 def differs(instance: models.Model, name: str, value: Any) -> bool:
     field_ = instance._meta.get_field(name)
     if field_.is_relation and isinstance(field_, models.Field):  # a foreign key (never a reverse relation)
         return getattr(instance, field_.attname) != getattr(value, "pk", None) or isinstance(
             value, NewOrganisation | NewPerson
         )
-    return getattr(instance, name) != value
+    current = getattr(instance, name)
+    if isinstance(current, str) and isinstance(value, str):  # the cell's text was read by clean_text
+        return as_read_back(current) != value
+    return current != value
 
 
 def changed_values(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:
