@@ -32,6 +32,7 @@ class Plan:
     file_name: str
     changes: dict[str, list[Change]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)  # rows to check; they do not stop the import
     new_organisations: list[NewOrganisation] = field(default_factory=list)
     new_people: list[NewPerson] = field(default_factory=list)
     person_updates: dict[int, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
@@ -53,6 +54,9 @@ class Plan:
     def problem(self, row: Row | int, message: str, sheet: str = "") -> None:
         number = row if isinstance(row, int) else row.number
         self.problems.append(RowProblem(sheet or getattr(row, "sheet", ""), number, message))
+
+    def warn(self, sheet: str, row: int, message: str) -> None:
+        self.warnings.append(RowProblem(sheet, row, message))
 
 
 def as_read_back(stored: str) -> str:

@@ -1,7 +1,8 @@
 """`accord import_register FILE [--dry-run] [--mapping MAPPING.json] [--user USERNAME]`
 
-Prints what the import would do (or did) and every problem with its row number, as the import pages
-show them. Exits non-zero, writing nothing, if the file has any problem; --dry-run never writes.
+Prints what the import would do (or did), the rows to check (likely duplicates) and every problem
+with its row number, as the import pages show them. Exits non-zero, writing nothing, if the file has
+any problem (rows to check are not problems); --dry-run never writes.
 A mapping file is JSON: {"Partnerships": {"column heading": "field key", ...}, ...} (headings it does
 not name keep the remembered or guessed field; "" leaves a column out). Without one, the mapping
 remembered for the file's headings is used, else the one guessed from them.
@@ -106,6 +107,10 @@ class Command(BaseCommand):
             )
         if plan.ignored_sheets:
             self.stdout.write("Sheets not imported: " + ", ".join(plan.ignored_sheets))
+        if plan.warnings:
+            self.stdout.write(f"Rows to check ({len(plan.warnings)}):")
+            for warning in plan.warnings:
+                self.stdout.write(f"  {warning}")
         for problem in plan.problems:
             self.stderr.write(str(problem))
         if not plan.problems:
