@@ -19,6 +19,7 @@ from accord.outputs.transfer import mapping as maps
 from accord.outputs.transfer.commit import ImportRefused, commit
 from accord.outputs.transfer.plan import Plan, build
 from accord.outputs.transfer.reading import FileProblem, Workbook, read
+from accord.outputs.transfer.runs import WRITE_FAILURES
 
 
 def _mapping_from(path: str, workbook: Workbook) -> maps.Mapping:
@@ -65,6 +66,8 @@ class Command(BaseCommand):
                 plan = commit(actor, path.name, workbook, chosen)
             except ImportRefused as refused:
                 plan = refused.plan
+            except WRITE_FAILURES as problem:
+                raise CommandError(f"The import failed and nothing was written: {problem}") from None
         self._report(plan, dry_run)
         if plan.problems:
             raise CommandError(f"{len(plan.problems)} problem(s): nothing was imported", returncode=2)
