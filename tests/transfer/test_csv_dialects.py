@@ -2,6 +2,8 @@
 UTF-8 with or without a byte-order mark, Windows-1252 ("£" as the single byte 0xA3)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.outputs.transfer.plan import build
 from accord.outputs.transfer.reading import FileProblem, delimiter_of, read
@@ -88,3 +90,22 @@ def test_a_semicolon_file_imports_with_its_columns_matched(lists):
 def test_a_file_that_is_not_text_in_any_of_these_encodings_is_refused(content):
     with pytest.raises(FileProblem, match="is not text: save it as CSV"):
         read("register.csv", content)
+
+
+CSV_ALPHABET = st.sampled_from(list(",;\t|\"'\r\n £\u2019é\x00abc123"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=CSV_ALPHABET, max_size=300),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    raw=st.binary(max_size=200),
+)
+def test_any_file_is_read_or_refused_in_plain_words(text, encoding, raw):
+    for content in (text.encode(encoding, errors="replace"), raw):
+        try:
+            book = read("register.csv", content)
+        except FileProblem as problem:
+            assert str(problem)
+        else:
+            assert list(book.sheets) == ["Partnerships"]
