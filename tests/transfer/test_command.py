@@ -54,3 +54,17 @@ def test_the_import_writes_with_a_mapping_file(lists, spreadsheet, tmp_path):
     call_command("import_register", path, "--mapping", str(mapping))
     assert Partnership.objects.get().reference == "A-1"
     assert AuditEvent.objects.filter(reason="Imported from register.xlsx").exists()
+
+
+def test_a_failure_while_writing_is_a_message_not_a_traceback(lists, spreadsheet, monkeypatch):
+    from accord.outputs.transfer import commit as commit_module
+
+    def fail(partnership_ids):
+        raise ValueError("the database went away")
+
+    monkeypatch.setattr(commit_module, "partnerships_changed", fail)
+    with pytest.raises(
+        CommandError, match="The import failed and nothing was written: the database went away"
+    ):
+        call_command("import_register", spreadsheet(partnership_row("A-1", "One")))
+    assert not Partnership.objects.exists()

@@ -12,6 +12,7 @@ from accord.register import offered_types
 from accord.register.models import FINISHED_STATUSES, PartnershipStatus
 
 from . import columns as c
+from . import likely_duplicates
 from .lookups import Ambiguous, Lookups, NewOrganisation
 from .mapping import Mapping
 from .plan_children import plan_contributions, plan_members, plan_representatives
@@ -53,6 +54,7 @@ def build(file_name: str, workbook: Workbook, mapping: Mapping, lock: bool = Fal
                 plan.problem(row, message)
     plan_organisations(plan, lookups, rows[c.ORGANISATIONS.name])
     new_refs = plan_partnerships(plan, lookups, rows[c.PARTNERSHIPS.name])
+    likely_duplicates.flag(plan, (ch for ch in plan.changes[c.PARTNERSHIPS.name] if ch.action == CREATED))
     known = set(lookups.partnerships) | new_refs
     plan_members(plan, lookups, rows[c.MEMBERS.name], known)
     plan_representatives(plan, lookups, rows[c.REPRESENTATIVES.name], known)

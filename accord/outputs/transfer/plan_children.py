@@ -10,10 +10,17 @@ from typing import Any
 
 from django.db import models
 
-from accord.register.models import Contribution, Membership, PartnershipRole, Person, PersonKind
+from accord.register.models import (
+    Contribution,
+    Membership,
+    Organisation,
+    PartnershipRole,
+    Person,
+    PersonKind,
+)
 
 from . import columns as c
-from .lookups import CHUNK, Ambiguous, Lookups, NewPerson
+from .lookups import CHUNK, Ambiguous, Lookups, NewOrganisation, NewPerson
 from .plan_model import (
     CREATED,
     UNCHANGED,
@@ -43,8 +50,11 @@ def _ids(lookups: Lookups, rows: Iterable[Row]) -> list[int]:
     return sorted(p.pk for ref, p in lookups.partnerships.items() if ref in refs)
 
 
-def _identity(thing: Any) -> Any:
-    return getattr(thing, "pk", None) or id(thing)
+def _identity(thing: Any) -> tuple[str, int]:
+    """A key for an organisation or person that may not exist yet (NewOrganisation, NewPerson)."""
+    if isinstance(thing, NewOrganisation | NewPerson):
+        return ("new", id(thing))
+    return ("saved", thing.pk)
 
 
 def _add(plan: Plan, sheet: str, row: Row, values: dict, instance, reference: str, partnership) -> None:
@@ -98,9 +108,9 @@ def plan_members(plan: Plan, lookups: Lookups, rows: list[Row], known: set[str])
         values.update({k: row.values[k] for k in ("role", "start_date", "end_date", "notes") if row.has(k)})
         if "role" in values and not values["role"]:
             values["role"] = "member"
-        instance = (
-            existing.get((partnership.pk, organisation.pk)) if partnership and organisation.pk else None
-        )
+        instance = None  # a new organisation has no membership yet: it is created in the same commit
+        if partnership is not None and isinstance(organisation, Organisation):
+            instance = existing.get((partnership.pk, organisation.pk))
         _add(plan, c.MEMBERS.name, row, values, instance, reference, partnership)
 
 

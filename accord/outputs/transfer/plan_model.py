@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db import models
 
+from accord.kernel.ui.spreadsheet import neutralise
 from accord.register.models import FINISHED_STATUSES, Organisation, Partnership
 
+from .cells import clean_text
 from .lookups import Ambiguous, Lookups, NewOrganisation, NewPerson
 from .rows import Row, RowProblem
 
@@ -30,6 +32,7 @@ class Plan:
     file_name: str
     changes: dict[str, list[Change]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)  # rows to check; they do not stop the import
     new_organisations: list[NewOrganisation] = field(default_factory=list)
     new_people: list[NewPerson] = field(default_factory=list)
     person_updates: dict[int, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
@@ -52,6 +55,17 @@ class Plan:
         number = row if isinstance(row, int) else row.number
         self.problems.append(RowProblem(sheet or getattr(row, "sheet", ""), number, message))
 
+    def warn(self, sheet: str, row: int, message: str) -> None:
+        self.warnings.append(RowProblem(sheet, row, message))
+
+
+def as_read_back(stored: str) -> str:
+    """Text the register holds as an import reads it back from the register's own export: what a
+    spreadsheet cell cannot keep (spaces and line breaks at either end, control characters, "\r\n")
+    is gone, so a value that differs only in those is not a change (ADR 0013: export then import
+    changes nothing)."""
+    return clean_text(neutralise(stored))
+
 
 def differs(instance: models.Model, name: str, value: Any) -> bool:
     field_ = instance._meta.get_field(name)
@@ -59,7 +73,10 @@ def differs(instance: models.Model, name: str, value: Any) -> bool:
         return getattr(instance, field_.attname) != getattr(value, "pk", None) or isinstance(
             value, NewOrganisation | NewPerson
         )
-    return getattr(instance, name) != value
+    current = getattr(instance, name)
+    if isinstance(current, str) and isinstance(value, str):  # the cell's text was read by clean_text
+        return as_read_back(current) != value
+    return current != value
 
 
 def changed_values(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:

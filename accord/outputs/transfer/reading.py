@@ -2,8 +2,12 @@
 
 A file that is empty, damaged, too big or of another kind is refused with a message that says what
 to do. Rows keep their spreadsheet row numbers, so a problem can be reported as "Row 14: ...".
+A CSV file may be saved by any spreadsheet or council system: its encoding (UTF-8 with or without a
+byte-order mark, Windows-1252, UTF-16 with a byte-order mark) and the character between its cells
+(comma, semicolon, tab or bar) are found from the file itself.
 """
 
+import codecs
 import csv
 import io
 import zipfile
@@ -94,21 +98,47 @@ def _sheet(name: str, title: str, rows) -> SheetData | None:
     return data
 
 
+NOT_TEXT = "The selected CSV file is not text: save it as CSV (UTF-8) and try again"
+DELIMITERS = ",;\t|"  # what spreadsheets and council systems write between cells
+SNIFF_CHARS = 64 * 1024
+
+
 def _decode(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+    """The file's text: UTF-16 if it starts with that byte-order mark (Excel's "Unicode Text"), else
+    UTF-8 with or without a byte-order mark, else Windows-1252 (Excel's "CSV" on Windows in the UK,
+    where "£" is the single byte 0xA3)."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileProblem("The selected CSV file is not text: save it as CSV (UTF-8) and try again")
+    raise FileProblem(NOT_TEXT)
+
+
+def delimiter_of(text: str) -> str:
+    """The character between cells, guessed from the first rows: comma, semicolon, tab or bar; a
+    comma when nothing else is clear (a file with one column has none)."""
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # whole rows only
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+    return found if found in DELIMITERS else ","
 
 
 def read_csv(content: bytes) -> Workbook:
     text = _decode(content)
     if "\x00" in text:
-        raise FileProblem("The selected CSV file is not text: save it as CSV (UTF-8) and try again")
+        raise FileProblem(NOT_TEXT)
     try:
-        sheet = _sheet(c.PARTNERSHIPS.name, "CSV", csv.reader(io.StringIO(text)))
+        cells = csv.reader(io.StringIO(text), delimiter=delimiter_of(text))
+        sheet = _sheet(c.PARTNERSHIPS.name, "CSV", cells)
     except csv.Error as problem:
         raise FileProblem(f"The selected CSV file could not be read: {problem}") from None
     if sheet is None or not sheet.headers:

@@ -16,6 +16,9 @@ from .plan import Plan, build
 from .reading import Workbook, read
 
 MAX_NAME = 255
+# What writing can raise when the register changed under the import or refused a value: the
+# transaction is rolled back, and the page or the command says so (never a traceback).
+WRITE_FAILURES = (DatabaseError, ValueError, LookupError, StaleEdit, Finished)
 log = logging.getLogger(__name__)
 
 
@@ -70,7 +73,7 @@ def import_now(run: ImportRun, actor) -> Plan:
     except ImportRefused as refused:
         _finish(run, refused.plan, Outcome.REFUSED, str(refused))
         raise
-    except (DatabaseError, ValueError, LookupError, StaleEdit, Finished) as problem:
+    except WRITE_FAILURES as problem:
         log.exception("Import of %s failed", run.file_name)
         run.outcome, run.finished_at = Outcome.REFUSED, clock.now()
         run.message = f"The import failed and nothing was written: {problem}"[:2000]

@@ -1,7 +1,8 @@
 """`accord import_register FILE [--dry-run] [--mapping MAPPING.json] [--user USERNAME]`
 
-Prints what the import would do (or did) and every problem with its row number, as the import pages
-show them. Exits non-zero, writing nothing, if the file has any problem; --dry-run never writes.
+Prints what the import would do (or did), the rows to check (likely duplicates) and every problem
+with its row number, as the import pages show them. Exits non-zero, writing nothing, if the file has
+any problem (rows to check are not problems); --dry-run never writes.
 A mapping file is JSON: {"Partnerships": {"column heading": "field key", ...}, ...} (headings it does
 not name keep the remembered or guessed field; "" leaves a column out). Without one, the mapping
 remembered for the file's headings is used, else the one guessed from them.
@@ -18,6 +19,7 @@ from accord.outputs.transfer import mapping as maps
 from accord.outputs.transfer.commit import ImportRefused, commit
 from accord.outputs.transfer.plan import Plan, build
 from accord.outputs.transfer.reading import FileProblem, Workbook, read
+from accord.outputs.transfer.runs import WRITE_FAILURES
 
 
 def _mapping_from(path: str, workbook: Workbook) -> maps.Mapping:
@@ -64,6 +66,8 @@ class Command(BaseCommand):
                 plan = commit(actor, path.name, workbook, chosen)
             except ImportRefused as refused:
                 plan = refused.plan
+            except WRITE_FAILURES as problem:
+                raise CommandError(f"The import failed and nothing was written: {problem}") from None
         self._report(plan, dry_run)
         if plan.problems:
             raise CommandError(f"{len(plan.problems)} problem(s): nothing was imported", returncode=2)
@@ -106,6 +110,10 @@ class Command(BaseCommand):
             )
         if plan.ignored_sheets:
             self.stdout.write("Sheets not imported: " + ", ".join(plan.ignored_sheets))
+        if plan.warnings:
+            self.stdout.write(f"Rows to check ({len(plan.warnings)}):")
+            for warning in plan.warnings:
+                self.stdout.write(f"  {warning}")
         for problem in plan.problems:
             self.stderr.write(str(problem))
         if not plan.problems:

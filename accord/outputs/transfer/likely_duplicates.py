@@ -1,0 +1,62 @@
+"""Likely duplicates: a new partnership whose name is an existing partnership's, or another new row's,
+under another reference. Said in the preview and by the command as a row to check, never a problem
+that stops the import: two partnerships may share a name (a successor to a closed one, say).
+
+Names are compared as `name_key` gives them: case, spacing and punctuation ignored, "&" the same as
+"and", and "the" left out, so "The Community Safety Partnership" looks like "community safety
+partnership". Only that exact match counts; a fuller comparison (similar names, the same partners)
+is for later.
+"""
+
+from collections.abc import Iterable
+
+from accord.register.models import Partnership
+
+from .columns import squash
+from .plan_model import Change, Plan
+
+IGNORED_WORDS = frozenset({"the", "and"})
+
+
+def name_key(name: str) -> str:
+    """A partnership's name as compared for likely duplicates."""
+    words = squash(str(name).replace("&", " and ")).split()
+    return " ".join(word for word in words if word not in IGNORED_WORDS)
+
+
+def _register_names() -> dict[str, str]:
+    """Each name key in the register and the first reference that has it."""
+    found: dict[str, str] = {}
+    for reference, name in Partnership.objects.order_by("reference").values_list("reference", "name"):
+        key = name_key(name)
+        if key:
+            found.setdefault(key, reference)
+    return found
+
+
+def flag(plan: Plan, new_rows: Iterable[Change]) -> None:
+    """Add a warning for each new partnership whose name is one already in the register or on an
+    earlier new row of the file."""
+    new_rows = list(new_rows)
+    if not new_rows:
+        return
+    in_register = _register_names()
+    earlier: dict[str, Change] = {}
+    for change in new_rows:
+        name = str(change.values.get("name", ""))
+        key = name_key(name)
+        if not key:
+            continue
+        if key in in_register:
+            plan.warn(
+                change.sheet, change.row, f'"{name}" looks like {in_register[key]} already in the register'
+            )
+        elif key in earlier:
+            first = earlier[key]
+            plan.warn(
+                change.sheet,
+                change.row,
+                f'"{name}" looks like {first.reference} on row {first.row} of this file',
+            )
+        else:
+            earlier[key] = change
