@@ -20,7 +20,7 @@ def _as_form_value(field: forms.Field, name: str, value: Any) -> dict[str, Any]:
             return {
                 f"{name}-day": str(value.day),
                 f"{name}-month": str(value.month),
-                f"{name}-year": str(value.year),
+                f"{name}-year": f"{value.year:04d}",  # 0001 is out of range, not a 1-digit year
             }
         return {}
     if value is None:

@@ -151,7 +151,11 @@ class PartnershipFilters(Schema):
     council_role: CouncilRole | None = None
     lead_officer: str | None = Field(None, description="The lead officer's name, or part of it")
     ends_within: int | None = Field(None, ge=1, le=120, description="Proposed end within this many months")
-    contribution_above: Decimal | None = Field(
-        None, ge=0, max_digits=14, decimal_places=2, description="Council contribution (latest year) above"
+    contribution_above: str | None = Field(
+        None,
+        max_length=100,
+        description="Council contribution (latest year) above this many pounds, written as on the "
+        "register page: 12500, 12,500, £12,500.50 or £1.25m",
+        examples=["12,500"],
     )
     sort: Literal["name", "-updated", "end", "-contribution"] | None = None
