@@ -14,7 +14,7 @@ from accord.register.models import (
     YesNoUnknown,
 )
 
-from .common import Id, OrganisationRef, Ref, Version
+from .common import ApiDate, Id, OrganisationRef, Ref, Version
 
 STAFF_ONLY = "null when your role may not see the council's internal sections"
 
@@ -89,9 +89,9 @@ class PartnershipFields(Schema):
     geographical_area: str | None = None
     client_groups: str | None = None
     accountable_body: Id | None = None
-    start_date: date | None = None
-    proposed_end_date: date | None = None
-    external_funding_end_date: date | None = None
+    start_date: ApiDate | None = None
+    proposed_end_date: ApiDate | None = None
+    external_funding_end_date: ApiDate | None = None
     funding_sources: str | None = None
     accountable_to: str | None = None
     monitoring_arrangements: str | None = None
