@@ -177,3 +177,17 @@ def test_the_importer_the_web_form_and_the_api_agree_on_money(client, api_as, us
     assert _importer_money(written) == expected
     assert _api_money(api_as("administrator"), written) == expected  # before the web adds money
     assert _web_money(client, partnership, written) == expected
+
+
+@pytest.mark.django_db
+def test_a_budget_is_written_as_councils_write_money(client, users, own_partnership):
+    from accord.domain.monitoring.models import BudgetYear
+
+    client.force_login(users["officer"])
+    add = reverse("budget-add", args=[own_partnership.pk])
+    refused = client.post(add, {"year": "2025", "budget": "(1,000)"})
+    assert "Budget (£) must be £0 or more" in html.unescape(refused.content.decode())
+    assert not BudgetYear.objects.exists()
+    client.post(add, {"year": "2025", "budget": "£1.25m", "actual": "1,200,000.50"})
+    saved = BudgetYear.objects.get()
+    assert (saved.budget, saved.actual) == (Decimal("1250000"), Decimal("1200000.50"))

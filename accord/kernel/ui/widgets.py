@@ -1,7 +1,6 @@
 """Form fields whose inputs follow GOV.UK patterns, e.g. dates as day, month and year boxes."""
 
 from datetime import date
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -63,9 +62,6 @@ class MoneyField(forms.Field):
             return values.parse_money(value, str(self.label or "Amount"), negative=self.negative)
         except values.ValueProblem as problem:
             raise ValidationError(problem.message, code="invalid") from None
-
-    def prepare_value(self, value):
-        return f"{value:,.2f}".removesuffix(".00") if isinstance(value, Decimal) else value
 
 
 def _yes(answer) -> bool:
