@@ -126,7 +126,7 @@ def test_negative_money_is_refused(admin_client, own_partnership):
             "version": own_partnership.version,
         },
     )
-    assert_refused(response, "Amount (£) must be 0 or more")
+    assert_refused(response, "Amount (£) must be £0 or more")
     assert not Contribution.objects.exists()
 
 

@@ -99,7 +99,7 @@ def test_bad_filter_values_show_an_error_not_a_crash(client, users, register):
     assert response.status_code == 200
     html = response.content.decode()
     assert "There is a problem" in html
-    assert "Council contribution above (£) must be a number" in html
+    assert "Council contribution above (£) must be an amount in pounds, like 12,500 or £1.25m" in html
 
 
 @pytest.mark.django_db

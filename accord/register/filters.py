@@ -1,13 +1,13 @@
 """The register list's search, filters and sorting, applied to the partnerships a user may see."""
 
 from datetime import date
-from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accord.kernel import clock
 from accord.kernel.ui.forms import GovukForm, as_select, field_of
+from accord.kernel.ui.widgets import MoneyField
 from accord.register.access import current
 
 from . import offered_types
@@ -76,13 +76,10 @@ class RegisterFilterForm(GovukForm):
         max_value=120,
         help_text="Partnerships whose proposed end date falls within this many months",
     )
-    contribution_above = forms.DecimalField(
+    contribution_above = MoneyField(
         label="Council contribution above (£)",
         required=False,
-        min_value=Decimal("0"),
-        max_digits=14,
-        decimal_places=2,
-        help_text="In the latest year recorded",
+        help_text="In the latest year recorded, like 12,500 or £1.25m",
     )
     sort = forms.ChoiceField(label="Sort by", choices=[(k, v[0]) for k, v in SORTS.items()], required=False)
 

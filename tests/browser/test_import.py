@@ -43,7 +43,7 @@ def test_an_administrator_fixes_a_mistake_and_imports_the_register(page, users, 
 
     upload(page, spreadsheet(tmp_path, "register.xlsx", "31/02/2027"))
     problems = page.get_by_role("table", name="Problems to fix in the spreadsheet")
-    expect(problems).to_contain_text("Proposed end date 31/02/2027 is not a real date")
+    expect(problems).to_contain_text('Proposed end date "31/02/2027" must be a real date')
     expect(problems.get_by_role("row").nth(1)).to_contain_text("3")
     expect(page.get_by_role("button", name="Import the register")).to_have_count(0)
     assert not Partnership.objects.exists()

@@ -176,7 +176,7 @@ def test_every_other_page_is_accessible(page, users, register):
     visit(page, f"/partnerships/{register.pk}/contributions/add/")
     page.get_by_label("Amount (£)").fill("-5")
     submit(page, "Save")
-    expect(page.locator(".govuk-error-summary")).to_contain_text("must be 0 or more")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be £0 or more")
 
 
 def test_sign_in_errors_and_denied_pages_are_accessible(page, users, register):

@@ -40,7 +40,7 @@ def test_problems_exit_non_zero_and_write_nothing(lists, spreadsheet, capsys):
     with pytest.raises(CommandError) as failed:
         call_command("import_register", path)
     assert failed.value.returncode == 2
-    assert "Partnerships sheet, row 3: Start date 32/01/2024 is not a real date" in capsys.readouterr().err
+    assert 'Partnerships sheet, row 3: Start date "32/01/2024" must be a real date' in capsys.readouterr().err
     assert not Partnership.objects.exists()
 
 

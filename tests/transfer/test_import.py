@@ -88,7 +88,7 @@ def test_a_file_that_fails_only_on_its_last_row_writes_nothing(admin):
     with pytest.raises(ImportRefused) as refused:
         commit(admin, "register.xlsx", book, mapping)
     assert [str(p) for p in refused.value.plan.problems] == [
-        "Partnerships sheet, row 4: Proposed end date 31/02/2024 is not a real date"
+        'Partnerships sheet, row 4: Proposed end date "31/02/2024" must be a real date'
     ]
     assert not Partnership.objects.exists()
     assert not Organisation.objects.filter(name="Lancashire NHS Trust").exists()

@@ -17,10 +17,10 @@ def problems(rows, **sheets):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"Proposed end date": "31/02/2024"}, "Proposed end date 31/02/2024 is not a real date"),
+        ({"Proposed end date": "31/02/2024"}, 'Proposed end date "31/02/2024" must be a real date'),
         (
             {"Start date": "next Tuesday"},
-            'Start date "next Tuesday" is not a date: write it like 31/03/2025 or 2025-03-31',
+            'Start date "next Tuesday" must be a date, like 31/03/2025, 2025-03-31 or 31 March 2025',
         ),
         ({"Type": "Joint venture"}, 'Type "Joint venture" is not one of the council\'s partnership types ('),
         (
@@ -73,8 +73,8 @@ def test_money_accepts_pounds_and_commas_and_refuses_words(lists):
     book = read("r.xlsx", xlsx({"Contributions": sheet}))
     plan = build("r.xlsx", book, guessed_mapping(book))
     assert [str(p) for p in plan.problems] == [
-        'Contributions sheet, row 3: Amount (£) "lots" is not an amount of money, like £1,234.50',
-        "Contributions sheet, row 4: Amount (£) must be £0 or more",
+        'Contributions sheet, row 3: Amount (£) "lots" must be an amount in pounds, like 12,500 or £1.25m',
+        'Contributions sheet, row 4: Amount (£) "-5" must be £0 or more',
     ]
     (change,) = plan.changes["Contributions"]
     assert str(change.values["amount"]) == "1234.50" and change.values["year"] == 2025

@@ -9,7 +9,7 @@ from django import forms
 from accord.frameworks.schema import Heading
 from accord.kernel import clock
 from accord.kernel.ui.forms import GovukForm, field_of
-from accord.kernel.ui.widgets import GovukDateField, YesNoField
+from accord.kernel.ui.widgets import GovukDateField, MoneyField, YesNoField
 
 from . import performance, rules
 from .models import Digits, Direction, Frequency, Indicator, MilestoneStatus
@@ -184,13 +184,11 @@ class BudgetForm(GovukForm):
         max_value=2100,
         help_text="The year the financial year starts in: 2026 is 2026/27.",
     )
-    budget = forms.DecimalField(label="Budget (£)", min_value=Decimal("0"), **MEASURE)
-    actual = forms.DecimalField(
+    budget = MoneyField(label="Budget (£)", help_text="In pounds, like 12,500 or £1.25m")
+    actual = MoneyField(
         label="Actual (£) (optional)",
         required=False,
-        min_value=Decimal("0"),
         help_text="Leave blank until the year's spend is known.",
-        **MEASURE,
     )
     explanation = forms.CharField(
         label="Explanation (optional)",

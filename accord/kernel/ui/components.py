@@ -14,7 +14,7 @@ from django import forms
 from jinja2 import Environment, pass_environment
 from markupsafe import Markup
 
-from .widgets import DateInputWidget
+from .widgets import DateInputWidget, MoneyField
 
 _MACROS = {
     "input": ("input", "govukInput"),
@@ -154,6 +154,9 @@ def field_params(bound: forms.BoundField, as_heading: bool = False, **overrides:
             params["type"] = {"number": "text"}.get(input_type, input_type)
             if isinstance(bound.field, forms.DecimalField | forms.IntegerField):
                 params["inputmode"] = "decimal" if isinstance(bound.field, forms.DecimalField) else "numeric"
+                params["classes"] = "govuk-input--width-10"
+                params["spellcheck"] = False
+            if isinstance(bound.field, MoneyField):  # "£1.25m" is allowed, so no number keypad
                 params["classes"] = "govuk-input--width-10"
                 params["spellcheck"] = False
             if isinstance(bound.field, forms.EmailField):

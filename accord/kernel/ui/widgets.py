@@ -5,6 +5,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from accord.kernel import values
+
 
 class DateInputWidget(forms.MultiWidget):
     """Three boxes named like GOV.UK's date input: <name>-day, <name>-month, <name>-year."""
@@ -40,19 +42,33 @@ class GovukDateField(forms.MultiValueField):
     def compress(self, data_list):
         if not data_list or not any(data_list):
             return None
-        day, month, year = (str(part or "").strip() for part in data_list)
-        label = str(self.label or "Date")
-        missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
-        if missing:
-            raise ValidationError(f"{label} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
-            raise ValidationError(f"{label} must be a real date, like 27 3 2024")
-        if len(year) != 4:
-            raise ValidationError(f"{label} year must include 4 numbers")
+        day, month, year = (str(part or "") for part in data_list)
+        try:  # the parser every route uses: the same range and the same words as the importer and API
+            return values.date_from_parts(day, month, year, str(self.label or "Date"))
+        except values.ValueProblem as problem:
+            raise ValidationError(problem.message) from None
+
+
+class MoneyField(forms.Field):
+    """An amount in pounds as people write it ("12,500", "£1.25m"), read by the parser every route
+    uses; a Decimal, or None when left blank."""
+
+    def __init__(self, *, negative: bool = False, **kwargs):
+        self.negative = negative
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
         try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(f"{label} must be a real date") from None
+            return values.parse_money(value, str(self.label or "Amount"), negative=self.negative)
+        except values.ValueProblem as problem:
+            raise ValidationError(problem.message, code="invalid") from None
+
+
+def _yes(answer) -> bool:
+    try:
+        return values.parse_yes_no(answer) is True
+    except values.ValueProblem:
+        return False
 
 
 class YesNoField(forms.TypedChoiceField):
@@ -61,6 +77,6 @@ class YesNoField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", [(True, "Yes"), (False, "No")])
         kwargs.setdefault("widget", forms.RadioSelect)
-        kwargs.setdefault("coerce", lambda v: v in (True, "True", "true", "1"))
+        kwargs.setdefault("coerce", _yes)
         kwargs.setdefault("empty_value", None)
         super().__init__(**kwargs)

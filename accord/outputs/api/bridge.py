@@ -17,11 +17,10 @@ from .errors import invalid
 def _as_form_value(field: forms.Field, name: str, value: Any) -> dict[str, Any]:
     if isinstance(field, GovukDateField):
         if isinstance(value, date):
-            return {
-                f"{name}-day": str(value.day),
-                f"{name}-month": str(value.month),
-                f"{name}-year": str(value.year),
-            }
+            value = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"  # 0001 is out of range
+        if isinstance(value, str) and value.count("-") == 2:  # yyyy-mm-dd as sent (schemas.common.ApiDate)
+            year, month, day = value.split("-")
+            return {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
         return {}
     if value is None:
         return {name: ""}

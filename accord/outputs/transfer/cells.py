@@ -6,27 +6,23 @@ escapes: the property test feeds hostile values through `read`.
 """
 
 import re
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from accord.kernel import values
 from accord.kernel.ui.spreadsheet import strip_guard
+from accord.kernel.values import ValueProblem
 from accord.register.orgid import normalise, validate_org_id
 
 from . import columns as c
 
 MAX_CELL = 20_000  # characters kept from any one cell before checking its length
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
-_UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_MONEY = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _YEAR = re.compile(r"^(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$")
-EXCEL_EPOCH = date(1899, 12, 30)
-MAX_MONEY = Decimal("999999999999.99")
-_TRUE = {"yes", "y", "true", "1", "x"}
-_FALSE = {"no", "n", "false", "0", ""}
 
 
 class CellProblem(Exception):
@@ -62,68 +58,22 @@ def _text(column: c.Column, raw: Any) -> str:
     return value
 
 
-def _real_date(column: c.Column, shown: str, year: int, month: int, day: int) -> date:
+def _value(reading: Callable[[], Any]) -> Any:
+    """A value read by the kernel's parser (the one the web forms and the API use), or CellProblem."""
     try:
-        value = date(year, month, day)
-    except ValueError:
-        raise CellProblem(f"{column.header} {shown} is not a real date") from None
-    if not 1900 <= value.year <= 2100:
-        raise CellProblem(f"{column.header} {shown} is not a date between 1900 and 2100")
-    return value
+        return reading()
+    except ValueProblem as problem:
+        raise CellProblem(problem.with_value()) from None
 
 
 def read_date(column: c.Column, raw: Any) -> date | None:
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, datetime):
-        return _real_date(column, str(raw), raw.year, raw.month, raw.day)
-    if isinstance(raw, date):
-        return _real_date(column, str(raw), raw.year, raw.month, raw.day)
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        if raw != raw or not 1 <= raw < 80_000:  # NaN or not an Excel day number
-            raise CellProblem(f"{column.header} {_shown(str(raw))} is not a date")
-        found = EXCEL_EPOCH + timedelta(days=int(raw))
-        return _real_date(column, found.strftime("%d/%m/%Y"), found.year, found.month, found.day)
-    value = clean_text(raw)
-    if not value:
-        return None
-    if match := _ISO.match(value):
-        year, month, day = (int(g) for g in match.groups())
-        return _real_date(column, value, year, month, day)
-    if match := _UK.match(value):
-        day, month, year = (int(g) for g in match.groups())
-        return _real_date(column, value, year, month, day)
-    raise CellProblem(
-        f'{column.header} "{_shown(value)}" is not a date: write it like 31/03/2025 or 2025-03-31'
-    )
+    cleaned = raw if isinstance(raw, date | int | float | Decimal) or raw is None else clean_text(raw)
+    return _value(lambda: values.parse_date(cleaned, column.header))
 
 
 def read_money(column: c.Column, raw: Any) -> Decimal | None:
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, bool):
-        raise CellProblem(f"{column.header} must be an amount of money, like £1,234.50")
-    if isinstance(raw, int | float | Decimal):
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise CellProblem(f"{column.header} must be an amount of money, like £1,234.50") from None
-        if not value.is_finite():
-            raise CellProblem(f"{column.header} must be an amount of money, like £1,234.50")
-        value = value.quantize(Decimal("0.01")) if abs(value) <= MAX_MONEY else value
-    else:
-        text_value = clean_text(raw).replace("£", "").replace(",", "").replace(" ", "")
-        if not text_value:
-            return None
-        if not _MONEY.match(text_value):
-            shown = _shown(clean_text(raw))
-            raise CellProblem(f'{column.header} "{shown}" is not an amount of money, like £1,234.50')
-        value = Decimal(text_value)
-    if value < 0:
-        raise CellProblem(f"{column.header} must be £0 or more")
-    if value > MAX_MONEY or value != value.quantize(Decimal("0.01")):
-        raise CellProblem(f"{column.header} must be less than £1 trillion, in pounds and pence")
-    return value
+    cleaned = raw if isinstance(raw, int | float | Decimal) or raw is None else clean_text(raw)
+    return _value(lambda: values.parse_money(cleaned, column.header))
 
 
 def read_whole(column: c.Column, raw: Any, top: int = 10_000) -> int | None:
@@ -156,25 +106,28 @@ def read_year(column: c.Column, raw: Any) -> int:
 
 
 def read_yesno(column: c.Column, raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    value = clean_text(raw).lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise CellProblem(f'{column.header} "{_shown(clean_text(raw))}" must be Yes or No')
+    """Yes or no; blank is no, as these columns have no "not known"."""
+    cleaned = raw if isinstance(raw, bool | int | float | Decimal) or raw is None else clean_text(raw)
+    return bool(_value(lambda: values.parse_yes_no(cleaned, column.header)))
 
 
 def read_choice(column: c.Column, raw: Any) -> str:
-    value = c.squash(clean_text(raw))
-    if not value:
+    text = clean_text(raw)
+    value = c.squash(text)
+    if not text:
         return ""
     for code, label in column.choices:
-        if value in (c.squash(code), c.squash(label)):
+        if value and value in (c.squash(code), c.squash(label)):
             return code
+    if column.yes_no:  # a choice that answers a yes/no question: Statutory? Y
+        try:
+            answer = values.parse_yes_no(text, column.header)
+        except ValueProblem:
+            answer = None
+        if answer is not None:
+            return column.yes_no[0] if answer else column.yes_no[1]
     allowed = ", ".join(label for _, label in column.choices)
-    raise CellProblem(f'{column.header} "{_shown(clean_text(raw))}" is not one of: {allowed}')
+    raise CellProblem(f'{column.header} "{_shown(text)}" is not one of: {allowed}')
 
 
 def read_org_id(column: c.Column, raw: Any) -> str:

@@ -37,6 +37,7 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()
     aliases: tuple[str, ...] = ()
     width: int = 18
+    yes_no: tuple[str, str] | tuple[()] = ()  # a choice's codes for a yes and a no answer (Y/N, ✓/✗)
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ def text(header, key, max_length, required=False, width=30, aliases=()) -> Colum
     return Column(header, key, TEXT, required, max_length, aliases=aliases, width=width)
 
 
-def choice(header, key, choices, required=False, aliases=()) -> Column:
-    return Column(header, key, CHOICE, required, choices=_choices(choices), aliases=aliases, width=22)
+def choice(header, key, choices, required=False, aliases=(), yes_no=()) -> Column:
+    return Column(
+        header, key, CHOICE, required, choices=_choices(choices), aliases=aliases, width=22, yes_no=yes_no
+    )
 
 
 def date_column(header, key, required=False, aliases=()) -> Column:
@@ -85,7 +88,14 @@ PARTNERSHIPS = Sheet(
         text("Description", "description", 5000, True, 50),
         Column("Type", "partnership_type", TYPE, True, aliases=("partnership type",), width=28),
         text("Sub-type", "subtype", 50, width=22, aliases=("sub type", "subtype")),
-        choice("Statutory status", "statutory_status", StatutoryStatus.choices, True, ("statutory",)),
+        choice(
+            "Statutory status",
+            "statutory_status",
+            StatutoryStatus.choices,
+            True,
+            ("statutory",),
+            yes_no=(StatutoryStatus.STATUTORY.value, StatutoryStatus.NON_STATUTORY.value),
+        ),
         choice("Legal status", "incorporation", LegalIncorporation.choices, True, ("incorporation",)),
         text("Lead organisation", "lead_organisation", 200, True, 30, ("lead partner", "lead body")),
         Column("Lead organisation org-id", "lead_organisation_org_id", ORG_ID, width=18),
@@ -115,7 +125,12 @@ PARTNERSHIPS = Sheet(
         text("Accountable to", "accountable_to", 3000, width=40),
         text("Monitoring arrangements", "monitoring_arrangements", 5000, width=40),
         yesno("Additional monitoring required", "additional_monitoring_required"),
-        choice("Covers members' expenses", "covers_members_expenses", YesNoUnknown.choices),
+        choice(
+            "Covers members' expenses",
+            "covers_members_expenses",
+            YesNoUnknown.choices,
+            yes_no=(YesNoUnknown.YES.value, YesNoUnknown.NO.value),
+        ),
         text("Insurance and indemnity", "insurance_arrangements", 3000, width=40),
         text("Exit strategy", "exit_strategy", 5000, width=40),
         yesno("Listed as a key partnership", "is_key_partnership", ("key partnership",)),

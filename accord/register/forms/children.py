@@ -12,6 +12,7 @@ from accord.kernel.ui.forms import (
     field_of,
     govuk_formfield,
 )
+from accord.kernel.ui.widgets import MoneyField
 from accord.register.models import (
     Contribution,
     ContributionCategory,
@@ -82,6 +83,12 @@ class RoleFormBase(ChildForm):
 
 
 class ContributionFormBase(ChildForm):
+    amount = MoneyField(
+        label="Amount (£)",
+        required=False,
+        help_text=Contribution._meta.get_field("amount").help_text,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         as_select(field_of(self, "category", forms.ChoiceField))

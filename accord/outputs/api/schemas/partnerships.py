@@ -14,7 +14,7 @@ from accord.register.models import (
     YesNoUnknown,
 )
 
-from .common import Id, OrganisationRef, Ref, Version
+from .common import ApiDate, Id, OrganisationRef, Ref, Version
 
 STAFF_ONLY = "null when your role may not see the council's internal sections"
 
@@ -89,9 +89,9 @@ class PartnershipFields(Schema):
     geographical_area: str | None = None
     client_groups: str | None = None
     accountable_body: Id | None = None
-    start_date: date | None = None
-    proposed_end_date: date | None = None
-    external_funding_end_date: date | None = None
+    start_date: ApiDate | None = None
+    proposed_end_date: ApiDate | None = None
+    external_funding_end_date: ApiDate | None = None
     funding_sources: str | None = None
     accountable_to: str | None = None
     monitoring_arrangements: str | None = None
@@ -151,7 +151,11 @@ class PartnershipFilters(Schema):
     council_role: CouncilRole | None = None
     lead_officer: str | None = Field(None, description="The lead officer's name, or part of it")
     ends_within: int | None = Field(None, ge=1, le=120, description="Proposed end within this many months")
-    contribution_above: Decimal | None = Field(
-        None, ge=0, max_digits=14, decimal_places=2, description="Council contribution (latest year) above"
+    contribution_above: str | None = Field(
+        None,
+        max_length=100,
+        description="Council contribution (latest year) above this many pounds, written as on the "
+        "register page: 12500, 12,500, £12,500.50 or £1.25m",
+        examples=["12,500"],
     )
     sort: Literal["name", "-updated", "end", "-contribution"] | None = None

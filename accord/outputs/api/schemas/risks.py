@@ -6,7 +6,7 @@ from ninja import Field, Schema
 
 from accord.domain.risks.models import ActionStatus, Kind, RiskStatus
 
-from .common import Id, OrganisationRef, Version
+from .common import ApiDate, Id, OrganisationRef, Version
 
 
 class Score(Schema):
@@ -68,7 +68,7 @@ class RiskFields(Schema):
     partners: list[Id] | None = Field(None, description="Ids of member organisations involved")
     strategy_id: str | None = None
     contingency_plan: str | None = None
-    next_review_on: date | None = None
+    next_review_on: ApiDate | None = None
     scores: ScoresInput | None = Field(None, description="Scores to record (each a new assessment)")
 
 
@@ -76,7 +76,7 @@ class RiskCreate(RiskFields):
     reference: str | None = Field(None, description="Leave out to number it automatically, e.g. R-04")
     kind: Kind = Kind.RISK
     title: str
-    identified_on: date
+    identified_on: ApiDate
     owner: str
 
 
@@ -84,7 +84,7 @@ class RiskChange(RiskFields):
     version: Version
     kind: Kind | None = None
     title: str | None = None
-    identified_on: date | None = None
+    identified_on: ApiDate | None = None
     owner: str | None = None
 
 
@@ -100,12 +100,12 @@ class RiskAction(Schema):
 class RiskActionCreate(Schema):
     description: str
     owner: str
-    due_on: date
+    due_on: ApiDate
     status: ActionStatus = ActionStatus.NOT_STARTED
 
 
 class RiskActionChange(Schema):
     description: str | None = None
     owner: str | None = None
-    due_on: date | None = None
+    due_on: ApiDate | None = None
     status: ActionStatus | None = None

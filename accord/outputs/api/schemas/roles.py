@@ -6,7 +6,7 @@ from ninja import Field, Schema
 
 from accord.register.models import RoleType
 
-from .common import Id, OrganisationRef, Ref, Version
+from .common import ApiDate, Id, OrganisationRef, Ref, Version
 
 
 class PartnershipRole(Schema):
@@ -28,8 +28,8 @@ class RoleCreate(Schema):
     version: Version = Field(description="The partnership's version you read")
     person: Id
     role: RoleType
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: ApiDate | None = None
+    end_date: ApiDate | None = None
     notes: str | None = None
     reason: str | None = None
 
@@ -38,13 +38,13 @@ class RoleChange(Schema):
     version: Version = Field(description="The partnership's version you read")
     person: Id | None = None
     role: RoleType | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: ApiDate | None = None
+    end_date: ApiDate | None = None
     notes: str | None = None
     reason: str | None = None
 
 
 class RoleEnd(Schema):
     version: Version = Field(description="The partnership's version you read")
-    end_date: date | None = Field(None, description="When the role ended; today if left out")
+    end_date: ApiDate | None = Field(None, description="When the role ended; today if left out")
     reason: str | None = None
