@@ -61,7 +61,7 @@ def test_an_approver_refuses_then_approves_and_the_documents_download(new_page, 
     officer = new_page()
     sign_in(officer, "officer")
     move(officer, proposal, "Start the business case")
-    move(officer, proposal, "Submit for approval")
+    move(officer, proposal, "Report the proposal to Executive Cabinet")  # Chorley's words
     proposal.refresh_from_db()
     assert proposal.status == "awaiting_approval"
 
@@ -79,7 +79,7 @@ def test_an_approver_refuses_then_approves_and_the_documents_download(new_page, 
     visit(officer, f"/partnerships/{proposal.pk}/cycle/")
     expect(officer.locator("main")).to_contain_text("The risks to the council are not assessed")
 
-    move(officer, proposal, "Submit for approval")
+    move(officer, proposal, "Report the proposal to Executive Cabinet")  # Chorley's words
     decide(approver, proposal, "Approve", "Risks now assessed; content to proceed")
     move(officer, proposal, "Record the approval to take part", reference="Executive Cabinet minute 23/45")
     proposal.refresh_from_db()

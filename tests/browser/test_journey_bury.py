@@ -278,7 +278,7 @@ def test_a_local_strategic_partnership_from_proposal_to_closed(settings, new_pag
         decide(
             approver, pk, "risk_assessment", "chief_senior_officer", "Signed off: risks assessed and owned"
         )
-        move(officer, pk, "Submit for approval")
+        move(officer, pk, "Seek approval in principle")  # Bury's words (6.4)
 
         # Approval in principle, and Corporate Procurement's agreement that no tender is needed (App 2).
         refused = refused_move(officer, pk, "agreement")

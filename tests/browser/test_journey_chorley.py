@@ -171,7 +171,7 @@ def test_a_key_partnership_from_proposal_to_closed(settings, new_page, users):
         submit(officer, "Save and mark as complete")
         expect(officer.locator("main")).to_contain_text("Completed")
         assert_the_report_prints_the_eight_points(pk)
-        move(officer, pk, "Submit for approval")
+        move(officer, pk, "Report the proposal to Executive Cabinet")
         missing = (
             "Executive Cabinet approval of the new key partnership: needs approval by the Executive Cabinet"
         )

@@ -321,7 +321,7 @@ def test_a_significant_partnership_from_proposal_to_closed(new_page, users, redd
     with on_day(decided):
         officer = signed_in(new_page, "officer")
         visit(officer, f"/partnerships/{pk}/cycle/move/closed/")
-        expect(officer.locator("main")).to_contain_text("cannot move to 'Closed'")
+        expect(officer.locator("main")).to_contain_text("cannot move to 'Ending (Stage 4)'")
         expect(officer.locator("main form[method=post]")).to_have_count(0)
         summary = refused_move(officer, pk, "leaving")
         assert "Decision to end the Council's involvement: not done yet" in summary
