@@ -125,8 +125,8 @@ def test_twenty_officers_starting_the_same_review_make_one_move(serve, database,
         assert response.status_code == 200
         page = html.unescape(response.text)
         assert (
-            "Someone else has just moved this partnership to 'Under review'" in page
-            or "A partnership that is 'Under review' cannot move to 'Under review'" in page
+            "Someone else has just moved this partnership to 'Three-yearly review'" in page  # Chorley's stage
+            or "A partnership that is 'Three-yearly review' cannot move to 'Three-yearly review'" in page
         ), page
     assert partnership(database, pk) == {**before, "status": "under_review", "version": before["version"] + 1}
     moves = database.rows(

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
+from accord.frameworks import stage_names
 from accord.frameworks.schema import Artefact, Framework, Requirement
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
@@ -47,11 +48,14 @@ def check(partnership: Partnership, target: str, *, framework: Framework) -> cyc
     return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
 
 
-def _lock(partnership: Partnership, expected_status: str | None) -> Partnership:
+def _lock(
+    partnership: Partnership, expected_status: str | None, framework: Framework | None = None
+) -> Partnership:
     locked = Partnership.objects.select_for_update().select_related("partnership_type").get(pk=partnership.pk)
     if expected_status is not None and locked.status != expected_status:
+        now = stage_names.stage_name(framework, locked.status) if framework else locked.get_status_display()
         raise StaleMove(
-            f"Someone else has just moved this partnership to '{locked.get_status_display()}'. "
+            f"Someone else has just moved this partnership to '{now}'. "
             "Check its cycle page before trying again."
         )
     return locked
@@ -119,7 +123,7 @@ def move(
     framework: Framework,
 ) -> Transition:
     """Move a partnership to `target`, if the move exists and its gates are met."""
-    partnership = _lock(partnership, expected_status)
+    partnership = _lock(partnership, expected_status, framework)
     if partnership.is_finished:
         raise CycleError("This partnership is closed; its record can no longer change.")
     now = state(partnership, framework)
