@@ -6,7 +6,7 @@ insert or a delete).
 """
 
 from django.apps import apps
-from django.db import connection
+from django.db import connection, models
 
 
 def _parts() -> list[tuple[str, str]]:
@@ -18,8 +18,9 @@ def _parts() -> list[tuple[str, str]]:
         table = quote(model._meta.db_table)
         label = model._meta.label
         parts.append((f"{label} rows", f"SELECT COUNT(*) FROM {table}"))
-        if any(field.name == "version" for field in model._meta.concrete_fields):
-            column = quote(model._meta.get_field("version").column)
+        version = next((f for f in model._meta.concrete_fields if f.name == "version"), None)
+        if isinstance(version, models.IntegerField):  # a lock's counter (a framework's "1.0" is text)
+            column = quote(version.column)
             parts.append((f"{label} versions", f"SELECT COALESCE(SUM({column}), 0) FROM {table}"))
     return parts
 
