@@ -84,7 +84,7 @@ def _measures() -> list[tuple[str, str]]:
             table = model._meta.db_table
             found.append((f"{table} rows", f"(SELECT COUNT(*) FROM {quote(table)})"))
             for f in model._meta.concrete_fields:
-                if f.name == "version":
+                if f.name == "version" and isinstance(f, models.IntegerField):  # a lock's counter, not "1.0"
                     found.append(
                         (f"{table} versions", f"(SELECT SUM({quote(f.column)}) FROM {quote(table)})")
                     )

@@ -14,7 +14,7 @@ from accord.outputs.reports.builders import Context, build, declared, kinds_for
 from accord.register.access import visible_partnerships
 
 from .conftest import NOW
-from .golden.common import REPORTS, load_demo, path, tables
+from .golden.common import REPORTS, canonical, load_demo, path, tables
 from .test_declared_reports import APPENDIX_A
 
 # Appendix A's "Additional monitoring required?" is No for these three, Yes for the other ten
@@ -39,7 +39,8 @@ def assert_holds(report_id: str, golden: dict, found: dict) -> None:
     for table_id, expected in golden.items():
         assert table_id in found, f"{report_id} has no table {table_id}"
         assert found[table_id]["columns"] == expected["columns"], table_id
-        missing = [row for row in expected["rows"] if row not in found[table_id]["rows"]]
+        rows = [canonical(row) for row in found[table_id]["rows"]]
+        missing = [row for row in expected["rows"] if canonical(row) not in rows]
         assert not missing, f"{report_id} {table_id} lost rows: {missing}"
 
 

@@ -9,6 +9,7 @@ the same columns and at least its rows."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,16 @@ def tables(report: structure.Report) -> dict[str, dict[str, Any]]:
         for s in data["sections"]
         for t in s["tables"]
     }
+
+
+def canonical(row: list[Any]) -> list[Any]:
+    """A row with its amounts by value: PostgreSQL gives a sum as 25000.00 where SQLite gives 25000."""
+    return [
+        {"decimal": format(Decimal(c["decimal"]).normalize(), "f")}
+        if isinstance(c, dict) and "decimal" in c
+        else c
+        for c in row
+    ]
 
 
 def path(report_id: str, data: str = "") -> Path:
