@@ -48,11 +48,9 @@ def check(partnership: Partnership, target: str, *, framework: Framework) -> cyc
     return cycle.check_move(now.framework, now.facts, now.tier_id, partnership.status, target)
 
 
-def _lock(
-    partnership: Partnership, expected_status: str | None, framework: Framework | None = None
-) -> Partnership:
+def _lock(partnership: Partnership, expected: str | None, framework: Framework | None = None) -> Partnership:
     locked = Partnership.objects.select_for_update().select_related("partnership_type").get(pk=partnership.pk)
-    if expected_status is not None and locked.status != expected_status:
+    if expected is not None and locked.status != expected:
         now = stage_names.stage_name(framework, locked.status) if framework else locked.get_status_display()
         raise StaleMove(
             f"Someone else has just moved this partnership to '{now}'. "
