@@ -41,6 +41,10 @@ run: install
 
 ## Run every test: checks, lint, types (mypy), unit, view, browser and document tests.
 ## Needs Debian's chromium and LibreOffice (libreoffice-writer-nogui, for `soffice`): see .ci/run.
+## The tests that need no browser or gunicorn of their own run on every core (pytest-xdist, each
+## worker with its own test database); the browser and resilience tests then run one at a time.
+TEST_WORKERS ?= auto
+SERIAL := browser or resilience
 test: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test: install
 	$(BIN)/accord check
@@ -49,19 +53,23 @@ test: install
 	$(BIN)/ruff format --check accord tests bench
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) -m "not ($(SERIAL))"
+	$(BIN)/pytest -p no:cacheprovider -m "$(SERIAL)"
 
 ## The date-sensitive suites on days that catch calendar bugs (ADR 0020): a leap day, the ends and
 ## starts of the financial year, the half-year and the calendar year. `make test` runs on today.
+## The crawl of every page (words, not dates) runs on the first of them only.
 REFERENCE_DATES ?= 2028-02-29 2027-03-31 2027-04-01 2027-09-30 2027-10-01 2027-12-31 2028-01-01
 DATE_SUITES := tests/frameworks tests/monitoring tests/reminders tests/reports tests/reviews \
 	tests/representation tests/risks tests/lifecycle tests/test_demo_and_setup.py tests/test_clock_lint.py
 test-dates: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test-dates: install
-	@for day in $(REFERENCE_DATES); do \
+	@only="not browser and not libreoffice and not resilience"; \
+	for day in $(REFERENCE_DATES); do \
 	  echo "== Date-sensitive suites on $$day =="; \
-	  ACCORD_TEST_TODAY=$$day $(BIN)/pytest -q -p no:cacheprovider \
-	    -m "not browser and not libreoffice and not resilience" $(DATE_SUITES) || exit 1; \
+	  ACCORD_TEST_TODAY=$$day $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) \
+	    -m "$$only" $(DATE_SUITES) || exit 1; \
+	  only="not browser and not libreoffice and not resilience and not crawl"; \
 	done
 
 ## Serve as production does (gunicorn), for the benchmark harness.

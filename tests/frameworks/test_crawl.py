@@ -165,6 +165,7 @@ def _save(framework_id: str, findings: list[Finding], seconds: dict[str, float])
         json.dump(saved, handle, indent=1)
 
 
+@pytest.mark.crawl
 @pytest.mark.django_db
 @pytest.mark.parametrize("framework_id", sorted(PLACES))
 def test_every_page_and_document_is_the_councils_own_for_every_role(
