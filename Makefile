@@ -43,8 +43,9 @@ run: install
 ## Needs Debian's chromium and LibreOffice (libreoffice-writer-nogui, for `soffice`): see .ci/run.
 ## The tests that need no browser or gunicorn of their own run on every core (pytest-xdist, each
 ## worker with its own test database); the browser and resilience tests then run one at a time.
+## .ci/run's PostgreSQL pass sets SERIAL=resilience: the pages were driven in a browser on SQLite.
 TEST_WORKERS ?= auto
-SERIAL := browser or resilience
+SERIAL ?= browser or resilience
 test: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test: install
 	$(BIN)/accord check
@@ -53,7 +54,7 @@ test: install
 	$(BIN)/ruff format --check accord tests bench
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
-	$(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) -m "not ($(SERIAL))"
+	$(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) -m "not (browser or resilience)"
 	$(BIN)/pytest -p no:cacheprovider -m "$(SERIAL)"
 
 ## The date-sensitive suites on days that catch calendar bugs (ADR 0020): a leap day, the ends and
