@@ -38,7 +38,9 @@ def fresh() -> SetupFacts:
         ),
         tracking=TrackingFacts(set_on=None, first_registered=None),
         register=ImportFacts(partnerships=0, imported=0),
-        users=UserFacts(others={}, deciding_roles={"executive_cabinet": "Executive Cabinet"}, appointed=frozenset()),
+        users=UserFacts(
+            others={}, deciding_roles={"executive_cabinet": "Executive Cabinet"}, appointed=frozenset()
+        ),
         rulebook=RulebookFacts(version="1.0"),
         publish=PublishFacts(partnerships=0, publishable=0, published=0),
     )
@@ -58,7 +60,7 @@ def test_a_new_installation_has_nothing_completed_and_cannot_publish_an_empty_re
     assert completed(results) == 0
     assert {r.key: r.state for r in results} == {
         "council": State.NOT_STARTED,
-        "framework": State.INCOMPLETE,
+        "framework": State.NOT_STARTED,
         "go-live": State.NOT_STARTED,
         "import": State.NOT_STARTED,
         "users": State.NOT_STARTED,
@@ -87,17 +89,22 @@ def test_council_details_name_what_is_still_accords_example():
     )
 
 
-def test_the_framework_is_completed_when_it_is_the_councils_own_or_was_chosen():
-    own = replace(fresh().framework, council="Bury Council")
+def test_the_framework_is_completed_when_it_is_the_named_councils_own_or_was_chosen():
+    own = replace(fresh().framework, council="Bury Council", council_name_set=True)
     assert state(replace(fresh(), framework=own), "framework") == State.COMPLETED
     chosen = replace(fresh().framework, chosen=True)
     assert state(replace(fresh(), framework=chosen), "framework") == State.COMPLETED
-    assert "Accord's default framework" in why(fresh(), "framework")
+    assert "Accord's example framework, not one chosen for this service" in why(fresh(), "framework")
 
 
-def test_the_model_framework_is_incomplete_unless_the_operators_chose_it():
-    model = replace(fresh().framework, is_model=True, council="Bury Council")
-    assert state(replace(fresh(), framework=model), "framework") == State.INCOMPLETE
+def test_accords_example_council_and_framework_together_are_not_a_choice():
+    examples = replace(fresh().framework, council="Bury Council", council_name_set=False)
+    assert state(replace(fresh(), framework=examples), "framework") == State.NOT_STARTED
+
+
+def test_the_model_framework_is_not_started_until_the_operators_choose_it():
+    model = replace(fresh().framework, is_model=True, council="Bury Council", council_name_set=True)
+    assert state(replace(fresh(), framework=model), "framework") == State.NOT_STARTED
     assert state(replace(fresh(), framework=replace(model, chosen=True)), "framework") == State.COMPLETED
 
 
@@ -128,8 +135,9 @@ def test_go_live_is_completed_once_an_administrator_sets_it():
     assert state(fresh(), "go-live") == State.NOT_STARTED
     counted = replace(fresh(), tracking=TrackingFacts(None, date(2026, 5, 4)))
     assert state(counted, "go-live") == State.NOT_STARTED
-    assert "Until you set it, Accord counts from the day the first partnership was entered, 4 May 2026" in why(
-        counted, "go-live"
+    assert (
+        "Until you set it, Accord counts from the day the first partnership was entered, 4 May 2026"
+        in why(counted, "go-live")
     )
     chosen = replace(fresh(), tracking=TrackingFacts(date(2026, 4, 1), date(2026, 5, 4)))
     assert (state(chosen, "go-live"), why(chosen, "go-live")) == (

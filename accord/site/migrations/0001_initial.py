@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,19 +14,33 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='RulebookCheck',
+            name="RulebookCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_by_name', models.CharField(max_length=200)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('framework_id', models.CharField(max_length=60)),
-                ('framework_version', models.CharField(max_length=30)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recorded_by_name", models.CharField(max_length=200)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("framework_id", models.CharField(max_length=60)),
+                ("framework_version", models.CharField(max_length=30)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'check of the rulebook',
-                'verbose_name_plural': 'checks of the rulebook',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "check of the rulebook",
+                "verbose_name_plural": "checks of the rulebook",
+                "ordering": ["-at", "-id"],
             },
         ),
     ]

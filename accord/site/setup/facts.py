@@ -70,6 +70,7 @@ def framework_facts(framework: Framework) -> FrameworkFacts:
         is_model=framework.id == MODEL_FRAMEWORK,
         chosen=_configured("ACCORD_FRAMEWORK"),
         council_name=settings.COUNCIL_NAME,
+        council_name_set=_configured("COUNCIL_NAME"),
         not_adopted=not_adopted,
         pending=pending,
         problem=problem,

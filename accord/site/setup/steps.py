@@ -43,6 +43,7 @@ class FrameworkFacts:
     is_model: bool  # Accord's model framework, for a council without its own
     chosen: bool  # the service's operators chose it (ACCORD_FRAMEWORK is set)
     council_name: str  # the council this service is for (COUNCIL_NAME)
+    council_name_set: bool = False  # the operators set COUNCIL_NAME (it is not Accord's example)
     not_adopted: tuple[str, ...] = ()  # newer versions found in files but not adopted
     pending: tuple[str, date] | None = None  # a version adopted from a day still to come
     problem: str = ""  # why the versions cannot be read (two files giving one version)
@@ -161,13 +162,13 @@ def framework_in_force(facts: SetupFacts) -> Verdict:
         versions = _and([f"version {v}" for v in fw.not_adopted])
         why.append(f"A newer file, {versions}, has not been adopted: check what it changes and adopt it.")
         return Verdict(State.INCOMPLETE, tuple(why))
-    if fw.chosen or (not fw.is_model and fw.council == fw.council_name):
+    if fw.chosen or (fw.council_name_set and not fw.is_model and fw.council == fw.council_name):
         return Verdict(State.COMPLETED, tuple(why))
     why.append(
-        "This is Accord's default framework, not one chosen for this service: the service's operators "
+        "This is Accord's example framework, not one chosen for this service: the service's operators "
         "choose the council's framework."
     )
-    return Verdict(State.INCOMPLETE, tuple(why))
+    return Verdict(State.NOT_STARTED, tuple(why))
 
 
 def go_live(facts: SetupFacts) -> Verdict:
@@ -177,7 +178,12 @@ def go_live(facts: SetupFacts) -> Verdict:
     if tracking.first_registered is not None:
         counted = f"the day the first partnership was entered, {long_date(tracking.first_registered)}"
         return Verdict(State.NOT_STARTED, (f"Until you set it, Accord counts from {counted}.",))
-    return Verdict(State.NOT_STARTED, ("Nothing that fell due before this day will be shown as overdue.",))
+    return Verdict(
+        State.NOT_STARTED,
+        (
+            "The day the council started keeping its register in Accord: duties due before it are never overdue.",
+        ),
+    )
 
 
 def import_register(facts: SetupFacts) -> Verdict:
@@ -202,7 +208,7 @@ def add_users(facts: SetupFacts) -> Verdict:
     users = facts.users
     total = sum(users.others.values())
     if not total:
-        return Verdict(State.NOT_STARTED, ("Only administrators have accounts.",))
+        return Verdict(State.NOT_STARTED, ("Only administrators have accounts so far.",))
     who = _and([_plural(n, label.lower()) for label, n in users.others.items() if n])
     why = [f"Besides administrators: {who}."]
     unfilled = [title for role_id, title in users.deciding_roles.items() if role_id not in users.appointed]
@@ -215,13 +221,17 @@ def add_users(facts: SetupFacts) -> Verdict:
 def check_rulebook(facts: SetupFacts) -> Verdict:
     rb = facts.rulebook
     if not rb.checked_version:
-        return Verdict(State.NOT_STARTED, ("Nobody has confirmed checking it against the council's document.",))
+        return Verdict(
+            State.NOT_STARTED, ("Nobody has confirmed checking it against the council's document.",)
+        )
     when = f" on {long_date(rb.checked_on)}" if rb.checked_on else ""
     if rb.checked_version == rb.version:
         return Verdict(State.COMPLETED, (f"{rb.checked_by} checked version {rb.version}{when}.",))
     return Verdict(
         State.INCOMPLETE,
-        (f"{rb.checked_by} checked version {rb.checked_version}{when}; version {rb.version} is in force now.",),
+        (
+            f"{rb.checked_by} checked version {rb.checked_version}{when}; version {rb.version} is in force now.",
+        ),
     )
 
 
