@@ -178,7 +178,8 @@ def test_users_need_accounts_besides_administrators_and_someone_appointed_to_eac
     facts = replace(fresh(), users=others)
     assert (state(facts, "users"), why(facts, "users")) == (
         State.INCOMPLETE,
-        "Besides administrators: 2 officers and 1 approver. Nobody is appointed yet to decide as Executive Cabinet.",
+        "Besides administrators: 2 officers and 1 approver. "
+        "Nobody is appointed yet to decide as Executive Cabinet.",
     )
     appointed = replace(others, appointed=frozenset({"executive_cabinet"}))
     assert state(replace(fresh(), users=appointed), "users") == State.COMPLETED

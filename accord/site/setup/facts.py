@@ -15,6 +15,7 @@ from accord.frameworks import tracking, versions
 from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.accounts.models import Role, User
+from accord.kernel.audit.service import Actor
 from accord.outputs.public.fields import PUBLISHED_STATUSES
 from accord.outputs.public.queries import published_partnerships
 from accord.outputs.transfer.models import ImportRun, Outcome
@@ -121,7 +122,7 @@ def rulebook_facts(framework: Framework) -> RulebookFacts:
     )
 
 
-def gather(framework: Framework, user: User) -> SetupFacts:
+def gather(framework: Framework, user: Actor) -> SetupFacts:
     """Everything the set-up steps are judged on, for the framework in force, counting the
     partnerships `user` may see (an administrator: the whole register)."""
     register = visible_partnerships(user)

@@ -181,7 +181,8 @@ def go_live(facts: SetupFacts) -> Verdict:
     return Verdict(
         State.NOT_STARTED,
         (
-            "The day the council started keeping its register in Accord: duties due before it are never overdue.",
+            "The day the council started keeping its register in Accord: "
+            "duties due before it are never overdue.",
         ),
     )
 
@@ -230,7 +231,8 @@ def check_rulebook(facts: SetupFacts) -> Verdict:
     return Verdict(
         State.INCOMPLETE,
         (
-            f"{rb.checked_by} checked version {rb.checked_version}{when}; version {rb.version} is in force now.",
+            f"{rb.checked_by} checked version {rb.checked_version}{when}; "
+            f"version {rb.version} is in force now.",
         ),
     )
 

@@ -19,7 +19,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     framework = loader.for_request(request)
     if request.method == "POST":
         if request.POST.get("confirm") == CONFIRM_RULEBOOK:
-            services.confirm_rulebook_checked(request.user, framework)  # type: ignore[arg-type]
+            services.confirm_rulebook_checked(request.user, framework)
             messages.success(request, f"Recorded: you checked the rulebook of version {framework.version}.")
         return redirect("setup")
     found = facts.gather(framework, request.user)
