@@ -8,12 +8,16 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from accord.frameworks import adoption
+from accord.kernel import clock
 from accord.kernel.audit.models import AuditEvent
 from accord.outputs.transfer.models import ImportRun, Outcome
 from accord.site.models import RulebookCheck
 from tests import factories as f
+from tests.frameworks import versions_setup
 
 pytestmark = pytest.mark.django_db
+council_folder = versions_setup.council_folder  # a fixture: version 2.0 of Chorley's framework, not adopted
 
 
 def states(response) -> dict[str, str]:
@@ -119,3 +123,39 @@ def test_other_roles_are_refused_and_not_linked_to_it(client, role):
 def test_someone_signed_out_is_sent_to_sign_in(client):
     response = client.get(reverse("setup"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("sign-in"))
+
+
+def test_under_another_councils_framework_the_steps_use_its_words(client, admin, settings, monkeypatch):
+    settings.ACCORD_FRAMEWORK = "bury"
+    monkeypatch.delenv("ACCORD_FRAMEWORK", raising=False)
+    monkeypatch.setenv("COUNCIL_NAME", "Bury Council")
+    settings.COUNCIL_NAME = "Bury Council"
+    f.make_user("officer", username="olu")
+    client.force_login(admin)
+    response = client.get(reverse("setup"))
+    found = states(response)
+    html = response.content.decode()
+    assert found["Choose the partnership framework"] == "Completed"  # Bury's own, for Bury Council
+    assert "In force: Code of Practice for Partnerships (Bury Council), version 1.0." in html
+    assert found["Add users and appoint who decides"] == "Incomplete"
+    assert "Besides administrators: 1 officer. Nobody is appointed yet to decide as" in html
+    assert "Director of Legal and Democratic Services" in html
+
+
+def test_a_new_version_waits_for_adoption_and_its_rulebook_for_checking_again(client, admin, council_folder):
+    f.track_from(clock.today())
+    client.force_login(admin)
+    client.post(reverse("setup"), {"confirm": "rulebook-checked"})  # version 1.0, in force
+    page = client.get(reverse("setup"))
+    found = states(page)
+    assert found["Choose the partnership framework"] == "Incomplete"
+    assert "A newer file, version 2.0, has not been adopted" in page.content.decode()
+    assert found["Set the day Accord began tracking duties"] == "Completed"
+    assert found["Check the rulebook"] == "Completed"
+
+    adoption.adopt(admin, "chorley", "2.0", clock.today(), "The council adopted the 2027 framework")
+    page = client.get(reverse("setup"))
+    assert states(page)["Check the rulebook"] == "Incomplete"
+    assert "version 2.0 is in force now" in page.content.decode()
+    client.post(reverse("setup"), {"confirm": "rulebook-checked"})
+    assert states(client.get(reverse("setup")))["Check the rulebook"] == "Completed"
