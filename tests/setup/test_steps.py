@@ -85,7 +85,7 @@ def test_council_details_are_completed_only_when_the_operators_set_every_one(con
 def test_council_details_name_what_is_still_accords_example():
     facts = replace(fresh(), council=CouncilFacts(VALUES, frozenset({"COUNCIL_NAME"})))
     assert why(facts, "council") == (
-        "Still Accord's example: the short name and header colour. The service's operators set these."
+        "Still Accord's example: the short name and header colour. The people who run the service set these."
     )
 
 
@@ -204,7 +204,9 @@ def test_publishing_states():
     none_yet = replace(fresh(), publish=PublishFacts(5, 3, 0))
     assert (state(none_yet, "publish"), why(none_yet, "publish")) == (
         State.NOT_STARTED,
-        "0 of the 3 partnerships that can be published are on the public register.",
+        "0 of the 3 partnerships that can be published are on the public register. "
+        'To publish one, answer Yes to "Published to the public" when you change it, '
+        "or in that column when you import.",
     )
     some = replace(fresh(), publish=PublishFacts(5, 3, 1))
     assert (state(some, "publish"), why(some, "publish")) == (

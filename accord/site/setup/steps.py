@@ -142,11 +142,11 @@ def council_details(facts: SetupFacts) -> Verdict:
     if len(missing) == len(COUNCIL_SETTINGS):
         return Verdict(
             State.NOT_STARTED,
-            (f"Accord's example council details are in use ({name}). The service's operators set them.",),
+            (f"Accord's example details are in use ({name}). The people who run the service set them.",),
         )
     return Verdict(
         State.INCOMPLETE,
-        (f"Still Accord's example: the {_and(missing)}. The service's operators set these.",),
+        (f"Still Accord's example: the {_and(missing)}. The people who run the service set these.",),
     )
 
 
@@ -165,8 +165,8 @@ def framework_in_force(facts: SetupFacts) -> Verdict:
     if fw.chosen or (fw.council_name_set and not fw.is_model and fw.council == fw.council_name):
         return Verdict(State.COMPLETED, tuple(why))
     why.append(
-        "This is Accord's example framework, not one chosen for this service: the service's operators "
-        "choose the council's framework."
+        "This is Accord's example framework, not one chosen for this service: the people who run the "
+        "service choose the council's framework."
     )
     return Verdict(State.NOT_STARTED, tuple(why))
 
@@ -248,7 +248,11 @@ def publish(facts: SetupFacts) -> Verdict:
         )
     shown = f"{pub.published} of the {_plural(pub.publishable, 'partnership')} that can be published"
     if not pub.published:
-        return Verdict(State.NOT_STARTED, (f"{shown} are on the public register.",))
+        how = (
+            'To publish one, answer Yes to "Published to the public" when you change it, '
+            "or in that column when you import."
+        )
+        return Verdict(State.NOT_STARTED, (f"{shown} are on the public register.", how))
     verb = "is" if pub.published == 1 else "are"
     return Verdict(State.COMPLETED, (f"{shown} {verb} on the public register.",))
 
