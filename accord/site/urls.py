@@ -12,7 +12,7 @@ from importlib import import_module
 from django.apps import AppConfig, apps
 from django.urls import URLPattern, URLResolver, include, path
 
-from accord.site.views import home, partnership
+from accord.site.views import home, partnership, setup
 
 handler400 = "accord.kernel.ui.views.bad_request"
 handler403 = "accord.kernel.ui.views.permission_denied"
@@ -37,6 +37,7 @@ def build(configs: Iterable[AppConfig]) -> Patterns:
     ]
     return [
         path("", home.home, name="home"),
+        path("setup/", setup.setup, name="setup"),
         path("partnerships/", include(partnership_urls)),
         *(p for m in modules for p in getattr(m, "site_urls", [])),
     ]

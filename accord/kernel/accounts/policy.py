@@ -54,6 +54,7 @@ class Action(StrEnum):
     SET_TRACKING_START = "set_tracking_start"  # the day Accord began tracking the council's duties
     ADOPT_FRAMEWORK_VERSION = "adopt_framework_version"  # a new version of the framework, from a day
     VIEW_RULEBOOK = "view_rulebook"  # the framework in force, in plain English (staff, not partners)
+    SET_UP_ACCORD = "set_up_accord"  # the set-up task list, and confirming the rulebook was checked
 
 
 # action -> (roles allowed, roles whose access to one partnership needs a link to it)
@@ -93,6 +94,7 @@ RULES: dict[Action, tuple[frozenset[str], frozenset[str]]] = {
     Action.SET_TRACKING_START: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.ADOPT_FRAMEWORK_VERSION: (frozenset({Role.ADMINISTRATOR}), frozenset()),
     Action.VIEW_RULEBOOK: (ALL_STAFF, frozenset()),
+    Action.SET_UP_ACCORD: (frozenset({Role.ADMINISTRATOR}), frozenset()),
 }
 
 

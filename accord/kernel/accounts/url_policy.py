@@ -13,6 +13,7 @@ SIGNED_IN = "signed_in"  # any signed-in user
 
 URL_POLICY: dict[str, str] = {
     "home": SIGNED_IN,
+    "setup": Action.SET_UP_ACCORD,  # the administrators' set-up task list (accord.site.views.setup)
     "sign-in": PUBLIC,
     "oidc-start": PUBLIC,  # single sign-on: off (404) unless the council's identity provider is set up
     "oidc-callback": PUBLIC,  # the provider sends people back here; 400 without a flow in progress
