@@ -20,6 +20,11 @@ from .assumptions import DUPLICATE_ANSWERS, STATUS_RULES, Likely
 STATUS_FIELD = "status_rule"
 
 
+def _the(header: str) -> str:
+    named = header[:1].lower() + header[1:]
+    return named if named.startswith("the ") else f"the {named}"
+
+
 def default_name(key: str) -> str:
     return f"default-{key}"
 
@@ -80,7 +85,8 @@ def add_default_fields(form: forms.Form, initial: dict[str, str], status_rule: s
         widget=forms.RadioSelect,
         initial=status_rule,
         required=False,
-        help_text="Active and closed partnerships are recorded retrospectively, with this file as the reason.",
+        help_text="Active and closed partnerships are recorded retrospectively, "
+        "with this file as the reason.",
     )
     return names
 
@@ -101,7 +107,7 @@ def check_defaults(form: forms.Form, mapped: set[str]) -> None:
         if key not in mapped and key not in given:
             form.add_error(
                 default_name(key),
-                f"Choose the {header[:1].lower() + header[1:]} for every partnership, or choose the column that holds it",
+                f"Choose {_the(header)} for every partnership, or choose the column that holds it",
             )
         elif key in given:
             try:

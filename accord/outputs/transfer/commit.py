@@ -57,7 +57,8 @@ def undecided_problems(plan: Plan) -> None:
         like = likely.existing or f"{likely.earlier_reference} on row {likely.earlier_row}"
         plan.problem(
             likely.row,
-            f'"{likely.name}" looks like {like}: choose whether it is the same partnership or a different one',
+            f'"{likely.name}" looks like {like}: '
+            "choose whether it is the same partnership or a different one",
             c.PARTNERSHIPS.name,
         )
 

@@ -107,7 +107,8 @@ def pattern() -> str:
         raise BadDefault(f'The reference pattern "{chosen}" cannot be used: {problem}') from None
     if made == chosen.format(n=2) or not made.strip() or len(made) > 30:
         raise BadDefault(
-            f'The reference pattern "{chosen}" must contain {{n}} and make references of 30 characters or fewer'
+            f'The reference pattern "{chosen}" must contain {{n}} '
+            "and make references of 30 characters or fewer"
         )
     return chosen
 
@@ -136,20 +137,21 @@ def fill(
     """The Partnerships sheet's keys and rows with each default used for its blank cells (adding a
     column for a field no column holds) and a reference made for each row without one."""
     keys = list(keys)
-    wanted = [k for k in (*GENERATED, *DEFAULTABLE) if k == "reference" or defaults.get(k, "") != ""]
-    added = [k for k in wanted if k not in keys]
-    keys += added
-    positions = {k: keys.index(k) for k in wanted}
+    # Every required field gets a column, so a row with neither a cell nor a default for one is
+    # a row problem ("Enter the description"), never a record without it.
+    keys += [k for k in (*GENERATED, *DEFAULTABLE) if k not in keys]
+    wanted = [k for k in DEFAULTABLE if defaults.get(k, "") != ""]
+    positions = {k: keys.index(k) for k in (*GENERATED, *wanted)}
     filled: list[tuple[int, list[Any]]] = []
     for number, cells in rows:
         cells = list(cells) + [None] * (len(keys) - len(cells))
         for key in wanted:
-            if key != "reference" and _blank(cells[positions[key]]):
+            if _blank(cells[positions[key]]):
                 cells[positions[key]] = defaults[key]
                 assumed.defaults_applied[key] += 1
         filled.append((number, cells))
     _generate(filled, positions["reference"], assumed)
-    assumed.defaults = {k: defaults[k] for k in wanted if k != "reference"}
+    assumed.defaults = {k: defaults[k] for k in wanted}
     return keys, filled
 
 

@@ -56,7 +56,15 @@ def flag(plan: Plan, new_rows: Iterable[Change]) -> list[Likely]:
             )
         elif key in earlier:
             first = earlier[key]
-            found.append(Likely(change.row, name, change.reference, 0, first.row, first.reference))
+            found.append(
+                Likely(
+                    change.row,
+                    name,
+                    change.reference,
+                    earlier_row=first.row,
+                    earlier_reference=first.reference,
+                )
+            )
             plan.warn(
                 change.sheet,
                 change.row,

@@ -15,7 +15,7 @@ from accord.register.models import PartnershipStatus
 from .assumptions import ACTIVE, DATES, PROPOSED, Assumed
 
 
-def by_dates(start: date | None, end: date | None, today: date) -> str:
+def by_dates(start: date | None, end: date | None, today: date) -> PartnershipStatus:
     if end is not None and end < today:
         return PartnershipStatus.CLOSED
     if start is not None and start <= today:
@@ -26,6 +26,7 @@ def by_dates(start: date | None, end: date | None, today: date) -> str:
 def infer(assumed: Assumed, values: dict[str, Any]) -> str:
     """The status a new row with no status of its own takes under the import's rule, counted."""
     rule = assumed.status_rule
+    status: PartnershipStatus
     if rule == ACTIVE:
         status = PartnershipStatus.ACTIVE
     elif rule == PROPOSED or rule != DATES:
