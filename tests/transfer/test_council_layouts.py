@@ -168,3 +168,11 @@ def test_a_bad_default_is_a_plain_message():
         assume.check("name", "x")
     with pytest.raises(assume.BadDefault, match='The council\'s role "boss" is not one of'):
         assume.check("council_role", "boss")
+
+
+def test_the_councils_own_defaults_are_offered_first(lists, settings):
+    assert "partnership_type" not in assume.council_defaults()  # two active types: no guess
+    settings.ACCORD_IMPORT_DEFAULTS = {"partnership_type": "Public sector strategic", "name": "ignored"}
+    offered = assume.council_defaults()
+    assert offered["partnership_type"] == "Public sector strategic" and "name" not in offered
+    assert offered["lead_organisation"] == "Chorley Council" and offered["council_role"] == "member"

@@ -57,9 +57,7 @@ def add_default_fields(form: forms.Form, initial: dict[str, str], status_rule: s
     names = []
     for key in assume.DEFAULTABLE:
         column = c.PARTNERSHIPS.by_key[key]
-        hint = (
-            f"Used for every row whose {column.header.lower()} is blank, or every row if no column holds it."
-        )
+        hint = f"Used for every row of the file that gives no {_the(column.header)[4:]}."
         options = _options(key)
         name = default_name(key)
         if options is None:

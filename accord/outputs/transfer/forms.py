@@ -6,6 +6,7 @@ from accord.kernel.ui.forms import GovukForm
 
 from . import columns as c
 from .choice_forms import STATUS_FIELD, add_default_fields, check_defaults, chosen_defaults
+from .defaults import DEFAULTABLE
 from .mapping import Mapping, problems, reasons
 from .reading import FileProblem, Workbook, kind_of, max_bytes
 
@@ -99,7 +100,8 @@ class MappingForm(GovukForm):
         if self.errors:
             return cleaned
         chosen = self.mapping()
-        provided = frozenset(self.defaults())
+        # a required field a default may give is asked for by its default's own question
+        provided = frozenset(DEFAULTABLE) if self.has_partnerships else frozenset()
         for sheet, rows in self.sheet_rows:
             found = problems(sheet, self.workbook.sheets[sheet.name], chosen[sheet.name], provided)
             for index, message in sorted(found.items()):
