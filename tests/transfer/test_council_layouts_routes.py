@@ -45,7 +45,7 @@ def test_the_web_journey_matches_asks_defaults_once_and_says_what_it_assumed(sig
     run = ImportRun.objects.get()
     columns = reverse("transfer-columns", args=[run.pk])
     page = signed_in.get(columns).content.decode()
-    assert "Matched by its heading (a heading councils often use)" in page  # Service Area
+    assert "Matched by a heading councils often use" in page  # Service Area
     assert "Not matched: it will not be imported" in page  # RAG
     assert "Values for partnerships the file does not give them for" in page
     assert 'value="Chorley Council"' in page  # the council offered first as lead organisation
@@ -112,10 +112,7 @@ def test_the_command_with_no_options_assumes_the_councils_defaults_and_says_so(l
     out = StringIO()
     call_command("import_register", council_csv(), "--dry-run", stdout=out)
     said = out.getvalue()
-    assert (
-        '"Service Area" → Lead directorate or service (matched by its heading (a heading councils often use))'
-        in said
-    )
+    assert '"Service Area" → Lead directorate or service (matched by a heading councils often use)' in said
     assert '"RAG" (not matched: it will not be imported)' in said
     assert "Default used: Lead organisation: Chorley Council (4 rows)" in said
     assert "References made for rows without one (4): row 2: P-0001" in said
@@ -177,3 +174,33 @@ def test_likely_duplicates_need_an_answer_from_the_command(lists, council_csv):
     call_command("import_register", council_csv(), "--duplicates", "same", stdout=out)
     assert Partnership.objects.count() == 4 and AuditEvent.objects.count() == history  # nothing changed
     assert "Partnerships: 0 new, 0 changed, 4 unchanged" in out.getvalue()
+
+
+def test_a_required_column_missing_with_no_default_says_which_option_gives_one(lists, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_bytes(csv_bytes([["Partnership"], ["Community Safety Partnership"]]))
+    with pytest.raises(CommandError) as failed:
+        call_command("import_register", str(path), "--dry-run", stdout=StringIO())
+    assert "choose the columns that hold: Type, Statutory status, Lead directorate or service" in str(
+        failed.value
+    )
+    assert "--default statutory_status=… --default partnership_type=… --default directorate=…" in str(
+        failed.value
+    )
+    call_command(
+        "import_register",
+        str(path),
+        "--default",
+        "statutory_status=N",
+        "--default",
+        "Type=Public sector strategic",
+        "--default",
+        "directorate=COMM",
+        stdout=StringIO(),
+    )
+    made = Partnership.objects.get()
+    assert (made.reference, made.statutory_status, made.directorate.code) == (
+        "P-0001",
+        "non_statutory",
+        "COMM",
+    )

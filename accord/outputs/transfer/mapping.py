@@ -24,7 +24,7 @@ def signature(headers: list[str]) -> str:
 
 # Why a column holds the field it does, as the columns page and the command say it.
 BY_HEADING = "matched by its heading"
-BY_SYNONYM = "matched by its heading (a heading councils often use)"
+BY_SYNONYM = "matched by a heading councils often use"
 REMEMBERED = "remembered from your last import of a file with these headings"
 CHOSEN = "chosen by you"
 NOT_MATCHED = "not matched: it will not be imported"
