@@ -155,7 +155,7 @@ def test_active_and_closed_partnerships_are_recorded_retrospectively_with_the_fi
         "Health and Wellbeing Board": "proposed",
     }
     closed = Transition.objects.get(partnership__name="Town Centre BID")
-    assert closed.retrospective and closed.to_status == "closed"
+    assert closed.retrospective and closed.to_status == "closed" and closed.decided_on == date(2024, 3, 31)
     assert closed.reason == "Recorded retrospectively: imported from council.csv."
     assert not Transition.objects.get(partnership__name="Youth Hub").retrospective
     assert AuditEvent.objects.filter(

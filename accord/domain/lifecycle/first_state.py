@@ -16,9 +16,12 @@ from .models import Transition
 
 
 def _first_date(partnership: Partnership, retrospective: bool) -> date:
-    """A proposal is made today; an existing partnership got where it is when it started, if known."""
+    """A proposal is made today; an existing partnership got where it is when it started (a closed
+    one when it ended), if known."""
     today = clock.today()
     start = partnership.start_date
+    if retrospective and partnership.status == cycle.CLOSED:
+        start = partnership.proposed_end_date or start
     return start if retrospective and start and start <= today else today
 
 
