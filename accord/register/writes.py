@@ -258,7 +258,9 @@ class Batch:
         insert_rows(AuditEvent, self.events)
         self.events = []
         if self.created:
-            signals.partnerships_created.send(sender=Partnership, actor=self.actor, partnerships=self.created)
+            signals.partnerships_created.send(
+                sender=Partnership, actor=self.actor, partnerships=self.created, reason=self.reason
+            )
         in_step(sorted({p.pk for p in self.created} | self.touched))
 
 

@@ -45,14 +45,14 @@ def test_problems_exit_non_zero_and_write_nothing(lists, spreadsheet, capsys):
 
 
 def test_the_import_writes_with_a_mapping_file(lists, spreadsheet, tmp_path):
-    headers = ["Code", *PARTNERSHIP_HEADERS[1:]]
+    headers = [*PARTNERSHIP_HEADERS[:1], "Called", *PARTNERSHIP_HEADERS[2:]]
     path = spreadsheet(partnership_row("A-1", "One"), headers=headers)
     mapping = tmp_path / "mapping.json"
-    mapping.write_text(json.dumps({"Partnerships": {"Code": "reference"}}))
-    with pytest.raises(CommandError, match="choose the columns that hold: Reference"):
+    mapping.write_text(json.dumps({"Partnerships": {"Called": "name"}}))
+    with pytest.raises(CommandError, match="choose the columns that hold: Name"):
         call_command("import_register", path)
     call_command("import_register", path, "--mapping", str(mapping))
-    assert Partnership.objects.get().reference == "A-1"
+    assert Partnership.objects.get().name == "One"
     assert AuditEvent.objects.filter(reason="Imported from register.xlsx").exists()
 
 

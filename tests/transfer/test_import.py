@@ -145,7 +145,8 @@ def test_an_import_cannot_change_an_existing_partnerships_status(admin):
 
 
 def test_new_partnerships_can_be_added_as_proposals_or_existing_ones(admin):
-    book, mapping = workbook([partnership_row("NEW-01", "A new idea", Status=""), *three_rows()[:1]])
+    idea = partnership_row("NEW-01", "A new idea", Status="", **{"Start date": ""})  # no dates: proposed
+    book, mapping = workbook([idea, *three_rows()[:1]])
     commit(admin, "register.xlsx", book, mapping)
     assert Partnership.objects.get(reference="NEW-01").status == "proposed"
     assert Partnership.objects.get(reference="CSP-01").status == "active"

@@ -17,7 +17,7 @@ def test_headings_are_matched_to_fields_ignoring_case_and_punctuation(db):
 
 
 def test_a_confirmed_mapping_is_remembered_for_the_same_headings(db):
-    headers = ["Code", "Title", "Blurb"]
+    headers = ["Ident", "Title", "Blurb"]
     first = book(headers)
     assert maps.suggested(first)["Partnerships"] == ["", "name", ""]
     maps.remember(first, {"Partnerships": ["reference", "name", "description"]})

@@ -16,23 +16,35 @@ from .models import Transition
 
 
 def _first_date(partnership: Partnership, retrospective: bool) -> date:
-    """A proposal is made today; an existing partnership got where it is when it started, if known."""
+    """A proposal is made today; an existing partnership got where it is when it started (a closed
+    one when it ended), if known."""
     today = clock.today()
     start = partnership.start_date
+    if retrospective and partnership.status == cycle.CLOSED:
+        start = partnership.proposed_end_date or start
     return start if retrospective and start and start <= today else today
 
 
-def first_state(actor: Actor, partnership: Partnership, framework: Framework) -> Transition:
+def _reason(retrospective: bool, why: str) -> str:
+    if not retrospective:
+        return ""
+    if why:  # e.g. "Imported from register.xlsx"
+        return f"Recorded retrospectively: {why[:1].lower()}{why[1:]}."[:2000]
+    return "Recorded retrospectively: added to the register in this state."
+
+
+def first_state(actor: Actor, partnership: Partnership, framework: Framework, why: str = "") -> Transition:
     """The first row of a new partnership's cycle, unsaved: proposed, or (for an existing
-    partnership being added to the register) its current state, recorded retrospectively. Every
-    way in builds these in bulk (register.signals.partnerships_created)."""
+    partnership being added to the register) its current state, recorded retrospectively with the
+    change's reason (an import says its file). Every way in builds these in bulk
+    (register.signals.partnerships_created)."""
     retrospective = partnership.status != cycle.PROPOSED
     return Transition(
         partnership=partnership,
         from_status="",
         to_status=partnership.status,
         decided_on=_first_date(partnership, retrospective),
-        reason="Recorded retrospectively: added to the register in this state." if retrospective else "",
+        reason=_reason(retrospective, why),
         retrospective=retrospective,
         recorded_by=actor if isinstance(actor, User) and actor.pk else None,
         recorded_by_name=actor_name(actor),
@@ -42,8 +54,10 @@ def first_state(actor: Actor, partnership: Partnership, framework: Framework) ->
 
 
 def on_partnerships_created(
-    sender: object, actor: Actor, partnerships: list[Partnership], **kwargs: object
+    sender: object, actor: Actor, partnerships: list[Partnership], reason: str = "", **kwargs: object
 ) -> None:
     """The register added partnerships (register.signals): their cycles start, in one INSERT."""
     framework = loader.current()
-    insert_rows(Transition, [first_state(actor, partnership, framework) for partnership in partnerships])
+    insert_rows(
+        Transition, [first_state(actor, partnership, framework, reason) for partnership in partnerships]
+    )

@@ -161,5 +161,6 @@ def read(column: c.Column, raw: Any) -> Any:
     else:
         value = reader(column, raw)
     if column.required and value in ("", None):
-        raise CellProblem(f"Enter the {column.header[:1].lower() + column.header[1:]}")
+        named = column.header[:1].lower() + column.header[1:]
+        raise CellProblem(f"Enter {named}" if named.startswith("the ") else f"Enter the {named}")
     return value

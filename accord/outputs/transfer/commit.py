@@ -28,6 +28,7 @@ from accord.register.models import (
 from accord.register.writes import keep_obligations_in_step as partnerships_changed
 
 from . import columns as c
+from .assumptions import ImportChoices
 from .bulk import insert_returning
 from .lookups import NewOrganisation, NewPerson
 from .mapping import Mapping
@@ -50,9 +51,24 @@ class ImportRefused(Exception):
         self.plan = plan
 
 
-def commit(actor, file_name: str, workbook: Workbook, mapping: Mapping) -> Plan:
+def undecided_problems(plan: Plan) -> None:
+    """A likely duplicate with no answer stops the import until the administrator gives one."""
+    for likely in plan.assumed.undecided():
+        like = likely.existing or f"{likely.earlier_reference} on row {likely.earlier_row}"
+        plan.problem(
+            likely.row,
+            f'"{likely.name}" looks like {like}: '
+            "choose whether it is the same partnership or a different one",
+            c.PARTNERSHIPS.name,
+        )
+
+
+def commit(
+    actor, file_name: str, workbook: Workbook, mapping: Mapping, choices: ImportChoices | None = None
+) -> Plan:
     with transaction.atomic():
-        plan = build(file_name, workbook, mapping, lock=True)
+        plan = build(file_name, workbook, mapping, lock=True, choices=choices)
+        undecided_problems(plan)
         if not plan.ok:
             raise ImportRefused(plan)
         Writer(actor, plan).run()

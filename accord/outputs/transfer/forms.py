@@ -5,7 +5,9 @@ from django import forms
 from accord.kernel.ui.forms import GovukForm
 
 from . import columns as c
-from .mapping import Mapping, problems
+from .choice_forms import STATUS_FIELD, add_default_fields, check_defaults, chosen_defaults
+from .defaults import DEFAULTABLE
+from .mapping import Mapping, problems, reasons
 from .reading import FileProblem, Workbook, kind_of, max_bytes
 
 
@@ -42,15 +44,25 @@ def field_name(sheet: str, index: int) -> str:
 
 
 class MappingForm(GovukForm):
-    """A select for every column of every sheet in the file, pre-set to the suggested field."""
+    """A select for every column of every sheet in the file, pre-set to the suggested field, with why;
+    then a default for each required field a file may lack, and how new partnerships get a status."""
 
-    def __init__(self, workbook: Workbook, initial_mapping: Mapping, *args, **kwargs):
+    def __init__(
+        self,
+        workbook: Workbook,
+        initial_mapping: Mapping,
+        *args,
+        defaults: dict[str, str] | None = None,
+        status_rule: str = "dates",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.workbook = workbook
-        self.sheet_rows: list[tuple[c.Sheet, list[tuple[str, str, str]]]] = []
+        self.sheet_rows: list[tuple[c.Sheet, list[tuple[str, str, str, str]]]] = []
         for name, data in workbook.sheets.items():
             sheet = c.BY_NAME[name.lower()]
             keys = initial_mapping.get(name, [])
+            why = reasons(sheet, data.headers, keys)
             choices = [("", "Do not import"), *((col.key, col.header) for col in sheet.columns)]
             rows = []
             for index, header in enumerate(data.headers):
@@ -64,13 +76,23 @@ class MappingForm(GovukForm):
                 example = next(
                     (str(cells[index]) for _, cells in data.rows if cells[index] not in (None, "")), ""
                 )
-                rows.append((name_, header, example[:60]))
+                rows.append((name_, header, example[:60], why[index]))
             self.sheet_rows.append((sheet, rows))
+        self.has_partnerships = c.PARTNERSHIPS.name in workbook.sheets
+        self.default_names = (
+            add_default_fields(self, defaults or {}, status_rule) if self.has_partnerships else []
+        )
+
+    def defaults(self) -> dict[str, str]:
+        return chosen_defaults(self) if self.has_partnerships else {}
+
+    def status_rule(self) -> str:
+        return str(self.cleaned_data.get(STATUS_FIELD) or "dates")
 
     def mapping(self) -> Mapping:
         result: Mapping = {}
         for sheet, rows in self.sheet_rows:
-            result[sheet.name] = [self.cleaned_data.get(name, "") or "" for name, _, _ in rows]
+            result[sheet.name] = [self.cleaned_data.get(name, "") or "" for name, *_ in rows]
         return result
 
     def clean(self):
@@ -78,11 +100,15 @@ class MappingForm(GovukForm):
         if self.errors:
             return cleaned
         chosen = self.mapping()
+        # a required field a default may give is asked for by its default's own question
+        provided = frozenset(DEFAULTABLE) if self.has_partnerships else frozenset()
         for sheet, rows in self.sheet_rows:
-            found = problems(sheet, self.workbook.sheets[sheet.name], chosen[sheet.name])
+            found = problems(sheet, self.workbook.sheets[sheet.name], chosen[sheet.name], provided)
             for index, message in sorted(found.items()):
                 if index < 0:
                     self.add_error(None, message)
                 else:
                     self.add_error(rows[index][0], message)
+        if self.has_partnerships:
+            check_defaults(self, set(chosen[c.PARTNERSHIPS.name]))
         return cleaned

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from accord.register.models import Partnership
 
+from .assumptions import Likely
 from .columns import squash
 from .plan_model import Change, Plan
 
@@ -34,12 +35,13 @@ def _register_names() -> dict[str, str]:
     return found
 
 
-def flag(plan: Plan, new_rows: Iterable[Change]) -> None:
+def flag(plan: Plan, new_rows: Iterable[Change]) -> list[Likely]:
     """Add a warning for each new partnership whose name is one already in the register or on an
-    earlier new row of the file."""
+    earlier new row of the file; return them, for the same/different choice."""
     new_rows = list(new_rows)
+    found: list[Likely] = []
     if not new_rows:
-        return
+        return found
     in_register = _register_names()
     earlier: dict[str, Change] = {}
     for change in new_rows:
@@ -48,11 +50,21 @@ def flag(plan: Plan, new_rows: Iterable[Change]) -> None:
         if not key:
             continue
         if key in in_register:
+            found.append(Likely(change.row, name, change.reference, existing=in_register[key]))
             plan.warn(
                 change.sheet, change.row, f'"{name}" looks like {in_register[key]} already in the register'
             )
         elif key in earlier:
             first = earlier[key]
+            found.append(
+                Likely(
+                    change.row,
+                    name,
+                    change.reference,
+                    earlier_row=first.row,
+                    earlier_reference=first.reference,
+                )
+            )
             plan.warn(
                 change.sheet,
                 change.row,
@@ -60,3 +72,4 @@ def flag(plan: Plan, new_rows: Iterable[Change]) -> None:
             )
         else:
             earlier[key] = change
+    return found

@@ -42,6 +42,15 @@ class ImportRun(models.Model):
     kind = models.CharField(max_length=10)
     content = models.BinaryField(editable=False)
     mapping = models.JSONField(default=dict, help_text="{sheet: [field key of each column]}")
+    defaults = models.JSONField(
+        default=dict, blank=True, help_text="{field key: the value used where the file gives none}"
+    )
+    status_rule = models.CharField(
+        max_length=10, default="dates", help_text="How new partnerships get a status the file does not give."
+    )
+    duplicates = models.JSONField(
+        default=dict, blank=True, help_text="{row: 'same' or 'different'} for each likely duplicate."
+    )
     outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.UPLOADED)
     finished_at = models.DateTimeField(null=True, blank=True)
     counts = models.JSONField(default=dict, help_text="{sheet: {created, updated, unchanged}}")

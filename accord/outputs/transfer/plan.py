@@ -12,7 +12,9 @@ from accord.register import offered_types
 from accord.register.models import FINISHED_STATUSES, PartnershipStatus
 
 from . import columns as c
-from . import likely_duplicates
+from . import defaults as assume
+from . import duplicate_choices, likely_duplicates, statuses
+from .assumptions import Assumed, ImportChoices
 from .lookups import Ambiguous, Lookups, NewOrganisation
 from .mapping import Mapping
 from .plan_children import plan_contributions, plan_members, plan_representatives
@@ -27,12 +29,15 @@ PARTNERSHIP_FIELDS = [
 ]
 
 
-def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet) -> list[Row]:
+def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet, choices: ImportChoices, assumed: Assumed):
     data = workbook.sheets.get(sheet.name)
     if data is None:
         return []
-    keys = mapping.get(sheet.name, [])
-    return [parse_row(sheet, keys, number, cells) for number, cells in data.rows]
+    keys, rows = mapping.get(sheet.name, []), data.rows
+    assumed.not_imported[sheet.name] = [h for h, k in zip(data.headers, keys, strict=False) if not k]
+    if sheet is c.PARTNERSHIPS:  # defaults for blank cells, references for rows without one
+        keys, rows = assume.fill(keys, rows, choices.defaults, assumed)
+    return [parse_row(sheet, keys, number, cells) for number, cells in rows]
 
 
 def _references(rows: dict[str, list[Row]]) -> set[str]:
@@ -42,19 +47,35 @@ def _references(rows: dict[str, list[Row]]) -> set[str]:
     return {r for r in found if r}
 
 
-def build(file_name: str, workbook: Workbook, mapping: Mapping, lock: bool = False) -> Plan:
-    rows = {sheet.name: _rows(workbook, mapping, sheet) for sheet in c.IMPORTABLE}
+def build(
+    file_name: str,
+    workbook: Workbook,
+    mapping: Mapping,
+    lock: bool = False,
+    choices: ImportChoices | None = None,
+) -> Plan:
+    choices = choices or ImportChoices()
+    assumed = Assumed(status_rule=choices.status_rule)
+    rows = {sheet.name: _rows(workbook, mapping, sheet, choices, assumed) for sheet in c.IMPORTABLE}
     lookups = Lookups(_references(rows), lock=lock)
     plan = Plan(
-        file_name, ignored_sheets=list(workbook.ignored), sheets=list(workbook.sheets), lookups=lookups
+        file_name,
+        ignored_sheets=list(workbook.ignored),
+        sheets=list(workbook.sheets),
+        lookups=lookups,
+        assumed=assumed,
     )
+    for message in assumed.trouble:
+        plan.problem(1, message, c.PARTNERSHIPS.name)
     for sheet_rows in rows.values():
         for row in sheet_rows:
             for message in row.problems:
                 plan.problem(row, message)
     plan_organisations(plan, lookups, rows[c.ORGANISATIONS.name])
     new_refs = plan_partnerships(plan, lookups, rows[c.PARTNERSHIPS.name])
-    likely_duplicates.flag(plan, (ch for ch in plan.changes[c.PARTNERSHIPS.name] if ch.action == CREATED))
+    new_rows = (ch for ch in plan.changes[c.PARTNERSHIPS.name] if ch.action == CREATED)
+    assumed.likely = likely_duplicates.flag(plan, new_rows)
+    new_refs -= duplicate_choices.apply(plan, lookups, choices, lock)
     known = set(lookups.partnerships) | new_refs
     plan_members(plan, lookups, rows[c.MEMBERS.name], known)
     plan_representatives(plan, lookups, rows[c.REPRESENTATIVES.name], known)
@@ -172,7 +193,7 @@ def plan_partnerships(plan: Plan, lookups: Lookups, rows: list[Row]) -> set[str]
         existing = lookups.partnerships.get(reference)
         status = row.get("status")
         if existing is None:
-            values["status"] = status or PartnershipStatus.PROPOSED
+            values["status"] = status or statuses.infer(plan.assumed, values)
             changes.append(Change(row.sheet, row.number, CREATED, values, reference=reference))
             new_refs.add(reference)
             continue

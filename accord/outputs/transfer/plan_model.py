@@ -10,6 +10,7 @@ from django.db import models
 from accord.kernel.ui.spreadsheet import neutralise
 from accord.register.models import FINISHED_STATUSES, Organisation, Partnership
 
+from .assumptions import Assumed
 from .cells import clean_text
 from .lookups import Ambiguous, Lookups, NewOrganisation, NewPerson
 from .rows import Row, RowProblem
@@ -39,6 +40,7 @@ class Plan:
     ignored_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # the register sheets the file has
     lookups: Lookups | None = None
+    assumed: Assumed = field(default_factory=Assumed)  # defaults, references, statuses, duplicates
 
     def counts(self) -> dict[str, dict[str, int]]:
         result = {}

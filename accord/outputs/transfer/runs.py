@@ -9,7 +9,9 @@ from accord.kernel.accounts.models import User
 from accord.kernel.audit.service import actor_name
 from accord.register.services import Finished, StaleEdit
 
+from . import defaults as assume
 from . import mapping as maps
+from .assumptions import ImportChoices
 from .commit import ImportRefused, commit
 from .models import ImportRun, Outcome
 from .plan import Plan, build
@@ -37,6 +39,7 @@ def start(actor, file_name: str, content: bytes) -> ImportRun:
         kind=workbook.kind,
         content=content,
         mapping=maps.suggested(workbook),
+        defaults=assume.council_defaults(),
     )
 
 
@@ -44,14 +47,33 @@ def workbook_of(run: ImportRun) -> Workbook:
     return read(run.file_name, bytes(run.content))
 
 
-def set_mapping(run: ImportRun, workbook: Workbook, chosen: maps.Mapping) -> None:
+def choices_of(run: ImportRun) -> ImportChoices:
+    return ImportChoices(dict(run.defaults), run.status_rule, dict(run.duplicates))
+
+
+def set_mapping(
+    run: ImportRun,
+    workbook: Workbook,
+    chosen: maps.Mapping,
+    defaults: dict[str, str] | None = None,
+    status_rule: str | None = None,
+) -> None:
     run.mapping = chosen
-    run.save(update_fields=["mapping"])
+    if defaults is not None:
+        run.defaults = defaults
+    if status_rule:
+        run.status_rule = status_rule
+    run.save(update_fields=["mapping", "defaults", "status_rule"])
     maps.remember(workbook, chosen)
 
 
+def set_duplicates(run: ImportRun, answers: dict[str, str]) -> None:
+    run.duplicates = answers
+    run.save(update_fields=["duplicates"])
+
+
 def preview(run: ImportRun, workbook: Workbook | None = None) -> Plan:
-    return build(run.file_name, workbook or workbook_of(run), run.mapping)
+    return build(run.file_name, workbook or workbook_of(run), run.mapping, choices=choices_of(run))
 
 
 def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None:
@@ -69,7 +91,7 @@ def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None
 def import_now(run: ImportRun, actor) -> Plan:
     """All or nothing; ImportRefused (with the plan) if the file still has problems."""
     try:
-        plan = commit(actor, run.file_name, workbook_of(run), run.mapping)
+        plan = commit(actor, run.file_name, workbook_of(run), run.mapping, choices_of(run))
     except ImportRefused as refused:
         _finish(run, refused.plan, Outcome.REFUSED, str(refused))
         raise

@@ -8,7 +8,8 @@ from accord.frameworks import loader
 from accord.kernel import clock
 from accord.kernel.accounts.policy import Action, can, require
 
-from . import export, runs
+from . import export, runs, summary
+from .choice_forms import DuplicatesForm
 from .commit import ImportRefused
 from .forms import MappingForm, UploadForm
 from .models import ImportRun, Outcome
@@ -65,9 +66,15 @@ def import_columns(request: HttpRequest, pk: int) -> HttpResponse:
     if run.outcome == Outcome.IMPORTED:
         return redirect("transfer-result", run.pk)
     workbook = runs.workbook_of(run)
-    form = MappingForm(workbook, run.mapping, request.POST if request.method == "POST" else None)
+    form = MappingForm(
+        workbook,
+        run.mapping,
+        request.POST if request.method == "POST" else None,
+        defaults=run.defaults,
+        status_rule=run.status_rule,
+    )
     if request.method == "POST" and form.is_valid():
-        runs.set_mapping(run, workbook, form.mapping())
+        runs.set_mapping(run, workbook, form.mapping(), form.defaults(), form.status_rule())
         return redirect("transfer-preview", run.pk)
     return TemplateResponse(
         request, "transfer/columns.html", {"run": run, "form": form, "workbook": workbook}
@@ -79,7 +86,14 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if run.outcome == Outcome.IMPORTED:
         return redirect("transfer-result", run.pk)
     refused = False
-    if request.method == "POST":
+    plan = runs.preview(run)
+    decisions = DuplicatesForm(
+        plan.assumed.likely, run.duplicates, request.POST if request.method == "POST" else None
+    )
+    if request.method == "POST" and not decisions.is_valid():
+        pass  # the preview again, with the error summary naming each row without an answer
+    elif request.method == "POST":
+        runs.set_duplicates(run, decisions.answers())
         try:
             runs.import_now(run, request.user)
         except ImportRefused as problem:
@@ -88,8 +102,6 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
             return TemplateResponse(request, "transfer/failed.html", {"run": run, "message": str(failure)})
         else:
             return redirect("transfer-result", run.pk)
-    else:
-        plan = runs.preview(run)
     context = {
         "run": run,
         "plan": plan,
@@ -97,6 +109,8 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "problems": plan.problems[:MAX_PROBLEMS_SHOWN],
         "more_problems": max(0, len(plan.problems) - MAX_PROBLEMS_SHOWN),
         "refused": refused,
+        "decisions": decisions,
+        "assumed": summary.of(plan),
     }
     return TemplateResponse(request, "transfer/preview.html", context)
 

@@ -1,11 +1,15 @@
-"""`accord import_register FILE [--dry-run] [--mapping MAPPING.json] [--user USERNAME]`
+"""`accord import_register FILE [--dry-run] [--default FIELD=VALUE …] [--status dates|proposed|active]
+[--duplicates same|different] [--mapping MAPPING.json] [--user USERNAME]`
 
-Prints what the import would do (or did), the rows to check (likely duplicates) and every problem
-with its row number, as the import pages show them. Exits non-zero, writing nothing, if the file has
-any problem (rows to check are not problems); --dry-run never writes.
+Works on a council's own spreadsheet with no options: columns are matched by their headings (or as
+remembered), required fields the file lacks take the council's defaults (--default changes one),
+references are made for rows without one, and new partnerships' statuses come from their dates
+(--status proposed or active for the whole import). It prints what it assumed, what the import would
+do (or did), the rows to check and every problem with its spreadsheet row number. Exits non-zero,
+writing nothing, if the file has any problem or a likely duplicate has no answer (--duplicates says
+whether every likely duplicate is the same partnership or a different one); --dry-run never writes.
 A mapping file is JSON: {"Partnerships": {"column heading": "field key", ...}, ...} (headings it does
-not name keep the remembered or guessed field; "" leaves a column out). Without one, the mapping
-remembered for the file's headings is used, else the one guessed from them.
+not name keep the remembered or guessed field; "" leaves a column out).
 """
 
 import json
@@ -15,7 +19,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from accord.outputs.transfer import columns as c
+from accord.outputs.transfer import defaults as assume
 from accord.outputs.transfer import mapping as maps
+from accord.outputs.transfer import summary
+from accord.outputs.transfer.assumptions import DUPLICATE_ANSWERS, STATUS_RULES, ImportChoices
 from accord.outputs.transfer.commit import ImportRefused, commit
 from accord.outputs.transfer.plan import Plan, build
 from accord.outputs.transfer.reading import FileProblem, Workbook, read
@@ -39,12 +46,57 @@ def _mapping_from(path: str, workbook: Workbook) -> maps.Mapping:
     return chosen
 
 
+def defaults_from(given: list[str]) -> dict[str, str]:
+    """The council's defaults with each --default FIELD=VALUE over them; CommandError if one is bad.
+    FIELD is a field's key or its heading ("lead_organisation", "Lead organisation")."""
+    chosen = assume.council_defaults()
+    for item in given:
+        field, sep, value = item.partition("=")
+        if not sep or not field.strip():
+            raise CommandError(f'--default "{item}" must be FIELD=VALUE, like --default council_role=member')
+        key = field.strip() if field.strip() in assume.DEFAULTABLE else maps.match(c.PARTNERSHIPS, field)[0]
+        if key not in assume.DEFAULTABLE:
+            raise CommandError(
+                f'--default "{field.strip()}": a default can be given only for '
+                + ", ".join(assume.DEFAULTABLE)
+            )
+        chosen[key] = value.strip()
+    checked = {}
+    for key, value in chosen.items():
+        if value == "":
+            continue
+        try:
+            checked[key] = assume.check(key, value)
+        except assume.BadDefault as problem:
+            raise CommandError(str(problem)) from None
+    return checked
+
+
 class Command(BaseCommand):
     help = "Import a register from an Excel workbook or CSV file (all or nothing)."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Only say what would happen.")
+        parser.add_argument(
+            "--default",
+            action="append",
+            default=[],
+            metavar="FIELD=VALUE",
+            help="A value for a required field where the file gives none (repeatable).",
+        )
+        parser.add_argument(
+            "--status",
+            choices=list(STATUS_RULES),
+            default="dates",
+            help="How new partnerships get a status the file does not give: from their dates (the default), "
+            "or all proposed, or all active.",
+        )
+        parser.add_argument(
+            "--duplicates",
+            choices=list(DUPLICATE_ANSWERS),
+            help="Whether every likely duplicate is the same partnership (update it) or a different one.",
+        )
         parser.add_argument("--mapping", help="A JSON file saying which field each column holds.")
         parser.add_argument("--user", help="The username recorded as making the changes.")
 
@@ -57,13 +109,18 @@ class Command(BaseCommand):
         except FileProblem as problem:
             raise CommandError(str(problem)) from None
         chosen = _mapping_from(mapping, workbook) if mapping else maps.suggested(workbook)
-        self._check_mapping(workbook, chosen)
+        choices = ImportChoices(defaults_from(options["default"]), options["status"])
+        self._check_mapping(workbook, chosen, frozenset(choices.defaults))
+        self._say_columns(workbook, chosen)
         actor = self._actor(user)
+        if options["duplicates"]:
+            likely = build(path.name, workbook, chosen, choices=choices).assumed.likely
+            choices.duplicates = {str(item.row): options["duplicates"] for item in likely}
         if dry_run:
-            plan = build(path.name, workbook, chosen)
+            plan = build(path.name, workbook, chosen, choices=choices)
         else:
             try:
-                plan = commit(actor, path.name, workbook, chosen)
+                plan = commit(actor, path.name, workbook, chosen, choices)
             except ImportRefused as refused:
                 plan = refused.plan
             except WRITE_FAILURES as problem:
@@ -80,7 +137,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user {username}")
         return found
 
-    def _check_mapping(self, workbook: Workbook, chosen: maps.Mapping) -> None:
+    def _check_mapping(self, workbook: Workbook, chosen: maps.Mapping, provided: frozenset[str]) -> None:
         found = []
         for name, data in workbook.sheets.items():
             sheet = c.BY_NAME[name.lower()]
@@ -90,12 +147,39 @@ class Command(BaseCommand):
                     f"{name}: the mapping must name a field (or '') for each of {len(data.headers)} columns"
                 )
                 continue
-            found += [f"{name}: {message}" for message in maps.problems(sheet, data, keys).values()]
+            found += [f"{name}: {message}" for message in maps.problems(sheet, data, keys, provided).values()]
+            lacking = [k for k in assume.DEFAULTABLE if k not in keys and k not in provided]
+            if sheet is c.PARTNERSHIPS and lacking:
+                found.append(
+                    "Or give a default for every row: " + " ".join(f"--default {k}=…" for k in lacking)
+                )
         if found:
             raise CommandError("The column mapping cannot be used:\n" + "\n".join(found), returncode=2)
 
+    def _say_columns(self, workbook: Workbook, chosen: maps.Mapping) -> None:
+        for name, data in workbook.sheets.items():
+            sheet = c.BY_NAME[name.lower()]
+            keys = chosen.get(name, [])
+            why = maps.reasons(sheet, data.headers, keys)
+            self.stdout.write(f"Columns of the {name} sheet:")
+            for header, key, reason in zip(data.headers, keys, why, strict=False):
+                field = f" → {sheet.by_key[key].header}" if key else ""
+                self.stdout.write(f'  "{header}"{field} ({reason})')
+
     def _report(self, plan: Plan, dry_run: bool) -> None:
         would = "would be" if dry_run or plan.problems else "were"
+        assumed = summary.of(plan, will=would)
+        for line in assumed.defaults:
+            self.stdout.write(f"Default used: {line}")
+        if assumed.references_count:
+            self.stdout.write(
+                f"References made for rows without one ({assumed.references_count}): "
+                + ", ".join(assumed.references)
+            )
+        if assumed.statuses:
+            self.stdout.write(f"Statuses: {assumed.statuses}")
+        for line in assumed.not_imported:
+            self.stdout.write(f"Columns not imported: {line}")
         for sheet, counted in plan.counts().items():
             self.stdout.write(
                 f"{sheet}: {counted['created']} new, {counted['updated']} changed, "
@@ -114,6 +198,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Rows to check ({len(plan.warnings)}):")
             for warning in plan.warnings:
                 self.stdout.write(f"  {warning}")
+            if plan.assumed.undecided():
+                self.stdout.write(
+                    "  Say whether they are the same partnerships: --duplicates same or different"
+                )
         for problem in plan.problems:
             self.stderr.write(str(problem))
         if not plan.problems:
