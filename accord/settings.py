@@ -59,7 +59,7 @@ COUNCIL_SHORT_NAME = env("COUNCIL_SHORT_NAME", "Chorley")
 COUNCIL_BRAND_COLOUR = env("COUNCIL_BRAND_COLOUR", "#00629b")
 SERVICE_NAME = env("SERVICE_NAME", "Partnership register")
 DEMO_MODE = env_bool("ACCORD_DEMO", DEBUG)
-# Importing the council's register (ADR 0039): the pattern references are made from for rows with
+# Importing the council's register (ADR 0040): the pattern references are made from for rows with
 # none ({n} is the number), and defaults offered first for required fields a spreadsheet lacks, as
 # `field=value` pairs separated by ';' (e.g. "partnership_type=Public sector strategic;council_role=lead").
 ACCORD_IMPORT_REFERENCE_PATTERN = env("ACCORD_IMPORT_REFERENCE_PATTERN", "P-{n:04}")
