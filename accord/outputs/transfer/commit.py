@@ -28,6 +28,7 @@ from accord.register.models import (
 from accord.register.writes import keep_obligations_in_step as partnerships_changed
 
 from . import columns as c
+from . import commit_extras
 from .bulk import insert_returning
 from .lookups import NewOrganisation, NewPerson
 from .mapping import Mapping
@@ -55,7 +56,9 @@ def commit(actor, file_name: str, workbook: Workbook, mapping: Mapping) -> Plan:
         plan = build(file_name, workbook, mapping, lock=True)
         if not plan.ok:
             raise ImportRefused(plan)
-        Writer(actor, plan).run()
+        writer = Writer(actor, plan)
+        writer.run()
+        commit_extras.write(actor, plan, writer.partnerships)
     return plan
 
 

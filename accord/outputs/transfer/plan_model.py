@@ -39,6 +39,7 @@ class Plan:
     ignored_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # the register sheets the file has
     lookups: Lookups | None = None
+    extras: Any = None  # plan_extras.Extras: where a one-sheet register's other columns land
 
     def counts(self) -> dict[str, dict[str, int]]:
         result = {}
