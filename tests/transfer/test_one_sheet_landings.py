@@ -4,6 +4,9 @@ dry run says where, the import writes it in the same transaction, and importing 
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
 from accord.domain.lifecycle.models import Agreement, ArtefactRecord
 from accord.frameworks import apply, loader, tracking
 from accord.frameworks.council_duties import financial_year_start
@@ -12,11 +15,20 @@ from accord.frameworks.models import PriorCompletion
 from accord.kernel import clock
 from accord.kernel.audit.models import AuditEvent
 from accord.outputs.transfer.commit import commit
+from accord.outputs.transfer.models import ImportRun
 from accord.outputs.transfer.plan import build
-from accord.register.models import Contribution, Membership, Organisation, Partnership, PartnershipRole, Person
+from accord.register.models import (
+    Contribution,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipRole,
+    Person,
+)
 from tests import factories as f
 
-from .one_sheet import full_row, register, reviewed_on
+from .helpers import PARTNERSHIP_HEADERS, csv_bytes
+from .one_sheet import EXTRA_HEADERS, full_row, register, reviewed_on
 
 
 def this_year() -> int:
@@ -27,7 +39,10 @@ def test_the_dry_run_says_where_each_column_lands_and_writes_nothing(admin):
     book, mapping = register(full_row())
     plan = build("register.csv", book, mapping)
     assert plan.ok, [str(p) for p in plan.problems]
-    landed = {entry["header"]: (entry["created"], entry["updated"], entry["unchanged"]) for entry in plan.extras.landings()}
+    landed = {
+        entry["header"]: (entry["created"], entry["updated"], entry["unchanged"])
+        for entry in plan.extras.landings()
+    }
     assert landed == {
         "Lead Officer": (1, 0, 0),
         "Council Contribution": (1, 0, 0),
@@ -55,7 +70,11 @@ def test_importing_writes_every_landing_with_its_history(admin):
     role = PartnershipRole.objects.get(partnership=csp, role="lead_officer")
     assert role.person.name == "jane SMITH" and role.person.organisation.is_council
     money = Contribution.objects.get(partnership=csp, category="finance")
-    assert (money.year, money.amount, money.description) == (this_year(), Decimal("12500"), "Council contribution")
+    assert (money.year, money.amount, money.description) == (
+        this_year(),
+        Decimal("12500"),
+        "Council contribution",
+    )
     in_kind = Contribution.objects.get(partnership=csp, category="other")
     assert (in_kind.finance_form, in_kind.amount, in_kind.description) == (
         "in_kind",
@@ -63,7 +82,9 @@ def test_importing_writes_every_landing_with_its_history(admin):
         "Meeting rooms and minute-taking",
     )
     assert csp.latest_year_contribution == Decimal("12500")
-    members = set(Membership.objects.filter(partnership=csp).values_list("organisation__name", "organisation__org_id"))
+    members = set(
+        Membership.objects.filter(partnership=csp).values_list("organisation__name", "organisation__org_id")
+    )
     assert members == {
         ("Chorley Council", "GB-LAE-CHO"),  # the council, in its role on the partnership
         ("Lancashire Constabulary", ""),
@@ -91,7 +112,9 @@ def test_the_last_review_drives_when_the_next_review_is_due(admin):
     commit(admin, "register.csv", book, mapping)
     csp = Partnership.objects.get(reference="CSP-01")
     review = next(
-        r for r in apply.obligations_for(csp, framework=loader.current()) if r.obligation_id == "three_yearly_review"
+        r
+        for r in apply.obligations_for(csp, framework=loader.current())
+        if r.obligation_id == "three_yearly_review"
     )
     assert review.due == parse("P3Y").after(reviewed_on())
 
@@ -117,7 +140,14 @@ def test_a_contribution_year_column_sets_the_year_and_an_existing_lead_officer_i
     f.PersonFactory(name="Jane Smith", organisation=elsewhere)  # the council's officer is meant
     headers = ["Reference", "Name", "Description", "Type", "Statutory", "Legal status", "Lead organisation"]
     headers += ["Council role", "Service", "Lead Officer", "Contribution (£)", "Financial year"]
-    cells = ["HWB-01", "Health and Wellbeing Board", "Health.", "Public sector strategic", "N", "Unincorporated"]
+    cells = [
+        "HWB-01",
+        "Health and Wellbeing Board",
+        "Health.",
+        "Public sector strategic",
+        "N",
+        "Unincorporated",
+    ]
     cells += ["Chorley Council", "Member", "Communities", "JANE SMITH", "1,250,000", "2024/25"]
     book, mapping = register(cells, headers=headers)
     plan = build("register.csv", book, mapping)
@@ -138,3 +168,17 @@ def test_an_existing_agreement_keeps_its_status_when_the_sheet_does_not_state_on
     Agreement.objects.filter(partnership=csp).update(status="signed", signed_on=date(2019, 5, 1))
     plan = build("register.csv", book, mapping)
     assert [e["unchanged"] for e in plan.extras.landings() if e["header"] == "Governance document"] == [1]
+
+
+def test_the_preview_page_shows_where_each_column_goes_and_what_is_not_imported(client, admin):
+    client.force_login(admin)
+    content = csv_bytes([[*PARTNERSHIP_HEADERS, *EXTRA_HEADERS, "Ward"], [*full_row(), "Astley"]])
+    client.post(reverse("transfer-upload"), {"file": SimpleUploadedFile("register.csv", content)})
+    run = ImportRun.objects.get()
+    page = client.get(reverse("transfer-preview", args=[run.pk])).content.decode()
+    assert "Where the other columns go" in page
+    assert "The partnership&#39;s lead officer" in page or "The partnership's lead officer" in page
+    assert "A member organisation of the partnership, for each partner" in page
+    assert "Columns that will not be imported (1)" in page and "Ward" in page
+    assert f"for the financial year {this_year()}/" in page
+    assert not Partnership.objects.exists()

@@ -19,7 +19,6 @@ changes nothing.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,7 +29,6 @@ from accord.domain.lifecycle.agreements import AGREEMENT_FIELDS
 from accord.domain.lifecycle.models import Agreement
 from accord.frameworks import loader, tracking
 from accord.frameworks.council_duties import financial_year_start
-from accord.frameworks.schema import Obligation
 from accord.kernel import clock, values
 from accord.register.models import (
     FINISHED_STATUSES,
@@ -49,81 +47,13 @@ from accord.register.orgid import validate_org_id
 
 from . import columns as c
 from . import landing_rules as rules
+from .landing_summary import COUNCIL_CONTRIBUTION, IN_KIND, KEYS, LANDS_IN, Extras, Later, not_imported
 from .lookups import Ambiguous, Lookups, NewPerson
 from .mapping import Mapping
 from .plan_children import _existing, _identity
 from .plan_model import CREATED, UNCHANGED, UPDATED, Change, Plan, changed_values, where
 from .reading import Workbook
 from .rows import Row, RowProblem
-
-KEYS = tuple(col.key for col in c.PARTNERSHIPS.columns if col.import_only)
-COUNCIL_CONTRIBUTION = "Council contribution"
-IN_KIND = "In-kind support"
-LANDS_IN = {
-    "lead_officer": "The partnership's lead officer (a person in the directory)",
-    "council_contribution": "The council's finance contribution for the financial year",
-    "in_kind": "An in-kind contribution for the financial year",
-    "partners": "A member organisation of the partnership, for each partner",
-    "governance_document": "The partnership's agreement (its governing document)",
-    "last_reviewed": "When the framework's review was last done, before Accord",
-}
-
-
-@dataclass
-class Later:
-    """A write for commit_extras: an agreement or a last-done date, through its own service."""
-
-    reference: str
-    row: int
-    action: str
-    values: dict[str, Any]
-
-
-@dataclass
-class Extras:
-    """What the preview shows about the extra columns, and what commit_extras writes."""
-
-    headers: dict[str, str] = field(default_factory=dict)  # key -> the column's header in the file
-    counts: dict[str, Counter] = field(default_factory=dict)  # key -> {created, updated, unchanged}
-    not_imported: list[tuple[str, str]] = field(default_factory=list)  # (sheet, header)
-    not_recorded: list[RowProblem] = field(default_factory=list)  # landed nowhere, and why
-    agreements: list[Later] = field(default_factory=list)
-    last_done: list[Later] = field(default_factory=list)
-    review: Obligation | None = None
-    go_live: date | None = None
-    go_live_set: bool = False
-    year: int = 0  # the current financial year, for a contribution without a year
-
-    def landings(self) -> list[dict[str, Any]]:
-        """Each extra column the file has: its header, where it lands and how many records."""
-        return [
-            {
-                "header": self.headers[key],
-                "lands_in": LANDS_IN[key]
-                + (f": {self.review.name}" if key == "last_reviewed" and self.review else ""),
-                **{
-                    action: self.counts.get(key, Counter())[action]
-                    for action in (CREATED, UPDATED, UNCHANGED)
-                },
-            }
-            for key in KEYS
-            if key in self.headers and key in LANDS_IN
-        ]
-
-
-def not_imported(workbook: Workbook, mapping: Mapping) -> list[tuple[str, str]]:
-    """Every column of the file that no field is chosen for: (sheet, header). A column with neither a
-    header nor anything in it is left out."""
-    found: list[tuple[str, str]] = []
-    for name, data in workbook.sheets.items():
-        keys = mapping.get(name, [])
-        for index, header in enumerate(data.headers):
-            if index < len(keys) and keys[index]:
-                continue
-            named = header != f"Column {index + 1}"
-            if named or any(cells[index] not in (None, "") for _, cells in data.rows):
-                found.append((name, header))
-    return found
 
 
 def plan_extras(plan: Plan, lookups: Lookups, rows: list[Row], workbook: Workbook, mapping: Mapping) -> None:
@@ -272,17 +202,16 @@ class Landing:
     # Contributions ------------------------------------------------------------------------------
 
     def contribution(self, row: Row, reference: str, partnership, year: int, key: str) -> None:
-        if key == "council_contribution":
-            values_: dict[str, Any] = {
-                "year": year,
-                "category": ContributionCategory.FINANCE,
-                "amount": row.get(key),
-                "description": COUNCIL_CONTRIBUTION,
-            }
-        else:
+        values_: dict[str, Any] | None = {
+            "year": year,
+            "category": ContributionCategory.FINANCE,
+            "amount": row.get(key),
+            "description": COUNCIL_CONTRIBUTION,
+        }
+        if key == "in_kind":
             values_ = self.in_kind(row, year)
-            if values_ is None:
-                return
+        if values_ is None:
+            return
         natural = (year, values_["category"], c.squash(values_["description"]))
         for ch in self.plan.changes.get(c.CONTRIBUTIONS.name, []):
             v = ch.values

@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0013_partnership_type_groups_name_no_council'),
+        ("register", "0013_partnership_type_groups_name_no_council"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='partnership',
-            name='has_risk_register',
-            field=models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unknown', 'Not known')], default='unknown', help_text="Whether the partnership keeps a risk register of its own (as a council's register says).", max_length=10, verbose_name='has a risk register'),
+            model_name="partnership",
+            name="has_risk_register",
+            field=models.CharField(
+                choices=[("yes", "Yes"), ("no", "No"), ("unknown", "Not known")],
+                default="unknown",
+                help_text="Whether the partnership keeps a risk register of its own (as a council's register says).",
+                max_length=10,
+                verbose_name="has a risk register",
+            ),
         ),
         migrations.AddField(
-            model_name='partnership',
-            name='notes',
-            field=models.TextField(blank=True, help_text="Anything else the council's register notes about it.", max_length=5000),
+            model_name="partnership",
+            name="notes",
+            field=models.TextField(
+                blank=True, help_text="Anything else the council's register notes about it.", max_length=5000
+            ),
         ),
     ]

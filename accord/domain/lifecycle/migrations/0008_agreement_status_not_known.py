@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lifecycle', '0007_next_review_help_text'),
+        ("lifecycle", "0007_next_review_help_text"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agreement',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('agreed', 'Agreed'), ('signed', 'Signed'), ('unknown', 'Not known')], default='draft', max_length=10),
+            model_name="agreement",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("agreed", "Agreed"),
+                    ("signed", "Signed"),
+                    ("unknown", "Not known"),
+                ],
+                default="draft",
+                max_length=10,
+            ),
         ),
     ]
