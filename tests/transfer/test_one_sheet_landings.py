@@ -17,6 +17,7 @@ from accord.kernel.audit.models import AuditEvent
 from accord.outputs.transfer.commit import commit
 from accord.outputs.transfer.models import ImportRun
 from accord.outputs.transfer.plan import build
+from accord.outputs.transfer.reading import read
 from accord.register.models import (
     Contribution,
     Membership,
@@ -27,7 +28,7 @@ from accord.register.models import (
 )
 from tests import factories as f
 
-from .helpers import PARTNERSHIP_HEADERS, csv_bytes
+from .helpers import PARTNERSHIP_HEADERS, csv_bytes, guessed_mapping, partnership_row, xlsx
 from .one_sheet import EXTRA_HEADERS, full_row, register, reviewed_on
 
 
@@ -182,3 +183,26 @@ def test_the_preview_page_shows_where_each_column_goes_and_what_is_not_imported(
     assert "Columns that will not be imported (1)" in page and "Ward" in page
     assert f"for the financial year {this_year()}/" in page
     assert not Partnership.objects.exists()
+
+
+def test_a_workbook_with_real_numbers_and_dates_and_a_members_sheet_lands_each_once(admin):
+    headers = [*PARTNERSHIP_HEADERS, "Council contribution", "Partners", "Last reviewed"]
+    cells = [
+        *partnership_row("W-1", "Waste Partnership"),
+        12500.0,
+        "Age UK Lancashire; Groundwork",
+        reviewed_on(),
+    ]
+    members = [["Partnership reference", "Organisation", "Role"], ["W-1", "Groundwork", "Accountable body"]]
+    book = read("register.xlsx", xlsx({"Partnerships": [headers, cells], "Members": members}))
+    mapping = guessed_mapping(book)
+    commit(admin, "register.xlsx", book, mapping)
+    waste = Partnership.objects.get(reference="W-1")
+    assert set(Membership.objects.filter(partnership=waste).values_list("organisation__name", "role")) == {
+        ("Age UK Lancashire", "member"),
+        ("Groundwork", "accountable_body"),  # as the Members sheet says, once
+    }
+    assert Contribution.objects.get(partnership=waste).amount == Decimal("12500")
+    assert tracking.last_done_for([waste.pk])[waste.pk] == {"three_yearly_review": reviewed_on()}
+    again = build("register.xlsx", book, mapping)
+    assert all(entry["created"] == entry["updated"] == 0 for entry in again.extras.landings())

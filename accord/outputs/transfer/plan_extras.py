@@ -102,11 +102,9 @@ class Landing:
         """What the Members, Representatives and Contributions sheets already say, by natural key."""
         given: set[tuple] = set()
         for ch in self.plan.changes.get(c.MEMBERS.name, []):
-            given.add(("member", ch.reference, _identity(ch.values.get("organisation", ch.instance))))
+            given.add(("member", ch.reference, _saved(ch, "organisation")))
         for ch in self.plan.changes.get(c.REPRESENTATIVES.name, []):
-            person = ch.values.get("person") or getattr(ch.instance, "person", None)
-            role = ch.values.get("role") or getattr(ch.instance, "role", "")
-            given.add(("role", ch.reference, _identity(person), role))
+            given.add(("role", ch.reference, _saved(ch, "person"), _field(ch, "role")))
         return given
 
     # Rows ---------------------------------------------------------------------------------------
@@ -214,11 +212,8 @@ class Landing:
             return
         natural = (year, values_["category"], c.squash(values_["description"]))
         for ch in self.plan.changes.get(c.CONTRIBUTIONS.name, []):
-            v = ch.values
-            if (
-                ch.reference == reference
-                and (v.get("year"), v.get("category"), c.squash(v.get("description", ""))) == natural
-            ):
+            said = tuple(_field(ch, name) for name in ("year", "category", "description"))
+            if ch.reference == reference and (*said[:2], c.squash(said[2] or "")) == natural:
                 sheet_row = (
                     f"row {ch.row} of the {ch.sheet} sheet" if ch.sheet != row.sheet else f"row {ch.row}"
                 )
@@ -358,6 +353,18 @@ class Landing:
         self.extras.last_done.append(
             Later(reference, row.number, action, {"obligation_id": review.id, "done_on": done_on})
         )
+
+
+def _field(change: Change, name: str) -> Any:
+    """A field of a planned row: as the file gives it, else as the register holds it (unchanged)."""
+    return change.values[name] if name in change.values else getattr(change.instance, name, None)
+
+
+def _saved(change: Change, name: str) -> tuple:
+    """The identity of a planned row's organisation or person (without loading a saved one)."""
+    if name in change.values:
+        return _identity(change.values[name])
+    return ("saved", getattr(change.instance, f"{name}_id", None))
 
 
 def _works_for(person, organisation: Organisation) -> bool:
