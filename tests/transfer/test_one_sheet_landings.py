@@ -206,3 +206,20 @@ def test_a_workbook_with_real_numbers_and_dates_and_a_members_sheet_lands_each_o
     assert tracking.last_done_for([waste.pk])[waste.pk] == {"three_yearly_review": reviewed_on()}
     again = build("register.xlsx", book, mapping)
     assert all(entry["created"] == entry["updated"] == 0 for entry in again.extras.landings())
+
+
+def test_a_new_lead_officer_beside_the_current_one_is_added_and_said(admin):
+    book, mapping = register(full_row())
+    commit(admin, "register.csv", book, mapping)
+    csp = Partnership.objects.get(reference="CSP-01")
+    cells = full_row()
+    cells[len(PARTNERSHIP_HEADERS)] = "Priya Shah"
+    book, mapping = register(cells)
+    plan = build("register.csv", book, mapping)
+    assert [str(p) for p in plan.extras.to_check] == [
+        "Partnerships sheet, row 2: Priya Shah is added as a lead officer beside jane SMITH, who stays one: "
+        "end a role that has ended on the partnership's page"
+    ]
+    commit(admin, "register.csv", book, mapping)
+    leads = PartnershipRole.objects.filter(partnership=csp, role="lead_officer")
+    assert sorted(leads.values_list("person__name", flat=True)) == ["Priya Shah", "jane SMITH"]

@@ -2,6 +2,7 @@
 its spreadsheet row, and nothing is written; what is left out on purpose is said, never dropped."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -143,4 +144,19 @@ def test_a_contribution_also_on_the_contributions_sheet_is_given_once(admin):
     assert [str(p) for p in plan.problems] == [
         f"Partnerships sheet, row 2: Council contribution for {start}/{(start + 1) % 100:02d} is also on "
         "row 2 of the Contributions sheet: give it once"
+    ]
+
+
+def test_in_kind_support_written_as_an_amount_is_valued_and_a_negative_one_refused(admin):
+    book, mapping = register(
+        row("I-1", "One", {"In-kind support": "£1.25m"}),
+        row("I-2", "Two", {"In-kind support": "-£300"}),
+    )
+    plan = build("register.csv", book, mapping)
+    assert [str(p) for p in plan.problems] == [
+        'Partnerships sheet, row 3: In-kind support "-£300" must be £0 or more'
+    ]
+    valued = [ch.values for ch in plan.changes["Contributions"] if ch.row == 2]
+    assert [(v["amount"], v["description"], v["finance_form"]) for v in valued] == [
+        (Decimal("1250000"), "In-kind support", "in_kind")
     ]

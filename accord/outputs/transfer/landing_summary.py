@@ -46,6 +46,7 @@ class Extras:
     counts: dict[str, Counter] = field(default_factory=dict)  # key -> {created, updated, unchanged}
     not_imported: list[tuple[str, str]] = field(default_factory=list)  # (sheet, header)
     not_recorded: list[RowProblem] = field(default_factory=list)  # landed nowhere, and why
+    to_check: list[RowProblem] = field(default_factory=list)  # landed, beside something to look at
     agreements: list[Later] = field(default_factory=list)
     last_done: list[Later] = field(default_factory=list)
     review: Obligation | None = None

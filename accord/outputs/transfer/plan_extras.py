@@ -88,6 +88,12 @@ class Landing:
             Contribution, ids, lambda x: (x.partnership_id, x.year, x.category, c.squash(x.description))
         )
         self.agreements = {a.partnership_id: a for a in Agreement.objects.filter(partnership_id__in=ids)}
+        self.leads: dict[int, list[str]] = {}
+        current = PartnershipRole.objects.filter(
+            partnership_id__in=ids, role=RoleType.LEAD_OFFICER, end_date__isnull=True
+        ).select_related("person")
+        for role in current.order_by("person__name"):
+            self.leads.setdefault(role.partnership_id, []).append(role.person.name)
         self.last_done = tracking.last_done_for(ids)
         extras.year = financial_year_start(clock.today()).year
         extras.review = rules.review_duty(loader.current()) if "last_reviewed" in extras.headers else None
@@ -195,6 +201,16 @@ class Landing:
         if partnership is not None and not isinstance(person, NewPerson):
             instance = self.roles.get((partnership.pk, person.pk, RoleType.LEAD_OFFICER))
         values_ = {"person": person, "role": RoleType.LEAD_OFFICER}
+        others = self.leads.get(partnership.pk, []) if partnership is not None and instance is None else []
+        if others:
+            self.extras.to_check.append(
+                RowProblem(
+                    row.sheet,
+                    row.number,
+                    f"{person} is added as a lead officer beside {' and '.join(others)}, who stays one: "
+                    "end a role that has ended on the partnership's page",
+                )
+            )
         self.add("lead_officer", c.REPRESENTATIVES.name, row, values_, instance, reference, partnership)
 
     # Contributions ------------------------------------------------------------------------------
