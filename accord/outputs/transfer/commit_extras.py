@@ -17,7 +17,9 @@ def write(actor, plan: Plan, partnerships: dict[str, Partnership]) -> None:
         return
     for agreement in extras.agreements:
         if agreement.action != UNCHANGED:
-            save_agreement(actor, partnerships[agreement.reference], agreement.values)
+            save_agreement(
+                actor, partnerships[agreement.reference], agreement.values, f"Imported from {plan.file_name}"
+            )
     framework = loader.current() if extras.last_done else None
     for done in extras.last_done:
         if done.action != UNCHANGED and framework is not None:
