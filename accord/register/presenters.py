@@ -12,7 +12,7 @@ from .forms.partnerships import SECTIONS
 from .models import Partnership
 
 STAFF_ONLY_SECTIONS = {"arrangements", "publication"}
-STAFF_ONLY_FIELDS = {"covers_members_expenses", "additional_monitoring_required", "is_published"}
+STAFF_ONLY_FIELDS = {"covers_members_expenses", "additional_monitoring_required", "is_published", "notes"}
 
 
 def section_cards(partnership: Partnership, can_change: bool, staff: bool) -> list[dict[str, Any]]:

@@ -180,8 +180,9 @@ def _snapshot(agreement: Agreement | None) -> dict[str, tuple[str, str]]:
 
 
 @transaction.atomic
-def save_agreement(actor, partnership: Partnership, values: dict[str, Any]) -> Agreement:
-    """Record or change the agreement; its artefact record follows (a new revision when it changed)."""
+def save_agreement(actor, partnership: Partnership, values: dict[str, Any], reason: str = "") -> Agreement:
+    """Record or change the agreement; its artefact record follows (a new revision when it changed).
+    `reason` is kept in the history (an import gives its file)."""
     locked = recording.lock_open(partnership)
     agreement = Agreement.objects.select_for_update().filter(partnership=locked).first()
     before = _snapshot(agreement)
@@ -199,6 +200,7 @@ def save_agreement(actor, partnership: Partnership, values: dict[str, Any]) -> A
         action=AuditAction.CHANGED if before else AuditAction.CREATED,
         before=before,
         after=after,
+        reason=reason,
         partnership=locked,
     )
     done = agreement.status in DONE_STATUSES

@@ -93,11 +93,13 @@ def read_whole(column: c.Column, raw: Any, top: int = 10_000) -> int | None:
     return value
 
 
-def read_year(column: c.Column, raw: Any) -> int:
+def read_year(column: c.Column, raw: Any) -> int | None:
     if isinstance(raw, float) and raw == raw and raw.is_integer() and abs(raw) < 1e6:
         raw = int(raw)
     value = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else clean_text(raw)
     match = _YEAR.match(value)
+    if not value and not column.required:
+        return None  # an optional year, e.g. a one-sheet register's contribution year
     if not value:
         raise CellProblem(f"Enter the {column.header.lower()}, like 2025/26")
     if not match or not 1990 <= int(match.group(1)) <= 2100:

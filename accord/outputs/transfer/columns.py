@@ -38,6 +38,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     width: int = 18
     yes_no: tuple[str, str] | tuple[()] = ()  # a choice's codes for a yes and a no answer (Y/N, ✓/✗)
+    import_only: bool = False  # read from a council's own sheet, never exported (plan_extras lands it)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Sheet:
     @property
     def required(self) -> list[Column]:
         return [c for c in self.columns if c.required]
+
+    @property
+    def exported(self) -> tuple[Column, ...]:
+        """The columns an export writes: all but those only a council's own sheet has."""
+        return tuple(c for c in self.columns if not c.import_only)
 
 
 def _choices(choices) -> tuple[tuple[str, str], ...]:
@@ -76,6 +82,11 @@ def date_column(header, key, required=False, aliases=()) -> Column:
 
 def yesno(header, key, aliases=()) -> Column:
     return Column(header, key, YESNO, aliases=aliases, width=12)
+
+
+def landing(header, key, kind=TEXT, max_length=None, aliases=()) -> Column:
+    """A column of a council's own one-sheet register that lands in another record (plan_extras)."""
+    return Column(header, key, kind, False, max_length, aliases=aliases, width=24, import_only=True)
 
 
 REFERENCE = text("Partnership reference", "partnership", 30, True, 20, ("reference", "partnership ref"))
@@ -138,6 +149,47 @@ PARTNERSHIPS = Sheet(
         text("How it is governed", "governance_summary", 3000, width=40),
         text("How to complain or seek redress", "complaints_procedure", 3000, width=40),
         text("Complaints web page", "complaints_url", 300, aliases=("complaints url",)),
+        choice(
+            "Has a risk register",
+            "has_risk_register",
+            YesNoUnknown.choices,
+            aliases=("risk register", "risk register?", "risk register y n", "risk register in place"),
+            yes_no=(YesNoUnknown.YES.value, YesNoUnknown.NO.value),
+        ),
+        text("Notes", "notes", 5000, width=50, aliases=("comments", "note", "remarks")),
+        # A council's own one-sheet register: each lands in another record (ADR 0041, plan_extras).
+        landing("Lead officer", "lead_officer", TEXT, 200, ("lead officer name", "officer lead")),
+        landing(
+            "Council contribution",
+            "council_contribution",
+            MONEY,
+            aliases=(
+                "council contribution (£)",
+                "contribution (£)",
+                "contribution",
+                "council funding",
+                "annual contribution",
+            ),
+        ),
+        landing("Contribution year", "contribution_year", YEAR, aliases=("financial year", "year")),
+        landing(
+            "In-kind support", "in_kind", TEXT, 500, ("in kind support", "in-kind contribution", "in kind")
+        ),
+        landing(
+            "Partners",
+            "partners",
+            TEXT,
+            5000,
+            ("partner organisations", "partner organisation", "members", "member organisations"),
+        ),
+        landing(
+            "Governance document",
+            "governance_document",
+            TEXT,
+            300,
+            ("governance documents", "governing document", "governance arrangements document"),
+        ),
+        landing("Last reviewed", "last_reviewed", DATE, aliases=("date of last review", "last review date")),
     ),
 )
 

@@ -28,6 +28,7 @@ from accord.register.models import (
 from accord.register.writes import keep_obligations_in_step as partnerships_changed
 
 from . import columns as c
+from . import commit_extras
 from .assumptions import ImportChoices
 from .bulk import insert_returning
 from .lookups import NewOrganisation, NewPerson
@@ -71,7 +72,9 @@ def commit(
         undecided_problems(plan)
         if not plan.ok:
             raise ImportRefused(plan)
-        Writer(actor, plan).run()
+        writer = Writer(actor, plan)
+        writer.run()
+        commit_extras.write(actor, plan, writer.partnerships)
     return plan
 
 

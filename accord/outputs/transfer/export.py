@@ -52,17 +52,17 @@ def workbook_bytes(*, framework: Framework) -> bytes:
     book = Workbook(write_only=True)
     for sheet_def in c.SHEETS:
         sheet = book.create_sheet(sheet_def.name)
-        for index, column in enumerate(sheet_def.columns, 1):
+        for index, column in enumerate(sheet_def.exported, 1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         sheet.freeze_panes = "A2"
         header = []
-        for column in sheet_def.columns:
+        for column in sheet_def.exported:
             cell = xlsx_cell(sheet, column.header)
             cell.font = HEADER_FONT
             header.append(cell)
         sheet.append(header)
         for row in sheet_rows(sheet_def.name, framework=framework):
-            sheet.append([_xlsx_cell(sheet, col, v) for col, v in zip(sheet_def.columns, row, strict=True)])
+            sheet.append([_xlsx_cell(sheet, col, v) for col, v in zip(sheet_def.exported, row, strict=True)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -81,7 +81,7 @@ def _csv_value(value: Any) -> str:
 def csv_text(sheet_def: c.Sheet, *, framework: Framework) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([col.header for col in sheet_def.columns])
+    writer.writerow([col.header for col in sheet_def.exported])
     for row in sheet_rows(sheet_def.name, framework=framework):
         writer.writerow([_csv_value(v) for v in row])
     return out.getvalue()

@@ -49,7 +49,7 @@ def partnerships() -> Iterator[list[Any]]:
     ).order_by("reference")
     for p in rows.iterator(chunk_size=CHUNK):
         out: list[Any] = []
-        for column in c.PARTNERSHIPS.columns:
+        for column in c.PARTNERSHIPS.exported:
             key = column.key
             if key in ("partnership_type", "directorate"):
                 out.append(getattr(p, key).name)

@@ -18,6 +18,7 @@ from .assumptions import Assumed, ImportChoices
 from .lookups import Ambiguous, Lookups, NewOrganisation
 from .mapping import Mapping
 from .plan_children import plan_contributions, plan_members, plan_representatives
+from .plan_extras import plan_extras
 from .plan_model import CREATED, UNCHANGED, UPDATED, Change, Plan, changed_values, where
 from .reading import Workbook
 from .rows import Row, parse_row
@@ -25,8 +26,10 @@ from .rows import Row, parse_row
 PARTNERSHIP_FIELDS = [
     col.key
     for col in c.PARTNERSHIPS.columns
-    if col.key not in {"lead_organisation_org_id", "accountable_body_org_id", "status"}
+    if not col.import_only
+    and col.key not in {"lead_organisation_org_id", "accountable_body_org_id", "status"}
 ]
+UNKNOWN_WHEN_BLANK = ("covers_members_expenses", "has_risk_register")  # a blank yes/no answer is not known
 
 
 def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet, choices: ImportChoices, assumed: Assumed):
@@ -80,6 +83,7 @@ def build(
     plan_members(plan, lookups, rows[c.MEMBERS.name], known)
     plan_representatives(plan, lookups, rows[c.REPRESENTATIVES.name], known)
     plan_contributions(plan, lookups, rows[c.CONTRIBUTIONS.name], known)
+    plan_extras(plan, lookups, rows[c.PARTNERSHIPS.name], workbook, mapping)  # the other columns (ADR 0041)
     plan.new_organisations = lookups.created_organisations()
     plan.new_people = list(lookups.new_people.values())
     plan.problems.sort(key=lambda p: ([s.name for s in c.SHEETS].index(p.sheet), p.row))
@@ -138,6 +142,7 @@ def _subtype(plan: Plan, row: Row, type_name: str, values: dict[str, Any]) -> bo
 def _partnership_values(plan: Plan, lookups: Lookups, row: Row) -> dict[str, Any] | None:
     values = {k: row.values[k] for k in PARTNERSHIP_FIELDS if k in row.values}
     values["reference"] = values["reference"].upper()
+    values.update({k: "unknown" for k in UNKNOWN_WHEN_BLANK if values.get(k, None) == ""})
     ok = True
     kind = _reference_list(
         plan, row, "partnership_type", lookups.types, lookups.active_types, "partnership types"

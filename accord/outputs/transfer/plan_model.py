@@ -41,6 +41,7 @@ class Plan:
     sheets: list[str] = field(default_factory=list)  # the register sheets the file has
     lookups: Lookups | None = None
     assumed: Assumed = field(default_factory=Assumed)  # defaults, references, statuses, duplicates
+    extras: Any = None  # plan_extras.Extras: where a one-sheet register's other columns land
 
     def counts(self) -> dict[str, dict[str, int]]:
         result = {}

@@ -28,7 +28,7 @@ ESSENTIALS = [
 SECTIONS: dict[str, tuple[str, list[str]]] = {
     "about": (
         "About the partnership",
-        ["name", "reference", "description", "purpose", "vision", "aims_objectives"],
+        ["name", "reference", "description", "purpose", "vision", "aims_objectives", "notes"],
     ),
     "type": (
         "Type and legal status",
@@ -46,6 +46,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "monitoring_arrangements",
             "additional_monitoring_required",
             "is_key_partnership",
+            "has_risk_register",
             "covers_members_expenses",
             "has_procurement_functions",
             "works_with_children",

@@ -245,6 +245,16 @@ class Partnership(Versioned):
         max_length=300,
         help_text="A web page with the complaints procedure, if there is one.",
     )
+    has_risk_register = models.CharField(
+        "has a risk register",
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+        help_text="Whether the partnership keeps a risk register of its own (as a council's register says).",
+    )
+    notes = models.TextField(
+        blank=True, max_length=5000, help_text="Anything else the council's register notes about it."
+    )
     latest_year_contribution = models.DecimalField(
         max_digits=14,
         decimal_places=2,

@@ -111,6 +111,7 @@ class AgreementStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     AGREED = "agreed", "Agreed"
     SIGNED = "signed", "Signed"
+    UNKNOWN = "unknown", "Not known"  # named in an imported register, its state not said (issue 18)
 
 
 class Agreement(models.Model):

@@ -31,6 +31,7 @@ router = Router(tags=["Partnerships"])
 EDITABLE = list(dict.fromkeys(name for _, fields in SECTIONS.values() for name in fields))
 STAFF_FIELDS = (
     "additional_monitoring_required",
+    "notes",
     "covers_members_expenses",
     "insurance_arrangements",
     "exit_strategy",
@@ -65,6 +66,7 @@ PLAIN_FIELDS = (
     "is_key_partnership",
     "has_procurement_functions",
     "works_with_children",
+    "has_risk_register",
     "status",
     "version",
     "created_at",
@@ -77,6 +79,7 @@ DEFAULTS = {
     "works_with_children": False,
     "is_published": False,
     "covers_members_expenses": "unknown",
+    "has_risk_register": "unknown",
 }
 
 CreatePartnershipForm = modelform_factory(

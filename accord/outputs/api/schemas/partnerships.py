@@ -59,6 +59,8 @@ class Partnership(Schema):
     monitoring_arrangements: str
     additional_monitoring_required: bool | None = Field(description=STAFF_ONLY)
     covers_members_expenses: YesNoUnknown | None = Field(description=STAFF_ONLY)
+    has_risk_register: YesNoUnknown
+    notes: str | None = Field(description=STAFF_ONLY)
     insurance_arrangements: str | None = Field(description=STAFF_ONLY)
     exit_strategy: str | None = Field(description=STAFF_ONLY)
     is_key_partnership: bool
@@ -100,6 +102,8 @@ class PartnershipFields(Schema):
     has_procurement_functions: bool | None = None
     works_with_children: bool | None = None
     covers_members_expenses: YesNoUnknown | None = None
+    has_risk_register: YesNoUnknown | None = None
+    notes: str | None = None
     insurance_arrangements: str | None = None
     exit_strategy: str | None = None
     is_published: bool | None = None
