@@ -49,6 +49,8 @@ class Assumed:
     defaults: dict[str, str] = field(default_factory=dict)
     defaults_applied: Counter = field(default_factory=Counter)  # field key -> rows it was used for
     references: list[tuple[int, str]] = field(default_factory=list)  # (row, generated reference)
+    # (row, reference) of rows without a reference whose name is exactly one partnership's in the register
+    by_name: list[tuple[int, str]] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)  # status -> new rows given it by the rule
     likely: list[Likely] = field(default_factory=list)
     decided: dict[int, str] = field(default_factory=dict)  # row -> SAME or DIFFERENT, as applied

@@ -189,7 +189,12 @@ PARTNERSHIPS = Sheet(
             300,
             ("governance documents", "governing document", "governance arrangements document"),
         ),
-        landing("Last reviewed", "last_reviewed", DATE, aliases=("date of last review", "last review date")),
+        landing(
+            "Last reviewed",
+            "last_reviewed",
+            DATE,
+            aliases=("date of last review", "last review date", "last review", "reviewed"),
+        ),
     ),
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 
+from accord.register import offered_types
 from accord.register.models import (
     CouncilRole,
     Directorate,
@@ -28,7 +29,7 @@ from accord.register.models import (
 
 from . import columns as c
 from .assumptions import Assumed
-from .cells import clean_text
+from .cells import CellProblem, clean_text, read
 
 # The required Partnerships fields a default may give, in the order the columns page asks.
 DEFAULTABLE = (
@@ -79,15 +80,15 @@ def check(key: str, value: str) -> str:
         raise BadDefault(
             f'"{key}" is not a field a default can be given for: choose from {", ".join(DEFAULTABLE)}'
         )
-    from .cells import CellProblem, read  # the readers every cell goes through
 
     column = c.PARTNERSHIPS.by_key[key]
     try:
         read(column, value)
     except CellProblem as problem:
         raise BadDefault(f"Default for {column.header}: {problem}") from None
-    if key == "partnership_type" and not PartnershipType.objects.filter(name__iexact=value.strip()).exists():
-        names = ", ".join(PartnershipType.objects.filter(active=True).values_list("name", flat=True))
+    offered = offered_types.choices() if key == "partnership_type" else None  # the framework's types
+    if offered is not None and not PartnershipType.objects.filter(name__iexact=value.strip()).exists():
+        names = ", ".join(offered.values_list("name", flat=True))
         raise BadDefault(f'Default for Type: "{value}" is not one of the council\'s types ({names})')
     if key == "directorate":
         known = Directorate.objects.filter(name__iexact=value.strip()) | Directorate.objects.filter(
@@ -150,9 +151,32 @@ def fill(
                 cells[positions[key]] = defaults[key]
                 assumed.defaults_applied[key] += 1
         filled.append((number, cells))
+    _by_name(filled, positions["reference"], keys.index("name") if "name" in keys else None, assumed)
     _generate(filled, positions["reference"], assumed)
     assumed.defaults = {k: defaults[k] for k in wanted}
     return keys, filled
+
+
+def _by_name(rows: list[tuple[int, list[Any]]], at: int, name_at: int | None, assumed: Assumed) -> None:
+    """A row without a reference whose name is exactly one partnership's in the register (spacing,
+    case and punctuation aside) is that partnership: importing the same file again changes nothing.
+    A name two partnerships share, or a similar one, is left to the likely-duplicate question."""
+    if name_at is None:
+        return
+    lacking = {c.squash(clean_text(cells[name_at])) for _, cells in rows if _blank(cells[at])}
+    lacking.discard("")
+    if not lacking:
+        return
+    found: dict[str, list[str]] = {}
+    for name, reference in Partnership.objects.values_list("name", "reference").iterator(chunk_size=2000):
+        if c.squash(name) in lacking:
+            found.setdefault(c.squash(name), []).append(reference)
+    for number, cells in rows:
+        if _blank(cells[at]):
+            same = found.get(c.squash(clean_text(cells[name_at])), [])
+            if len(same) == 1:
+                cells[at] = same[0]
+                assumed.by_name.append((number, same[0]))
 
 
 def _generate(rows: list[tuple[int, list[Any]]], at: int, assumed: Assumed) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from accord.register import offered_types
 from accord.register.models import Directorate, Organisation, Partnership, PartnershipType, Person
 
 from .columns import squash
@@ -43,8 +44,9 @@ class Ambiguous(Exception):
 
 class Lookups:
     def __init__(self, references: set[str], lock: bool = False):
-        self.types = {squash(t.name): t for t in PartnershipType.objects.all()}
-        self.active_types = sorted(t.name for t in self.types.values() if t.active)
+        offered = list(offered_types.choices())  # the framework's own types, their rows made if missing
+        self.types = {squash(t.name): t for t in PartnershipType.objects.all()}  # and older records' types
+        self.active_types = sorted(t.name for t in offered)
         self.directorates: dict[str, Directorate] = {}
         for d in Directorate.objects.all():
             self.directorates[squash(d.name)] = d

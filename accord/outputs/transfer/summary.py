@@ -16,12 +16,16 @@ class Summary:
     defaults: list[str] = field(default_factory=list)  # "Lead organisation: Chorley Council (12 rows)"
     references: list[str] = field(default_factory=list)  # "row 2: P-0001"
     references_count: int = 0
+    by_name: list[str] = field(default_factory=list)  # "row 2: P-0001"
+    by_name_count: int = 0
     statuses: str = ""  # "12 will be active, 2 closed, 1 proposed: because of their dates"
     not_imported: list[str] = field(default_factory=list)  # "Partnerships: Lead Officer, Notes"
 
     @property
     def any(self) -> bool:
-        return bool(self.defaults or self.references_count or self.statuses or self.not_imported)
+        return bool(
+            self.defaults or self.references_count or self.by_name_count or self.statuses or self.not_imported
+        )
 
 
 def _label(key: str, value: str) -> str:
@@ -55,6 +59,8 @@ def of(plan: Plan, will: str = "will be") -> Summary:
             found.defaults.append(f"{header}: {_label(key, assumed.defaults[key])} ({rows(count)})")
     found.references_count = len(assumed.references)
     found.references = [f"row {row}: {ref}" for row, ref in assumed.references[:SHOWN_REFERENCES]]
+    found.by_name_count = len(assumed.by_name)
+    found.by_name = [f"row {row}: {ref}" for row, ref in assumed.by_name[:SHOWN_REFERENCES]]
     found.statuses = statuses_sentence(plan, will)
     found.not_imported = [
         f"{sheet}: {', '.join(headers)}" for sheet, headers in assumed.not_imported.items() if headers

@@ -176,6 +176,11 @@ class Command(BaseCommand):
                 f"References made for rows without one ({assumed.references_count}): "
                 + ", ".join(assumed.references)
             )
+        if assumed.by_name_count:
+            self.stdout.write(
+                f"Found in the register by name, without a reference ({assumed.by_name_count}): "
+                + ", ".join(assumed.by_name)
+            )
         if assumed.statuses:
             self.stdout.write(f"Statuses: {assumed.statuses}")
         for line in assumed.not_imported:
