@@ -5,11 +5,11 @@ duplicate (on the preview)."""
 from django import forms
 
 from accord.kernel.ui.forms import GovukForm
+from accord.register import offered_types
 from accord.register.models import (
     CouncilRole,
     Directorate,
     LegalIncorporation,
-    PartnershipType,
     StatutoryStatus,
 )
 
@@ -38,12 +38,7 @@ def _options(key: str) -> list[tuple[str, str]] | None:
     if key == "incorporation":
         return list(LegalIncorporation.choices)
     if key == "partnership_type":
-        return [
-            (n, n)
-            for n in PartnershipType.objects.filter(active=True)
-            .order_by("name")
-            .values_list("name", flat=True)
-        ]
+        return [(n, n) for n in offered_types.choices().order_by("name").values_list("name", flat=True)]
     if key == "directorate":
         return [
             (n, n)

@@ -1,0 +1,72 @@
+"""A council's own register through the web importer, in a real browser: upload the spreadsheet as the
+council keeps it, see how its columns were matched, give the defaults once, read the preview with the
+statuses inferred from the dates and a likely duplicate, answer it, and import. axe-core runs on every
+page visited."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from accord.outputs.transfer.assumptions import DATES, STATUS_RULES
+from accord.register.models import Directorate, Membership, Partnership
+from tests import factories as f
+from tests.clock import on_day
+from tests.transfer.council_registers import FILES, TODAY
+
+from .conftest import assert_accessible, sign_in, submit, visit
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_administrator_imports_the_councils_own_register(page, users, tmp_path):
+    for index, name in enumerate(["Communities", "Leisure", "Economic Development", "Finance"]):
+        Directorate.objects.create(name=name, code=f"D{index}")
+    # Already in the register under another name: the file's "Borsetshire Leisure Trust contract".
+    f.PartnershipFactory(name="Borsetshire Leisure Trust Contract (old)", reference="LEI-01")
+    path = tmp_path / "borsetshire.xlsx"
+    path.write_bytes(FILES["borsetshire.xlsx"]())
+
+    with on_day(TODAY):
+        sign_in(page, "administrator")
+        visit(page, "/partnerships/import/")
+        page.get_by_label("Upload a spreadsheet").set_input_files(str(path))
+        submit(page, "Upload and continue")
+
+        # Matching: every heading found, and why; the title rows above the headings are left out.
+        expect(page.get_by_role("heading", name="Choose what each column holds")).to_be_visible()
+        columns = page.get_by_role("table", name="Partnerships sheet")
+        expect(columns.get_by_role("row", name="Service Area")).to_contain_text("councils often use")
+        expect(columns.get_by_role("row", name="Partners")).to_contain_text("matched by its heading")
+        expect(page.get_by_label("Field for the Partnerships column “Lead Officer”")).to_have_value(
+            "lead_officer"
+        )
+        # Defaults, once for the whole file: the register has no legal status or council's role column.
+        expect(page.get_by_role("group", name="Values for partnerships the file does not give them for"))
+        expect(page.get_by_label(STATUS_RULES[DATES])).to_be_checked()
+        submit(page, "Check the import")
+
+        # The preview: what the import assumed, and the likely duplicate to answer.
+        assumed = page.get_by_text("1 will be closed", exact=False)
+        expect(assumed.first).to_be_visible()
+        expect(page.get_by_text("2 will be active", exact=False).first).to_be_visible()
+        expect(page.get_by_role("heading", name="Likely duplicates")).to_be_visible()
+        page.get_by_role("button", name="Import the register").click()
+        page.wait_for_load_state("load")
+        assert_accessible(page)
+        expect(page.locator(".govuk-error-summary")).to_contain_text("Borsetshire Leisure Trust contract")
+        assert not Partnership.objects.filter(name__startswith="Borsetshire Community").exists()
+
+        page.get_by_label("Different partnership (create a new one)").check()
+        submit(page, "Import the register")
+        expect(page.get_by_text("Register imported")).to_be_visible()
+
+    bid = Partnership.objects.get(name="Felpersham Town Centre BID")
+    assert bid.status == "closed"
+    assert Partnership.objects.get(name="Borsetshire Leisure Trust contract").status == "active"
+    assert Partnership.objects.get(name="Borsetshire Shared Revenues and Benefits").status == "proposed"
+    partners = {
+        m.organisation.name: m.organisation.org_id for m in Membership.objects.filter(partnership=bid)
+    }
+    assert partners.get("BID Company Ltd") == "GB-COH-11223344"
+    assert bid.proposed_end_date == date(2024, 3, 31)
