@@ -1,0 +1,236 @@
+"""Checking an Excel workbook's package before its cells are read (ADR 0039).
+
+An .xlsx file is a zip of XML parts. The cell reader (python-calamine, in Rust) reads a part whole
+and sizes its memory from what the file claims: a shared-strings part claiming billions of strings,
+or two cells at A1 and XFD1048576 (a grid of 17 billion cells), make it ask for more memory than
+the machine has, and the process is stopped outright, not with an exception. So before calamine
+opens a workbook, every part is inflated here, with its size capped, and:
+
+- a part larger than PART_LIMIT, or parts adding up to more than TOTAL_LIMIT, is refused (a zip
+  bomb says it is small and inflates to gigabytes; the inflated bytes are counted, not the sizes the
+  zip's directory states);
+- a shared-strings count larger than its part could hold is refused as damaged;
+- a part whose cells would make a grid of more than CELL_BUDGET cells (or whose cells calamine
+  would place by counting, without a reference such as "B7") is marked not `fast`: such a
+  workbook is read through openpyxl's streaming reader instead, which is slower but keeps only a
+  row at a time.
+
+The same pass finds the columns and rows hidden in each sheet (which calamine does not report).
+"""
+
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+PART_LIMIT = 256 * 1024 * 1024  # inflated bytes of one part
+TOTAL_LIMIT = 512 * 1024 * 1024  # inflated bytes of the whole package
+CELL_BUDGET = 6_000_000  # rows x columns calamine may lay out for one sheet (50,000 x 120)
+CHUNK = 4 * 1024 * 1024
+LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra field length
+MAX_COLUMN = 16_384  # XFD
+
+_ODD_CELL = re.compile(rb"<c(?=[\s>/])(?! r=\")|:c[\s>/]")
+_LAST_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_SHARED_COUNT = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*[\"']\s*([0-9]+)")
+_COLUMN_SPEC = re.compile(rb"<(?:[\w.-]+:)?col\b([^>]*)>")
+_HIDDEN_ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*)>")
+_ATTRIBUTE = re.compile(rb"\b(min|max|r|hidden)\s*=\s*[\"']([^\"']*)[\"']")
+_TRUE = (b"1", b"true")
+
+
+class PackageProblem(Exception):
+    """The package cannot be read safely; `kind` is "too big" or "damaged"."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+@dataclass
+class Hidden:
+    column_spans: list[tuple[int, int]] = field(default_factory=list)  # 1-based, first and last
+    rows: list[int] = field(default_factory=list)  # spreadsheet row numbers
+
+    def columns(self, up_to: int) -> list[int]:
+        found = {n for low, high in self.column_spans for n in range(max(low, 1), min(high, up_to) + 1)}
+        return sorted(found)
+
+
+@dataclass
+class Package:
+    fast: bool  # every sheet fits calamine's grid within CELL_BUDGET
+    sheet_paths: dict[str, str]  # a sheet's name -> its part
+    hidden: dict[str, Hidden]  # a part -> what is hidden in it
+
+
+def inspect(content: bytes) -> Package:
+    """Inflate and check every part; PackageProblem if the workbook must not be read at all."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as problem:
+        raise PackageProblem("damaged") from problem
+    parts: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        data = _inflated(content, info)
+        total += len(data)
+        if total > TOTAL_LIMIT:
+            raise PackageProblem("too big")
+        parts[info.filename] = data
+    fast = True
+    hidden: dict[str, Hidden] = {}
+    for name, data in parts.items():
+        if b"sst" in data[:4096]:
+            _check_shared_strings(data)
+        if b"<sheetData" in data or b":sheetData" in data:
+            fast = fast and _fits(data)
+            hidden[name] = _hidden(data)
+    return Package(fast, _sheet_paths(parts), hidden)
+
+
+def _inflated(content: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The part's bytes, inflated from its raw data with the size capped (the directory's sizes
+    are not trusted: the Rust reader inflates the whole stream whatever they say)."""
+    if info.flag_bits & 0x1:
+        raise PackageProblem("damaged")  # encrypted zip entries: Excel never writes them
+    start = info.header_offset
+    header = content[start : start + LOCAL_HEADER.size]
+    if len(header) < LOCAL_HEADER.size:
+        raise PackageProblem("damaged")
+    signature, name_length, extra_length = LOCAL_HEADER.unpack(header)
+    if signature != b"PK\x03\x04":
+        raise PackageProblem("damaged")
+    begin = start + LOCAL_HEADER.size + name_length + extra_length
+    raw = memoryview(content)[begin : begin + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        if len(raw) > PART_LIMIT:
+            raise PackageProblem("too big")
+        return bytes(raw)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise PackageProblem("damaged")
+    inflater = zlib.decompressobj(-15)
+    pieces: list[bytes] = []
+    size = 0
+    pending: bytes | memoryview = raw
+    try:
+        while True:
+            piece = inflater.decompress(pending, CHUNK)
+            size += len(piece)
+            if size > PART_LIMIT:
+                raise PackageProblem("too big")
+            pieces.append(piece)
+            pending = inflater.unconsumed_tail
+            if inflater.eof or (not pending and not piece):
+                break
+    except zlib.error as problem:
+        raise PackageProblem("damaged") from problem
+    return b"".join(pieces)
+
+
+def _check_shared_strings(data: bytes) -> None:
+    found = _SHARED_COUNT.search(data[:4096])
+    if found and int(found.group(1)) > len(data) // 8 + 1:  # <si></si> is 9 bytes at least
+        raise PackageProblem("damaged")
+
+
+def _fits(data: bytes) -> bool:
+    """Whether calamine's grid for this sheet stays within CELL_BUDGET: every cell carries its
+    reference first (`<c r="B7"`), and none lies below the last row or right of the columns the
+    budget allows for that many rows."""
+    if _ODD_CELL.search(data):
+        return False
+    last = data.rfind(b'<row r="')
+    found = _LAST_ROW.match(data, last) if last >= 0 else None
+    rows = max(int(found.group(1)) if found else 1, 1)
+    columns = min(CELL_BUDGET // rows, MAX_COLUMN)
+    if columns < 1:
+        return False
+    beyond = re.compile(
+        rb'<c r="(?:(?:' + _letters_above(columns) + rb")[0-9]|[A-Za-z]*" + _digits_above(rows) + rb'")'
+    )
+    return beyond.search(data) is None
+
+
+def _digits_above(number: int) -> bytes:
+    """A pattern for the decimal numbers greater than `number` (leading zeros count as greater)."""
+    text = str(number)
+    options = [f"[0-9]{{{len(text) + 1},}}"]
+    for i, digit in enumerate(text):
+        if digit != "9":
+            options.append(f"{text[:i]}[{int(digit) + 1}-9][0-9]{{{len(text) - i - 1}}}")
+    return ("(?:" + "|".join(options) + ")").encode()
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _letters_above(number: int) -> bytes:
+    """A pattern for the column letters after column `number` (either case, as calamine reads them)."""
+    text = column_letters(number)
+    options = [f"[A-Za-z]{{{len(text) + 1},}}"]
+    for i, letter in enumerate(text):
+        if letter != "Z":
+            after = chr(ord(letter) + 1)
+            options.append(f"(?i:{text[:i]}[{after}-Z][A-Z]{{{len(text) - i - 1}}})")
+    return "|".join(options).encode()
+
+
+def _hidden(data: bytes) -> Hidden:
+    head = data[: data.find(b"sheetData")]
+    found = Hidden()
+    for spec in _COLUMN_SPEC.finditer(head):
+        values = dict(_ATTRIBUTE.findall(spec.group(1)))
+        if values.get(b"hidden") in _TRUE:
+            try:
+                low, high = int(values.get(b"min", b"0")), int(values.get(b"max", b"0"))
+            except ValueError:
+                continue
+            found.column_spans.append((low, high))
+    if b"hidden" in data[len(head) :]:
+        for row in _HIDDEN_ROW.finditer(data, len(head)):
+            number = dict(_ATTRIBUTE.findall(row.group(1))).get(b"r", b"")
+            if number.isdigit():
+                found.rows.append(int(number))
+    return found
+
+
+def _sheet_paths(parts: dict[str, bytes]) -> dict[str, str]:
+    """Each sheet's name and part, from the workbook's relationships (best effort: only the hidden
+    columns and rows depend on it)."""
+    from lxml import etree
+
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root_rels = etree.fromstring(parts.get("_rels/.rels", b"<x/>"), parser)
+        book_path = next(
+            (r.get("Target", "") for r in root_rels if r.get("Type", "").endswith("/officeDocument")),
+            "xl/workbook.xml",
+        ).lstrip("/")
+        folder = posixpath.dirname(book_path)
+        rels_path = posixpath.join(folder, "_rels", posixpath.basename(book_path) + ".rels")
+        targets = {
+            r.get("Id"): r.get("Target", "") for r in etree.fromstring(parts.get(rels_path, b"<x/>"), parser)
+        }
+        book = etree.fromstring(parts.get(book_path, b"<x/>"), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    paths = {}
+    for sheet in book.iter("{*}sheet"):
+        target = targets.get(sheet.get(f"{{{_RELATIONSHIPS}}}id"), "")
+        if target:
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            paths[sheet.get("name", "")] = posixpath.normpath(path)
+    return paths
+
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
