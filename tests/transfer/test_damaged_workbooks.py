@@ -113,7 +113,7 @@ def test_cells_far_apart_are_read_a_row_at_a_time_instead_of_as_one_grid():
         b'<row r="1"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="XFD1048576">'
         b"<x:v>1</x:v></x:c></row>",
     ],
-    ids=["far-corner", "lower-case", "four-letters", "leading-zeros", "reference-second", "single-quotes", "prefix"],
+    ids=["far-corner", "lower-case", "4-letters", "zeros", "r-second", "single-quotes", "prefix"],
 )
 def test_a_sheet_calamine_would_lay_out_as_a_huge_grid_is_not_given_to_calamine(cells):
     book = Workbook()

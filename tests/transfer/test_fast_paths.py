@@ -15,6 +15,7 @@ from accord.outputs.transfer.bulk import Snapshots, created_changes, insert_retu
 from accord.register.models import Membership, Partnership
 from tests import factories as f
 
+
 @pytest.mark.django_db
 def test_snapshots_and_changes_match_the_audit_service():
     partnership = f.PartnershipFactory(start_date=date(2024, 4, 1), is_key_partnership=True)

@@ -26,7 +26,7 @@ def as_the_reader_gives(cell) -> object:
         return None
     if isinstance(value, datetime) and value.time() == time(0):
         return value.date()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
         return int(value)
     return value
 
@@ -144,7 +144,8 @@ def test_formula_results_shared_strings_and_errors_stored_by_excel_read_as_openp
         b'<c r="E2" t="s"><v>1</v></c><c r="F2"><v>12500.5</v></c></row></sheetData>',
         {
             "xl/sharedStrings.xml": b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            b'count="3" uniqueCount="2"><si><t>Reference</t></si><si><r><t xml:space="preserve">Lead </t></r><r><t>body</t></r></si></sst>'
+            b'count="3" uniqueCount="2"><si><t>Reference</t></si>'
+            b'<si><r><t xml:space="preserve">Lead </t></r><r><t>body</t></r></si></sst>'
         },
     )
     rows = by_reader(content, "Partnerships")

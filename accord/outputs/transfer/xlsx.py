@@ -28,7 +28,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from .xlsx_package import Hidden, Package, inspect
 
-WHOLE = 2**53  # floats below this that are whole numbers are read as int
+WHOLE = 2**53  # whole-number floats up to this (exactly held by a float) are read as int
 
 
 @dataclass
@@ -54,9 +54,8 @@ class XlsxBook:
             ]
         else:
             self._openpyxl = _openpyxl_book(content)
-            self.sheets = [
-                Sheet(name, not hasattr(self._openpyxl[name], "iter_rows")) for name in self._openpyxl.sheetnames
-            ]
+            names = self._openpyxl.sheetnames
+            self.sheets = [Sheet(name, not hasattr(self._openpyxl[name], "iter_rows")) for name in names]
 
     @property
     def titles(self) -> list[str]:
@@ -91,7 +90,7 @@ class XlsxBook:
             yield [
                 None
                 if v == ""
-                else (int(v) if type(v) is float and v.is_integer() and -WHOLE < v < WHOLE else v)
+                else (int(v) if type(v) is float and v.is_integer() and -WHOLE <= v <= WHOLE else v)
                 for v in row[:max_col]
             ]
 
@@ -115,6 +114,6 @@ def normalised(value: Any, data_type: str = "") -> Any:
         return None
     if isinstance(value, datetime) and value.time() == datetime.min.time() and value.tzinfo is None:
         return value.date()
-    if type(value) is float and value.is_integer() and -WHOLE < value < WHOLE:
+    if type(value) is float and value.is_integer() and -WHOLE <= value <= WHOLE:
         return int(value)
     return value
