@@ -28,6 +28,8 @@ def as_the_reader_gives(cell) -> object:
         return value.date()
     if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
         return int(value)
+    if type(value) is int and abs(value) > 2**53:  # past what a float (Excel's number) holds exactly
+        return float(value)
     return value
 
 
