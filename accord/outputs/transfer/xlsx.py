@@ -9,7 +9,7 @@ in tests/transfer/test_xlsx_reader.py holds calamine to openpyxl's reading):
 
 - nothing in a cell is None (calamine's "" for an empty cell, and a cell showing an error such as
   #N/A, which has no value to import);
-- numbers are int when whole (up to 2**53) and float otherwise;
+- numbers are int when whole and within 2**53, and float otherwise (as Excel holds them);
 - a date-formatted number is a `date` when it has no time of day, else a `datetime` (a time alone
   is a `time`, a duration a `timedelta`);
 - a formula gives the result the file holds for it; text and booleans as they are.
@@ -116,4 +116,6 @@ def normalised(value: Any, data_type: str = "") -> Any:
         return value.date()
     if type(value) is float and value.is_integer() and -WHOLE <= value <= WHOLE:
         return int(value)
+    if type(value) is int and not -WHOLE <= value <= WHOLE:
+        return float(value)  # as calamine reads it: a number in a workbook is a float
     return value
