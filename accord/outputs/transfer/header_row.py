@@ -15,6 +15,7 @@ from .cells import clean_text
 
 SEARCH_ROWS = 10
 SHOWN = 200  # characters kept of a row skipped above the header
+HEADING = 80  # characters: longer text is not a heading
 
 
 def texts(cells: list[Any]) -> list[str]:
@@ -24,7 +25,9 @@ def texts(cells: list[Any]) -> list[str]:
 def choose(sheet: c.Sheet, candidates: list[list[Any]]) -> int:
     """The index among `candidates` (the first rows that hold anything) of the header row."""
     words = [texts(cells) for cells in candidates]
-    known = [len({key for t in row if t and (key := c.guess(sheet, t))}) for row in words]
+    short = {clean_text(v) for cells in candidates for v in cells if isinstance(v, str) and len(v) <= HEADING}
+    keys = {text: c.guess(sheet, text) for text in short if text}  # headings are short text
+    known = [len({keys[t] for t in row if keys.get(t)}) for row in words]
     best = max(known, default=0)
     if best >= 2:
         return known.index(best)

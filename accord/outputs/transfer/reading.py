@@ -98,7 +98,7 @@ def _header_names(cells: list[Any]) -> list[str]:
 
 
 def _blank(cells: list[Any]) -> bool:
-    return not any(v not in (None, "") for v in cells)
+    return cells.count(None) + cells.count("") == len(cells)
 
 
 def _sheet(known: c.Sheet, title: str, rows: Iterable[Any], hidden: Hidden | None = None) -> SheetData | None:
