@@ -164,3 +164,43 @@ def test_a_damaged_workbook_is_read_or_refused_in_plain_words(cut, flips):
         assert str(problem)
     else:
         assert book.sheets
+
+
+def test_a_workbook_with_a_picture_is_still_read_by_calamine():
+    book = Workbook()
+    book.active.title = "Partnerships"
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+    content = with_sheet_xml(
+        saved(book),
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>',
+        {"xl/media/image1.png": png},
+    )
+    assert xlsx_package.inspect(content).fast
+
+
+def test_a_sheet_written_in_utf_16_is_not_given_to_calamine():
+    content = register()
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.decode("utf-8").encode("utf-16")
+            target.writestr(info.filename, data)
+    assert not xlsx_package.inspect(out.getvalue()).fast
+    try:
+        read("register.xlsx", out.getvalue())
+    except FileProblem as problem:
+        assert str(problem)
+
+
+def test_a_workbook_with_two_parts_of_one_name_is_refused_as_damaged():
+    out = io.BytesIO()
+    source = zipfile.ZipFile(io.BytesIO(register()))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            target.writestr("xl/worksheets/sheet1.xml", b"<worksheet/>")
+    assert refused(out.getvalue()).startswith(DAMAGED)

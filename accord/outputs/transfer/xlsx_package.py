@@ -32,6 +32,7 @@ CELL_BUDGET = 6_000_000  # rows x columns calamine may lay out for one sheet (50
 CHUNK = 4 * 1024 * 1024
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra field length
 MAX_COLUMN = 16_384  # XFD
+UTF_16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")  # how XML in UTF-16 starts
 
 # A cell not written `<c r="…"` (its place counted, not read), or with a namespace prefix. Two
 # searches: each starts with a fixed string, which the regular expression engine finds quickly.
@@ -78,22 +79,23 @@ def inspect(content: bytes) -> Package:
         raise PackageProblem("damaged") from problem
     parts: dict[str, bytes] = {}
     total = 0
+    fast = True
+    hidden: dict[str, Hidden] = {}
     for info in infos:
+        if info.filename in parts:
+            raise PackageProblem("damaged")  # two parts of one name: readers may differ on which
         data = _inflated(content, info)
         total += len(data)
         if total > TOTAL_LIMIT:
             raise PackageProblem("too big")
         parts[info.filename] = data
-    fast = True
-    hidden: dict[str, Hidden] = {}
-    for name, data in parts.items():
-        if name.lower().endswith("sharedstrings.xml"):  # where calamine looks for them
+        if info.filename.lower().endswith("sharedstrings.xml"):  # where calamine looks for them
             _check_shared_strings(data)
-        if b"\x00" in data[:256]:  # XML in UTF-16: the checks below read bytes as ASCII
+        if data[:2] in UTF_16 or data[:4] in UTF_16:  # the checks below read the bytes as ASCII
             fast = False
         elif b"<sheetData" in data or b":sheetData" in data:
             fast = fast and _fits(data)
-            hidden[name] = _hidden(data)
+            hidden[info.filename] = _hidden(data)
     return Package(fast, _sheet_paths(parts), hidden)
 
 
