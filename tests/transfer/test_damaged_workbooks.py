@@ -105,7 +105,7 @@ def test_cells_far_apart_are_read_a_row_at_a_time_instead_of_as_one_grid():
     [
         b'<row r="1"><c r="A1" t="inlineStr"><is><t>Reference</t></is></c></row>'
         b'<row r="2"><c r="XFD1048576"><v>1</v></c></row>',
-        b'<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="a1048576"><v>2</v></c></row>',
+        b'<row r="1"><c r="xfd1048576"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>',
         b'<row r="1"><c r="A1"><v>1</v></c><c r="AAAA1"><v>2</v></c></row>',
         b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A0000000000000001"><v>2</v></c></row>',
         b'<row r="1"><c><v>1</v></c><c s="0" r="ZZ900000"><v>2</v></c></row>',
@@ -204,3 +204,20 @@ def test_a_workbook_with_two_parts_of_one_name_is_refused_as_damaged():
         with pytest.warns(UserWarning, match="Duplicate name"):
             target.writestr("xl/worksheets/sheet1.xml", b"<worksheet/>")
     assert refused(out.getvalue()).startswith(DAMAGED)
+
+
+def test_rows_formatted_far_below_the_table_do_not_send_it_to_the_slow_reader():
+    book = Workbook()
+    book.active.title = "Partnerships"
+    content = with_sheet_xml(
+        saved(book),
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Reference</t></is></c>'
+        b'<c r="B1" t="inlineStr"><is><t>Name</t></is></c><c r="DZ1" s="0"/></row>'
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t>CSP-01</t></is></c><c r="B2"><v>7</v></c></row>'
+        b'<row r="65536" s="0" customFormat="1"><c r="A65536" s="0"/><c r="XFD65536" s="0"/></row>'
+        b'<row r="1048576" s="0" customFormat="1"/></sheetData>',
+    )
+    assert xlsx_package.inspect(content).fast
+    sheet = read("register.xlsx", content).sheets["Partnerships"]
+    assert sheet.headers == ["Reference", "Name"]
+    assert sheet.rows == [(2, ["CSP-01", 7])]

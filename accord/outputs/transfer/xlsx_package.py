@@ -37,7 +37,7 @@ UTF_16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")  # how XML in 
 # A cell not written `<c r="…"` (its place counted, not read), or with a namespace prefix. Two
 # searches: each starts with a fixed string, which the regular expression engine finds quickly.
 _ODD_CELLS = (re.compile(rb"<c(?=[\s>/])(?! r=\")"), re.compile(rb":c[\s>/]"))
-_LAST_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_CELL_ROW = re.compile(rb'<c r="[A-Za-z]{0,3}([0-9]{1,7})"')
 _SHARED_COUNT = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*[\"']\s*([0-9]+)")
 _COLUMN_SPEC = re.compile(rb"<(?:[\w.-]+:)?col\b([^>]*)>")
 _HIDDEN_ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*)>")
@@ -148,19 +148,29 @@ def _check_shared_strings(data: bytes) -> None:
 
 def _fits(data: bytes) -> bool:
     """Whether calamine's grid for this sheet stays within CELL_BUDGET: every cell carries its
-    reference first (`<c r="B7"`), and none lies below the last row or right of the columns the
-    budget allows for that many rows."""
+    reference first (`<c r="B7"`), and no cell that could hold a value (one not written `<c …/>`)
+    lies below the last cell with a value or right of the columns the budget allows for that many
+    rows. Rows formatted far below the table hold no values and do not count."""
     if any(odd.search(data) for odd in _ODD_CELLS):
         return False
-    last = data.rfind(b'<row r="')
-    found = _LAST_ROW.match(data, last) if last >= 0 else None
-    rows = max(int(found.group(1)) if found else 1, 1)
+    rows = _last_valued_row(data)
     columns = min(CELL_BUDGET // rows, MAX_COLUMN)
     if columns < 1:
         return False
-    right = re.compile(rb'<c r="(?:' + _letters_above(columns) + rb")[0-9]")
-    below = re.compile(rb'<c r="[A-Za-z]*' + _digits_above(rows) + rb'"')
+    right = re.compile(rb'<c r="(?:' + _letters_above(columns) + rb')[0-9]+"' + _MAY_HOLD_A_VALUE)
+    below = re.compile(rb'<c r="[A-Za-z]*' + _digits_above(rows) + rb'"' + _MAY_HOLD_A_VALUE)
     return right.search(data) is None and below.search(data) is None
+
+
+_MAY_HOLD_A_VALUE = rb"[^>]*(?<!/)>"  # the rest of a start tag that is not self-closing
+
+
+def _last_valued_row(data: bytes) -> int:
+    """The row of the last cell with a value (`</v>` or an inline string's `</is>`) in the file."""
+    end = max(data.rfind(b"</v>"), data.rfind(b"</is>"))
+    start = data.rfind(b'<c r="', 0, end) if end >= 0 else -1
+    found = _CELL_ROW.match(data, start) if start >= 0 else None
+    return max(int(found.group(1)) if found else 1, 1)
 
 
 def _digits_above(number: int) -> bytes:
