@@ -221,3 +221,57 @@ def test_rows_formatted_far_below_the_table_do_not_send_it_to_the_slow_reader():
     sheet = read("register.xlsx", content).sheets["Partnerships"]
     assert sheet.headers == ["Reference", "Name"]
     assert sheet.rows == [(2, ["CSP-01", 7])]
+
+
+XML_PIECES = st.sampled_from(
+    [
+        b"<",
+        b">",
+        b"/",
+        b'"',
+        b"r=",
+        b'r="A1"',
+        b'r="XFD9"',
+        b"<c ",
+        b"<v>",
+        b"</v>",
+        b"</c>",
+        b"<row>",
+        b"</row>",
+        b"&amp;",
+        b"&#0;",
+        b"\x00",
+        b"\xff",
+        b't="s"',
+        b't="e"',
+        b"<is><t>",
+        b"</t></is>",
+        b"9" * 12,
+        b" ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(min_value=0), st.integers(0, 12), XML_PIECES), min_size=1, max_size=6
+    )
+)
+def test_a_workbook_with_damaged_xml_is_read_or_refused_in_plain_words(edits):
+    source = zipfile.ZipFile(io.BytesIO(register()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for position, cut, piece in edits:
+                    at = position % (len(data) + 1)
+                    data = data[:at] + piece + data[at + cut :]
+            target.writestr(info.filename, data)
+    try:
+        book = read("register.xlsx", out.getvalue())
+    except FileProblem as problem:
+        assert str(problem)
+    else:
+        assert book.sheets
