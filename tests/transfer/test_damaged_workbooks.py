@@ -119,7 +119,10 @@ def test_a_sheet_calamine_would_lay_out_as_a_huge_grid_is_not_given_to_calamine(
     book = Workbook()
     book.active.title = "Partnerships"
     content = with_sheet_xml(saved(book), b"<sheetData>" + cells + b"</sheetData>")
-    assert not xlsx_package.inspect(content).fast
+    try:
+        assert not xlsx_package.inspect(content).fast
+    except xlsx_package.PackageProblem as problem:
+        assert problem.kind == "damaged"  # a row past Excel's last: refused before any reader
     try:
         read("register.xlsx", content)
     except FileProblem as problem:
@@ -275,3 +278,14 @@ def test_a_workbook_with_damaged_xml_is_read_or_refused_in_plain_words(edits):
         assert str(problem)
     else:
         assert book.sheets
+
+
+def test_a_row_numbered_past_excels_last_row_is_refused_as_damaged():
+    book = Workbook()
+    book.active.title = "Partnerships"
+    content = with_sheet_xml(
+        saved(book),
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>'
+        b'<row r="999999999999"><c r="A999999999999"><v>3</v></c></row></sheetData>',
+    )
+    assert refused(content).startswith(DAMAGED)

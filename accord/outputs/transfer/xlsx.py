@@ -104,8 +104,15 @@ def _openpyxl_book(content: bytes) -> Any:
 def _openpyxl_rows(worksheet: Any, max_col: int) -> Iterator[list[Any]]:
     """The same values through openpyxl's public read-only API (error cells have data_type "e")."""
     worksheet.reset_dimensions()  # the declared size may be wrong: read to the last row there is
+    empty: tuple[Any, ...] | None = None
     for cells in worksheet.iter_rows(max_col=max_col):
-        yield [normalised(cell.value, cell.data_type) for cell in cells]
+        if cells is empty:  # openpyxl hands out one tuple for every row missing from the file
+            yield []
+            continue
+        values = [normalised(cell.value, cell.data_type) for cell in cells]
+        if values.count(None) == len(values):
+            empty = cells
+        yield values
 
 
 def normalised(value: Any, data_type: str = "") -> Any:

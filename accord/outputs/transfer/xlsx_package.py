@@ -32,6 +32,7 @@ CELL_BUDGET = 6_000_000  # rows x columns calamine may lay out for one sheet (50
 CHUNK = 4 * 1024 * 1024
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra field length
 MAX_COLUMN = 16_384  # XFD
+EXCEL_ROWS = 1_048_576
 UTF_16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")  # how XML in UTF-16 starts
 
 # A cell not written `<c r="…"` (its place counted, not read), or with a namespace prefix. Two
@@ -94,7 +95,10 @@ def inspect(content: bytes) -> Package:
         if data[:2] in UTF_16 or data[:4] in UTF_16:  # the checks below read the bytes as ASCII
             fast = False
         elif b"<sheetData" in data or b":sheetData" in data:
-            fast = fast and _fits(data)
+            fits = _fits(data)
+            if not fits and _beyond_excel().search(data):
+                raise PackageProblem("damaged")  # openpyxl would count every row up to that one
+            fast = fast and fits
             hidden[info.filename] = _hidden(data)
     return Package(fast, _sheet_paths(parts), hidden)
 
@@ -181,6 +185,11 @@ def _digits_above(number: int) -> bytes:
         if digit != "9":
             options.append(f"{text[:i]}[{int(digit) + 1}-9][0-9]{{{len(text) - i - 1}}}")
     return ("(?:" + "|".join(options) + ")").encode()
+
+
+def _beyond_excel() -> re.Pattern[bytes]:
+    """A row or cell numbered past Excel's last row, 1,048,576."""
+    return re.compile(rb' r="[A-Za-z]*' + _digits_above(EXCEL_ROWS) + rb'"')
 
 
 def column_letters(number: int) -> str:
