@@ -84,15 +84,18 @@ def fresh_template() -> None:
     shutil.copy(WORK, TEMPLATE)
 
 
-def build_workbook(rows: int) -> bytes:
+def build_workbook(rows: int, types: list[str] | None = None, directorates: list[str] | None = None) -> bytes:
+    """The workbook; types and directorates from the database unless given (bench/xlsx_reader.py)."""
     from openpyxl import Workbook
 
     from accord.outputs.transfer import columns as c
     from accord.register.models import Directorate, PartnershipType
 
     rng = random.Random(SEED)
-    types = list(PartnershipType.objects.values_list("name", flat=True))
-    directorates = list(Directorate.objects.values_list("name", flat=True))
+    if types is None:
+        types = list(PartnershipType.objects.values_list("name", flat=True))
+    if directorates is None:
+        directorates = list(Directorate.objects.values_list("name", flat=True))
     orgs = [
         (f"{rng.choice(AREAS)} {kind} {n}", f"GB-CHC-{1000000 + n}")
         for n, kind in enumerate(

@@ -7,6 +7,7 @@
     .venv/bin/python bench/run.py reports                       # the annual report: bench/reports.py
     .venv/bin/python bench/run.py reminders                     # daily reminders: bench/reminders.py
     .venv/bin/python bench/run.py opendata | imports | api      # issue 7: bench/<name>.py
+    .venv/bin/python bench/run.py xlsx_reader                   # issue 18: calamine vs openpyxl
     .venv/bin/python bench/run.py load                          # issue 8: the load test, bench/load.py
 
 For each size N it generates var/bench-N.sqlite3 (or reuses it) and starts gunicorn with one
@@ -271,7 +272,7 @@ def environment() -> dict[str, Any]:
 
 
 # The other benchmarks, each its own script, also reachable as `bench/run.py NAME [options]`.
-SUITES = ("risks", "reports", "reminders", "opendata", "imports", "api", "load")
+SUITES = ("risks", "reports", "reminders", "opendata", "imports", "xlsx_reader", "api", "load")
 
 
 def main(argv: list[str] | None = None) -> int:

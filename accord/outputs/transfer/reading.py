@@ -2,6 +2,9 @@
 
 A file that is empty, damaged, too big or of another kind is refused with a message that says what
 to do. Rows keep their spreadsheet row numbers, so a problem can be reported as "Row 14: ...".
+A title, a merged title or notes above the headings are skipped and kept to show (header_row.py);
+blank rows and blank columns after the table are left out; columns and rows hidden in an .xlsx
+file are read like the others and listed, so the preview can say so (ADR 0039).
 A CSV file may be saved by any spreadsheet or council system: its encoding (UTF-8 with or without a
 byte-order mark, Windows-1252, UTF-16 with a byte-order mark) and the character between its cells
 (comma, semicolon, tab or bar) are found from the file itself.
@@ -10,21 +13,25 @@ byte-order mark, Windows-1252, UTF-16 with a byte-order mark) and the character 
 import codecs
 import csv
 import io
-import zipfile
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 
 from . import columns as c
+from . import header_row
 from .cells import clean_text
 from .xlsx import XlsxBook
+from .xlsx_package import Hidden, PackageProblem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 120
 XLSX, CSV = "xlsx", "csv"
 OLD_EXCEL = b"\xd0\xcf\x11\xe0"
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .xlsx keeps
 
 
 class FileProblem(Exception):
@@ -37,6 +44,14 @@ class SheetData:
     headers: list[str]
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (spreadsheet row number, cells)
     title: str = ""  # the sheet's own name in the file
+    header_row: int = 1  # the spreadsheet row the headers were found in
+    skipped_above: list[str] = field(default_factory=list)  # titles and notes above the header row
+    hidden_columns: list[int] = field(default_factory=list)  # 1-based, hidden in the file (.xlsx)
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in the file (.xlsx)
+
+    @property
+    def hidden_headers(self) -> list[str]:
+        return [self.headers[n - 1] for n in self.hidden_columns if n <= len(self.headers)]
 
 
 @dataclass
@@ -57,6 +72,11 @@ def kind_of(file_name: str, content: bytes) -> str:
     if len(content) > max_bytes():
         raise FileProblem(f"The selected file must be smaller than {max_bytes() // (1024 * 1024)} MB")
     name = file_name.lower()
+    if content.startswith(OLD_EXCEL) and ENCRYPTED in content:
+        raise FileProblem(
+            "The selected file is protected with a password: remove the password in Excel "
+            "(File, Info, Protect Workbook), save it and try again"
+        )
     if content.startswith(OLD_EXCEL) or name.endswith(".xls"):
         raise FileProblem("The selected file is an old Excel file (.xls): save it as .xlsx and upload that")
     if name.endswith(".xlsx"):
@@ -77,24 +97,45 @@ def _header_names(cells: list[Any]) -> list[str]:
     return [name or f"Column {index}" for index, name in enumerate(names, 1)]
 
 
-def _sheet(name: str, title: str, rows) -> SheetData | None:
-    header: list[str] | None = None
-    data = SheetData(name, [], title=title)
-    for number, cells in enumerate(rows, 1):
-        cells = list(cells or ())
-        if header is None:
-            header = _header_names(cells)
-            data.headers = header
-            continue
-        if not any(v not in (None, "") for v in cells):
+def _blank(cells: list[Any]) -> bool:
+    return cells.count(None) + cells.count("") == len(cells)
+
+
+def _sheet(known: c.Sheet, title: str, rows: Iterable[Any], hidden: Hidden | None = None) -> SheetData | None:
+    """The sheet's headers and data rows: the header row found below any title or notes
+    (header_row.py), blank rows left out, columns up to the last heading or value kept."""
+    numbered = ((number, list(cells or ())) for number, cells in enumerate(rows, 1))
+    candidates: list[tuple[int, list[Any]]] = []
+    for number, cells in numbered:
+        if not _blank(cells):
+            candidates.append((number, cells))
+            if len(candidates) == header_row.SEARCH_ROWS:
+                break
+    if not candidates:
+        return None
+    chosen = header_row.choose(known, [cells for _, cells in candidates])
+    number, cells = candidates[chosen]
+    headers = _header_names(cells)
+    data = SheetData(known.name, headers, title=title, header_row=number)
+    data.skipped_above = [header_row.shown(cells) for _, cells in candidates[:chosen]]
+    width = len(headers)
+    for number, cells in itertools.chain(candidates[chosen + 1 :], numbered):
+        if _blank(cells):
             continue
         if len(data.rows) >= MAX_ROWS:
             raise FileProblem(
                 f"The {title} sheet has more than {MAX_ROWS:,} rows: split it into smaller files"
             )
-        data.rows.append((number, (cells + [None] * len(header))[: len(header)]))
-    if not header:
-        return None
+        cells = cells[:MAX_COLUMNS]
+        if len(cells) > width:  # a value past the last heading gets a column of its own
+            width = max(width, max((i for i, v in enumerate(cells, 1) if v not in (None, "")), default=0))
+        data.rows.append((number, cells))
+    data.headers = headers + [f"Column {n}" for n in range(len(headers) + 1, width + 1)]
+    data.rows = [(n, (cells + [None] * width)[:width]) for n, cells in data.rows]
+    if hidden is not None:
+        data.hidden_columns = hidden.columns(width)
+        numbers = {n for n, _ in data.rows}
+        data.hidden_rows = [n for n in hidden.rows if n in numbers]
     return data
 
 
@@ -138,7 +179,7 @@ def read_csv(content: bytes) -> Workbook:
         raise FileProblem(NOT_TEXT)
     try:
         cells = csv.reader(io.StringIO(text), delimiter=delimiter_of(text))
-        sheet = _sheet(c.PARTNERSHIPS.name, "CSV", cells)
+        sheet = _sheet(c.PARTNERSHIPS, "CSV", cells)
     except csv.Error as problem:
         raise FileProblem(f"The selected CSV file could not be read: {problem}") from None
     if sheet is None or not sheet.headers:
@@ -146,32 +187,50 @@ def read_csv(content: bytes) -> Workbook:
     return Workbook(CSV, {sheet.name: sheet})
 
 
-def read_xlsx(content: bytes) -> Workbook:
+DAMAGED = (
+    "The selected file could not be opened as an Excel workbook: it may be damaged. "
+    "Open it in Excel, save it as .xlsx and try again"
+)
+TOO_BIG = (
+    "The selected file holds more than Accord can read at once: delete the sheets and "
+    "columns that are not part of the register, or split it into smaller files"
+)
+
+
+def _opened(content: bytes) -> XlsxBook:
     try:
-        book = XlsxBook(content)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, SyntaxError) as problem:
-        raise FileProblem(
-            "The selected file could not be opened as an Excel workbook: it may be damaged. "
-            "Open it in Excel, save it as .xlsx and try again"
-        ) from problem
+        return XlsxBook(content)
+    except PackageProblem as problem:
+        raise FileProblem(TOO_BIG if problem.kind == "too big" else DAMAGED) from problem
+    except BaseException as problem:  # a damaged workbook fails in many ways
+        if not isinstance(problem, Exception) and type(problem).__name__ != "PanicException":
+            raise  # KeyboardInterrupt and the like; a panic in the Rust reader is a damaged file
+        raise FileProblem(DAMAGED) from problem
+
+
+def read_xlsx(content: bytes) -> Workbook:
+    book = _opened(content)
     try:
         found: dict[str, SheetData] = {}
         ignored: list[str] = []
-        titles = book.titles
+        cell_sheets = [s for s in book.sheets if not s.is_chart]
         for sheet_in_file in book.sheets:
             title = sheet_in_file.title
             known = c.BY_NAME.get(title.strip().lower())
-            if known is None and len(titles) == 1:
+            if known is None and len(cell_sheets) == 1 and not sheet_in_file.is_chart:
                 known = c.PARTNERSHIPS  # a one-sheet workbook is the partnerships list
-            if known is None or not known.importable or known.name in found:
+            if known is None or not known.importable or known.name in found or sheet_in_file.is_chart:
                 ignored.append(title)
                 continue
-            sheet = _sheet(known.name, title, book.rows(sheet_in_file, MAX_COLUMNS))
+            rows = book.rows(sheet_in_file, MAX_COLUMNS)
+            sheet = _sheet(known, title, rows, book.hidden(sheet_in_file))
             if sheet is not None:
                 found[known.name] = sheet
     except FileProblem:
         raise
-    except Exception as problem:  # a damaged workbook fails in many ways
+    except BaseException as problem:  # a damaged workbook fails in many ways
+        if not isinstance(problem, Exception) and type(problem).__name__ != "PanicException":
+            raise
         raise FileProblem(
             "The selected file could not be read: it may be damaged. Open it in Excel, save it and try again"
         ) from problem

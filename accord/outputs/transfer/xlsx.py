@@ -1,14 +1,18 @@
-"""Reading an Excel workbook's sheets quickly: openpyxl for the workbook's parts, lxml for the cells.
+"""Reading an Excel workbook's sheets: python-calamine for the cells, openpyxl when calamine is unsafe.
 
-openpyxl's read-only mode reads a sheet's cells through its object model (a Text object per inline
-string, a dictionary per cell) and, when the sheet does not state its size (workbooks written by
-openpyxl's own write-only mode and by many other programs do not), parses the whole sheet once more
-just to look for it. For a 10,000-row register that was most of an import's time. Here openpyxl
-still opens the package (content types, shared strings, sheet list, styles, date epoch), and each
-sheet's XML is streamed once with lxml, giving exactly the values openpyxl's
-`iter_rows(values_only=True)` gives in data-only mode: the cached result of a formula, numbers as
-int or float, dates (by the cell's number format) as datetimes, booleans, text from shared or
-inline strings (rich-text runs joined, phonetic hints left out), errors as their text.
+calamine (a maintained Rust reader) reads a 10,000-row register several times faster than
+openpyxl (docs/performance.md). The package is checked first (`xlsx_package.inspect`, ADR 0039):
+a zip bomb or a damaged part is refused, and a sheet whose cells calamine would lay out in a grid
+too big for memory (a stray value in cell XFD1048576) is read instead with openpyxl's public
+read-only API, which keeps a row at a time. Either way the values are the same (the property test
+in tests/transfer/test_xlsx_reader.py holds calamine to openpyxl's reading):
+
+- nothing in a cell is None (calamine's "" for an empty cell, and a cell showing an error such as
+  #N/A, which has no value to import);
+- numbers are int when whole and within 2**53, and float otherwise (as Excel holds them);
+- a date-formatted number is a `date` when it has no time of day, else a `datetime` (a time alone
+  is a `time`, a duration a `timedelta`);
+- a formula gives the result the file holds for it; text and booleans as they are.
 
 Rows are yielded in order from row 1 as lists of values by column (gaps filled with None, rows
 missing from the file as empty lists), so row numbers are the spreadsheet's own.
@@ -17,153 +21,108 @@ missing from the file as empty lists), so row numbers are the spreadsheet's own.
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from lxml import etree
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.cell import column_index_from_string
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.worksheet._reader import _cast_number
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-ROW, CELL, VALUE = f"{MAIN}row", f"{MAIN}c", f"{MAIN}v"
-INLINE, TEXT, RUN = f"{MAIN}is", f"{MAIN}t", f"{MAIN}r"
+from .xlsx_package import Hidden, Package, inspect
+
+WHOLE = 2**53  # whole-number floats up to this (exactly held by a float) are read as int
 
 
 @dataclass
 class Sheet:
     title: str
-    path: str  # the sheet's part in the package
     is_chart: bool = False
 
 
 class XlsxBook:
-    """An open workbook: its sheets in order, and their rows on demand."""
+    """An open workbook: its sheets in order, their rows on demand, and what each hides.
+
+    Raises xlsx_package.PackageProblem for a package that must not be read, and calamine's or
+    openpyxl's own errors for a damaged one (reading.py turns both into plain words)."""
 
     def __init__(self, content: bytes):
-        reader = ExcelReader(io.BytesIO(content), read_only=True, keep_vba=False, data_only=True)
-        self.archive = reader.archive
-        reader.read_manifest()
-        reader.read_strings()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
-        book = reader.wb
-        self.strings = reader.shared_strings
-        self.epoch = book.epoch
-        self.date_styles = set(book._date_formats)
-        self.timedelta_styles = set(book._timedelta_formats)
-        self.sheets = [
-            Sheet(sheet.name, rel.target, "chartsheet" in rel.Type)
-            for sheet, rel in reader.parser.find_sheets()
-            if rel.target in reader.valid_files
-        ]
+        self.package: Package = inspect(content)
+        self.content = content
+        self.book = CalamineWorkbook.from_object(io.BytesIO(content)) if self.package.fast else None
+        self._openpyxl: Any = None
+        if self.book is not None:
+            self.sheets = [
+                Sheet(meta.name, meta.typ != SheetTypeEnum.WorkSheet) for meta in self.book.sheets_metadata
+            ]
+        else:
+            self._openpyxl = _openpyxl_book(content)
+            names = self._openpyxl.sheetnames
+            self.sheets = [Sheet(name, not hasattr(self._openpyxl[name], "iter_rows")) for name in names]
 
     @property
     def titles(self) -> list[str]:
         return [s.title for s in self.sheets]
 
     def close(self) -> None:
-        self.archive.close()
+        if self.book is not None:
+            self.book.close()
+            self.book = None
+        if self._openpyxl is not None:
+            self._openpyxl.close()
+            self._openpyxl = None
+
+    def hidden(self, sheet: Sheet) -> Hidden:
+        path = self.package.sheet_paths.get(sheet.title, "")
+        return self.package.hidden.get(path) or Hidden()
 
     def rows(self, sheet: Sheet, max_col: int) -> Iterator[list[Any]]:
-        """Every row from row 1 to the last in the file, as openpyxl numbers them."""
+        """Every row from row 1 to the last with a value, as the spreadsheet numbers them."""
         if sheet.is_chart:
             raise ValueError(f"{sheet.title} is a chart, not a sheet of cells")
-        counter = 1
-        with self.archive.open(sheet.path) as source:
-            for number, values in self._parsed_rows(source, max_col):
-                for _ in range(counter, number):  # rows the file leaves out
-                    counter += 1
-                    yield []
-                if counter <= number:
-                    counter += 1
-                    yield values
-
-    def _parsed_rows(self, source, max_col: int) -> Iterator[tuple[int, list[Any]]]:
-        columns: dict[str, int] = {}
-        number = 0
-        parser = etree.iterparse(
-            source, events=("end",), tag=ROW, resolve_entities=False, no_network=True, huge_tree=False
-        )
-        for _event, row in parser:
-            r = row.get("r")
-            number = _row_number(r) if r else number + 1
-            values: list[Any] = []
-            column = 0
-            for cell in row:
-                if cell.tag != CELL:
-                    continue
-                ref = cell.get("r")
-                if ref:
-                    letters = ref.rstrip("0123456789")
-                    column = columns.get(letters) or columns.setdefault(
-                        letters, column_index_from_string(letters)
-                    )
-                else:
-                    column += 1
-                if column > max_col:
-                    continue
-                value = self._value(cell)
-                if column > len(values):
-                    values.extend([None] * (column - len(values)))
-                values[column - 1] = value
-            row.clear()
-            while row.getprevious() is not None:
-                del row.getparent()[0]
-            yield number, values
-
-    def _value(self, cell) -> Any:
-        """The cell's value; lxml's find() is avoided: it goes through Python-level path matching."""
-        kind = cell.get("t", "n")
-        if kind == "inlineStr":
-            return _inline_text(cell)
-        value = None
-        for child in cell:
-            if child.tag == VALUE:
-                value = child.text or None
-                break
-        if value is None:
-            return None
-        if kind == "n":
-            number = _cast_number(value)
-            style = cell.get("s")
-            style = int(style) if style else 0
-            if style in self.date_styles:
-                try:
-                    return from_excel(number, self.epoch, timedelta=style in self.timedelta_styles)
-                except (OverflowError, ValueError):
-                    return "#VALUE!"
-            return number
-        if kind == "s":
-            return self.strings[int(value)]
-        if kind == "b":
-            return bool(int(value))
-        if kind == "d":
-            return from_ISO8601(value)
-        return value  # "str" (a formula's text result) and "e" (an error such as #N/A)
+        if self.book is None:
+            yield from _openpyxl_rows(self._openpyxl[sheet.title], max_col)
+            return
+        found = self.book.get_sheet_by_name(sheet.title)
+        start = found.start
+        if start is None:  # no cells at all
+            return
+        pad = [None] * start[1]
+        for values in found.iter_rows():
+            row = pad + values if pad else values
+            yield [
+                None
+                if v == ""
+                else (int(v) if type(v) is float and v.is_integer() and -WHOLE <= v <= WHOLE else v)
+                for v in row[:max_col]
+            ]
 
 
-def _inline_text(cell) -> str | None:
-    """An inline string's text: its plain text and the text of its rich-text runs, in order."""
-    for block in cell:
-        if block.tag != INLINE:
+def _openpyxl_book(content: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+
+
+def _openpyxl_rows(worksheet: Any, max_col: int) -> Iterator[list[Any]]:
+    """The same values through openpyxl's public read-only API (error cells have data_type "e")."""
+    worksheet.reset_dimensions()  # the declared size may be wrong: read to the last row there is
+    empty: tuple[Any, ...] | None = None
+    for cells in worksheet.iter_rows(max_col=max_col):
+        if cells is empty:  # openpyxl hands out one tuple for every row missing from the file
+            yield []
             continue
-        parts = []
-        for part in block:
-            if part.tag == TEXT:
-                parts.append(part.text or "")
-            elif part.tag == RUN:
-                parts += [t.text for t in part if t.tag == TEXT and t.text is not None]
-        return "".join(parts)
-    return None
+        values = [normalised(cell.value, cell.data_type) for cell in cells]
+        if values.count(None) == len(values):
+            empty = cells
+        yield values
 
 
-def _row_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        value = float(text)
-        if not value.is_integer():
-            raise ValueError(f"{text} is not a valid row number") from None
+def normalised(value: Any, data_type: str = "") -> Any:
+    """A value as openpyxl reads it, made what this reader gives (see the module's docstring)."""
+    if data_type == "e" or value == "":
+        return None
+    if isinstance(value, datetime) and value.time() == datetime.min.time() and value.tzinfo is None:
+        return value.date()
+    if type(value) is float and value.is_integer() and -WHOLE <= value <= WHOLE:
         return int(value)
+    if type(value) is int and not -WHOLE <= value <= WHOLE:
+        return float(value)  # as calamine reads it: a number in a workbook is a float
+    return value
