@@ -1,6 +1,6 @@
 """Workbooks made to break the reader get a plain refusal, or are read safely, never a crash: a zip
 bomb, a part whose size the zip lies about, a shared-strings count of billions, cells spread over a
-grid of billions, a password-protected workbook, a chart where a sheet should be (ADR 0039).
+grid of billions, a password-protected workbook, a chart where a sheet should be (ADR 0042).
 
 Without the package check some of these stop the whole process (calamine asks for more memory than
 the machine has): a regression here shows as the test run dying."""

@@ -1,6 +1,6 @@
 """Spreadsheets as councils keep them: a title or notes above the headings, blank rows and columns
 after the table, columns and rows hidden in the file. The headings are found, the rest is skipped
-or kept and said (ADR 0039)."""
+or kept and said (ADR 0042)."""
 
 import io
 

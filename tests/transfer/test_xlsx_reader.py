@@ -1,6 +1,6 @@
 """The sheet reader (python-calamine, with openpyxl's streaming reader for workbooks calamine cannot
 read safely) gives the cells openpyxl's public API gives, in the reader's own terms: nothing is
-None, whole numbers are int, a date without a time of day is a date (ADR 0039)."""
+None, whole numbers are int, a date without a time of day is a date (ADR 0042)."""
 
 import io
 import zipfile

@@ -4,7 +4,7 @@ A file that is empty, damaged, too big or of another kind is refused with a mess
 to do. Rows keep their spreadsheet row numbers, so a problem can be reported as "Row 14: ...".
 A title, a merged title or notes above the headings are skipped and kept to show (header_row.py);
 blank rows and blank columns after the table are left out; columns and rows hidden in an .xlsx
-file are read like the others and listed, so the preview can say so (ADR 0039).
+file are read like the others and listed, so the preview can say so (ADR 0042).
 A CSV file may be saved by any spreadsheet or council system: its encoding (UTF-8 with or without a
 byte-order mark, Windows-1252, UTF-16 with a byte-order mark) and the character between its cells
 (comma, semicolon, tab or bar) are found from the file itself.

@@ -1,7 +1,7 @@
 """Reading an Excel workbook's sheets: python-calamine for the cells, openpyxl when calamine is unsafe.
 
 calamine (a maintained Rust reader) reads a 10,000-row register several times faster than
-openpyxl (docs/performance.md). The package is checked first (`xlsx_package.inspect`, ADR 0039):
+openpyxl (docs/performance.md). The package is checked first (`xlsx_package.inspect`, ADR 0042):
 a zip bomb or a damaged part is refused, and a sheet whose cells calamine would lay out in a grid
 too big for memory (a stray value in cell XFD1048576) is read instead with openpyxl's public
 read-only API, which keeps a row at a time. Either way the values are the same (the property test

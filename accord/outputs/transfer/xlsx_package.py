@@ -1,4 +1,4 @@
-"""Checking an Excel workbook's package before its cells are read (ADR 0039).
+"""Checking an Excel workbook's package before its cells are read (ADR 0042).
 
 An .xlsx file is a zip of XML parts. The cell reader (python-calamine, in Rust) reads a part whole
 and sizes its memory from what the file claims: a shared-strings part claiming billions of strings,
