@@ -33,7 +33,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "council service",
         ),
         "start_date": ("start date", "date started", "start", "commenced", "date established"),
-        "proposed_end_date": ("end date", "end", "date ended", "expiry date", "ends", "finish date"),
+        "proposed_end_date": ("end date", "end", "date ended", "date ends", "expiry date", "ends", "finish date", "expires"),
         "status": ("current status", "partnership status"),
         "geographical_area": ("area", "geography", "area covered"),
         "purpose": ("remit", "purpose of partnership"),
