@@ -56,9 +56,16 @@ def test_names_match_ignoring_case_spacing_the_and_ampersands(one, other):
     assert name_key(one) == name_key(other)
 
 
+def test_very_similar_names_match():
+    assert name_key("Community Safety Partnership") == name_key("Community Safety Partnership Board")
+    assert name_key("Health & Wellbeing Boards") == name_key("The Health and Wellbeing Board")
+    assert name_key("Safety, Community (Partnership)") == name_key("Community Safety Partnership")
+
+
 def test_different_names_do_not_match():
-    assert name_key("Community Safety Partnership") != name_key("Community Safety Partnership Board")
+    assert name_key("Community Safety Partnership") != name_key("Youth Safety Partnership")
     assert name_key("Theatre Trust") != name_key("Atre Trust")  # "the" only as a word
+    assert name_key("Business Improvement District") != name_key("Business Improvement")
 
 
 def test_likely_duplicates_are_rows_to_check_that_need_an_answer_before_the_import(csp, admin):

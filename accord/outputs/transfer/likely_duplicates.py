@@ -2,10 +2,12 @@
 under another reference. Said in the preview and by the command as a row to check, never a problem
 that stops the import: two partnerships may share a name (a successor to a closed one, say).
 
-Names are compared as `name_key` gives them: case, spacing and punctuation ignored, "&" the same as
-"and", and "the" left out, so "The Community Safety Partnership" looks like "community safety
-partnership". Only that exact match counts; a fuller comparison (similar names, the same partners)
-is for later.
+Names are compared as `name_key` gives them: case, spacing, punctuation and word order ignored, "&"
+the same as "and", plurals as their singular, and the words every partnership's name may carry
+("the", "partnership", "board", "forum", "group", "committee", "limited" …) left out. So "The
+Community Safety Partnership" looks like "Community Safety Partnership Board", and "Health &
+Wellbeing Boards" like "Health and Wellbeing Board". A row without a reference whose name is exactly
+a partnership's in the register is that partnership, not a likely duplicate (ADR 0040).
 """
 
 from collections.abc import Iterable
@@ -16,13 +18,19 @@ from .assumptions import Likely
 from .columns import squash
 from .plan_model import Change, Plan
 
-IGNORED_WORDS = frozenset({"the", "and"})
+IGNORED_WORDS = frozenset(
+    {"the", "and", "of", "for", "partnership", "board", "forum", "group", "committee", "ltd", "limited"}
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def name_key(name: str) -> str:
     """A partnership's name as compared for likely duplicates."""
-    words = squash(str(name).replace("&", " and ")).split()
-    return " ".join(word for word in words if word not in IGNORED_WORDS)
+    words = {_singular(w) for w in squash(str(name).replace("&", " and ")).split()}
+    return " ".join(sorted(w for w in words if w not in IGNORED_WORDS))
 
 
 def _register_names() -> dict[str, str]:

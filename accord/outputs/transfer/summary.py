@@ -23,9 +23,7 @@ class Summary:
 
     @property
     def any(self) -> bool:
-        return bool(
-            self.defaults or self.references_count or self.by_name_count or self.statuses or self.not_imported
-        )
+        return bool(self.defaults or self.references_count or self.by_name_count or self.statuses)
 
 
 def _label(key: str, value: str) -> str:
