@@ -43,6 +43,8 @@ def test_an_administrator_imports_the_councils_own_register(page, users, tmp_pat
         def row(heading: str):
             return columns.locator("tr", has=page.get_by_role("rowheader", name=heading, exact=True))
 
+        expect(page.get_by_text("The Partnerships sheet's headings are on row 3.")).to_be_visible()
+        expect(row("Working (hidden) Hidden in the file")).to_be_visible()
         expect(row("Service Area")).to_contain_text("councils often use")
         expect(row("Partners")).to_contain_text("Matched by its heading")
         expect(page.get_by_label("Field for the Partnerships column “Lead Officer”")).to_have_value(
