@@ -1,8 +1,16 @@
 #!/usr/bin/env python
-"""Benchmark: importing a 10,000-row register spreadsheet (issue 7 target: dry run and commit under 30 s).
+"""Benchmark: importing a 10,000-row register spreadsheet (issue 7: dry run and commit under 30 s;
+issue 18: commit under 15 s).
 
     .venv/bin/python bench/imports.py
     .venv/bin/python bench/imports.py --rows 10000 --runs 3
+    .venv/bin/python bench/imports.py --layout council
+
+`--layout accord` (the default) is Accord's own export layout. `--layout council` is one sheet as a
+council keeps its register: its own headings under a title row, no references (made from the
+pattern), the council's defaults for the fields it lacks, statuses from the dates, a lead officer,
+a contribution, in-kind support, two to four partners in one cell (some with org-ids in brackets),
+a governance document, when it was last reviewed (before go-live), a risk register Y/N and notes.
 
 It builds an Excel workbook of 10,000 partnerships with realistic values (names, descriptions,
 types, directorates, 400 lead organisations with org-ids, dates as Excel dates and as dd/mm/yyyy
@@ -33,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 TEMPLATE = VAR / "bench-imports-template.sqlite3"
 WORK = VAR / "bench-imports-run.sqlite3"
-TARGET_SECONDS = 30.0
+TARGET_SECONDS = {"dry run": 30.0, "commit": 15.0}
 SEED = 2026
 THEMES = [
     "community safety",
@@ -139,11 +147,91 @@ def build_workbook(rows: int, types: list[str] | None = None, directorates: list
     return buffer.getvalue()
 
 
+COUNCIL_HEADINGS = [
+    "Partnership Name",
+    "Lead Officer",
+    "Service Area",
+    "Type",
+    "Statutory (Y/N)",
+    "Start Date",
+    "End Date",
+    "Council Contribution (£)",
+    "In-kind support",
+    "Partners",
+    "Governance document",
+    "Last reviewed",
+    "Risk register?",
+    "Notes",
+]
+
+
+def build_council_workbook(rows: int) -> bytes:
+    """One sheet as a council keeps its register (see the module's docstring)."""
+    from openpyxl import Workbook
+
+    from accord.register import offered_types
+    from accord.register.models import Directorate
+
+    rng = random.Random(SEED)
+    types = list(offered_types.choices().values_list("name", flat=True))
+    directorates = list(Directorate.objects.values_list("name", flat=True))
+    officers = [f"Officer {n}" for n in range(300)]
+    orgs = [f"{rng.choice(AREAS)} {kind} {n}" for n, kind in enumerate(["Trust", "Forum", "Network"] * 200)]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Register")
+    sheet.append(["Chorley Council – register of partnerships"])
+    sheet.append(COUNCIL_HEADINGS)
+    for n in range(rows):
+        theme = rng.choice(THEMES)
+        start = date(2005, 1, 1) + timedelta(days=rng.randrange(7000))
+        end = start + timedelta(days=365 * rng.randint(1, 25))
+        partners = [
+            org + (f" (GB-CHC-{1000000 + i})" if i % 3 == 0 else "")
+            for i, org in ((orgs.index(o), o) for o in rng.sample(orgs, rng.randint(2, 4)))
+        ]
+        sheet.append(
+            [
+                f"{rng.choice(AREAS)} {theme.title()} Partnership {n}",
+                rng.choice(officers),
+                rng.choice(directorates),
+                rng.choice(types),
+                rng.choice(["Y", "N"]),
+                start.strftime("%d/%m/%Y"),
+                end.strftime("%d/%m/%Y") if n % 4 else "",
+                f"£{rng.randrange(0, 200_000):,}" if n % 3 else "",
+                "Officer time, one day a month" if n % 5 == 0 else "",
+                "; ".join(partners),
+                f"{theme.title()} terms of reference" if n % 2 else "",
+                (start + timedelta(days=400)).strftime("%d/%m/%Y") if n % 2 and start.year < 2020 else "",
+                rng.choice(["Y", "N"]),
+                "Imported for the benchmark" if n % 7 == 0 else "",
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def council_choices():
+    from accord.outputs.transfer import defaults as assume
+    from accord.outputs.transfer.assumptions import ImportChoices
+
+    return ImportChoices(assume.council_defaults())
+
+
+def set_go_live() -> None:
+    """Go-live after every 'last reviewed' date the council workbook gives."""
+    from accord.frameworks import loader, services
+
+    services.set_tracking_from(None, date(2026, 4, 1), "Benchmark go-live", framework=loader.current())
+
+
 def median_report(name: str, times: list[float], cpu: list[float]) -> bool:
     median = statistics.median(times)
-    verdict = "PASS" if median < TARGET_SECONDS else "FAIL"
+    target = TARGET_SECONDS[name]
+    verdict = "PASS" if median < target else "FAIL"
     runs = ", ".join(f"{t:.2f}" for t in times)
-    print(f"{name:<9} median {median:6.2f} s  (runs: {runs})  target < {TARGET_SECONDS:.0f} s  {verdict}")
+    print(f"{name:<9} median {median:6.2f} s  (runs: {runs})  target < {target:.0f} s  {verdict}")
     cpu_runs = ", ".join(f"{t:.2f}" for t in cpu)
     print(f"{'':<9} CPU    {statistics.median(cpu):6.2f} s  (runs: {cpu_runs})")
     return verdict == "PASS"
@@ -155,12 +243,21 @@ def main() -> int:
     )
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--layout", choices=["accord", "council"], default="accord")
     args = parser.parse_args()
     VAR.mkdir(exist_ok=True)
     configure()
     fresh_template()
-    content = build_workbook(args.rows)
-    print(f"Workbook: {args.rows:,} partnership rows, {len(content) / 1e6:.1f} MB")
+    council = args.layout == "council"
+    if council:
+        set_go_live()
+        from django.db import connection as template
+
+        template.close()
+        shutil.copy(WORK, TEMPLATE)
+    content = build_council_workbook(args.rows) if council else build_workbook(args.rows)
+    print(f"Workbook ({args.layout} layout): {args.rows:,} partnership rows, {len(content) / 1e6:.1f} MB")
+    choices = council_choices() if council else None
 
     from django.db import connection
 
@@ -174,7 +271,7 @@ def main() -> int:
     for _ in range(args.runs):
         started, cpu = time.perf_counter(), time.process_time()
         book = read("register.xlsx", content)
-        plan = build("register.xlsx", book, suggested(book))
+        plan = build("register.xlsx", book, suggested(book), choices=choices)
         dry.append(time.perf_counter() - started)
         dry_cpu.append(time.process_time() - cpu)
         assert plan.ok, plan.problems[:5]
@@ -185,7 +282,7 @@ def main() -> int:
         shutil.copy(TEMPLATE, WORK)
         started, cpu = time.perf_counter(), time.process_time()
         book = read("register.xlsx", content)
-        commit(None, "register.xlsx", book, suggested(book))
+        commit(None, "register.xlsx", book, suggested(book), choices)
         committed.append(time.perf_counter() - started)
         committed_cpu.append(time.process_time() - cpu)
         assert Partnership.objects.count() == args.rows
