@@ -136,3 +136,23 @@ def test_the_command_prints_the_rows_to_check(csp, tmp_path):
     call_command("import_register", str(path), "--dry-run", stdout=out)
     assert "Rows to check (2):\n" + "".join(f"  {line}\n" for line in EXPECTED) in out.getvalue()
     assert "Dry run: nothing was written." in out.getvalue()
+
+
+def test_the_same_partners_under_another_name_is_a_likely_duplicate(lists):
+    waste = f.PartnershipFactory(reference="WASTE-01", name="Chorley Waste Partnership")
+    for name in ("Lancashire County Council", "South Ribble Borough Council"):
+        f.MembershipFactory(partnership=waste, organisation=f.OrganisationFactory(name=name))
+    f.MembershipFactory(partnership=waste, organisation=f.council())  # the council is left out
+    headers = [*PARTNERSHIP_HEADERS, "Partners"]
+    renamed = [
+        *partnership_row("REC-01", "Central Lancashire Recycling"),
+        "south ribble borough council; Lancashire County Council",
+    ]
+    other = [*partnership_row("REC-02", "Central Lancashire Recycling Two"), "Lancashire County Council"]
+    book = read("register.xlsx", xlsx({"Partnerships": [headers, renamed, other]}))
+    plan = build("register.xlsx", book, guessed_mapping(book))
+    assert [str(w) for w in plan.warnings] == [
+        'Partnerships sheet, row 2: "Central Lancashire Recycling" has the same partners as WASTE-01 '
+        "already in the register"
+    ]
+    assert [(likely.row, likely.existing) for likely in plan.assumed.likely] == [(2, "WASTE-01")]

@@ -8,14 +8,19 @@ the same as "and", plurals as their singular, and the words every partnership's 
 Community Safety Partnership" looks like "Community Safety Partnership Board", and "Health &
 Wellbeing Boards" like "Health and Wellbeing Board". A row without a reference whose name is exactly
 a partnership's in the register is that partnership, not a likely duplicate (ADR 0040).
+
+A new row whose partners column names the same organisations (two or more, names compared as above,
+the council left out) as one partnership's current members in the register is flagged too: the same
+partners under another name is often the same partnership renamed.
 """
 
 from collections.abc import Iterable
 
-from accord.register.models import Partnership
+from accord.register.models import Membership, Partnership
 
 from .assumptions import Likely
 from .columns import squash
+from .landing_rules import split_partners
 from .plan_model import Change, Plan
 
 IGNORED_WORDS = frozenset(
@@ -43,13 +48,49 @@ def _register_names() -> dict[str, str]:
     return found
 
 
-def flag(plan: Plan, new_rows: Iterable[Change]) -> list[Likely]:
+def _partner_set(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(key for key in (squash(n) for n in names) if key)
+
+
+def _register_partners() -> dict[frozenset[str], str]:
+    """Each set of two or more current member organisations (the council left out) that exactly one
+    partnership in the register has, and that partnership's reference."""
+    members: dict[str, set[str]] = {}
+    rows = Membership.objects.filter(end_date__isnull=True, organisation__is_council=False).values_list(
+        "partnership__reference", "organisation__name"
+    )
+    for reference, name in rows.iterator(chunk_size=5000):
+        members.setdefault(reference, set()).add(name)
+    found: dict[frozenset[str], list[str]] = {}
+    for reference, names in members.items():
+        key = _partner_set(names)
+        if len(key) >= 2:
+            found.setdefault(key, []).append(reference)
+    return {key: refs[0] for key, refs in found.items() if len(refs) == 1}
+
+
+def _same_partners(plan: Plan, change: Change, cell: str, register: dict) -> Likely | None:
+    key = _partner_set(p.name for p in split_partners(cell))
+    existing = register.get(key) if len(key) >= 2 else None
+    if existing is None:
+        return None
+    name = str(change.values.get("name", ""))
+    plan.warn(
+        change.sheet, change.row, f'"{name}" has the same partners as {existing} already in the register'
+    )
+    return Likely(change.row, name, change.reference, existing=existing)
+
+
+def flag(plan: Plan, new_rows: Iterable[Change], partners: dict[int, str] | None = None) -> list[Likely]:
     """Add a warning for each new partnership whose name is one already in the register or on an
-    earlier new row of the file; return them, for the same/different choice."""
+    earlier new row of the file, or whose partners (`partners`: row number -> the partners cell) are
+    one register partnership's; return them, for the same/different choice."""
     new_rows = list(new_rows)
     found: list[Likely] = []
     if not new_rows:
         return found
+    partners = {row: cell for row, cell in (partners or {}).items() if cell}
+    by_partners = _register_partners() if partners else {}
     in_register = _register_names()
     earlier: dict[str, Change] = {}
     for change in new_rows:
@@ -80,4 +121,11 @@ def flag(plan: Plan, new_rows: Iterable[Change]) -> list[Likely]:
             )
         else:
             earlier[key] = change
+            same = (
+                _same_partners(plan, change, partners[change.row], by_partners)
+                if change.row in partners
+                else None
+            )
+            if same is not None:
+                found.append(same)
     return found

@@ -77,7 +77,8 @@ def build(
     plan_organisations(plan, lookups, rows[c.ORGANISATIONS.name])
     new_refs = plan_partnerships(plan, lookups, rows[c.PARTNERSHIPS.name])
     new_rows = (ch for ch in plan.changes[c.PARTNERSHIPS.name] if ch.action == CREATED)
-    assumed.likely = likely_duplicates.flag(plan, new_rows)
+    partners = {row.number: str(row.get("partners") or "") for row in rows[c.PARTNERSHIPS.name]}
+    assumed.likely = likely_duplicates.flag(plan, new_rows, partners)
     new_refs -= duplicate_choices.apply(plan, lookups, choices, lock)
     known = set(lookups.partnerships) | new_refs
     plan_members(plan, lookups, rows[c.MEMBERS.name], known)
