@@ -261,6 +261,7 @@ def main() -> int:
 
     from django.db import connection
 
+    from accord.frameworks import loader
     from accord.outputs.transfer.commit import commit
     from accord.outputs.transfer.mapping import suggested
     from accord.outputs.transfer.plan import build
@@ -271,7 +272,7 @@ def main() -> int:
     for _ in range(args.runs):
         started, cpu = time.perf_counter(), time.process_time()
         book = read("register.xlsx", content)
-        plan = build("register.xlsx", book, suggested(book), choices=choices)
+        plan = build("register.xlsx", book, suggested(book), choices=choices, framework=loader.current())
         dry.append(time.perf_counter() - started)
         dry_cpu.append(time.process_time() - cpu)
         assert plan.ok, plan.problems[:5]
@@ -282,7 +283,7 @@ def main() -> int:
         shutil.copy(TEMPLATE, WORK)
         started, cpu = time.perf_counter(), time.process_time()
         book = read("register.xlsx", content)
-        commit(None, "register.xlsx", book, suggested(book), choices)
+        commit(None, "register.xlsx", book, suggested(book), choices, loader.current())
         committed.append(time.perf_counter() - started)
         committed_cpu.append(time.process_time() - cpu)
         assert Partnership.objects.count() == args.rows

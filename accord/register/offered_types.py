@@ -53,6 +53,28 @@ def _named(names: Sequence[str]) -> Q:
     return found
 
 
+def names() -> list[str]:
+    """The names of the types offered, in order, writing nothing: the framework's own, else every
+    active row's."""
+    types = offered()
+    if types is None:
+        return list(
+            PartnershipType.objects.filter(active=True).order_by("name").values_list("name", flat=True)
+        )
+    return sorted(item.name for item in types)
+
+
+def unsaved_rows() -> list[PartnershipType]:
+    """The framework's types that have no row yet, as unsaved rows (a dry run's stand-ins: `choices`
+    makes the real ones when something is written)."""
+    existing = {name.lower() for name in PartnershipType.objects.values_list("name", flat=True)}
+    return [
+        PartnershipType(name=item.name, description=item.description, citation=item.citation[:200])
+        for item in offered() or ()
+        if item.name.lower() not in existing
+    ]
+
+
 def choices(current: int | None = None) -> QuerySet[PartnershipType]:
     """The types a form offers: the framework's own (their rows made if missing), and the one the
     record already has."""

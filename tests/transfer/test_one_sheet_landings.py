@@ -38,7 +38,7 @@ def this_year() -> int:
 
 def test_the_dry_run_says_where_each_column_lands_and_writes_nothing(admin):
     book, mapping = register(full_row())
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert plan.ok, [str(p) for p in plan.problems]
     landed = {
         entry["header"]: (entry["created"], entry["updated"], entry["unchanged"])
@@ -65,7 +65,7 @@ def test_the_dry_run_says_where_each_column_lands_and_writes_nothing(admin):
 
 def test_importing_writes_every_landing_with_its_history(admin):
     book, mapping = register(full_row())
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     csp = Partnership.objects.get(reference="CSP-01")
     assert (csp.has_risk_register, csp.notes) == ("yes", "Meets quarterly at the town hall.")
     role = PartnershipRole.objects.get(partnership=csp, role="lead_officer")
@@ -110,7 +110,7 @@ def test_importing_writes_every_landing_with_its_history(admin):
 
 def test_the_last_review_drives_when_the_next_review_is_due(admin):
     book, mapping = register(full_row())
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     csp = Partnership.objects.get(reference="CSP-01")
     review = next(
         r
@@ -122,9 +122,9 @@ def test_the_last_review_drives_when_the_next_review_is_due(admin):
 
 def test_importing_the_same_register_again_changes_nothing(admin):
     book, mapping = register(full_row())
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     events, completions = AuditEvent.objects.count(), PriorCompletion.objects.count()
-    plan = commit(admin, "register.csv", book, mapping)
+    plan = commit(admin, "register.csv", book, mapping, framework=loader.current())
     assert not plan.new_organisations and not plan.new_people
     assert {sheet: n["created"] + n["updated"] for sheet, n in plan.counts().items()} == dict.fromkeys(
         plan.counts(), 0
@@ -151,9 +151,9 @@ def test_a_contribution_year_column_sets_the_year_and_an_existing_lead_officer_i
     ]
     cells += ["Chorley Council", "Member", "Communities", "JANE SMITH", "1,250,000", "2024/25"]
     book, mapping = register(cells, headers=headers)
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert [str(p) for p in plan.problems] == []
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     hwb = Partnership.objects.get(reference="HWB-01")
     assert PartnershipRole.objects.get(partnership=hwb, role="lead_officer").person == officer
     assert list(Contribution.objects.filter(partnership=hwb).values_list("year", "amount")) == [
@@ -164,10 +164,10 @@ def test_a_contribution_year_column_sets_the_year_and_an_existing_lead_officer_i
 
 def test_an_existing_agreement_keeps_its_status_when_the_sheet_does_not_state_one(admin):
     book, mapping = register(full_row())
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     csp = Partnership.objects.get(reference="CSP-01")
     Agreement.objects.filter(partnership=csp).update(status="signed", signed_on=date(2019, 5, 1))
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert [e["unchanged"] for e in plan.extras.landings() if e["header"] == "Governance document"] == [1]
 
 
@@ -196,7 +196,7 @@ def test_a_workbook_with_real_numbers_and_dates_and_a_members_sheet_lands_each_o
     members = [["Partnership reference", "Organisation", "Role"], ["W-1", "Groundwork", "Accountable body"]]
     book = read("register.xlsx", xlsx({"Partnerships": [headers, cells], "Members": members}))
     mapping = guessed_mapping(book)
-    commit(admin, "register.xlsx", book, mapping)
+    commit(admin, "register.xlsx", book, mapping, framework=loader.current())
     waste = Partnership.objects.get(reference="W-1")
     assert set(Membership.objects.filter(partnership=waste).values_list("organisation__name", "role")) == {
         ("Age UK Lancashire", "member"),
@@ -204,22 +204,22 @@ def test_a_workbook_with_real_numbers_and_dates_and_a_members_sheet_lands_each_o
     }
     assert Contribution.objects.get(partnership=waste).amount == Decimal("12500")
     assert tracking.last_done_for([waste.pk])[waste.pk] == {"three_yearly_review": reviewed_on()}
-    again = build("register.xlsx", book, mapping)
+    again = build("register.xlsx", book, mapping, framework=loader.current())
     assert all(entry["created"] == entry["updated"] == 0 for entry in again.extras.landings())
 
 
 def test_a_new_lead_officer_beside_the_current_one_is_added_and_said(admin):
     book, mapping = register(full_row())
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     csp = Partnership.objects.get(reference="CSP-01")
     cells = full_row()
     cells[len(PARTNERSHIP_HEADERS)] = "Priya Shah"
     book, mapping = register(cells)
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert [str(p) for p in plan.extras.to_check] == [
         "Partnerships sheet, row 2: Priya Shah is added as a lead officer beside jane SMITH, who stays one: "
         "end a role that has ended on the partnership's page"
     ]
-    commit(admin, "register.csv", book, mapping)
+    commit(admin, "register.csv", book, mapping, framework=loader.current())
     leads = PartnershipRole.objects.filter(partnership=csp, role="lead_officer")
     assert sorted(leads.values_list("person__name", flat=True)) == ["Priya Shah", "jane SMITH"]

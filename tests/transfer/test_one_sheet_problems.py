@@ -23,7 +23,7 @@ from .one_sheet import register, reviewed_on, row
 
 def refused(book, mapping) -> list[str]:
     with pytest.raises(ImportRefused) as caught:
-        commit(None, "register.csv", book, mapping)
+        commit(None, "register.csv", book, mapping, framework=loader.current())
     assert not Partnership.objects.exists() and not Contribution.objects.exists()
     assert not PriorCompletion.objects.exists() and not AuditEvent.objects.exists()
     return [str(p) for p in caught.value.plan.problems]
@@ -76,7 +76,7 @@ def test_a_last_review_on_or_after_go_live_is_refused_and_says_why(admin):
         row("D-1", "One", {"Date of last review": go_live.strftime("%d/%m/%Y")}),
         row("D-2", "Two", {"Date of last review": (go_live - timedelta(days=1)).strftime("%d/%m/%Y")}),
     )
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     long = f"{go_live.day} {go_live:%B %Y}"
     assert [str(p) for p in plan.problems] == [
         f"Partnerships sheet, row 2: Date of last review ({long}) must be before {long}, when Accord began "
@@ -104,7 +104,7 @@ def test_a_closed_partnership_keeps_its_columns_that_cannot_change_in_the_previe
             **{"Status": "Closed", "Start date": "01/04/2010", "Proposed end date": "31/03/2024"},
         )
     )
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert plan.ok, [str(p) for p in plan.problems]
     assert [str(p) for p in plan.extras.not_recorded] == [
         'Partnerships sheet, row 2: Governance document "MoU (signed)" is not recorded: the partnership is '
@@ -120,7 +120,7 @@ def test_columns_no_field_is_chosen_for_are_listed_as_not_imported(admin):
     cells = ["G-1", "One", "One.", "Public sector strategic", "Y", "Unincorporated", "Chorley Council"]
     cells += ["Member", "Communities", "Astley", "Green"]
     book, mapping = register(cells, headers=headers)
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert plan.extras.not_imported == [("Partnerships", "Ward"), ("Partnerships", "RAG rating")]
     assert plan.ok
 
@@ -140,7 +140,7 @@ def test_a_contribution_also_on_the_contributions_sheet_is_given_once(admin):
         }
     )
     book = read("register.xlsx", content)
-    plan = build("register.xlsx", book, guessed_mapping(book))
+    plan = build("register.xlsx", book, guessed_mapping(book), framework=loader.current())
     assert [str(p) for p in plan.problems] == [
         f"Partnerships sheet, row 2: Council contribution for {start}/{(start + 1) % 100:02d} is also on "
         "row 2 of the Contributions sheet: give it once"
@@ -152,7 +152,7 @@ def test_in_kind_support_written_as_an_amount_is_valued_and_a_negative_one_refus
         row("I-1", "One", {"In-kind support": "£1.25m"}),
         row("I-2", "Two", {"In-kind support": "-£300"}),
     )
-    plan = build("register.csv", book, mapping)
+    plan = build("register.csv", book, mapping, framework=loader.current())
     assert [str(p) for p in plan.problems] == [
         'Partnerships sheet, row 3: In-kind support "-£300" must be £0 or more'
     ]

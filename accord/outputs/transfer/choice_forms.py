@@ -38,7 +38,7 @@ def _options(key: str) -> list[tuple[str, str]] | None:
     if key == "incorporation":
         return list(LegalIncorporation.choices)
     if key == "partnership_type":
-        return [(n, n) for n in offered_types.choices().order_by("name").values_list("name", flat=True)]
+        return [(n, n) for n in offered_types.names()]
     if key == "directorate":
         return [
             (n, n)

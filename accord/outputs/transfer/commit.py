@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.audit.models import Action
 from accord.register import services, writes
@@ -65,10 +66,15 @@ def undecided_problems(plan: Plan) -> None:
 
 
 def commit(
-    actor, file_name: str, workbook: Workbook, mapping: Mapping, choices: ImportChoices | None = None
+    actor,
+    file_name: str,
+    workbook: Workbook,
+    mapping: Mapping,
+    choices: ImportChoices | None = None,
+    framework: Framework | None = None,
 ) -> Plan:
     with transaction.atomic():
-        plan = build(file_name, workbook, mapping, lock=True, choices=choices)
+        plan = build(file_name, workbook, mapping, lock=True, choices=choices, framework=framework)
         undecided_problems(plan)
         if not plan.ok:
             raise ImportRefused(plan)

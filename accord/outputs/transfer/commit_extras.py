@@ -5,7 +5,7 @@ the partnership's history and keeps its obligations in step. They run inside the
 after its partnerships are written: a refusal rolls everything back."""
 
 from accord.domain.lifecycle.agreements import save_agreement
-from accord.frameworks import loader, services
+from accord.frameworks import services
 from accord.register.models import Partnership
 
 from .plan_model import UNCHANGED, Plan
@@ -20,7 +20,7 @@ def write(actor, plan: Plan, partnerships: dict[str, Partnership]) -> None:
             save_agreement(
                 actor, partnerships[agreement.reference], agreement.values, f"Imported from {plan.file_name}"
             )
-    framework = loader.current() if extras.last_done else None
+    framework = plan.framework
     for done in extras.last_done:
         if done.action != UNCHANGED and framework is not None:
             services.record_last_done(

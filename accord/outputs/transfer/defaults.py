@@ -86,9 +86,10 @@ def check(key: str, value: str) -> str:
         read(column, value)
     except CellProblem as problem:
         raise BadDefault(f"Default for {column.header}: {problem}") from None
-    offered = offered_types.choices() if key == "partnership_type" else None  # the framework's types
-    if offered is not None and not PartnershipType.objects.filter(name__iexact=value.strip()).exists():
-        names = ", ".join(offered.values_list("name", flat=True))
+    offered = offered_types.names() if key == "partnership_type" else None  # the framework's types
+    types = {n.lower() for n in PartnershipType.objects.values_list("name", flat=True)}
+    if offered is not None and value.strip().lower() not in types | {n.lower() for n in offered}:
+        names = ", ".join(offered)
         raise BadDefault(f'Default for Type: "{value}" is not one of the council\'s types ({names})')
     if key == "directorate":
         known = Directorate.objects.filter(name__iexact=value.strip()) | Directorate.objects.filter(

@@ -44,9 +44,13 @@ class Ambiguous(Exception):
 
 class Lookups:
     def __init__(self, references: set[str], lock: bool = False):
-        offered = list(offered_types.choices())  # the framework's own types, their rows made if missing
-        self.types = {squash(t.name): t for t in PartnershipType.objects.all()}  # and older records' types
-        self.active_types = sorted(t.name for t in offered)
+        # The framework's own types (their rows made by the import itself, never by a dry run), and
+        # the types older records have.
+        if lock:
+            offered_types.choices()
+        self.types = {squash(t.name): t for t in PartnershipType.objects.all()}
+        self.types.update({squash(t.name): t for t in offered_types.unsaved_rows()})
+        self.active_types = offered_types.names()
         self.directorates: dict[str, Directorate] = {}
         for d in Directorate.objects.all():
             self.directorates[squash(d.name)] = d

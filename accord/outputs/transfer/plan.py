@@ -8,6 +8,7 @@ builds the plan again inside its transaction and refuses to write while any prob
 
 from typing import Any
 
+from accord.frameworks.schema import Framework
 from accord.register import offered_types
 from accord.register.models import FINISHED_STATUSES, PartnershipStatus
 
@@ -56,7 +57,10 @@ def build(
     mapping: Mapping,
     lock: bool = False,
     choices: ImportChoices | None = None,
+    framework: Framework | None = None,
 ) -> Plan:
+    """The dry run. `framework` is the one in force (a page's or the command's): it says which duty
+    a "last reviewed" column meets; without it, that column cannot be recorded."""
     choices = choices or ImportChoices()
     assumed = Assumed(status_rule=choices.status_rule)
     rows = {sheet.name: _rows(workbook, mapping, sheet, choices, assumed) for sheet in c.IMPORTABLE}
@@ -67,6 +71,7 @@ def build(
         sheets=list(workbook.sheets),
         lookups=lookups,
         assumed=assumed,
+        framework=framework,
     )
     for message in assumed.trouble:
         plan.problem(1, message, c.PARTNERSHIPS.name)

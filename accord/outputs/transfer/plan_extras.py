@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 
 from accord.domain.lifecycle.agreements import AGREEMENT_FIELDS
 from accord.domain.lifecycle.models import Agreement
-from accord.frameworks import loader, tracking
+from accord.frameworks import tracking
 from accord.frameworks.council_duties import financial_year_start
 from accord.kernel import clock, values
 from accord.register.models import (
@@ -96,7 +96,8 @@ class Landing:
             self.leads.setdefault(role.partnership_id, []).append(role.person.name)
         self.last_done = tracking.last_done_for(ids)
         extras.year = financial_year_start(clock.today()).year
-        extras.review = rules.review_duty(loader.current()) if "last_reviewed" in extras.headers else None
+        framework = plan.framework if "last_reviewed" in extras.headers else None
+        extras.review = rules.review_duty(framework) if framework is not None else None
         setting = tracking.setting()
         extras.go_live_set = setting is not None
         # With no go-live date set, Accord tracks duties from the day the first partnership was entered:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from accord.frameworks.schema import Framework
 from accord.kernel.ui.spreadsheet import neutralise
 from accord.register.models import FINISHED_STATUSES, Organisation, Partnership
 
@@ -40,6 +41,7 @@ class Plan:
     ignored_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # the register sheets the file has
     lookups: Lookups | None = None
+    framework: Framework | None = None  # the framework in force, given by the page or the command
     assumed: Assumed = field(default_factory=Assumed)  # defaults, references, statuses, duplicates
     extras: Any = None  # plan_extras.Extras: where a one-sheet register's other columns land
 

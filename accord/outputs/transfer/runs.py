@@ -4,6 +4,7 @@ import logging
 
 from django.db import DatabaseError
 
+from accord.frameworks.schema import Framework
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
 from accord.kernel.audit.service import actor_name
@@ -72,8 +73,10 @@ def set_duplicates(run: ImportRun, answers: dict[str, str]) -> None:
     run.save(update_fields=["duplicates"])
 
 
-def preview(run: ImportRun, workbook: Workbook | None = None) -> Plan:
-    return build(run.file_name, workbook or workbook_of(run), run.mapping, choices=choices_of(run))
+def preview(run: ImportRun, framework: Framework, workbook: Workbook | None = None) -> Plan:
+    return build(
+        run.file_name, workbook or workbook_of(run), run.mapping, choices=choices_of(run), framework=framework
+    )
 
 
 def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None:
@@ -88,10 +91,10 @@ def _finish(run: ImportRun, plan: Plan, outcome: str, message: str = "") -> None
     run.save()
 
 
-def import_now(run: ImportRun, actor) -> Plan:
+def import_now(run: ImportRun, actor, framework: Framework) -> Plan:
     """All or nothing; ImportRefused (with the plan) if the file still has problems."""
     try:
-        plan = commit(actor, run.file_name, workbook_of(run), run.mapping, choices_of(run))
+        plan = commit(actor, run.file_name, workbook_of(run), run.mapping, choices_of(run), framework)
     except ImportRefused as refused:
         _finish(run, refused.plan, Outcome.REFUSED, str(refused))
         raise

@@ -86,7 +86,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if run.outcome == Outcome.IMPORTED:
         return redirect("transfer-result", run.pk)
     refused = False
-    plan = runs.preview(run)
+    plan = runs.preview(run, loader.for_request(request))
     decisions = DuplicatesForm(
         plan.assumed.likely, run.duplicates, request.POST if request.method == "POST" else None
     )
@@ -95,7 +95,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "POST":
         runs.set_duplicates(run, decisions.answers())
         try:
-            runs.import_now(run, request.user)
+            runs.import_now(run, request.user, loader.for_request(request))
         except ImportRefused as problem:
             plan, refused = problem.plan, True
         except runs.ImportFailed as failure:

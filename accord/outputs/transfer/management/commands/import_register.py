@@ -18,6 +18,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from accord.frameworks import loader
 from accord.outputs.transfer import columns as c
 from accord.outputs.transfer import defaults as assume
 from accord.outputs.transfer import mapping as maps
@@ -113,14 +114,15 @@ class Command(BaseCommand):
         self._check_mapping(workbook, chosen, frozenset(choices.defaults))
         self._say_columns(workbook, chosen)
         actor = self._actor(user)
+        framework = loader.current()
         if options["duplicates"]:
-            likely = build(path.name, workbook, chosen, choices=choices).assumed.likely
+            likely = build(path.name, workbook, chosen, choices=choices, framework=framework).assumed.likely
             choices.duplicates = {str(item.row): options["duplicates"] for item in likely}
         if dry_run:
-            plan = build(path.name, workbook, chosen, choices=choices)
+            plan = build(path.name, workbook, chosen, choices=choices, framework=framework)
         else:
             try:
-                plan = commit(actor, path.name, workbook, chosen, choices)
+                plan = commit(actor, path.name, workbook, chosen, choices, framework)
             except ImportRefused as refused:
                 plan = refused.plan
             except WRITE_FAILURES as problem:
