@@ -29,7 +29,14 @@ from django.db.models import Sum
 
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
-from accord.kernel.audit.bulk import Snapshots, created_changes, insert_returning, insert_rows, update_column
+from accord.kernel.audit.bulk import (
+    Maker,
+    Snapshots,
+    created_changes,
+    insert_returning,
+    insert_rows,
+    update_column,
+)
 from accord.kernel.audit.models import Action, AuditEvent
 from accord.kernel.audit.service import Actor, actor_name, diff
 
@@ -97,6 +104,7 @@ class Batch:
         self.touched: set[int] = set()
         self.totals: set[int] = set()
         self._snapshots: dict[tuple[type[models.Model], tuple[str, ...]], Snapshots] = {}
+        self._new_event = Maker(AuditEvent)
 
     # History ------------------------------------------------------------------------------------
 
@@ -116,10 +124,12 @@ class Batch:
         version: int | None = None,
         **scope: Any,
     ) -> None:
+        """The history entry of a change, for `finish` to write. `scope`: the partnership, organisation
+        or person whose history it belongs in."""
         changes = diff(before, after) if before else created_changes(after)
         self.events.append(
-            AuditEvent(
-                actor=self.user,
+            self._new_event(
+                actor_id=self.user.pk if self.user else None,
                 actor_name=self.actor_name,
                 action=action,
                 object_type=str(instance._meta.verbose_name),
@@ -128,7 +138,7 @@ class Batch:
                 version=version,
                 changes=changes,
                 reason=self.reason,
-                **scope,
+                **{f"{name}_id": scoped.pk for name, scoped in scope.items()},
             )
         )
 
