@@ -204,10 +204,11 @@ class Batch:
                     partnership_id__in=ids[start : start + BATCH], organisation=council
                 ).values_list("partnership_id", flat=True)
             )
+        membership = Maker(Membership)
         self.add_children(
             Membership,
             [
-                Membership(
+                membership(
                     partnership=partnership,
                     organisation=council,
                     role=council_role(partnership),

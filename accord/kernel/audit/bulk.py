@@ -13,8 +13,6 @@ nothing. Both give exactly what the audit service gives (tests/transfer/test_bul
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -40,33 +38,8 @@ def _db() -> BaseDatabaseWrapper:
     return connections[DEFAULT_DB_ALIAS]
 
 
-# Values a field always prepares the same way, whose prepared form is kept (the type is part of the key:
-# True == 1). Most of an import's values repeat: its reason, who made it, each partnership's id.
-_PLAIN = frozenset({str, int, bool, type(None), date, Decimal})
-
-
-class _Rows:
-    """Each object's values in the database's form, as the ORM prepares them (pre_save, then
-    get_db_prep_save), with a plain value's form worked out once per field."""
-
-    def __init__(self, fields: list[models.Field[Any, Any]], db: BaseDatabaseWrapper):
-        self.fields: list[tuple[models.Field[Any, Any], dict[tuple[type, Any], Any]]] = [
-            (f, {}) for f in fields
-        ]
-        self.db = db
-
-    def __call__(self, obj: models.Model) -> list[Any]:
-        row = []
-        for field, prepared in self.fields:
-            value = field.pre_save(obj, True)
-            if type(value) not in _PLAIN:
-                row.append(field.get_db_prep_save(value, self.db))
-                continue
-            key = (type(value), value)
-            if key not in prepared:
-                prepared[key] = field.get_db_prep_save(value, self.db)
-            row.append(prepared[key])
-        return row
+def _row(fields: list[models.Field[Any, Any]], obj: models.Model, db: BaseDatabaseWrapper) -> list[Any]:
+    return [f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields]
 
 
 def update_column(model: type[models.Model], name: str, values: Sequence[tuple[Any, Any]]) -> None:
@@ -97,8 +70,7 @@ def insert_rows(model: type[models.Model], objects: Sequence[models.Model]) -> N
     columns = ", ".join(quote(_column(f)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
-    prepare = _Rows(fields, db)
-    rows = [prepare(obj) for obj in objects]
+    rows = [_row(fields, obj, db) for obj in objects]
     with db.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -121,7 +93,6 @@ def insert_returning(model: type[models.Model], objects: Sequence[models.Model],
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     tail = f" RETURNING {quote(_column(pk))}"
     statements: dict[int, str] = {}
-    prepare = _Rows(fields, db)
     with db.cursor() as cursor:
         for start in range(0, len(objects), size):
             chunk = objects[start : start + size]
@@ -129,7 +100,7 @@ def insert_returning(model: type[models.Model], objects: Sequence[models.Model],
             for obj in chunk:
                 # As bulk_create does (a private method of Model, absent from django-stubs).
                 obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
-                params += prepare(obj)
+                params += _row(fields, obj, db)
             sql = statements.get(len(chunk)) or statements.setdefault(
                 len(chunk), head + ", ".join([one] * len(chunk)) + tail
             )
@@ -148,18 +119,22 @@ def insert_returning(model: type[models.Model], objects: Sequence[models.Model],
 class Maker[M: models.Model]:
     """`model(**values)` for many objects, by the path Django takes for the rows it loads (every field's
     value, in order), with a missing field's default as Model.__init__ gives it: several times faster
-    for objects made only to be inserted. Values are given by attname (`partnership_id`), so no related
-    object is cached on them."""
+    for objects made to be inserted. A value is given by attname (`partnership_id`) or, for a related
+    object, by name (`partnership`), which is set as Model.__init__ sets it (the object is cached)."""
 
     def __init__(self, model: type[M]):
         self.model = model
         self.fields = [(f.attname, f) for f in model._meta.concrete_fields]
-        self.names = {attname for attname, _ in self.fields}
+        self.related = {f.name for f in model._meta.concrete_fields if f.is_relation and f.many_to_one}
+        self.names = {attname for attname, _ in self.fields} | self.related
 
     def __call__(self, **values: Any) -> M:
         if not values.keys() <= self.names:
             raise TypeError(f"{self.model.__name__} has no field {sorted(values.keys() - self.names)[0]}")
-        return self.model(*[values[a] if a in values else f.get_default() for a, f in self.fields])
+        instance = self.model(*[values[a] if a in values else f.get_default() for a, f in self.fields])
+        for name in self.related & values.keys():
+            setattr(instance, name, values[name])
+        return instance
 
 
 class Snapshots:

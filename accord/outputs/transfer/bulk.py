@@ -1,5 +1,5 @@
 """The bulk writers moved to accord.kernel.audit.bulk, so the register's write path can use them too."""
 
-from accord.kernel.audit.bulk import Snapshots, created_changes, insert_returning, insert_rows
+from accord.kernel.audit.bulk import Maker, Snapshots, created_changes, insert_returning, insert_rows
 
-__all__ = ["Snapshots", "created_changes", "insert_returning", "insert_rows"]
+__all__ = ["Maker", "Snapshots", "created_changes", "insert_returning", "insert_rows"]
