@@ -30,7 +30,7 @@ from accord.register.writes import keep_obligations_in_step as partnerships_chan
 from . import columns as c
 from . import commit_extras
 from .assumptions import ImportChoices
-from .bulk import Maker, insert_returning
+from .bulk import Maker, collector_paused, insert_returning
 from .lookups import NewOrganisation, NewPerson
 from .mapping import Mapping
 from .plan import CREATED, UPDATED, Plan, build
@@ -67,7 +67,7 @@ def undecided_problems(plan: Plan) -> None:
 def commit(
     actor, file_name: str, workbook: Workbook, mapping: Mapping, choices: ImportChoices | None = None
 ) -> Plan:
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         plan = build(file_name, workbook, mapping, lock=True, choices=choices)
         undecided_problems(plan)
         if not plan.ok:
