@@ -4,19 +4,19 @@ Each runs in one transaction, records the change in the partnership's history an
 stored obligation statuses in step, so no view can do one without the others.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from django.db import transaction
 
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
-from accord.kernel.audit.bulk import insert_rows
+from accord.kernel.audit.bulk import insert_returning, insert_rows
 from accord.kernel.audit.models import Action, AuditEvent
-from accord.kernel.audit.service import Actor, actor_name, diff, record
+from accord.kernel.audit.service import Actor, actor_name, diff, event, record
 from accord.register.models import Partnership
 from accord.register.offered_types import OfferedSubtype, OfferedType
-from accord.register.services import lock_open
+from accord.register.services import lock_open_many
 
 from . import apply, loader, significance, store, tracking
 from .models import PriorCompletion, SignificanceAssessment, TrackingStart
@@ -178,41 +178,70 @@ def record_last_done(
 ) -> PriorCompletion:
     """Record when a duty was last done before Accord tracked it. Refused for a day on or after the
     day tracking began: from then on, only what is recorded in Accord itself meets a duty."""
-    obligation = tracking.recordable(framework, obligation_id)
-    if obligation is None:
-        raise TrackingError("There is no such duty under the council's framework")
-    if done_on > clock.today():
-        raise TrackingError("The date it was last done must be today or in the past")
+    return record_last_done_many(actor, [(partnership, obligation_id, done_on)], note, framework=framework)[0]
+
+
+@transaction.atomic
+def record_last_done_many(
+    actor: Actor,
+    done: Sequence[tuple[Partnership, str, date]],
+    note: str = "",
+    *,
+    framework: Framework,
+) -> list[PriorCompletion]:
+    """`record_last_done` for many (partnership, obligation id, day) at once (an import's): the same
+    refusals, rows and history events, written in bulk, and the obligations kept in step once."""
     start = tracking.tracking_from()
-    if start is not None and done_on >= start:
-        raise TrackingError(
-            f"Accord has tracked duties since {_long(start)}: record anything done since then in Accord "
-            "itself, where the framework asks for it"
+    labels: dict[str, str] = {}
+    for _, obligation_id, done_on in done:
+        obligation = tracking.recordable(framework, obligation_id)
+        if obligation is None:
+            raise TrackingError("There is no such duty under the council's framework")
+        if done_on > clock.today():
+            raise TrackingError("The date it was last done must be today or in the past")
+        if start is not None and done_on >= start:
+            raise TrackingError(
+                f"Accord has tracked duties since {_long(start)}: record anything done since then in "
+                "Accord itself, where the framework asks for it"
+            )
+        labels[obligation_id] = f"Last done before Accord: {obligation.name}"[:200]
+    locked = lock_open_many([partnership.pk for partnership, _, _ in done])
+    previous = tracking.last_done_for(sorted(locked))
+    user, name, reason = _user(actor), actor_name(actor), note.strip()
+    rows = [
+        PriorCompletion(
+            partnership=locked[partnership.pk],
+            obligation_id=obligation_id,
+            done_on=done_on,
+            note=reason,
+            framework_id=framework.id,
+            framework_version=framework.version,
+            recorded_by=user,
+            recorded_by_name=name,
         )
-    locked = lock_open(partnership)
-    previous = tracking.last_done_for([locked.pk]).get(locked.pk, {}).get(obligation_id)
-    row = PriorCompletion.objects.create(
-        partnership=locked,
-        obligation_id=obligation_id,
-        done_on=done_on,
-        note=note.strip(),
-        framework_id=framework.id,
-        framework_version=framework.version,
-        recorded_by=_user(actor),
-        recorded_by_name=actor_name(actor),
-    )
-    label = f"Last done before Accord: {obligation.name}"[:200]
-    record(
-        actor=actor,
-        instance=row,
-        action=Action.CHANGED if previous else Action.CREATED,
-        before={"done_on": (label, _long(previous))},
-        after={"done_on": (label, _long(done_on))},
-        reason=note.strip(),
-        partnership=locked,
-    )
-    store.refresh_changed([locked.pk], framework=framework)
-    return row
+        for partnership, obligation_id, done_on in done
+    ]
+    insert_returning(PriorCompletion, rows)
+    events = []
+    for row in rows:
+        before = previous.setdefault(row.partnership_id, {}).get(row.obligation_id)
+        previous[row.partnership_id][row.obligation_id] = row.done_on
+        label = labels[row.obligation_id]
+        events.append(
+            event(
+                actor=actor,
+                instance=row,
+                action=Action.CHANGED if before else Action.CREATED,
+                before={"done_on": (label, _long(before))},
+                after={"done_on": (label, _long(row.done_on))},
+                reason=reason,
+                partnership=row.partnership,
+            )
+        )
+    insert_rows(AuditEvent, [e for e in events if e is not None])
+    if rows:
+        store.refresh_changed(sorted(locked), framework=framework)
+    return rows
 
 
 def offered_types(framework: Framework) -> list[OfferedType]:

@@ -6,12 +6,13 @@ history must hold the same either way. (The sheet reader is held to openpyxl in
 test_xlsx_reader.py.)
 """
 
+import gc
 from datetime import date
 
 import pytest
 
 from accord.kernel.audit.service import diff, snapshot
-from accord.outputs.transfer.bulk import Snapshots, created_changes, insert_returning
+from accord.outputs.transfer.bulk import Maker, Snapshots, collector_paused, created_changes, insert_returning
 from accord.register.models import Membership, Partnership
 from tests import factories as f
 
@@ -49,3 +50,32 @@ def test_inserted_records_get_their_ids_and_are_stored_as_bulk_create_stores_the
         by_orm.pop(name, None)
         by_fast.pop(name, None)
     assert by_fast == by_orm
+
+
+@pytest.mark.django_db
+def test_a_maker_builds_the_object_the_constructor_builds():
+    partnership = f.PartnershipFactory()
+    organisation = f.OrganisationFactory()
+    values = {"partnership": partnership, "organisation": organisation, "role": "member"}
+    made, built = Maker(Membership)(**values), Membership(**values)
+    fields = [field.attname for field in Membership._meta.concrete_fields]
+    assert [getattr(made, a) for a in fields] == [getattr(built, a) for a in fields]
+    assert made.partnership is partnership  # cached, as the constructor caches it
+    assert made._state.adding
+    with pytest.raises(TypeError, match="Membership has no field colour"):
+        Maker(Membership)(colour="red")
+
+
+def test_the_cycle_collector_is_back_as_it_was_after_a_bulk_write_even_one_that_fails():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("refused")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # someone else turned it off: left off
+    finally:
+        gc.enable()

@@ -9,6 +9,7 @@ the framework requires, and every heading covered or each gap explained (ADR 002
 is the `agreement_signed` anchor.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,15 +22,20 @@ from accord.frameworks.duty_rules import in_words
 from accord.frameworks.engine import framework_type
 from accord.frameworks.evidence_rules import governing_artefact
 from accord.frameworks.schema import Artefact, Framework, Heading, Template
+from accord.frameworks.store import partnerships_changed
+from accord.kernel.audit.bulk import insert_returning, insert_rows
 from accord.kernel.audit.models import Action as AuditAction
+from accord.kernel.audit.models import AuditEvent
+from accord.kernel.audit.service import event, snapshot
 from accord.kernel.audit.service import record as audit
-from accord.kernel.audit.service import snapshot
 from accord.register.models import Partnership
+from accord.register.services import lock_open_many
 
 from . import governing, recording
-from .models import Agreement, AgreementStatus, Signatory
+from .models import Agreement, AgreementStatus, ArtefactRecord, Signatory
 
 SLOT = "agreement"
+CHUNK = 500  # partnerships a query
 DONE_STATUSES = (AgreementStatus.AGREED, AgreementStatus.SIGNED)
 AGREEMENT_FIELDS = (
     "document_type",
@@ -188,8 +194,7 @@ def save_agreement(actor, partnership: Partnership, values: dict[str, Any], reas
     before = _snapshot(agreement)
     if agreement is None:
         agreement = Agreement(partnership=locked)
-    for name in AGREEMENT_FIELDS:
-        setattr(agreement, name, values.get(name) if name.endswith("_on") else values.get(name) or "")
+    _apply(agreement, values)
     after = _snapshot(agreement)
     if before == after:
         return agreement
@@ -203,18 +208,73 @@ def save_agreement(actor, partnership: Partnership, values: dict[str, Any], reas
         reason=reason,
         partnership=locked,
     )
-    done = agreement.status in DONE_STATUSES
+    title, done, produced_on = _record_of(agreement)
     recording.save_record(
-        actor,
-        locked,
-        SLOT,
-        kind="agreement",
-        title=agreement.title,
-        complete=done,
-        produced_on=(agreement.signed_on or agreement.agreed_on) if done else None,
-        answers={},
+        actor, locked, SLOT, kind="agreement", title=title, complete=done, produced_on=produced_on, answers={}
     )
     return agreement
+
+
+def _apply(agreement: Agreement, values: dict[str, Any]) -> None:
+    for name in AGREEMENT_FIELDS:
+        setattr(agreement, name, values.get(name) if name.endswith("_on") else values.get(name) or "")
+
+
+def _record_of(agreement: Agreement) -> tuple[str, bool, date | None]:
+    """The agreement's artefact record: its title, whether it is done, and when."""
+    done = agreement.status in DONE_STATUSES
+    return agreement.title, done, (agreement.signed_on or agreement.agreed_on) if done else None
+
+
+@transaction.atomic
+def create_many(actor, wanted: Sequence[tuple[Partnership, dict[str, Any]]], reason: str = "") -> None:
+    """`save_agreement` for many partnerships (an import's): where a partnership has neither an agreement
+    nor its record yet (a new one always), both are saved in bulk with the same history events, in the
+    same order, and the obligations kept in step once; any other goes through `save_agreement`."""
+    locked = lock_open_many([partnership.pk for partnership, _ in wanted])
+    ids = sorted(locked)
+    existing: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        existing |= set(
+            Agreement.objects.filter(partnership_id__in=chunk).values_list("partnership_id", flat=True)
+        )
+        existing |= set(
+            ArtefactRecord.objects.filter(partnership_id__in=chunk, slot=SLOT).values_list(
+                "partnership_id", flat=True
+            )
+        )
+    fresh: list[Agreement] = []
+    later: list[tuple[Partnership, dict[str, Any]]] = []  # saved one by one, after the new ones
+    for partnership, values in wanted:
+        if partnership.pk in existing:
+            later.append((partnership, values))
+            continue
+        existing.add(partnership.pk)  # a second agreement for the same partnership changes the first
+        agreement = Agreement(partnership=locked[partnership.pk])
+        _apply(agreement, values)
+        fresh.append(agreement)
+    insert_returning(Agreement, fresh)
+    records = recording.create_records(
+        actor, SLOT, "agreement", [(a.partnership, *_record_of(a)) for a in fresh]
+    )
+    events: list[AuditEvent] = []
+    for agreement, record_event in zip(fresh, records, strict=True):
+        created = event(
+            actor=actor,
+            instance=agreement,
+            action=AuditAction.CREATED,
+            before={},
+            after=_snapshot(agreement),
+            reason=reason,
+            partnership=agreement.partnership,
+        )
+        events += [e for e in (created, record_event) if e is not None]
+    insert_rows(AuditEvent, events)
+    if fresh:
+        partnerships_changed([a.partnership_id for a in fresh])
+    for partnership, values in later:
+        save_agreement(actor, partnership, values, reason)
 
 
 def _new_revision(partnership: Partnership) -> None:

@@ -6,7 +6,7 @@ obligation statuses in step. Callers work out `complete` with the rules in accor
 """
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,8 +16,10 @@ from django.db.models import F
 from accord.frameworks.store import partnerships_changed
 from accord.kernel import clock
 from accord.kernel.accounts.models import User
+from accord.kernel.audit.bulk import insert_returning
 from accord.kernel.audit.models import Action as AuditAction
-from accord.kernel.audit.service import actor_name
+from accord.kernel.audit.models import AuditEvent
+from accord.kernel.audit.service import actor_name, event
 from accord.kernel.audit.service import record as audit
 from accord.register.models import Partnership
 from accord.register.services import lock_open
@@ -93,6 +95,44 @@ def save_record(
     )
     partnerships_changed([partnership.pk])
     return record
+
+
+def create_records(
+    actor, slot: str, kind: str, wanted: Sequence[tuple[Partnership, str, bool, date | None]]
+) -> list[AuditEvent]:
+    """`save_record` (with `answers={}`) for many partnerships that have no record in `slot` yet, each
+    given as (partnership, title, complete, produced_on) and locked open by the caller: the records are
+    saved at revision 1, and their history events returned in the same order, unsaved, for the caller to
+    write with its own. The caller keeps the obligations in step once, for all of them."""
+    user = _user(actor)
+    records = [
+        ArtefactRecord(
+            partnership=partnership,
+            slot=slot,
+            kind=kind,
+            title=title,
+            complete=complete,
+            answers={},
+            produced_on=produced_on,
+            created_by=user,
+            updated_by=user,
+        )
+        for partnership, title, complete, produced_on in wanted
+    ]
+    insert_returning(ArtefactRecord, records)
+    events = [
+        event(
+            actor=actor,
+            instance=record,
+            action=AuditAction.CREATED,
+            before={},
+            after=_state(record),
+            reason=f"{record.title} saved (revision {record.revision})",
+            partnership=record.partnership,
+        )
+        for record in records
+    ]
+    return [e for e in events if e is not None]
 
 
 def _unchanged(record: ArtefactRecord, kind, title, complete, answers, summary, produced_on) -> bool:

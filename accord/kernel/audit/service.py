@@ -7,7 +7,7 @@ history themselves, so no path that changes governed data can skip it.
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
 
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -78,7 +78,31 @@ def actor_name(actor: Actor) -> str:
     return getattr(actor, "display_name", None) or str(actor or "System")
 
 
-def record(
+class EventDetails(TypedDict, total=False):
+    """What `event` is told about a change (the first five are required)."""
+
+    actor: Required[Actor]
+    instance: Required[models.Model]
+    action: Required[str]
+    before: Required[dict[str, tuple[str, str]]]
+    after: Required[dict[str, tuple[str, str]]]
+    reason: str
+    partnership: Any
+    organisation: Any
+    person: Any
+    version: int | None
+    label: str
+
+
+def record(**details: Unpack[EventDetails]) -> AuditEvent | None:
+    """Write the history event `event` makes (none for a change that changed nothing, with no reason)."""
+    found = event(**details)
+    if found is not None:
+        found.save(force_insert=True)
+    return found
+
+
+def event(
     *,
     actor: Actor,
     instance: models.Model,
@@ -92,12 +116,13 @@ def record(
     version: int | None = None,
     label: str = "",
 ) -> AuditEvent | None:
-    """`label` names the thing in history when the caller knows it in the framework's words (the
-    instance's own name otherwise): never an id."""
+    """One history event, not yet saved (`record` saves it; a bulk write saves many at once with
+    accord.kernel.audit.bulk.insert_rows). `label` names the thing in history when the caller knows it
+    in the framework's words (the instance's own name otherwise): never an id."""
     changes = diff(before, after)
     if action == Action.CHANGED and not changes and not reason:
         return None
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor if isinstance(actor, get_user_model()) and actor.pk else None,
         actor_name=actor_name(actor),
         action=action,

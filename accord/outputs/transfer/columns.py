@@ -4,6 +4,7 @@ The exporter writes these headers and the importer recognises them (and a few co
 so an exported workbook imports again unchanged (ADR 0013). `key` is what a column mapping stores.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -318,7 +319,13 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 def squash(text_value: str) -> str:
     """A header or name as compared: lower case, punctuation and spacing ignored."""
-    return _NOT_WORD.sub(" ", str(text_value).lower()).strip()
+    return _squash(str(text_value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _squash(text: str) -> str:
+    """A file names the same organisations and people on thousands of rows."""
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def guess(sheet: Sheet, header: str) -> str:

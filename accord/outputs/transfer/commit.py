@@ -31,7 +31,7 @@ from accord.register.writes import keep_obligations_in_step as partnerships_chan
 from . import columns as c
 from . import commit_extras
 from .assumptions import ImportChoices
-from .bulk import insert_returning
+from .bulk import Maker, collector_paused, insert_returning
 from .lookups import NewOrganisation, NewPerson
 from .mapping import Mapping
 from .plan import CREATED, UPDATED, Plan, build
@@ -73,7 +73,7 @@ def commit(
     choices: ImportChoices | None = None,
     framework: Framework | None = None,
 ) -> Plan:
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         plan = build(file_name, workbook, mapping, lock=True, choices=choices, framework=framework)
         undecided_problems(plan)
         if not plan.ok:
@@ -173,11 +173,12 @@ class Writer:
 
     def children(self, sheet: str) -> None:
         model = CHILDREN[sheet]
+        make = Maker(model)
         new: list[models.Model] = []
         for change in self.plan.changes.get(sheet, []):
             if change.action == CREATED:
                 partnership = self.partnerships[change.reference]
-                new.append(model(partnership=partnership, **_resolved(change.values)))
+                new.append(make(partnership=partnership, **_resolved(change.values)))
             elif change.action == UPDATED:
                 child = change.instance
                 before = self.snapshot(child, ("partnership",))

@@ -104,6 +104,10 @@ class Landing:
         # today, when this import enters the register's first.
         extras.go_live = setting.started_on if setting else (tracking.first_registered() or clock.today())
         self.given = self._given_on_sheets()
+        # The contributions planned so far (the Contributions sheet's, then this sheet's), by natural key.
+        self.planned: dict[tuple, Change] = {}
+        for ch in plan.changes.get(c.CONTRIBUTIONS.name, []):
+            self._planned(ch)
 
     def _given_on_sheets(self) -> set[tuple]:
         """What the Members, Representatives and Contributions sheets already say, by natural key."""
@@ -113,6 +117,10 @@ class Landing:
         for ch in self.plan.changes.get(c.REPRESENTATIVES.name, []):
             given.add(("role", ch.reference, _saved(ch, "person"), _field(ch, "role")))
         return given
+
+    def _planned(self, change: Change) -> None:
+        year, category, description = (_field(change, n) for n in ("year", "category", "description"))
+        self.planned.setdefault((change.reference, year, category, c.squash(description or "")), change)
 
     # Rows ---------------------------------------------------------------------------------------
 
@@ -158,9 +166,10 @@ class Landing:
             )
             return
         self.count(key, action)
-        self.plan.changes.setdefault(sheet, []).append(
-            Change(row.sheet, row.number, action, changed, instance, reference)
-        )
+        change = Change(row.sheet, row.number, action, changed, instance, reference)
+        self.plan.changes.setdefault(sheet, []).append(change)
+        if sheet == c.CONTRIBUTIONS.name:
+            self._planned(change)
 
     def header(self, key: str) -> str:
         return self.extras.headers.get(key) or c.PARTNERSHIPS.by_key[key].header
@@ -228,17 +237,13 @@ class Landing:
         if values_ is None:
             return
         natural = (year, values_["category"], c.squash(values_["description"]))
-        for ch in self.plan.changes.get(c.CONTRIBUTIONS.name, []):
-            said = tuple(_field(ch, name) for name in ("year", "category", "description"))
-            if ch.reference == reference and (*said[:2], c.squash(said[2] or "")) == natural:
-                sheet_row = (
-                    f"row {ch.row} of the {ch.sheet} sheet" if ch.sheet != row.sheet else f"row {ch.row}"
-                )
-                self.plan.problem(
-                    row,
-                    f"{self.header(key)} for {_year(year)} is also on {sheet_row}: give it once",
-                )
-                return
+        ch = self.planned.get((reference, *natural))
+        if ch is not None:
+            sheet_row = f"row {ch.row} of the {ch.sheet} sheet" if ch.sheet != row.sheet else f"row {ch.row}"
+            self.plan.problem(
+                row, f"{self.header(key)} for {_year(year)} is also on {sheet_row}: give it once"
+            )
+            return
         instance = self.contributions.get((partnership.pk, *natural)) if partnership else None
         self.add(key, c.CONTRIBUTIONS.name, row, values_, instance, reference, partnership)
 
