@@ -51,7 +51,9 @@ def test_an_administrator_imports_the_councils_own_register(page, users, tmp_pat
             "lead_officer"
         )
         # Defaults, once for the whole file: the register has no legal status or council's role column.
-        expect(page.get_by_role("group", name="Values for partnerships the file does not give them for"))
+        defaults = page.get_by_role("group", name="Values for partnerships the file does not give them for")
+        expect(defaults.get_by_label("Lead organisation")).to_have_value("Chorley Council")
+        defaults.get_by_label("The council's role").select_option(label="Lead organisation")
         expect(page.get_by_label(STATUS_RULES[DATES])).to_be_checked()
         submit(page, "Check the import")
 
@@ -74,6 +76,9 @@ def test_an_administrator_imports_the_councils_own_register(page, users, tmp_pat
 
     assert Partnership.objects.count() == 4  # three new, and the community safety partnership updated
     assert Partnership.objects.get(reference="CSP-01").name == "Borsetshire Community Safety Partnership"
+    assert set(Partnership.objects.exclude(reference="CSP-01").values_list("council_role", flat=True)) == {
+        "lead"
+    }  # the default chosen once, for every row
     bid = Partnership.objects.get(name="Felpersham Town Centre BID")
     assert bid.status == "closed"
     assert Partnership.objects.get(name="Borsetshire Leisure Trust contract").status == "active"
