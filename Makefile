@@ -62,7 +62,10 @@ test: install
 ## The crawl of every page (words, not dates) runs on the first of them only.
 REFERENCE_DATES ?= 2028-02-29 2027-03-31 2027-04-01 2027-09-30 2027-10-01 2027-12-31 2028-01-01
 DATE_SUITES := tests/frameworks tests/monitoring tests/reminders tests/reports tests/reviews \
-	tests/representation tests/risks tests/lifecycle tests/test_demo_and_setup.py tests/test_clock_lint.py
+	tests/representation tests/risks tests/lifecycle tests/test_demo_and_setup.py tests/test_clock_lint.py \
+	tests/setup tests/transfer/test_council_registers.py tests/transfer/test_council_layouts.py \
+	tests/transfer/test_council_layouts_routes.py tests/transfer/test_one_sheet_landings.py \
+	tests/transfer/test_one_sheet_problems.py tests/transfer/test_bulk_services.py
 test-dates: export DJANGO_SETTINGS_MODULE = accord.settings_test
 test-dates: install
 	@only="not browser and not libreoffice and not resilience"; \
