@@ -87,10 +87,11 @@ def component_for(bound: forms.BoundField) -> str:
     widget = bound.field.widget
     if isinstance(widget, DateInputWidget):
         return "date-input"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect in Django: ask about it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.Select):
         return "select"
     if isinstance(widget, forms.Textarea):
