@@ -3,8 +3,10 @@ obligations and dashboard; significance assessment and override; the classificat
 
 import html
 import json
+import re
 from datetime import date
 from io import StringIO
+from urllib.parse import parse_qs
 
 import pytest
 from django.core.management import call_command
@@ -153,6 +155,13 @@ def test_the_dashboard_drills_down_to_the_partnerships_behind_a_number(
     ).content.decode()
     assert "Chorley Community Safety Partnership" in page
     assert "Not started yet" not in page
+    # Every count links with its own obligation and status once, keeping the other filters (issue 19:
+    # the links once piled up a parameter for every count before them).
+    links = re.findall(r'href="\?([^"#]*)#drill-down"', page)
+    assert links
+    for query in links:
+        params = parse_qs(html.unescape(query))
+        assert len(params["obligation"]) == 1 and len(params["status"]) == 1, query
 
 
 @pytest.mark.django_db

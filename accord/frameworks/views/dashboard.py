@@ -17,6 +17,8 @@ from accord.register.models import Directorate
 from .. import engine, loader, store, tracking
 from ..models import ComplianceCount, ObligationStatus
 
+DRILL_DOWN = {"obligation", "status", "page"}  # a link to a count chooses these afresh
+
 
 class DashboardFilterForm(GovukForm):
     directorate = forms.ModelChoiceField(
@@ -89,7 +91,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "statuses": list(engine.STATUSES),
             "labels": engine.STATUS_LABELS,
             "labels_head": [{"text": engine.STATUS_LABELS[s], "format": "numeric"} for s in engine.STATUSES],
-            "query": request.GET.copy(),
+            # the filters in force, without the drill-down's own choice or page: each link adds its own
+            "query": [
+                (key, value)
+                for key, values in request.GET.lists()
+                if key not in DRILL_DOWN
+                for value in values
+            ],
             "selected": (data.get("obligation"), data.get("status")),
             "names": {o.id: o for o in engine.definitions(framework)},
             "tracking_from": tracking.tracking_from(),
