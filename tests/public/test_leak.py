@@ -115,3 +115,12 @@ def test_the_private_sentinels_are_really_there_for_staff(client, leaky_register
     staff_page = body(client.get(reverse("partnership", args=[p.pk])))
     for sentinel in ("PRIVINSURANCE", "PRIVEXITSTRATEGY", "Privcontribofficer", "Privdirectoratename"):
         assert sentinel in staff_page
+
+
+def test_a_reference_in_lower_case_finds_the_published_page_and_never_a_hidden_one(client, leaky_register):
+    response = client.get(reverse("public-partnership", args=["pub-01"]))
+    assert response.status_code == 301
+    assert response["Location"] == reverse("public-partnership", args=["PUB-01"])
+    for hidden in leaky_register.hidden:
+        lower = client.get(reverse("public-partnership", args=[hidden.reference.lower()]))
+        assert lower.status_code == 404, hidden.status

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -58,6 +58,9 @@ def register(request: HttpRequest) -> HttpResponse:
 @require_GET
 def partnership(request: HttpRequest, reference: str) -> HttpResponse:
     row = queries.published_row(reference)
+    if row is None and reference != reference.upper() and queries.published_row(reference.upper()):
+        # References are kept in capitals; "cho-kp-01" typed or linked in lower case finds its page.
+        return redirect("public-partnership", reference=reference.upper(), permanent=True)
     if row is None:
         raise Http404("No published partnership has that reference")
     record = records.build([row], page_url(request), framework=loader.for_request(request))[0]
