@@ -43,7 +43,11 @@ class GovukFormMixin:
             field.error_messages["required"] = f"Select {lower}" if choose else f"Enter {lower}"
             field.error_messages["invalid_choice"] = f"Select {lower} from the list"
             if max_length := getattr(field, "max_length", None):
-                field.error_messages["max_length"] = f"{label} must be {max_length:,} characters or fewer"
+                field.error_messages["max_length"] = (
+                    f"The selected file's name must be {max_length:,} characters or fewer"
+                    if isinstance(field, forms.FileField)  # its max_length is the file name's
+                    else f"{label} must be {max_length:,} characters or fewer"
+                )
                 for validator in field.validators:
                     if getattr(validator, "code", "") == "max_length" and isinstance(
                         validator, BaseValidator
