@@ -12,7 +12,7 @@ from accord.frameworks.schema import Obligation
 from . import columns as c
 from .mapping import Mapping
 from .plan_model import CREATED, UNCHANGED, UPDATED
-from .reading import Workbook
+from .reading import SheetData
 from .rows import RowProblem
 
 KEYS = tuple(col.key for col in c.PARTNERSHIPS.columns if col.import_only)
@@ -71,11 +71,11 @@ class Extras:
         ]
 
 
-def not_imported(workbook: Workbook, mapping: Mapping) -> list[tuple[str, str]]:
+def not_imported(sheets: dict[str, SheetData], mapping: Mapping) -> list[tuple[str, str]]:
     """Every column of the file that no field is chosen for: (sheet, header). A column with neither a
     header nor anything in it is left out."""
     found: list[tuple[str, str]] = []
-    for name, data in workbook.sheets.items():
+    for name, data in sheets.items():
         keys = mapping.get(name, [])
         for index, header in enumerate(data.headers):
             if index < len(keys) and keys[index]:

@@ -16,6 +16,7 @@ from . import columns as c
 from . import defaults as assume
 from . import duplicate_choices, likely_duplicates, statuses
 from .assumptions import Assumed, ImportChoices
+from .landing_summary import not_imported
 from .lookups import Ambiguous, Lookups, NewOrganisation
 from .mapping import Mapping
 from .plan_children import plan_contributions, plan_members, plan_representatives
@@ -38,7 +39,7 @@ def _rows(workbook: Workbook, mapping: Mapping, sheet: c.Sheet, choices: ImportC
     if data is None:
         return []
     keys, rows = mapping.get(sheet.name, []), data.rows
-    assumed.not_imported[sheet.name] = [h for h, k in zip(data.headers, keys, strict=False) if not k]
+    assumed.not_imported[sheet.name] = [h for _, h in not_imported({sheet.name: data}, mapping)]
     if sheet is c.PARTNERSHIPS:  # defaults for blank cells, references for rows without one
         keys, rows = assume.fill(keys, rows, choices.defaults, assumed)
     return [parse_row(sheet, keys, number, cells) for number, cells in rows]

@@ -47,7 +47,7 @@ from accord.register.orgid import validate_org_id
 
 from . import columns as c
 from . import landing_rules as rules
-from .landing_summary import COUNCIL_CONTRIBUTION, IN_KIND, KEYS, LANDS_IN, Extras, Later, not_imported
+from .landing_summary import COUNCIL_CONTRIBUTION, IN_KIND, KEYS, LANDS_IN, Extras, Later
 from .lookups import Ambiguous, Lookups, NewPerson
 from .mapping import Mapping
 from .plan_children import _existing, _identity
@@ -58,7 +58,11 @@ from .rows import Row, RowProblem
 
 def plan_extras(plan: Plan, lookups: Lookups, rows: list[Row], workbook: Workbook, mapping: Mapping) -> None:
     """Plan the extra columns of the Partnerships sheet; called once every sheet is planned."""
-    extras = Extras(not_imported=not_imported(workbook, mapping))
+    # the columns no field is chosen for, as the plan worked them out (one rule: landing_summary)
+    left_out = plan.assumed.not_imported
+    extras = Extras(
+        not_imported=[(sheet, header) for sheet, headers in left_out.items() for header in headers]
+    )
     plan.extras = extras
     keys = mapping.get(c.PARTNERSHIPS.name, [])
     data = workbook.sheets.get(c.PARTNERSHIPS.name)
